@@ -1,0 +1,111 @@
+using Federation.GraphQL.Types;
+using Xunit;
+using static Federation.GraphQL.Tests.SchemaValidation.SchemaValidationHarness;
+using static Federation.GraphQL.Tests.SchemaValidation.TypeFactory;
+
+namespace Federation.GraphQL.Tests.SchemaValidation;
+
+public sealed class InterfaceImplementationsTests
+{
+    [Fact]
+    public void Covariant_fields_and_equal_arguments_are_valid()
+    {
+        InterfaceType node = null!;
+        ObjectType user = null!;
+        node = new InterfaceType("Node", () => [Field("id", StringType), Field("self", node, Argument("x", IntType))]);
+        var named = new InterfaceType("Named", () => [Field("id", StringType), Field("self", node, Argument("x", IntType))], () => [node]);
+        user = new ObjectType(
+            "User",
+            () => [Field("id", NonNull(StringType)), Field("self", NonNull(user), Argument("x", IntType), Argument("extra", StringType))],
+            () => [node, named]);
+        ExpectValidSchema(SchemaWith(user));
+    }
+
+    [Fact]
+    public void Implementation_must_provide_each_interface_field()
+    {
+        var iface = Interface("I", Field("a", StringType), Field("b", StringType));
+        ExpectSchemaErrors(
+            SchemaWith(Object("T", () => [iface], Field("a", StringType))),
+            ("Interface field I.b expected but T does not provide it.", ""));
+    }
+
+    [Fact]
+    public void Field_type_must_be_a_sub_type()
+    {
+        var iface = Interface("I", Field("a", NonNull(StringType)), Field("b", List(StringType)));
+        ExpectSchemaErrors(
+            SchemaWith(Object("T", () => [iface], Field("a", StringType), Field("b", StringType))),
+            ("Interface field I.a expects type String! but T.a is type String.", ""),
+            ("Interface field I.b expects type [String] but T.b is type String.", ""));
+    }
+
+    [Fact]
+    public void Field_arguments_must_be_present_and_of_equal_type()
+    {
+        var iface = Interface("I", Field("a", StringType, Argument("x", IntType), Argument("y", IntType)));
+        ExpectSchemaErrors(
+            SchemaWith(Object("T", () => [iface], Field("a", StringType, Argument("x", NonNull(IntType))))),
+            ("Interface field argument I.a(x:) expects type Int but T.a(x:) is type Int!.", ""),
+            ("Interface field argument I.a(y:) expected but T.a does not provide it.", ""));
+    }
+
+    [Fact]
+    public void Extra_arguments_must_be_optional()
+    {
+        var iface = Interface("I", Field("a", StringType));
+        ExpectSchemaErrors(
+            SchemaWith(Object("T", () => [iface], Field("a", StringType, Argument("x", NonNull(IntType))))),
+            ("Argument \"T.a(x:)\" must not be required type \"Int!\" if not provided by the Interface field \"I.a\".", ""));
+    }
+
+    [Fact]
+    public void Implementation_field_may_be_deprecated_only_when_the_interface_field_is()
+    {
+        var iface = Interface("I", Field("a", StringType));
+        ExpectSchemaErrors(
+            SchemaWith(Object("T", () => [iface], new OutputField("a", StringType) { DeprecationReason = "old" })),
+            ("Interface field I.a is not deprecated, so implementation field T.a must not be deprecated.", ""));
+    }
+
+    [Fact]
+    public void Interface_may_be_implemented_once()
+    {
+        var iface = Interface("I", Field("a", StringType));
+        ExpectSchemaErrors(
+            SchemaWith(Object("T", () => [iface, iface], Field("a", StringType))),
+            ("Type T can only implement I once.", ""));
+    }
+
+    [Fact]
+    public void Interface_must_not_implement_itself()
+    {
+        InterfaceType self = null!;
+        self = Interface("I", () => [self], Field("a", StringType));
+        ExpectSchemaErrors(
+            SchemaWith(self),
+            ("Type I cannot implement itself because it would create a circular reference.", ""));
+    }
+
+    [Fact]
+    public void Transitive_interfaces_must_be_implemented()
+    {
+        var root = Interface("Root", Field("a", StringType));
+        var child = Interface("Child", () => [root], Field("a", StringType));
+        ExpectSchemaErrors(
+            SchemaWith(Object("T", () => [child], Field("a", StringType))),
+            ("Type T must implement Root because it is implemented by Child.", ""));
+    }
+
+    [Fact]
+    public void Interfaces_implementing_each_other_are_circular()
+    {
+        InterfaceType a = null!, b = null!;
+        a = Interface("A", () => [b], Field("f", StringType));
+        b = Interface("B", () => [a], Field("f", StringType));
+        ExpectSchemaErrors(
+            SchemaWith(a),
+            ("Type A cannot implement B because it would create a circular reference.", ""),
+            ("Type B cannot implement A because it would create a circular reference.", ""));
+    }
+}
