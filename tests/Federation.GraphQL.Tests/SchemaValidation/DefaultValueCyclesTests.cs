@@ -36,10 +36,45 @@ public sealed class DefaultValueCyclesTests
     public void Default_that_reaches_itself_through_others_lists_them()
     {
         InputObjectType a = null!, b = null!;
-        a = new InputObjectType("A", () => [new InputValue("b", b) { DefaultValue = new ListValueNode([Empty]) }]);
+        a = new InputObjectType("A", () => [new InputValue("b", List(b)) { DefaultValue = new ListValueNode([Empty]) }]);
         b = new InputObjectType("B", () => [new InputValue("a", List(a)) { DefaultValue = Empty }]);
         ExpectSchemaErrors(
             new Schema(Object("Query", Field("f", StringType, Argument("x", a)))),
             ("Invalid circular reference. The default value of Input Object field A.b references itself via the default values of: B.a.", ""));
     }
+
+    [Fact]
+    public void Sdl_defaults_that_end_are_valid() =>
+        ExpectValidSchema(
+            """
+            type Query { a(x: A = {}): Int }
+            input A { b: B = { c: null } }
+            input B { c: A = {} }
+            """);
+
+    [Fact]
+    public void Sdl_default_cycles() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a(x: A = {}): Int }
+            input A {
+              self: A = {}
+              b: B = {}
+              list: [A] = [{ self: null, b: null, list: [] }]
+            }
+            input B { a: A = { b: {} } }
+            """,
+            ("Invalid circular reference. The default value of Input Object field A.self references itself.", "3:13"),
+            ("Invalid circular reference. The default value of Input Object field A.self references itself via the default values of: A.b, B.a.", "3:13 4:10 7:18"),
+            ("Invalid circular reference. The default value of Input Object field B.a references itself.", "7:18"));
+
+    [Fact]
+    public void Sdl_default_cycle_through_list() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            input A { b: [B] = [{}] }
+            input B { a: A = { b: [{}] } }
+            """,
+            ("Invalid circular reference. The default value of Input Object field B.a references itself.", "3:18"));
 }

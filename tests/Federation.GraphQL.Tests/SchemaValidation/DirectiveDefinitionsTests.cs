@@ -47,4 +47,30 @@ public sealed class DirectiveDefinitionsTests
             ("The type of @d(b:) must be Input Type but got: Out.", ""),
             ("Required argument @d(c:) cannot be deprecated.", ""));
     }
+
+    [Fact]
+    public void Sdl_directive_definitions_are_valid() =>
+        ExpectValidSchema(
+            """
+            type Query { a: Int }
+            directive @limit(max: Int! = 10, reason: String @deprecated) repeatable on FIELD | QUERY
+            """);
+
+    [Fact]
+    public void Sdl_directive_name_and_arguments_are_checked() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            type Out { a: Int }
+            directive @__internal on FIELD
+            directive @d(
+              __a: Int
+              b: Out
+              c: Int! @deprecated(reason: "gone")
+            ) on FIELD
+            """,
+            ("Name \"__internal\" must not begin with \"__\", which is reserved by GraphQL introspection.", "3:1"),
+            ("Name \"__a\" must not begin with \"__\", which is reserved by GraphQL introspection.", "5:3"),
+            ("The type of @d(b:) must be Input Type but got: Out.", "6:3"),
+            ("Required argument @d(c:) cannot be deprecated.", "7:11 7:6"));
 }

@@ -22,4 +22,23 @@ public sealed class EnumValuesTests
         ExpectSchemaErrors(
             SchemaWith(new EnumType("E", [new EnumValue("__A")])),
             ("Name \"__A\" must not begin with \"__\", which is reserved by GraphQL introspection.", ""));
+
+    [Fact]
+    public void Sdl_enum_is_valid() =>
+        ExpectValidSchema(
+            """
+            type Query { a: Color }
+            enum Color { RED GREEN @deprecated }
+            """);
+
+    [Fact]
+    public void Sdl_enum_without_values() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            enum Empty
+            extend enum Empty @tag
+            directive @tag on ENUM
+            """,
+            ("Enum type Empty must define one or more values.", "2:1 3:1"));
 }

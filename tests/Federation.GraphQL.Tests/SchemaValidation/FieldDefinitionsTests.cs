@@ -51,4 +51,63 @@ public sealed class FieldDefinitionsTests
         ExpectSchemaErrors(
             new Schema(Object("Query", Field("a", StringType, new InputValue("x", NonNull(IntType)) { DeprecationReason = "old" }))),
             ("Required argument Query.a(x:) cannot be deprecated.", ""));
+
+    [Fact]
+    public void Sdl_fields_are_valid() =>
+        ExpectValidSchema(
+            """
+            type Query {
+              user(id: ID!, filter: Filter, limit: Int! = 10 @deprecated): User
+            }
+            type User { name: String friends: [User!]! }
+            input Filter { name: String }
+            """);
+
+    [Fact]
+    public void Sdl_type_without_fields_points_at_definition_and_extensions() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            type Empty
+            extend type Empty @onType
+            directive @onType on OBJECT
+            interface Nothing
+            """,
+            ("Type Empty must define one or more fields.", "2:1 3:1"),
+            ("Type Nothing must define one or more fields.", "5:1"));
+
+    [Fact]
+    public void Sdl_field_must_be_an_output_type() =>
+        ExpectSchemaErrors(
+            """
+            type Query {
+              a: Filter
+              b: [Filter!]
+            }
+            input Filter { name: String }
+            """,
+            ("The type of Query.a must be Output Type but got: Filter.", "2:6"),
+            ("The type of Query.b must be Output Type but got: [Filter!].", "3:6"));
+
+    [Fact]
+    public void Sdl_argument_must_be_an_input_type() =>
+        ExpectSchemaErrors(
+            """
+            type Query {
+              a(x: Query, y: [Shape!]!): Int
+            }
+            union Shape = Query
+            """,
+            ("The type of Query.a(x:) must be Input Type but got: Query.", "2:8"),
+            ("The type of Query.a(y:) must be Input Type but got: [Shape!]!.", "2:18"));
+
+    [Fact]
+    public void Sdl_required_argument_must_not_be_deprecated() =>
+        ExpectSchemaErrors(
+            """
+            type Query {
+              a(x: Int! @deprecated(reason: "old"), y: Int! = 1 @deprecated, z: Int @deprecated): Int
+            }
+            """,
+            ("Required argument Query.a(x:) cannot be deprecated.", "2:13 2:8"));
 }

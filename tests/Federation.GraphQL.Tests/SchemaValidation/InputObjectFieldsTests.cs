@@ -53,4 +53,52 @@ public sealed class InputObjectFieldsTests
             ("OneOf input field In.a must be nullable.", ""),
             ("OneOf input field In.b cannot have a default value.", ""));
     }
+
+    [Fact]
+    public void Sdl_input_object_is_valid() =>
+        ExpectValidSchema(
+            """
+            type Query { a(x: In): Int }
+            input In { a: Int! b: Int! = 1 @deprecated c: [In] d: String @deprecated }
+            """);
+
+    [Fact]
+    public void Sdl_input_object_without_fields() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            input Empty
+            extend input Empty @tag
+            directive @tag on INPUT_OBJECT
+            """,
+            ("Input Object type Empty must define one or more fields.", "2:1 3:1"));
+
+    [Fact]
+    public void Sdl_input_field_checks() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            input In {
+              a: Query
+              b: [Query!]
+              c: Int! @deprecated(reason: "old")
+            }
+            """,
+            ("The type of In.a must be Input Type but got: Query.", "3:6"),
+            ("The type of In.b must be Input Type but got: [Query!].", "4:6"),
+            ("Required input field In.c cannot be deprecated.", "5:11 5:6"));
+
+    [Fact]
+    public void Sdl_oneOf_fields() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a(x: Choice): Int }
+            input Choice @oneOf {
+              a: Int!
+              b: String = "x"
+              c: Int
+            }
+            """,
+            ("OneOf input field Choice.a must be nullable.", "3:6"),
+            ("OneOf input field Choice.b cannot have a default value.", "4:3"));
 }

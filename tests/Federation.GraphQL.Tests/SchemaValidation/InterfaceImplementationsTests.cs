@@ -108,4 +108,107 @@ public sealed class InterfaceImplementationsTests
             ("Type A cannot implement B because it would create a circular reference.", ""),
             ("Type B cannot implement A because it would create a circular reference.", ""));
     }
+
+    [Fact]
+    public void Sdl_valid_implementations() =>
+        ExpectValidSchema(
+            """
+            type Query { node: Node }
+            interface Node { id: ID! self(depth: Int): Node }
+            interface Resource implements Node { id: ID! self(depth: Int): Resource url: String @deprecated }
+            type Page implements Node & Resource {
+              id: ID!
+              self(depth: Int, extra: String): Page!
+              url: String @deprecated
+            }
+            type Other implements Node { id: ID! self(depth: Int): Node }
+            """);
+
+    [Fact]
+    public void Sdl_missing_interface_field() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Node { id: ID! name: String }
+            type User implements Node { id: ID! }
+            extend type User { age: Int }
+            """,
+            ("Interface field Node.name expected but User does not provide it.", "2:26 3:1 4:1"));
+
+    [Fact]
+    public void Sdl_field_type_not_a_sub_type() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Node { id: ID! friend: Node list: [Node] }
+            type User implements Node { id: ID friend: Query list: Node }
+            """,
+            ("Interface field Node.id expects type ID! but User.id is type ID.", "2:22 3:33"),
+            ("Interface field Node.friend expects type Node but User.friend is type Query.", "2:34 3:44"),
+            ("Interface field Node.list expects type [Node] but User.list is type Node.", "2:45 3:56"));
+
+    [Fact]
+    public void Sdl_interface_field_arguments() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Node { field(a: Int, b: String!): Int }
+            type User implements Node { field(a: Int!, c: Int!, d: Int = 1, e: String): Int }
+            """,
+            ("Interface field argument Node.field(a:) expects type Int but User.field(a:) is type Int!.", "2:27 3:38"),
+            ("Interface field argument Node.field(b:) expected but User.field does not provide it.", "2:32 3:29"),
+            ("Argument \"User.field(c:)\" must not be required type \"Int!\" if not provided by the Interface field \"Node.field\".", "3:44 2:18"));
+
+    [Fact]
+    public void Sdl_deprecated_implementation_field() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Node { id: ID }
+            type User implements Node { id: ID @deprecated(reason: "use key") }
+            """,
+            ("Interface field Node.id is not deprecated, so implementation field User.id must not be deprecated.", "3:36 3:33"));
+
+    [Fact]
+    public void Sdl_interface_implemented_twice() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Node { id: ID }
+            type User implements Node & Node { id: ID }
+            extend type User implements Node
+            """,
+            ("Type User can only implement Node once.", "3:22 3:29 4:29"),
+            ("Type User can only implement Node once.", "3:22 3:29 4:29"));
+
+    [Fact]
+    public void Sdl_interface_implementing_itself() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Node implements Node { id: ID }
+            """,
+            ("Type Node cannot implement itself because it would create a circular reference.", "2:27"));
+
+    [Fact]
+    public void Sdl_transitive_interfaces() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Root { id: ID }
+            interface Child implements Root { id: ID }
+            type User implements Child { id: ID }
+            """,
+            ("Type User must implement Root because it is implemented by Child.", "3:28 4:22"));
+
+    [Fact]
+    public void Sdl_interface_cycle() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface A implements B { id: ID }
+            interface B implements A { id: ID }
+            """,
+            ("Type A cannot implement B because it would create a circular reference.", "3:24 2:24"),
+            ("Type B cannot implement A because it would create a circular reference.", "2:24 3:24"));
 }

@@ -37,4 +37,30 @@ public sealed class ReservedNamesTests
             ("Names must only contain [_a-zA-Z0-9] but \"a-b\" does not.", ""),
             ("Enum values cannot be named: true", ""),
             ("Enum values cannot be named: null", ""));
+
+    [Fact]
+    public void Sdl_reserved_names_are_reported_where_defined() =>
+        ExpectSchemaErrors(
+            """
+            type Query {
+              __a(__b: Int): Int
+            }
+            scalar __Custom
+            enum Color { RED __BLUE }
+            input In { __c: Int }
+            """,
+            ("Name \"__a\" must not begin with \"__\", which is reserved by GraphQL introspection.", "2:3"),
+            ("Name \"__b\" must not begin with \"__\", which is reserved by GraphQL introspection.", "2:7"),
+            ("Name \"__Custom\" must not begin with \"__\", which is reserved by GraphQL introspection.", "4:1"),
+            ("Name \"__BLUE\" must not begin with \"__\", which is reserved by GraphQL introspection.", "5:18"),
+            ("Name \"__c\" must not begin with \"__\", which is reserved by GraphQL introspection.", "6:12"));
+
+    [Fact]
+    public void Sdl_introspection_type_names_may_be_used_by_introspection_only() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            type __Thing { a: Int }
+            """,
+            ("Name \"__Thing\" must not begin with \"__\", which is reserved by GraphQL introspection.", "2:1"));
 }

@@ -1,4 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Building;
+using Federation.GraphQL.Types.Scalars;
 using Federation.GraphQL.Types.SchemaValidation;
 using Xunit;
 
@@ -12,6 +16,12 @@ namespace Federation.GraphQL.Tests.SchemaValidation;
 internal static class SchemaValidationHarness
 {
     public static void ExpectValidSchema(Schema schema) => ExpectSchemaErrors(schema);
+
+    public static void ExpectValidSchema([StringSyntax("graphql")] string sdl) => ExpectSchemaErrors(sdl);
+
+    /// <summary>Builds the schema as graphql-js's buildSchema does (the SDL rules apply), then validates it.</summary>
+    public static void ExpectSchemaErrors([StringSyntax("graphql")] string sdl, params (string Message, string Locations)[] expected) =>
+        ExpectSchemaErrors(SchemaBuilder.FromDocument(Parser.Parse(sdl)), expected);
 
     public static void ExpectSchemaErrors(Schema schema, params (string Message, string Locations)[] expected)
     {
@@ -29,9 +39,9 @@ internal static class SchemaValidationHarness
 /// <summary>Short ways to build a schema in code, for the cases SDL cannot express or before it is parsed.</summary>
 internal static class TypeFactory
 {
-    public static readonly ScalarType IntType = new("Int");
+    public static ScalarType IntType => SpecifiedScalars.Int;
 
-    public static readonly ScalarType StringType = new("String");
+    public static ScalarType StringType => SpecifiedScalars.String;
 
     public static ObjectType Object(string name, params OutputField[] fields) => new(name, () => fields);
 

@@ -25,4 +25,37 @@ public sealed class UnionMembersTests
             SchemaWith(new UnionType("U", () => [member, member])),
             ("Union type U can only include type A once.", ""));
     }
+
+    [Fact]
+    public void Sdl_union_is_valid() =>
+        ExpectValidSchema(
+            """
+            type Query { a: Result }
+            union Result = A | B
+            type A { a: Int }
+            type B { b: Int }
+            """);
+
+    [Fact]
+    public void Sdl_union_without_members() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            union Empty
+            extend union Empty @tag
+            directive @tag on UNION
+            """,
+            ("Union type Empty must define one or more member types.", "2:1 3:1"));
+
+    [Fact]
+    public void Sdl_union_member_repeated() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            type A { a: Int }
+            union U = A | A
+            extend union U = A
+            """,
+            ("Union type U can only include type A once.", "3:11 3:15 4:18"),
+            ("Union type U can only include type A once.", "3:11 3:15 4:18"));
 }

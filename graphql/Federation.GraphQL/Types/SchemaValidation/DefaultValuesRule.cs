@@ -11,13 +11,39 @@ internal static class DefaultValuesRule
     /// <param name="coordinate">The argument's or input field's coordinate, which starts each message.</param>
     public static void Validate(SchemaValidationContext context, string coordinate, InputValue inputValue)
     {
-        if (inputValue.DefaultValue is null)
+        if (inputValue.DefaultValue is not { } defaultValue)
         {
             return;
         }
 
-        // Pending: the literal validation shared with ValuesOfCorrectTypeRule.
-        _ = context;
-        _ = coordinate;
+        InputLiteralValidator.Validate(defaultValue, inputValue.Type, (error, path) =>
+        {
+            var message = $"{coordinate} has invalid default value{PrintPath(path)}: {error.Message}";
+            if (error.Locations.Count != 0)
+            {
+                context.ReportError(message, error.Locations);
+            }
+            else
+            {
+                context.ReportError(message, inputValue.Definition?.DefaultValue);
+            }
+        });
+    }
+
+    /// <summary>graphql-js's printPathArray: " at .field[0]", or nothing for the value itself.</summary>
+    private static string PrintPath(IReadOnlyList<object> path)
+    {
+        if (path.Count == 0)
+        {
+            return "";
+        }
+
+        var builder = new System.Text.StringBuilder(" at ");
+        foreach (var key in path)
+        {
+            builder.Append(key is int index ? $"[{index}]" : $".{key}");
+        }
+
+        return builder.ToString();
     }
 }

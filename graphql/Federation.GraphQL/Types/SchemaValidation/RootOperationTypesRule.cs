@@ -62,7 +62,7 @@ internal static class RootOperationTypesRule
 
     private static NamedType? NonObjectRootType(Schema schema, OperationType operation)
     {
-        foreach (var (candidate, type) in schema.NonObjectRootTypes)
+        foreach (var (candidate, type) in schema.InvalidRootTypes)
         {
             if (candidate == operation)
             {

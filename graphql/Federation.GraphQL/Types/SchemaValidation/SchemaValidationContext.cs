@@ -58,6 +58,9 @@ internal sealed class SchemaValidationContext(Schema schema)
     public void ReportError(string message, params ReadOnlySpan<SyntaxNode?> nodes) =>
         errors.Add(new GraphQLError(message, nodes));
 
+    public void ReportError(string message, IReadOnlyList<SourceLocation> locations) =>
+        errors.Add(new GraphQLError(message, locations));
+
     public void ReportError(string message, List<SyntaxNode?> nodes) =>
         errors.Add(new GraphQLError(message, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(nodes)));
 }
