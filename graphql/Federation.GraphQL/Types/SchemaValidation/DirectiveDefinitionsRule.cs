@@ -20,6 +20,7 @@ internal static class DirectiveDefinitionsRule
                 context.ReportError($"Directive @{directive.Name} must include 1 or more locations.", directive.Definition);
             }
 
+            UniqueNamesRule.ValidateArguments(context, "@" + directive.Name, directive.Arguments);
             foreach (var argument in directive.Arguments)
             {
                 ArgumentDefinitionsRule.Validate(context, "@" + directive.Name, argument, typeErrorAtTypeNode: false);

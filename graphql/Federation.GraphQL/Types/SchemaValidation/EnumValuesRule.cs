@@ -16,6 +16,7 @@ internal static class EnumValuesRule
                 SchemaValidationContext.DefinitionAndExtensions(enumType));
         }
 
+        UniqueNamesRule.ValidateEnumValues(context, enumType);
         foreach (var value in enumType.Values)
         {
             ReservedNamesRule.Validate(context, value.Name, value.Definition, isEnumValue: true);

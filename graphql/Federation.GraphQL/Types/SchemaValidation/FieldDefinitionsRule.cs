@@ -20,6 +20,7 @@ internal static class FieldDefinitionsRule
                 SchemaValidationContext.DefinitionAndExtensions(type));
         }
 
+        UniqueNamesRule.ValidateFields(context, type);
         foreach (var field in fields)
         {
             var coordinate = SchemaValidationContext.FieldCoordinate(type, field.Name);
@@ -31,6 +32,7 @@ internal static class FieldDefinitionsRule
                     field.Definition?.Type);
             }
 
+            UniqueNamesRule.ValidateArguments(context, coordinate, field.Arguments);
             foreach (var argument in field.Arguments)
             {
                 ArgumentDefinitionsRule.Validate(context, coordinate, argument, typeErrorAtTypeNode: true);

@@ -21,6 +21,7 @@ internal static class InputObjectFieldsRule
                 SchemaValidationContext.DefinitionAndExtensions(inputObject));
         }
 
+        UniqueNamesRule.ValidateInputFields(context, inputObject);
         foreach (var field in fields)
         {
             var coordinate = SchemaValidationContext.FieldCoordinate(inputObject, field.Name);
