@@ -119,4 +119,39 @@ public sealed class DefaultValuesTests
             ("@d(x:) has invalid default value: Boolean cannot represent a non boolean value: 1", "3:27"),
             ("In.a has invalid default value: Int cannot represent non-integer value: \"x\"", "2:21"),
             ("In.b has invalid default value at [0]: String cannot represent a non string value: 1", "2:40"));
+
+    [Fact]
+    public void Sdl_long_values_are_printed_over_several_lines() =>
+        ExpectSchemaErrors(
+            """
+            type Query {
+              a(x: In = { a: 1, bb: 2, cccccccccccccccccc: 3, dddddddddddddddddddddd: 4, eeeeeeeeeeeeeeeeeeeeeeeeeee: 5 }): Int
+            }
+            input In { a: Int }
+            """,
+            ("Query.a(x:) has invalid default value: Expected value of type \"In\" not to include unknown field \"bb\", found: {\n  a: 1\n  bb: 2\n  cccccccccccccccccc: 3\n  dddddddddddddddddddddd: 4\n  eeeeeeeeeeeeeeeeeeeeeeeeeee: 5\n}.", "2:21"),
+            ("Query.a(x:) has invalid default value: Expected value of type \"In\" not to include unknown field \"cccccccccccccccccc\", found: {\n  a: 1\n  bb: 2\n  cccccccccccccccccc: 3\n  dddddddddddddddddddddd: 4\n  eeeeeeeeeeeeeeeeeeeeeeeeeee: 5\n}.", "2:28"),
+            ("Query.a(x:) has invalid default value: Expected value of type \"In\" not to include unknown field \"dddddddddddddddddddddd\", found: {\n  a: 1\n  bb: 2\n  cccccccccccccccccc: 3\n  dddddddddddddddddddddd: 4\n  eeeeeeeeeeeeeeeeeeeeeeeeeee: 5\n}.", "2:51"),
+            ("Query.a(x:) has invalid default value: Expected value of type \"In\" not to include unknown field \"eeeeeeeeeeeeeeeeeeeeeeeeeee\", found: {\n  a: 1\n  bb: 2\n  cccccccccccccccccc: 3\n  dddddddddddddddddddddd: 4\n  eeeeeeeeeeeeeeeeeeeeeeeeeee: 5\n}.", "2:78"));
+
+    [Fact]
+    public void Sdl_custom_scalar_accepts_any_literal() =>
+        ExpectValidSchema(
+            """
+            scalar Json
+            type Query { a(x: Json = { a: [1, "x", { b: ENUM }] }, y: [Json] = [null, 1.5]): Int }
+            """);
+
+    [Fact]
+    public void Sdl_suggestions_list_close_names() =>
+        ExpectSchemaErrors(
+            """
+            type Query {
+              a(x: In = { nmae: "n" }, c: Color = red): Int
+            }
+            input In { name: String names: String game: String }
+            enum Color { RED READ RAD GREEN }
+            """,
+            ("Query.a(x:) has invalid default value: Expected value of type \"In\" not to include unknown field \"nmae\". Did you mean \"name\", \"game\", or \"names\"? Found: { nmae: \"n\" }.", "2:15"),
+            ("Query.a(c:) has invalid default value: Value \"red\" does not exist in \"Color\" enum. Did you mean the enum value \"RAD\", \"READ\", or \"RED\"?", "2:39"));
 }

@@ -100,4 +100,16 @@ public sealed class InputObjectCircularReferencesTests
             """,
             ("Input Object A cannot be provided a finite value because it references itself through fields: A.a.", "2:18"),
             ("Input Object A cannot be provided a finite value because it references itself through fields: A.b, B.a.", "2:23 3:18"));
+
+    [Fact]
+    public void Sdl_cycles_reported_from_each_entry_once() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a(x: A): Int }
+            input A { b: B! }
+            input B { a: A! c: C! }
+            input C { b: B! }
+            """,
+            ("Input Object A cannot be provided a finite value because it references itself through fields: A.b, B.a.", "2:11 3:11"),
+            ("Input Object B cannot be provided a finite value because it references itself through fields: B.c, C.b.", "3:17 4:11"));
 }

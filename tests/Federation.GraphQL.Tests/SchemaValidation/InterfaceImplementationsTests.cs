@@ -211,4 +211,17 @@ public sealed class InterfaceImplementationsTests
             """,
             ("Type A cannot implement B because it would create a circular reference.", "3:24 2:24"),
             ("Type B cannot implement A because it would create a circular reference.", "2:24 3:24"));
+
+    [Fact]
+    public void Sdl_implementations_from_extensions_are_located() =>
+        ExpectSchemaErrors(
+            """
+            type Query { a: Int }
+            interface Node { id: ID }
+            interface Named implements Node { id: ID name: String }
+            type User { id: ID }
+            extend type User implements Named
+            """,
+            ("Type User must implement Node because it is implemented by Named.", "3:28 5:29"),
+            ("Interface field Named.name expected but User does not provide it.", "3:42 4:1 5:1"));
 }

@@ -1,3 +1,4 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Validation;
 
@@ -70,7 +71,7 @@ internal static class InputLiteralValidator
     {
         if (literal is not ObjectValueNode objectLiteral)
         {
-            Report(onError, $"Expected value of type \"{type.Name}\" to be an object, found: {ValuePrinter.Print(literal)}.", literal, path);
+            Report(onError, $"Expected value of type \"{type.Name}\" to be an object, found: {Printer.Print(literal)}.", literal, path);
             return;
         }
 
@@ -82,7 +83,7 @@ internal static class InputLiteralValidator
                 {
                     Report(
                         onError,
-                        $"Expected value of type \"{type.Name}\" to include required field \"{field.Name}\", found: {ValuePrinter.Print(literal)}.",
+                        $"Expected value of type \"{type.Name}\" to include required field \"{field.Name}\", found: {Printer.Print(literal)}.",
                         literal,
                         path);
                 }
@@ -106,7 +107,7 @@ internal static class InputLiteralValidator
             var suggestion = hideSuggestions ? "" : Suggestions.DidYouMean(Suggestions.List(fieldName, type.Fields.Select(f => f.Name)));
             Report(
                 onError,
-                $"Expected value of type \"{type.Name}\" not to include unknown field \"{fieldName}\"{(suggestion.Length != 0 ? "." + suggestion + " Found" : ", found")}: {ValuePrinter.Print(literal)}.",
+                $"Expected value of type \"{type.Name}\" not to include unknown field \"{fieldName}\"{(suggestion.Length != 0 ? "." + suggestion + " Found" : ", found")}: {Printer.Print(literal)}.",
                 fieldNode,
                 path);
         }
@@ -133,7 +134,7 @@ internal static class InputLiteralValidator
             return;
         }
 
-        var printed = ValuePrinter.Print(literal);
+        var printed = Printer.Print(literal);
         var suggestion = hideSuggestions
             ? ""
             : Suggestions.DidYouMean(Suggestions.List(printed, type.Values.Select(v => v.Name)), "the enum value");
@@ -159,7 +160,7 @@ internal static class InputLiteralValidator
             var reason = string.IsNullOrEmpty(exception.Message) ? exception.GetType().Name : exception.Message;
             Report(
                 onError,
-                $"Expected value of type \"{type.Name}\", but encountered error \"{reason}\"; found: {ValuePrinter.Print(literal)}.",
+                $"Expected value of type \"{type.Name}\", but encountered error \"{reason}\"; found: {Printer.Print(literal)}.",
                 literal,
                 path);
         }
