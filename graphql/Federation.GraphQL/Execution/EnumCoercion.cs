@@ -36,7 +36,7 @@ internal static class EnumCoercion
             return found.Name;
         }
 
-        throw new GraphQLException(new GraphQLError($"Enum \"{type.Name}\" cannot represent value: {JsInspect.Inspect(value)}"));
+        throw new GraphQLException(new GraphQLError($"Enum \"{type.Name}\" cannot represent value: {ErrorText.Inspect(value)}"));
     }
 
     public static bool TryParseValue(EnumType type, object value, out object? result)
@@ -68,7 +68,7 @@ internal static class EnumCoercion
     {
         if (value is not string name)
         {
-            var text = JsInspect.Inspect(value);
+            var text = ErrorText.Inspect(value);
             return $"Enum \"{type.Name}\" cannot represent non-string value: {text}." + DidYouMean(type, text);
         }
 
@@ -78,7 +78,7 @@ internal static class EnumCoercion
     /// <summary>Why <paramref name="node"/> is not a literal of the enum.</summary>
     public static string LiteralError(EnumType type, ValueNode node)
     {
-        var text = ValueSyntax.Print(node);
+        var text = ValuePrinter.Print(node);
         return node is EnumValueNode
             ? $"Value \"{text}\" does not exist in \"{type.Name}\" enum." + DidYouMean(type, text)
             : $"Enum \"{type.Name}\" cannot represent non-enum value: {text}." + DidYouMean(type, text);

@@ -12,10 +12,10 @@ internal static class ExecutionErrors
         Raise($"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Node.Name.Value}\".");
 
     public static GraphQLException SerializedToNull(ScalarType scalar, object value) =>
-        Raise($"Expected `{scalar.Name}.coerceOutputValue({JsInspect.Inspect(value)})` to return non-nullable value, returned: null");
+        Raise($"Expected `{scalar.Name}.coerceOutputValue({ErrorText.Inspect(value)})` to return non-nullable value, returned: null");
 
     public static GraphQLException NotOfType(ObjectType type, object value) =>
-        Raise($"Expected value of type \"{type.Name}\" but got: {JsInspect.Inspect(value)}.");
+        Raise($"Expected value of type \"{type.Name}\" but got: {ErrorText.Inspect(value)}.");
 
     public static GraphQLException UnresolvedAbstractType(NamedType abstractType, FieldPlan field) =>
         Raise($"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{field.ParentType.Name}.{field.Node.Name.Value}\". Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.");

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Collections;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Federation.GraphQL.Types;
 
 namespace Federation.GraphQL.Execution;
 
@@ -220,7 +221,7 @@ public sealed class ExecutionResult
             return;
         }
 
-        writer.WriteRawValue(JsInspect.FormatNumber(value), skipInputValidation: true);
+        writer.WriteRawValue(JsNumber.Format(value), skipInputValidation: true);
     }
 
     private static object? Plain(object? value)

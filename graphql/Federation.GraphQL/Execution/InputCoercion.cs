@@ -295,7 +295,7 @@ internal static class InputCoercion
 
         if (!TryCoerceLiteral(literal, input.Type, null, out value))
         {
-            throw new GraphQLException(new GraphQLError($"Expected value of type \"{input.Type}\" to be valid, found: {ValueSyntax.Print(literal)}."));
+            throw new GraphQLException(new GraphQLError($"Expected value of type \"{input.Type}\" to be valid, found: {ValuePrinter.Print(literal)}."));
         }
 
         DefaultValues.AddOrUpdate(input, new StrongBox<object?>(value));

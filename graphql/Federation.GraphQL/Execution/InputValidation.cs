@@ -110,7 +110,7 @@ internal static class InputValidation
                 }
                 catch (Exception exception)
                 {
-                    onError($"Expected value of type \"{type}\", but encountered error \"{CaughtMessage(exception)}\"; found: {JsInspect.Inspect(value)}.", [.. path]);
+                    onError($"Expected value of type \"{type}\", but encountered error \"{CaughtMessage(exception)}\"; found: {ErrorText.Inspect(value)}.", [.. path]);
                 }
 
                 return;
@@ -121,7 +121,7 @@ internal static class InputValidation
     {
         if (value is not IReadOnlyDictionary<string, object?> fields)
         {
-            onError($"Expected value of type \"{type}\" to be an object, found: {JsInspect.Inspect(value)}.", [.. path]);
+            onError($"Expected value of type \"{type}\" to be an object, found: {ErrorText.Inspect(value)}.", [.. path]);
             return;
         }
 
@@ -131,7 +131,7 @@ internal static class InputValidation
             {
                 if (InputCoercion.IsRequired(field))
                 {
-                    onError($"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {JsInspect.Inspect(value)}.", [.. path]);
+                    onError($"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {ErrorText.Inspect(value)}.", [.. path]);
                 }
 
                 continue;
@@ -149,7 +149,7 @@ internal static class InputValidation
             {
                 var suggestion = Suggestions.DidYouMean(Suggestions.List(name, FieldNames(type)));
                 onError(
-                    $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{(suggestion.Length > 0 ? "." + suggestion + " Found" : ", found")}: {JsInspect.Inspect(value)}.",
+                    $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{(suggestion.Length > 0 ? "." + suggestion + " Found" : ", found")}: {ErrorText.Inspect(value)}.",
                     [.. path]);
                 continue;
             }
@@ -261,7 +261,7 @@ internal static class InputValidation
                 }
                 catch (Exception exception)
                 {
-                    onError($"Expected value of type \"{type}\", but encountered error \"{CaughtMessage(exception)}\"; found: {ValueSyntax.Print(node)}.", [.. path], node);
+                    onError($"Expected value of type \"{type}\", but encountered error \"{CaughtMessage(exception)}\"; found: {ValuePrinter.Print(node)}.", [.. path], node);
                 }
 
                 return;
@@ -272,7 +272,7 @@ internal static class InputValidation
     {
         if (node is not ObjectValueNode objectNode)
         {
-            onError($"Expected value of type \"{type}\" to be an object, found: {ValueSyntax.Print(node)}.", [.. path], node);
+            onError($"Expected value of type \"{type}\" to be an object, found: {ValuePrinter.Print(node)}.", [.. path], node);
             return;
         }
 
@@ -283,7 +283,7 @@ internal static class InputValidation
             {
                 if (InputCoercion.IsRequired(field))
                 {
-                    onError($"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {ValueSyntax.Print(node)}.", [.. path], node);
+                    onError($"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {ValuePrinter.Print(node)}.", [.. path], node);
                 }
 
                 continue;
@@ -323,7 +323,7 @@ internal static class InputValidation
             {
                 var suggestion = Suggestions.DidYouMean(Suggestions.List(name, FieldNames(type)));
                 onError(
-                    $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{(suggestion.Length > 0 ? "." + suggestion + " Found" : ", found")}: {ValueSyntax.Print(node)}.",
+                    $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{(suggestion.Length > 0 ? "." + suggestion + " Found" : ", found")}: {ValuePrinter.Print(node)}.",
                     [.. path],
                     fieldNode);
                 continue;

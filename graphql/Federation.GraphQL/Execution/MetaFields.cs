@@ -1,3 +1,4 @@
+using Federation.GraphQL.Introspection;
 using Federation.GraphQL.Types;
 
 namespace Federation.GraphQL.Execution;
@@ -16,7 +17,11 @@ internal static class MetaFields
             return null;
         }
 
-        // Wired to the types work's introspection fields once they exist.
-        return null;
+        return fieldName switch
+        {
+            "__schema" => IntrospectionFields.Schema,
+            "__type" => IntrospectionFields.Type,
+            _ => null,
+        };
     }
 }

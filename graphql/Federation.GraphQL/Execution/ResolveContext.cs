@@ -42,8 +42,6 @@ public sealed class ResolveContext
     /// <summary>The response path of the field: keys and list indices. Built on each call.</summary>
     public IReadOnlyList<object> Path => OperationRun.PathOf(target, index);
 
-    public Schema Schema => run.Schema;
-
     public OperationDefinitionNode Operation => run.Operation;
 
     /// <summary>The coerced variable values of the operation.</summary>
@@ -83,6 +81,7 @@ public sealed class ResolveContext
         Source = source;
         Field = field.Definition!;
         ParentType = field.ParentType;
+        Schema = owner.Schema;
         CancellationToken = owner.CancellationToken;
     }
 

@@ -1,6 +1,7 @@
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
 using System.Collections;
 using System.Globalization;
-using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Execution;
 
@@ -62,8 +63,8 @@ internal static class VariableSubstitution
         null => new NullValueNode(),
         bool b => new BooleanValueNode(b),
         int or long or short or byte => new IntValueNode(Convert.ToString(value, CultureInfo.InvariantCulture)!),
-        double d when double.IsInteger(d) && Math.Abs(d) < 1e21 => new IntValueNode(JsInspect.FormatNumber(d)),
-        double d => new FloatValueNode(JsInspect.FormatNumber(d)),
+        double d when double.IsInteger(d) && Math.Abs(d) < 1e21 => new IntValueNode(JsNumber.Format(d)),
+        double d => new FloatValueNode(JsNumber.Format(d)),
         decimal m => new FloatValueNode(m.ToString(CultureInfo.InvariantCulture)),
         string s => new StringValueNode(s),
         IReadOnlyDictionary<string, object?> map => new ObjectValueNode(map.Select(p => new ObjectFieldNode(new NameNode(p.Key), ToLiteral(p.Value))).ToArray()),

@@ -70,7 +70,7 @@ internal sealed class VariableValues
                         });
                         if (!reported)
                         {
-                            Report(errors, new GraphQLError($"Variable \"${name}\" has invalid default value: Expected value of type \"{type}\", found: {ValueSyntax.Print(defaultLiteral)}.", definition), maxErrors);
+                            Report(errors, new GraphQLError($"Variable \"${name}\" has invalid default value: Expected value of type \"{type}\", found: {ValuePrinter.Print(defaultLiteral)}.", definition), maxErrors);
                         }
                     }
 
