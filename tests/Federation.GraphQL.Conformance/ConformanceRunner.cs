@@ -96,12 +96,16 @@ internal sealed class ConformanceRunner
     private async Task<List<KeyValuePair<string, object?>>> ExecuteAsync(
         DocumentNode document, IReadOnlyDictionary<string, object?>? variables, string? operationName, CancellationToken cancellationToken)
     {
-        var result = await Executor.ExecuteAsync(new ExecutionRequest(schema, document)
-        {
-            RootValue = root,
-            VariableValues = variables,
-            OperationName = operationName,
-        }, cancellationToken);
+        var result = await Executor.ExecuteAsync(
+            new ExecutionRequest
+            {
+                Schema = schema,
+                Document = document,
+                RootValue = root,
+                Variables = variables,
+                OperationName = operationName,
+            },
+            cancellationToken);
 
         var members = new List<KeyValuePair<string, object?>>(2);
         if (result.Errors is { Count: > 0 } errors)
@@ -117,7 +121,7 @@ internal sealed class ConformanceRunner
 
         if (result.HasData)
         {
-            members.Add(new("data", result.Data));
+            members.Add(new("data", result.ToData()));
         }
 
         return members;

@@ -1,6 +1,7 @@
 using System.Text;
-using Federation.GraphQL.Types.Building;
 using Federation.GraphQL.Language;
+using Federation.GraphQL.Types.Building;
+using Xunit;
 
 namespace Federation.GraphQL.Tests.Differential;
 
