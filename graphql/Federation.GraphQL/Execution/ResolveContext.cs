@@ -11,6 +11,9 @@ public sealed class ResolveContext
 
     public ObjectType ParentType { get; internal set; } = null!;
 
+    /// <summary>The schema being executed; introspection's resolvers need it.</summary>
+    public Schema Schema { get; internal set; } = null!;
+
     /// <summary>Coerced argument values, in argument-definition order.</summary>
     public IReadOnlyDictionary<string, object?> Arguments { get; internal set; } = null!;
 
