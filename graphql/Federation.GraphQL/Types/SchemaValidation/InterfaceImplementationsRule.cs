@@ -17,19 +17,27 @@ internal static class InterfaceImplementationsRule
     public static void Validate(SchemaValidationContext context, FieldsType type)
     {
         var implemented = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var iface in type.Interfaces)
+        foreach (var declared in Declared(type))
         {
+            if (declared is not InterfaceType iface)
+            {
+                context.ReportError(
+                    $"Type {type.Name} must only implement Interface types, it cannot implement {declared.Name}.",
+                    ImplementsNodes(type, declared.Name));
+                continue;
+            }
+
             if (iface == type)
             {
                 context.ReportError(
                     $"Type {type.Name} cannot implement itself because it would create a circular reference.",
-                    ImplementsNodes(type, iface));
+                    ImplementsNodes(type, iface.Name));
                 continue;
             }
 
             if (!implemented.Add(iface.Name))
             {
-                context.ReportError($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface));
+                context.ReportError($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface.Name));
                 continue;
             }
 
@@ -41,9 +49,10 @@ internal static class InterfaceImplementationsRule
     /// <summary>"{implementedType} must also be implemented by {type}" for each interface that {iface} implements.</summary>
     private static void ValidateAncestors(SchemaValidationContext context, FieldsType type, InterfaceType iface)
     {
-        foreach (var transitive in iface.Interfaces)
+        var declared = Declared(type);
+        foreach (var transitive in Declared(iface))
         {
-            if (type.Interfaces.Contains(transitive))
+            if (declared.Contains(transitive))
             {
                 continue;
             }
@@ -51,8 +60,8 @@ internal static class InterfaceImplementationsRule
             var message = transitive == type
                 ? $"Type {type.Name} cannot implement {iface.Name} because it would create a circular reference."
                 : $"Type {type.Name} must implement {transitive.Name} because it is implemented by {iface.Name}.";
-            var nodes = ImplementsNodes(iface, transitive);
-            nodes.AddRange(ImplementsNodes(type, iface));
+            var nodes = ImplementsNodes(iface, transitive.Name);
+            nodes.AddRange(ImplementsNodes(type, iface.Name));
             context.ReportError(message, nodes);
         }
     }
@@ -123,8 +132,12 @@ internal static class InterfaceImplementationsRule
         }
     }
 
-    /// <summary>Where the definition and extensions of <paramref name="type"/> name <paramref name="iface"/> among their interfaces.</summary>
-    private static List<SyntaxNode?> ImplementsNodes(FieldsType type, InterfaceType iface)
+    /// <summary>What the type says it implements, interfaces or not.</summary>
+    private static IReadOnlyList<NamedType> Declared(FieldsType type) =>
+        type.DeclaredInterfaces is { } declared ? declared().ToArray() : type.Interfaces;
+
+    /// <summary>Where the definition and extensions of <paramref name="type"/> name <paramref name="ifaceName"/> among their interfaces.</summary>
+    private static List<SyntaxNode?> ImplementsNodes(FieldsType type, string ifaceName)
     {
         var nodes = new List<SyntaxNode?>();
         AddNamed(nodes, type.Definition switch
@@ -132,7 +145,7 @@ internal static class InterfaceImplementationsRule
             ObjectTypeDefinitionNode obj => obj.Interfaces,
             InterfaceTypeDefinitionNode inner => inner.Interfaces,
             _ => [],
-        }, iface.Name);
+        }, ifaceName);
         foreach (var extension in type.ExtensionDefinitions)
         {
             AddNamed(nodes, extension switch
@@ -140,7 +153,7 @@ internal static class InterfaceImplementationsRule
                 ObjectTypeExtensionNode obj => obj.Interfaces,
                 InterfaceTypeExtensionNode inner => inner.Interfaces,
                 _ => [],
-            }, iface.Name);
+            }, ifaceName);
         }
 
         return nodes;
