@@ -1,4 +1,5 @@
 using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Validation;
 
 namespace Federation.GraphQL.Types.SchemaValidation;
 
@@ -10,7 +11,8 @@ namespace Federation.GraphQL.Types.SchemaValidation;
 /// implements one or more unique interfaces, but may not implement itself."
 /// https://spec.graphql.org/September2025/#sec-Objects.Type-Validation
 /// https://spec.graphql.org/September2025/#sec-Interfaces.Type-Validation
-/// https://spec.graphql.org/September2025/#IsValidImplementation()
+/// https://spec.graphql.org/September2025/#IsValidImplementation() and
+/// https://spec.graphql.org/September2025/#IsValidImplementationFieldType()
 /// </summary>
 internal static class InterfaceImplementationsRule
 {
@@ -80,7 +82,7 @@ internal static class InterfaceImplementationsRule
             }
 
             var typeCoordinate = SchemaValidationContext.FieldCoordinate(type, typeField.Name);
-            if (!IsSubType(context.Schema, typeField.Type, ifaceField.Type))
+            if (!TypeComparators.IsTypeSubTypeOf(context.Schema, typeField.Type, ifaceField.Type))
             {
                 context.ReportError(
                     $"Interface field {ifaceCoordinate} expects type {ifaceField.Type} but {typeCoordinate} is type {typeField.Type}.",
@@ -100,7 +102,7 @@ internal static class InterfaceImplementationsRule
                     continue;
                 }
 
-                if (!IsEqual(ifaceArgument.Type, typeArgument.Type))
+                if (!TypeComparators.IsEqualType(ifaceArgument.Type, typeArgument.Type))
                 {
                     var typeArgumentCoordinate = SchemaValidationContext.ArgumentCoordinate(typeCoordinate, typeArgument);
                     context.ReportError(
@@ -169,30 +171,4 @@ internal static class InterfaceImplementationsRule
             }
         }
     }
-
-    /// <summary>
-    /// https://spec.graphql.org/September2025/#IsSubType() — graphql-js's isTypeSubTypeOf: equal,
-    /// a Non-Null of a sub-type, a List of a sub-type, or a possible type of an abstract type.
-    /// </summary>
-    private static bool IsSubType(Schema schema, GraphQLType maybeSubType, GraphQLType superType) => (maybeSubType, superType) switch
-    {
-        _ when ReferenceEquals(maybeSubType, superType) => true,
-        (NonNullType sub, NonNullType super) => IsSubType(schema, sub.OfType, super.OfType),
-        (_, NonNullType) => false,
-        (NonNullType sub, _) => IsSubType(schema, sub.OfType, superType),
-        (ListType sub, ListType super) => IsSubType(schema, sub.OfType, super.OfType),
-        (_, ListType) or (ListType, _) => false,
-        (ObjectType or InterfaceType, InterfaceType or UnionType) =>
-            schema.IsSubType((NamedType)superType, (NamedType)maybeSubType),
-        _ => false,
-    };
-
-    /// <summary>graphql-js's isEqualType: the same named type under the same wrappers.</summary>
-    private static bool IsEqual(GraphQLType a, GraphQLType b) => (a, b) switch
-    {
-        _ when ReferenceEquals(a, b) => true,
-        (NonNullType x, NonNullType y) => IsEqual(x.OfType, y.OfType),
-        (ListType x, ListType y) => IsEqual(x.OfType, y.OfType),
-        _ => false,
-    };
 }
