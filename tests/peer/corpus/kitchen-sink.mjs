@@ -28,6 +28,9 @@ export default [
   ['ks-user-friends-with-error', '{ user(id: "U1") { name friends { id name friends { id } } resources { id ... on Image { width } } } }'],
   ['ks-teams-with-null-and-error', '{ teams { name members { name } } }'],
   ['ks-related-default-args', '{ entity(id: "D1") { ... on Document { related { id name } } } }'],
+  ['ks-deep-nesting-60-levels', '{ deep { ' + 'next { '.repeat(60) + 'value' + ' }'.repeat(60) + ' } }'],
+  ['ks-deep-strict-nesting-30-levels', '{ nonNullChain { ' + 'strictNext { '.repeat(30) + 'value' + ' }'.repeat(30) + ' } }'],
+  ['ks-many-aliases', '{ ' + Array.from({ length: 50 }, (_, i) => `a${i}: level`).join(' ') + ' }'],
   // Arguments ($args)
   ['ks-args-defaults', '{ echo }'],
   ['ks-args-search-input-defaults', '{ echo(input: {}) }'],

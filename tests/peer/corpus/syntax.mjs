@@ -129,4 +129,18 @@ export default [
   ['parse-bare-value', '42'],
   ['parse-bare-string', '"just a string"'],
   ['parse-extension-in-executable-document-unclosed', 'extend type Query { more: Int'],
+  // Descriptions on executable definitions (September 2025)
+  ['parse-accepts-description-on-query', '"Counts the registry." query Count { count }'],
+  ['parse-accepts-block-description-on-fragment', '"""\nThe parts of a person.\n"""\nfragment P on Person { id }\nquery Q { person(personalCode: "1") { ...P } }'],
+  ['parse-accepts-description-on-variable', 'query Q("How many." $limit: Int = 3) { search(text: "a", limit: $limit) { __typename } }'],
+  ['parse-accepts-description-on-mutation', '"Suspends." mutation M { suspendLicence(number: "KL-001") { status } }'],
+  ['parse-description-on-extension', '"Extended." extend type Query { more: Int }'],
+  ['parse-two-descriptions', '"One." "Two." query Q { count }'],
+  ['parse-description-on-field', 'query Q { "The count." count }'],
+  ['parse-description-on-directive-argument', 'query Q { count @include("why" if: true) }'],
+  // Deep and long documents
+  ['parse-accepts-deeply-nested-lists', '{ inspect { matrix(rows: [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]) } }'],
+  ['parse-error-after-deep-nesting', '{ inspect { matrix(rows: [[[[[[[[[[1]]]]]]]]]]]) } }'],
+  ['parse-error-on-line-40', '{\n' + '  count\n'.repeat(38) + '  count(\n}'],
+  ['parse-error-far-right', '{ ' + 'count '.repeat(60) + '? }'],
 ];
