@@ -234,5 +234,5 @@ export default [
   ['exec-mutation-fragment', 'mutation { ...M } fragment M on Mutation { suspendLicence(number: "KL-001") { number status } }'],
   // Meta and introspection-adjacent
   ['exec-typename-on-union-members', '{ holders { __typename } search(text: "a") { __typename } }'],
-  ['exec-type-by-name', '{ __type(name: "Person") { name kind description fields { name } interfaces { name } } }'],
+  ['exec-intro-type-by-name', '{ __type(name: "Person") { name kind description fields { name } interfaces { name } } }'],
 ];
