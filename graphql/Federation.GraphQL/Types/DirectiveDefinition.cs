@@ -24,6 +24,12 @@ public enum DirectiveLocation
     EnumValue,
     InputObject,
     InputFieldDefinition,
+
+    /// <summary>Not in the September 2025 spec: graphql-js 17.1.0's experimental fragment arguments.</summary>
+    FragmentVariableDefinition,
+
+    /// <summary>Not in the September 2025 spec: graphql-js 17.1.0 lets @deprecated mark a directive.</summary>
+    DirectiveDefinition,
 }
 
 /// <summary>https://spec.graphql.org/September2025/#sec-Type-System.Directives</summary>
@@ -38,6 +44,14 @@ public sealed class DirectiveDefinition(string name, IReadOnlyList<DirectiveLoca
     public IReadOnlyList<InputValue> Arguments { get; init; } = [];
 
     public bool IsRepeatable { get; init; }
+
+    /// <summary>graphql-js 17.1.0 (not the spec) lets <c>@deprecated</c> mark directive definitions.</summary>
+    public string? DeprecationReason { get; init; }
+
+    public bool IsDeprecated => DeprecationReason is not null;
+
+    /// <summary>The <c>extend directive</c> definitions folded into this directive (graphql-js 17.1.0).</summary>
+    public IReadOnlyList<DirectiveExtensionNode> ExtensionDefinitions { get; init; } = [];
 
     public DirectiveDefinitionNode? Definition { get; init; }
 

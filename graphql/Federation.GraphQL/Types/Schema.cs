@@ -49,6 +49,12 @@ public sealed partial class Schema
 
     public IReadOnlyList<SchemaExtensionNode> ExtensionDefinitions { get; init; } = [];
 
+    /// <summary>
+    /// Root operation types that SDL named but that are not object types (graphql-js keeps them
+    /// as roots and validateSchema reports them); they are not in <see cref="QueryType"/> and friends.
+    /// </summary>
+    public IReadOnlyList<(OperationType Operation, NamedType Type)> InvalidRootTypes { get; init; } = [];
+
     /// <summary>Every named type, in the order graphql-js's type map lists them.</summary>
     public IReadOnlyCollection<NamedType> Types => types.Values;
 

@@ -45,4 +45,7 @@ public enum SyntaxKind
     UnionTypeExtension,
     EnumTypeExtension,
     InputObjectTypeExtension,
+
+    /// <summary>graphql-js 17: <c>extend directive @name @applied</c>.</summary>
+    DirectiveExtension,
 }

@@ -255,3 +255,14 @@ public sealed record InputObjectTypeExtensionNode(
 
     public override IReadOnlyList<DirectiveNode> Directives { get; init; } = Directives;
 }
+
+/// <summary>
+/// <c>extend directive @name Directives</c>: graphql-js 17 accepts directives applied to a
+/// directive definition and extensions adding more of them (not in the September 2025 spec).
+/// </summary>
+public sealed record DirectiveExtensionNode(NameNode Name, IReadOnlyList<DirectiveNode> Directives) : TypeSystemExtensionNode
+{
+    public override SyntaxKind Kind => SyntaxKind.DirectiveExtension;
+
+    public override IReadOnlyList<DirectiveNode> Directives { get; init; } = Directives;
+}

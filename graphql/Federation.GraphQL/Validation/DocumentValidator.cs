@@ -1,0 +1,77 @@
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
+
+namespace Federation.GraphQL.Validation;
+
+/// <summary>
+/// https://spec.graphql.org/September2025/#sec-Validation — checks a document against a schema
+/// with graphql-js 17's rules, messages and error order.
+/// </summary>
+public static class DocumentValidator
+{
+    internal const string TooManyErrorsMessage = "Too many validation errors, error limit reached. Validation aborted.";
+
+    /// <summary>
+    /// The errors of an executable document, in the order graphql-js reports them; empty when it is valid.
+    /// After <paramref name="maxErrors"/> errors validation stops and one more error says so.
+    /// </summary>
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IReadOnlyList<ValidationRule>? rules = null, int maxErrors = 100) =>
+        Validate(schema, document, rules, maxErrors, hideSuggestions: false);
+
+    internal static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IReadOnlyList<ValidationRule>? rules, int maxErrors, bool hideSuggestions)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(document);
+        rules ??= SpecifiedRules.All;
+        var errors = new List<GraphQLError>();
+        var typeInfo = new TypeInfo(schema);
+        var context = new ValidationContext(schema, document, typeInfo, error =>
+        {
+            if (errors.Count >= maxErrors)
+            {
+                throw new ValidationAbortedException(TooManyErrorsMessage);
+            }
+
+            errors.Add(error);
+        })
+        {
+            HideSuggestions = hideSuggestions,
+        };
+        try
+        {
+            var visitors = new RuleVisitor[rules.Count];
+            for (var i = 0; i < visitors.Length; i++)
+            {
+                visitors[i] = rules[i].CreateVisitor(context);
+            }
+
+            new ParallelRuleWalker(context, visitors, typeInfo).Walk(document);
+        }
+        catch (ValidationAbortedException aborted)
+        {
+            errors.Add(new GraphQLError(aborted.Message));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// The errors of a type system document (graphql-js <c>validateSDL</c>), optionally as an
+    /// extension of <paramref name="schemaToExtend"/>. Used by the schema builder before it builds.
+    /// </summary>
+    public static IReadOnlyList<GraphQLError> ValidateSdl(DocumentNode sdl, Schema? schemaToExtend = null)
+    {
+        ArgumentNullException.ThrowIfNull(sdl);
+        var errors = new List<GraphQLError>();
+        var context = new SdlValidationContext(sdl, schemaToExtend, errors.Add);
+        var rules = SpecifiedRules.Sdl;
+        var visitors = new RuleVisitor[rules.Count];
+        for (var i = 0; i < visitors.Length; i++)
+        {
+            visitors[i] = rules[i].CreateVisitor(context);
+        }
+
+        new ParallelRuleWalker(context, visitors, typeInfo: null).Walk(sdl);
+        return errors;
+    }
+}
