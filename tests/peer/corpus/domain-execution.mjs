@@ -126,6 +126,16 @@ export default [
   ['exec-variable-error-oneof-nullable-variable-omitted', 'query Q($id: ID) { inspect { ref(ref: {id: $id}) } }', {}],
   ['exec-variable-error-two-variables-wrong', 'query Q($i: Int, $b: Boolean) { inspect { scalars(int: $i, boolean: $b) } }', { i: 'x', b: 'y' }],
   ['exec-variable-error-nan-like', 'query Q($i: Int) { inspect { scalars(int: $i) } }', { i: 1e100 }],
+  // How messages print the values they quote (graphql-js's inspect)
+  ['exec-variable-error-inspect-deep-object', 'query Q($s: String) { inspect { scalars(string: $s) } }', { s: { a: { b: { c: { d: 1 } } }, e: [1, [2, [3, [4]]]] } }],
+  ['exec-variable-error-inspect-long-array', 'query Q($s: String) { inspect { scalars(string: $s) } }', { s: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] }],
+  ['exec-variable-error-inspect-array-of-ten', 'query Q($s: String) { inspect { scalars(string: $s) } }', { s: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }],
+  ['exec-variable-error-inspect-empty-object-and-array', 'query Q($a: Int, $b: Float) { inspect { scalars(int: $a, float: $b) } }', { a: {}, b: [] }],
+  ['exec-variable-error-inspect-string-quotes', 'query Q($i: Int) { inspect { scalars(int: $i) } }', { i: 'say "hi" \\ \n ok' }],
+  ['exec-variable-error-inspect-nested-input', 'query Q($f: PersonFilter) { inspect { filter(filter: $f) } }', { f: { nam: { deep: [{ x: 1 }, 'y', null, true] } } }],
+  ['exec-variable-error-inspect-many-keys', 'query Q($s: String) { inspect { scalars(string: $s) } }', { s: { k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, k8: 8, k9: 9, k10: 10, k11: 11 } }],
+  ['exec-variable-error-inspect-float-formats', 'query Q($a: Int, $b: Float, $c: ID) { inspect { scalars(int: $a, float: $b, id: $c) } }', { a: 1.5e300, b: 0.000001, c: 1e-7 }],
+  ['exec-variable-error-list-of-inputs-nested-path', 'query Q($in: LicenceInput!) { inspect { licence(input: $in) } }', { in: { number: 'n', holder: { id: '1' }, validFrom: 'x', activities: ['a', null, 3] } }],
   // Arguments ($args)
   ['exec-args-literals', '{ inspect { scalars(int: 1, float: 2.5, string: "s", boolean: false, id: "i") } }'],
   ['exec-args-order-is-definition-order', '{ inspect { scalars(id: 4, boolean: true, string: "b", float: -1e3, int: -7) } }'],

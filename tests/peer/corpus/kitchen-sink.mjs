@@ -32,6 +32,11 @@ export default [
   ['ks-deep-strict-nesting-30-levels', '{ nonNullChain { ' + 'strictNext { '.repeat(30) + 'value' + ' }'.repeat(30) + ' } }'],
   ['ks-many-aliases', '{ ' + Array.from({ length: 50 }, (_, i) => `a${i}: level`).join(' ') + ' }'],
   // Arguments ($args)
+  ['ks-args-defaults-of-every-shape', '{ defaults }'],
+  ['ks-args-defaults-of-every-shape-overridden', '{ defaults(s: "", b: null, fl: 2, i: 5, j: [], l: OTHER, r: {}, id: "x", o: {caseSensitive: true}) }'],
+  ['ks-intro-defaults-of-every-shape', '{ __type(name: "Root") { fields { name args { name defaultValue } } } }'],
+  ['ks-intro-input-defaults', '{ r: __type(name: "RangeInput") { inputFields { name defaultValue } } o: __type(name: "OptionsInput") { inputFields { name defaultValue } } s: __type(name: "SearchInput") { inputFields { name defaultValue } } }'],
+  ['ks-intro-directive-defaults', '{ __schema { directives { name args(includeDeprecated: true) { name defaultValue isDeprecated deprecationReason } } } }'],
   ['ks-args-defaults', '{ echo }'],
   ['ks-args-search-input-defaults', '{ echo(input: {}) }'],
   ['ks-args-search-input-full', '{ echo(input: {text: "x", kinds: [IMAGE, USER], level: DEBUG, range: {from: 1, to: 2, step: 3}, nested: [[4]], tags: ["a", null], options: {limit: 5, self: {caseSensitive: true}}}) }'],
