@@ -84,6 +84,13 @@ export default [
   ['ks-val-subscription-skip-still-counts', 'subscription S { tick @skip(if: true) documentCreated { id } }'],
   ['ks-val-subscription-inline-fragment-two', 'subscription S { ... on Events { tick } ... { documentCreated { id } } }'],
   // Validation on this schema
+  ['ks-val-suggestions-natural-order', '{ numbered { itm } }'],
+  ['ks-val-suggestions-natural-order-digits', '{ numbered { item } }'],
+  ['ks-val-suggestions-case', '{ numbered { ITEM } }'],
+  ['ks-val-argument-suggestions-many', '{ numbered { item1(iten: 1) } }'],
+  ['ks-val-enum-suggestions-many', '{ echo(level: ERRR) }'],
+  ['ks-val-type-suggestions', 'query Q($r: Rang, $o: OptionInput) { echo }'],
+  ['ks-exec-numbered', '{ numbered { item1 item2 item10 item11 item20 itemA itemB ITEM3 } }'],
   ['ks-val-non-repeatable-directive-repeated', '{ extended @once @once }'],
   ['ks-val-directive-wrong-location', '{ extended @meta(tag: "x") }'],
   ['ks-val-repeatable-on-wrong-location', 'fragment F on Root @once { extended } { ...F }'],
