@@ -124,7 +124,7 @@ internal sealed class GraphQLEndpoint
         try
         {
             result = await engine.ExecuteAsync(
-                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, context.RequestServices),
+                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices),
                 timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using Federation.GraphQL.AspNetCore.TrustedDocuments;
+using Microsoft.AspNetCore.Http;
 
 namespace Federation.GraphQL.AspNetCore;
 
@@ -20,6 +21,12 @@ public sealed class GraphQLEndpointOptions
 
     /// <summary>How many parsed and validated documents are kept; 0 disables the cache.</summary>
     public int DocumentCacheSize { get; set; } = 1_000;
+
+    /// <summary>The per-request object resolvers see as their context (the user, the tenant); null by default.</summary>
+    public Func<HttpContext, object?>? CreateContext { get; set; }
+
+    /// <summary>The source value of the root fields.</summary>
+    public object? RootValue { get; set; }
 
     /// <summary>The longest an operation may run before it is cancelled and answered with 504.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

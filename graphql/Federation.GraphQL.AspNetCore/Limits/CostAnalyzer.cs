@@ -22,6 +22,9 @@ namespace Federation.GraphQL.AspNetCore.Limits;
 /// </summary>
 internal sealed class CostAnalyzer(Schema schema, int defaultListSize)
 {
+    private readonly Schema schema = schema;
+    private readonly int defaultListSize = defaultListSize;
+
     private const string CostDirective = "cost";
     private const string ListSizeDirective = "listSize";
 
