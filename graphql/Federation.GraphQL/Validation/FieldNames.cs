@@ -1,3 +1,4 @@
+using Federation.GraphQL.Introspection;
 using Federation.GraphQL.Types;
 
 namespace Federation.GraphQL.Validation;
@@ -6,5 +7,8 @@ namespace Federation.GraphQL.Validation;
 internal static class FieldNames
 {
     public static string Coordinate(NamedType parentType, OutputField field) =>
-        (MetaFields.IsMetaField(field) ? "<meta>" : parentType.Name) + "." + field.Name;
+        (IsMetaField(field) ? "<meta>" : parentType.Name) + "." + field.Name;
+
+    private static bool IsMetaField(OutputField field) =>
+        ReferenceEquals(field, IntrospectionFields.TypeName) || ReferenceEquals(field, IntrospectionFields.Schema) || ReferenceEquals(field, IntrospectionFields.Type);
 }

@@ -1,3 +1,4 @@
+using Federation.GraphQL.Introspection;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
@@ -146,27 +147,9 @@ internal sealed class TypeInfo(Schema schema)
         }
     }
 
-    /// <summary>
-    /// A field of <paramref name="parentType"/> by name, including the meta fields: <c>__typename</c>
-    /// on every composite type, <c>__schema</c> and <c>__type</c> on the query type only.
-    /// </summary>
-    public static OutputField? GetFieldDefinition(Schema schema, NamedType parentType, string fieldName)
-    {
-        if (fieldName.Length > 1 && fieldName[0] == '_' && fieldName[1] == '_')
-        {
-            switch (fieldName)
-            {
-                case "__typename":
-                    return MetaFields.TypeName;
-                case "__schema":
-                    return ReferenceEquals(parentType, schema.QueryType) ? MetaFields.Schema : null;
-                case "__type":
-                    return ReferenceEquals(parentType, schema.QueryType) ? MetaFields.Type : null;
-            }
-        }
-
-        return parentType is FieldsType fields ? fields.GetField(fieldName) : null;
-    }
+    /// <summary>A field by name, counting the meta fields <c>__typename</c>, <c>__schema</c> and <c>__type</c>.</summary>
+    public static OutputField? GetFieldDefinition(Schema schema, NamedType parentType, string fieldName) =>
+        IntrospectionFields.GetField(schema, parentType, fieldName);
 
     /// <summary>graphql-js <c>typeFromAST</c>: the schema type a type reference names, or null if its name is unknown.</summary>
     public static GraphQLType? TypeFromSyntax(Schema schema, TypeNode typeNode)

@@ -1,0 +1,132 @@
+// Documents that fail to parse: every lexer and parser error, at various positions.
+// Parsing does not depend on the schema; these run against the domain schema.
+export default [
+  // Lexer: characters
+  ['lex-unexpected-caret', '{ person ^ }'],
+  ['lex-unexpected-euro', '{ pers€n }'],
+  ['lex-unexpected-non-ascii-name', '{ ñame }'],
+  ['lex-unexpected-question', 'query Q? { count }'],
+  ['lex-unexpected-single-quote', "{ licence(number: 'KL-001') { id } }"],
+  ['lex-unexpected-dot', '{ . }'],
+  ['lex-unexpected-two-dots', '{ ..person }'],
+  ['lex-unexpected-dot-after-spread', '{ .... on Query { count } }'],
+  ['lex-unexpected-control-character', '{ count \u0007 }'],
+  ['lex-unexpected-nul', '{ count \u0000 }'],
+  ['lex-unexpected-backslash', '{ count \\ }'],
+  ['lex-unexpected-semicolon', '{ count; }'],
+  ['lex-unexpected-lone-surrogate', '{ count \ud800 }'],
+  ['lex-unexpected-emoji', '{ count 😀 }'],
+  ['lex-unexpected-at-line-3', 'query Q {\n  count\n  person(personalCode: "1") { id % }\n}'],
+  ['lex-unexpected-after-crlf', 'query Q {\r\n  count\r\n  ~\r\n}'],
+  ['lex-unexpected-after-cr', 'query Q {\r  count\r  ~\r}'],
+  ['lex-unexpected-after-tabs', '{\n\t\tcount\n\t\t`\n}'],
+  ['lex-unexpected-after-bom', '\ufeff{ count $ }'],
+  // Lexer: strings
+  ['lex-unterminated-string', '{ licence(number: "KL-001) { id } }'],
+  ['lex-unterminated-string-at-eof', '{ licence(number: "KL-001'],
+  ['lex-string-with-newline', '{ licence(number: "KL-\n001") { id } }'],
+  ['lex-string-with-carriage-return', '{ licence(number: "KL-\r001") { id } }'],
+  ['lex-string-allows-control-character', '{ licence(number: "KL-\u0001") { id } }'],
+  ['lex-invalid-escape-q', '{ licence(number: "KL\\q001") { id } }'],
+  ['lex-invalid-escape-x', '{ licence(number: "\\x41") { id } }'],
+  ['lex-invalid-unicode-escape-short', '{ licence(number: "\\u12") { id } }'],
+  ['lex-invalid-unicode-escape-letter', '{ licence(number: "\\u12G4") { id } }'],
+  ['lex-invalid-lone-high-surrogate-escape', '{ licence(number: "\\uD800") { id } }'],
+  ['lex-invalid-lone-low-surrogate-escape', '{ licence(number: "\\uDC00") { id } }'],
+  ['lex-invalid-surrogate-pair-order', '{ licence(number: "\\uDE00\\uD83D") { id } }'],
+  ['lex-invalid-braced-escape-too-big', '{ licence(number: "\\u{110000}") { id } }'],
+  ['lex-invalid-braced-escape-unclosed', '{ licence(number: "\\u{1F600") { id } }'],
+  ['lex-invalid-braced-escape-empty', '{ licence(number: "\\u{}") { id } }'],
+  ['lex-invalid-braced-surrogate', '{ licence(number: "\\u{D800}") { id } }'],
+  ['lex-unterminated-block-string', '{ licence(number: """KL-001) { id } }'],
+  ['lex-block-string-allows-control-character', '{ licence(number: """KL\u0002""") { id } }'],
+  // Lexer: numbers
+  ['lex-number-trailing-dot', '{ search(text: "a", limit: 1.) { __typename } }'],
+  ['lex-number-leading-dot', '{ search(text: "a", limit: .5) { __typename } }'],
+  ['lex-number-leading-zero', '{ search(text: "a", limit: 00) { __typename } }'],
+  ['lex-number-leading-zeros-negative', '{ search(text: "a", limit: -01) { __typename } }'],
+  ['lex-number-lone-minus', '{ search(text: "a", limit: -) { __typename } }'],
+  ['lex-number-minus-letter', '{ search(text: "a", limit: -a) { __typename } }'],
+  ['lex-number-exponent-missing', '{ search(text: "a", limit: 1e) { __typename } }'],
+  ['lex-number-exponent-sign-only', '{ search(text: "a", limit: 1e+) { __typename } }'],
+  ['lex-number-fraction-letter', '{ search(text: "a", limit: 1.x) { __typename } }'],
+  ['lex-number-followed-by-name', '{ search(text: "a", limit: 12abc) { __typename } }'],
+  ['lex-number-followed-by-dot', '{ search(text: "a", limit: 1.5.) { __typename } }'],
+  ['lex-number-hex', '{ search(text: "a", limit: 0x1F) { __typename } }'],
+  ['lex-number-underscore', '{ search(text: "a", limit: 1_000) { __typename } }'],
+  ['lex-number-float-followed-by-name', '{ inspect { scalars(float: 1.5e3f) } }'],
+  ['lex-number-exponent-followed-by-dot', '{ inspect { scalars(float: 1e3.5) } }'],
+  // Parser
+  ['parse-empty-document', ''],
+  ['parse-only-whitespace', '   \n\t  '],
+  ['parse-only-comment', '# nothing here\n'],
+  ['parse-accepts-empty-selection-set', '{ }'],
+  ['parse-accepts-empty-nested-selection-set', '{ person(personalCode: "1") { } }'],
+  ['parse-unclosed-selection-set', '{ count'],
+  ['parse-unclosed-nested-selection-set', '{ person(personalCode: "1") { id }'],
+  ['parse-extra-closing-brace', '{ count } }'],
+  ['parse-trailing-name', '{ count } extra'],
+  ['parse-unknown-keyword', 'fetch { count }'],
+  ['parse-operation-keyword-only', 'query'],
+  ['parse-subscription-keyword-only', 'subscription'],
+  ['parse-missing-argument-value', '{ search(text: ) { __typename } }'],
+  ['parse-missing-argument-name', '{ search(: "a") { __typename } }'],
+  ['parse-empty-arguments', '{ search() { __typename } }'],
+  ['parse-unclosed-arguments', '{ search(text: "a" { __typename } }'],
+  ['parse-missing-colon-in-argument', '{ search(text "a") { __typename } }'],
+  ['parse-unclosed-list-value', '{ inspect { statuses(statuses: [ACTIVE, REVOKED) } }'],
+  ['parse-unclosed-object-value', '{ inspect { filter(filter: {name: "a") } }'],
+  ['parse-object-field-without-value', '{ inspect { filter(filter: {name}) } }'],
+  ['parse-variable-in-const-default', 'query Q($a: Int = $b, $b: Int) { inspect { scalars(int: $a) } }'],
+  ['parse-variable-in-const-list-default', 'query Q($a: [Int] = [1, $b]) { inspect { matrix(rows: [$a]) } }'],
+  ['parse-variable-missing-type', 'query Q($v) { count }'],
+  ['parse-variable-missing-colon', 'query Q($v Int) { count }'],
+  ['parse-variable-double-bang', 'query Q($v: Int!!) { count }'],
+  ['parse-variable-unclosed-list-type', 'query Q($v: [Int) { count }'],
+  ['parse-variable-dollar-alone', 'query Q($: Int) { count }'],
+  ['parse-variable-value-dollar-alone', '{ search(text: $) { __typename } }'],
+  ['parse-empty-variable-definitions', 'query Q() { count }'],
+  ['parse-directive-without-name', '{ count @ }'],
+  ['parse-directive-unclosed-arguments', '{ count @include(if: true }'],
+  ['parse-alias-without-field', '{ total: }'],
+  ['parse-double-alias', '{ a: b: count }'],
+  ['parse-fragment-named-on', 'fragment on on Query { count } { ...on }'],
+  ['parse-fragment-without-type-condition', 'fragment F { count } { ...F }'],
+  ['parse-fragment-without-selection-set', 'fragment F on Query { ...F } fragment G on Query'],
+  ['parse-inline-fragment-missing-type', '{ ... on { count } }'],
+  ['parse-spread-without-name', '{ ... }'],
+  ['parse-string-as-field', '{ "count" }'],
+  ['parse-number-as-field', '{ 42 }'],
+  ['parse-selection-set-after-operation-name-missing', 'query Q'],
+  ['parse-mutation-without-selection-set', 'mutation M ($v: Int)'],
+  ['parse-description-on-shorthand-query', '"Counts." { count }'],
+  ['parse-description-before-fragment-spread', '{ "doc" ...F } fragment F on Query { count }'],
+  ['parse-type-definition-unclosed', 'type Extra { a: Int'],
+  ['parse-schema-definition-garbage', 'schema { query }'],
+  ['parse-error-deep-in-long-document', `query Long {
+  person(personalCode: "49001010001") {
+    id
+    name
+    address {
+      street
+      city
+    }
+    licences {
+      number
+      status
+      holder {
+        ... on Person { id }
+        ... on LegalPerson { id registryCode( }
+      }
+    }
+  }
+}`],
+  ['parse-block-string-then-error', '{ search(text: """\n  multi\n  line\n  """) { __typename } ) }'],
+  ['parse-comment-then-error', '# first\n# second\n{ count ) }'],
+  ['parse-error-after-unicode-in-string', '{ search(text: "ÕÄÖÜ 😀") { __typename } ] }'],
+  ['parse-accepts-null-as-type-name', 'query Q($v: null) { count }'],
+  ['parse-accepts-true-as-type-name', 'query Q($v: [true]) { count }'],
+  ['parse-bare-value', '42'],
+  ['parse-bare-string', '"just a string"'],
+  ['parse-extension-in-executable-document-unclosed', 'extend type Query { more: Int'],
+];
