@@ -36,7 +36,7 @@ internal sealed class GraphQLEndpoint
         parserOptions = ParserLimits.OptionsFor(options.Limits);
         cache = new DocumentCache(options.DocumentCacheSize);
         trustedDocuments = new TrustedDocumentStore(options.TrustedDocuments);
-        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize);
+        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
 
     internal DocumentCache Cache => cache;

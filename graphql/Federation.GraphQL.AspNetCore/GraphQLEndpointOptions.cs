@@ -56,6 +56,9 @@ public sealed class RequestLimits
     /// <summary>Highest static cost of an operation, computed from <c>@cost</c> and <c>@listSize</c>.</summary>
     public double MaxCost { get; set; } = 10_000;
 
+    /// <summary>How deep list fields of the introspection types may nest (types → fields → args is 3).</summary>
+    public int MaxIntrospectionListDepth { get; set; } = 3;
+
     /// <summary>Size assumed for a list field that has no <c>@listSize</c> and no slicing argument.</summary>
     public int DefaultListSize { get; set; } = 10;
 }

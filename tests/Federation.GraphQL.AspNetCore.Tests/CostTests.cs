@@ -33,6 +33,19 @@ public sealed class CostTests
     public void Cost_of(string query, double cost) => ExpectCost(query, cost);
 
     [Fact]
+    public void Introspection_costs_nothing() => ExpectCost(Introspection.IntrospectionQuery.Text, 0);
+
+    [Fact]
+    public void Introspection_lists_nest_three_deep_at_most()
+    {
+        Assert.Null(Analyze("{ __schema { types { fields { type { fields { name } } } } } }").Failure);
+        var (_, failure) = Analyze("{ __schema { types { fields { type { fields { args { name } } } } } } }");
+        Assert.NotNull(failure);
+        Assert.Equal("Introspection lists are nested more than 3 deep (MaxIntrospectionListDepth).", failure.Errors[0].Message);
+        Assert.Equal(RequestErrorCodes.IntrospectionTooDeep, failure.Errors[0].Extensions!["code"]);
+    }
+
+    [Fact]
     public void Variable_value_sizes_the_list() =>
         ExpectCost("query ($n: Int) { people(first: $n) { id } }", 6, new Dictionary<string, object?> { ["n"] = 6 });
 
@@ -73,8 +86,8 @@ public sealed class CostTests
         var schema = TestSchema.Create();
         var document = Parser.Parse(query);
         Assert.Empty(DocumentValidator.Validate(schema, document));
-        var operation = document.Definitions.OfType<OperationDefinitionNode>().Single();
-        var cost = new CostAnalyzer(schema, defaultListSize).Analyze(document, operation, variables, out var failure);
+        var operation = document.Definitions.OfType<OperationDefinitionNode>().First();
+        var cost = new CostAnalyzer(schema, defaultListSize, maxIntrospectionListDepth: 3).Analyze(document, operation, variables, out var failure);
         return (cost, failure);
     }
 }

@@ -88,6 +88,17 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task Introspection_list_depth()
+    {
+        await using var server = await TestServer.StartAsync(options => options.Limits.MaxIntrospectionListDepth = 2);
+        Assert.Equal(200, (await server.PostQueryAsync("{ __schema { types { fields { name } } } }", accept: "application/graphql-response+json")).Status);
+
+        var over = await server.PostQueryAsync("{ __schema { types { fields { args { name } } } } }", accept: "application/graphql-response+json");
+        Assert.Equal(400, over.Status);
+        AssertLimit(over, "INTROSPECTION_TOO_DEEP", "MaxIntrospectionListDepth", 2);
+    }
+
+    [Fact]
     public async Task Cost_default_refuses_nested_lists()
     {
         await using var server = await TestServer.StartAsync();
