@@ -51,7 +51,7 @@ public sealed class DirectiveDefinition(string name, IReadOnlyList<DirectiveLoca
     public bool IsDeprecated => DeprecationReason is not null;
 
     /// <summary>The <c>extend directive</c> definitions folded into this directive (graphql-js 17.1.0).</summary>
-    public IReadOnlyList<SyntaxNode> ExtensionDefinitions { get; init; } = [];
+    public IReadOnlyList<DirectiveExtensionNode> ExtensionDefinitions { get; init; } = [];
 
     public DirectiveDefinitionNode? Definition { get; init; }
 

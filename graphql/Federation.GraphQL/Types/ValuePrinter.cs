@@ -98,12 +98,7 @@ internal static class ValuePrinter
                 builder.Append(']');
                 break;
             case ObjectValueNode obj:
-                if (obj.Fields.Count == 0)
-                {
-                    builder.Append("{}");
-                    break;
-                }
-
+                // graphql-js 17.1.0 prints an empty object literal as "{  }".
                 builder.Append("{ ");
                 for (var i = 0; i < obj.Fields.Count; i++)
                 {

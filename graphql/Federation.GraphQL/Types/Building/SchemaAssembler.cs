@@ -16,6 +16,7 @@ internal sealed class SchemaAssembler
     private readonly Dictionary<string, List<TypeExtensionNode>> typeExtensions = [];
     private readonly List<DirectiveDefinitionNode> directiveDefinitions = [];
     private readonly List<SchemaExtensionNode> schemaExtensions = [];
+    private readonly Dictionary<string, List<DirectiveExtensionNode>> directiveExtensions = [];
     private readonly Dictionary<string, NamedType> typesByName = [];
     private readonly List<string> typeOrder = [];
     private readonly bool hasTypeSystemDefinitions;
@@ -39,6 +40,9 @@ internal sealed class SchemaAssembler
                     break;
                 case TypeDefinitionNode type:
                     typeDefinitions.Add(type);
+                    break;
+                case DirectiveExtensionNode extension:
+                    (directiveExtensions.TryGetValue(extension.Name.Value, out var directiveList) ? directiveList : directiveExtensions[extension.Name.Value] = []).Add(extension);
                     break;
                 case TypeExtensionNode extension:
                     (typeExtensions.TryGetValue(extension.Name.Value, out var list) ? list : typeExtensions[extension.Name.Value] = []).Add(extension);
@@ -114,7 +118,8 @@ internal sealed class SchemaAssembler
         var directives = new List<DirectiveDefinition>();
         foreach (var directive in existing?.Directives ?? [])
         {
-            directives.Add(SpecifiedDirectives.IsSpecified(directive) && SpecifiedDirectives.Get(directive.Name) == directive ? directive : Rebuild(directive));
+            var isSpecified = SpecifiedDirectives.Get(directive.Name) == directive;
+            directives.Add(Extend(isSpecified ? directive : Rebuild(directive)));
         }
 
         foreach (var definition in directiveDefinitions)
@@ -313,15 +318,51 @@ internal sealed class SchemaAssembler
         }
     }
 
-    private DirectiveDefinition Build(DirectiveDefinitionNode definition) =>
-        new(definition.Name.Value, definition.Locations.Select(l => DirectiveLocations.Parse(l)).ToArray())
+    private DirectiveDefinition Build(DirectiveDefinitionNode definition)
+    {
+        var extensions = directiveExtensions.GetValueOrDefault(definition.Name.Value) ?? [];
+        return new(definition.Name.Value, definition.Locations.Select(DirectiveLocations.Parse).ToArray())
         {
             Description = definition.Description?.Value,
             IsRepeatable = definition.Repeatable,
             Arguments = BuildInputValues(definition.Arguments),
-            DeprecationReason = AppliedDirectiveValues.DeprecationReason(definition),
+            DeprecationReason = AppliedDirectiveValues.DeprecationReason(definition) ?? DeprecationReasonOf(extensions),
             Definition = definition,
+            ExtensionDefinitions = extensions,
         };
+    }
+
+    /// <summary>An existing directive with the <c>extend directive</c>s of the document folded in.</summary>
+    private DirectiveDefinition Extend(DirectiveDefinition directive)
+    {
+        if (directiveExtensions.GetValueOrDefault(directive.Name) is not { } extensions)
+        {
+            return directive;
+        }
+
+        return new(directive.Name, directive.Locations)
+        {
+            Description = directive.Description,
+            IsRepeatable = directive.IsRepeatable,
+            Arguments = directive.Arguments,
+            DeprecationReason = directive.DeprecationReason ?? DeprecationReasonOf(extensions),
+            Definition = directive.Definition,
+            ExtensionDefinitions = [.. directive.ExtensionDefinitions, .. extensions],
+        };
+    }
+
+    private static string? DeprecationReasonOf(List<DirectiveExtensionNode> extensions)
+    {
+        foreach (var extension in extensions)
+        {
+            if (AppliedDirectiveValues.DeprecationReason(extension) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
 
     private List<OutputField> BuildFields(IEnumerable<FieldDefinitionNode> definitions) =>
         LastByName(definitions, d => d.Name.Value, d => new OutputField(d.Name.Value, TypeFrom(d.Type))

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Types.Building;
@@ -11,6 +13,11 @@ namespace Federation.GraphQL.Types.Building;
 /// </summary>
 public static class SchemaBuilder
 {
+    /// <summary>Parses <paramref name="sdl"/> and builds the schema it defines (graphql-js <c>buildSchema</c>).</summary>
+    /// <exception cref="Language.GraphQLSyntaxException">The text does not parse.</exception>
+    /// <exception cref="InvalidSdlException">The document is not a valid schema.</exception>
+    public static Schema FromSdl([StringSyntax("graphql")] string sdl) => FromDocument(Parser.Parse(sdl));
+
     /// <summary>https://spec.graphql.org/September2025/#sec-Type-System</summary>
     /// <exception cref="GraphQLException">The document is not a valid schema (<see cref="InvalidSdlException"/>).</exception>
     public static Schema FromDocument(DocumentNode document)

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.GraphQL.AspNetCore.Caching;
+
+/// <summary>A document that parsed, with the validation errors it has against the endpoint's schema.</summary>
+internal sealed record PreparedDocument(DocumentNode Document, IReadOnlyList<GraphQLError> ValidationErrors)
+{
+    public bool IsValid => ValidationErrors.Count == 0;
+}
+
+/// <summary>
+/// Parsed and validated documents keyed by the SHA-256 of their text, so a repeated operation
+/// skips parsing and validation. Bounded: when full, the least recently used quarter is dropped.
+/// Documents that fail to parse are never kept, so garbage cannot fill the cache.
+/// </summary>
+internal sealed class DocumentCache(int capacity)
+{
+    private readonly ConcurrentDictionary<DocumentHash, Entry> entries = new();
+    private readonly Lock evictionLock = new();
+    private long clock;
+
+    public int Count => entries.Count;
+
+    public bool TryGet(DocumentHash key, out PreparedDocument document)
+    {
+        if (entries.TryGetValue(key, out var entry))
+        {
+            entry.LastUsed = Interlocked.Increment(ref clock);
+            document = entry.Document;
+            return true;
+        }
+
+        document = null!;
+        return false;
+    }
+
+    public void Add(DocumentHash key, PreparedDocument document)
+    {
+        if (capacity <= 0)
+        {
+            return;
+        }
+
+        if (entries.Count >= capacity)
+        {
+            Evict();
+        }
+
+        entries[key] = new Entry(document) { LastUsed = Interlocked.Increment(ref clock) };
+    }
+
+    private void Evict()
+    {
+        lock (evictionLock)
+        {
+            if (entries.Count < capacity)
+            {
+                return;
+            }
+
+            var snapshot = entries.ToArray();
+            Array.Sort(snapshot, static (x, y) => x.Value.LastUsed.CompareTo(y.Value.LastUsed));
+            var drop = Math.Max(1, snapshot.Length / 4);
+            for (var i = 0; i < drop; i++)
+            {
+                entries.TryRemove(snapshot[i].Key, out _);
+            }
+        }
+    }
+
+    private sealed class Entry(PreparedDocument document)
+    {
+        public PreparedDocument Document { get; } = document;
+
+        public long LastUsed;
+    }
+}

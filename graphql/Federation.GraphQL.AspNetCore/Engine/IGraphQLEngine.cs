@@ -1,0 +1,39 @@
+using System.Buffers;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
+
+namespace Federation.GraphQL.AspNetCore.Engine;
+
+/// <summary>
+/// The engine as the endpoint sees it: the one seam between HTTP and GraphQL. Everything HTTP
+/// (negotiation, limits, caching, trusted documents) happens on this side of it.
+/// </summary>
+internal interface IGraphQLEngine
+{
+    /// <exception cref="GraphQLException">The text is not a GraphQL document or breaks a parser limit.</exception>
+    DocumentNode Parse(string text, ParserOptions options);
+
+    IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document);
+
+    ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>One operation to run, already parsed, validated and admitted.</summary>
+internal sealed record OperationRequest(
+    Schema Schema,
+    DocumentNode Document,
+    OperationDefinitionNode Operation,
+    IReadOnlyDictionary<string, object?>? Variables,
+    IReadOnlyDictionary<string, object?>? Extensions,
+    object? Context,
+    IServiceProvider Services);
+
+/// <summary>What execution produced, able to write itself as the response body.</summary>
+internal interface IOperationResult
+{
+    /// <summary>False for a request error (e.g. variables that do not coerce): no "data" entry at all.</summary>
+    bool HasData { get; }
+
+    void WriteTo(IBufferWriter<byte> output);
+}

@@ -1,0 +1,271 @@
+using Federation.GraphQL.AspNetCore.Caching;
+using Federation.GraphQL.AspNetCore.Engine;
+using Federation.GraphQL.AspNetCore.GraphiQL;
+using Federation.GraphQL.AspNetCore.Http;
+using Federation.GraphQL.AspNetCore.Limits;
+using Federation.GraphQL.AspNetCore.TrustedDocuments;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Federation.GraphQL.AspNetCore;
+
+/// <summary>
+/// One GraphQL-over-HTTP endpoint (https://graphql.github.io/graphql-over-http/draft/): reads
+/// the request, admits it (trusted documents, limits, introspection, cost), runs it through the
+/// engine and answers with the status code the spec gives for the negotiated media type.
+/// </summary>
+internal sealed class GraphQLEndpoint
+{
+    private readonly Schema schema;
+    private readonly GraphQLEndpointOptions options;
+    private readonly IGraphQLEngine engine;
+    private readonly ParserOptions parserOptions;
+    private readonly DocumentCache cache;
+    private readonly TrustedDocumentStore trustedDocuments;
+    private readonly CostAnalyzer costAnalyzer;
+
+    public GraphQLEndpoint(Schema schema, GraphQLEndpointOptions options, IGraphQLEngine engine)
+    {
+        this.schema = schema;
+        this.options = options;
+        this.engine = engine;
+        parserOptions = ParserLimits.OptionsFor(options.Limits);
+        cache = new DocumentCache(options.DocumentCacheSize);
+        trustedDocuments = new TrustedDocumentStore(options.TrustedDocuments);
+        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
+    }
+
+    internal DocumentCache Cache => cache;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var format = ResponseFormat.Json;
+        try
+        {
+            var method = context.Request.Method;
+            var isGet = HttpMethods.IsGet(method);
+            if (!(isGet && options.AllowGet) && !HttpMethods.IsPost(method))
+            {
+                await WriteFailureAsync(context, format, RequestFailure.MethodNotAllowed(method));
+                return;
+            }
+
+            var negotiated = MediaTypes.Negotiate(context.Request.Headers.Accept, htmlAllowed: isGet && options.EnableGraphiQL);
+            if (negotiated is not { } chosen)
+            {
+                await WriteFailureAsync(context, format, RequestFailure.NotAcceptable(context.Request.Headers.Accept.ToString()));
+                return;
+            }
+
+            format = chosen;
+            if (format == ResponseFormat.Html)
+            {
+                if (!context.Request.Query.ContainsKey("query") && !context.Request.Query.ContainsKey("documentId"))
+                {
+                    await GraphiQLPage.WriteAsync(context, context.Request.PathBase + context.Request.Path);
+                    return;
+                }
+
+                format = ResponseFormat.Json;
+            }
+
+            var (request, failure) = isGet
+                ? (RequestReader.FromQueryString(context.Request.Query, out var getFailure), getFailure)
+                : await ReadBodyAsync(context);
+            if (failure is not null)
+            {
+                await WriteFailureAsync(context, format, failure);
+                return;
+            }
+
+            await RunAsync(context, format, request!, isGet);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+        catch (Exception exception)
+        {
+            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger<GraphQLEndpoint>()
+                .LogError(exception, "GraphQL request failed");
+            if (!context.Response.HasStarted)
+            {
+                await WriteFailureAsync(context, format, RequestFailure.InternalError());
+            }
+        }
+    }
+
+    private ValueTask<(GraphQLRequest? Request, RequestFailure? Failure)> ReadBodyAsync(HttpContext context)
+    {
+        if (!MediaTypes.IsJsonRequest(context.Request.ContentType))
+        {
+            return ValueTask.FromResult<(GraphQLRequest?, RequestFailure?)>((null, RequestFailure.UnsupportedMediaType(context.Request.ContentType)));
+        }
+
+        return RequestReader.FromBodyAsync(context.Request, options.Limits.MaxBodyBytes);
+    }
+
+    private async Task RunAsync(HttpContext context, ResponseFormat format, GraphQLRequest request, bool isGet)
+    {
+        var failure = Admit(request, isGet, out var prepared, out var operation);
+        if (failure is not null)
+        {
+            await WriteFailureAsync(context, format, failure);
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(options.RequestTimeout);
+        IOperationResult result;
+        try
+        {
+            result = await engine.ExecuteAsync(
+                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices),
+                timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            await WriteFailureAsync(context, format, RequestFailure.Timeout(options.RequestTimeout));
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = format == ResponseFormat.GraphQLResponse && !result.HasData ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        response.ContentType = MediaTypes.ContentTypeOf(format);
+        result.WriteTo(response.BodyWriter);
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>Everything between a well-formed request and execution; null when the operation may run.</summary>
+    private RequestFailure? Admit(GraphQLRequest request, bool isGet, out PreparedDocument? prepared, out OperationDefinitionNode? operation)
+    {
+        prepared = null;
+        operation = null;
+        var text = trustedDocuments.Resolve(request, out var failure);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (text!.Length > options.Limits.MaxDocumentLength)
+        {
+            return RequestFailure.DocumentTooLarge(options.Limits.MaxDocumentLength);
+        }
+
+        failure = Prepare(text, out prepared);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        failure = SelectOperation(prepared!.Document, request.OperationName, out operation);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        // https://graphql.github.io/graphql-over-http/draft/#sec-GET — checked before validation
+        // so that a mutation over GET is always answered with 405.
+        if (isGet && operation!.Operation != OperationType.Query)
+        {
+            return RequestFailure.MutationOverGet(operation.Operation);
+        }
+
+        if (!prepared.IsValid)
+        {
+            return RequestFailure.Validation(prepared.ValidationErrors);
+        }
+
+        if (!options.EnableIntrospection && IntrospectionGate.FindIntrospection(prepared.Document, operation!) is { } field)
+        {
+            return RequestFailure.IntrospectionDisabled(field);
+        }
+
+        var cost = costAnalyzer.Analyze(prepared.Document, operation!, request.Variables, out failure);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        return cost > options.Limits.MaxCost ? RequestFailure.CostLimitExceeded(cost, options.Limits.MaxCost) : null;
+    }
+
+    private RequestFailure? Prepare(string text, out PreparedDocument? prepared)
+    {
+        var key = DocumentHash.Of(text);
+        if (cache.TryGet(key, out var cached))
+        {
+            prepared = cached;
+            return null;
+        }
+
+        DocumentNode document;
+        try
+        {
+            document = engine.Parse(text, parserOptions);
+        }
+        catch (GraphQLException exception)
+        {
+            prepared = null;
+            return ParserLimits.Classify(exception.Error, options.Limits);
+        }
+
+        prepared = new PreparedDocument(document, engine.Validate(schema, document));
+        cache.Add(key, prepared);
+        return null;
+    }
+
+    /// <summary>https://spec.graphql.org/September2025/#GetOperation()</summary>
+    private static RequestFailure? SelectOperation(DocumentNode document, string? operationName, out OperationDefinitionNode? operation)
+    {
+        operation = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not OperationDefinitionNode candidate)
+            {
+                continue;
+            }
+
+            if (operationName is null)
+            {
+                if (operation is not null)
+                {
+                    operation = null;
+                    return RequestFailure.OperationNotFound("Must provide operation name if query contains multiple operations.");
+                }
+
+                operation = candidate;
+            }
+            else if (candidate.Name?.Value == operationName)
+            {
+                operation = candidate;
+                return null;
+            }
+        }
+
+        if (operation is not null)
+        {
+            return null;
+        }
+
+        return RequestFailure.OperationNotFound(operationName is null ? "Must provide an operation." : $"Unknown operation named \"{operationName}\".");
+    }
+
+    private static async Task WriteFailureAsync(HttpContext context, ResponseFormat format, RequestFailure failure)
+    {
+        var response = context.Response;
+        response.StatusCode = failure.Status ?? (format == ResponseFormat.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            response.Headers.Allow = failure.Errors[0].Extensions?["code"] is RequestErrorCodes.MutationOverGet ? "POST" : "GET, POST";
+        }
+
+        response.ContentType = MediaTypes.ContentTypeOf(format == ResponseFormat.Html ? ResponseFormat.Json : format);
+        ErrorJson.Write(response.BodyWriter, failure.Errors);
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+}

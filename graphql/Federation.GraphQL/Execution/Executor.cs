@@ -1,0 +1,98 @@
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.GraphQL.Execution;
+
+/// <summary>
+/// Executes a validated document: https://spec.graphql.org/September2025/#sec-Execution
+/// <code>
+/// var result = await Executor.ExecuteAsync(new ExecutionRequest { Schema = schema, Document = document }, ct);
+/// result.WriteTo(jsonWriter);
+/// </code>
+/// </summary>
+public static class Executor
+{
+    /// <summary>
+    /// Runs the request's operation. Problems with the request itself (which operation, variable
+    /// values) give a result with errors and no data; errors in fields are reported beside the data.
+    /// Completes synchronously when every resolver does. Cancelling stops the start of further
+    /// resolvers and ends the call with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static ValueTask<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<ExecutionResult>(cancellationToken);
+        }
+
+        var operation = GetOperation(request.Document, request.OperationName, out var fragments, out var operationError);
+        if (operation is null)
+        {
+            return new ValueTask<ExecutionResult>(new ExecutionResult([operationError!]));
+        }
+
+        List<GraphQLError>? variableErrors = null;
+        var variables = operation.VariableDefinitions.Count == 0
+            ? VariableValues.Empty
+            : VariableValues.Coerce(request.Schema, operation.VariableDefinitions, request.Variables, variableErrors = []);
+        if (variables is null)
+        {
+            return new ValueTask<ExecutionResult>(new ExecutionResult(variableErrors!));
+        }
+
+        return new OperationRun(request, operation, fragments, variables, cancellationToken).RunAsync();
+    }
+
+    /// <summary>
+    /// GetOperation: https://spec.graphql.org/September2025/#GetOperation()
+    /// Also gathers the fragments by name.
+    /// </summary>
+    private static OperationDefinitionNode? GetOperation(
+        DocumentNode document,
+        string? operationName,
+        out IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        out GraphQLError? error)
+    {
+        OperationDefinitionNode? operation = null;
+        Dictionary<string, FragmentDefinitionNode>? byName = null;
+        error = null;
+        foreach (var definition in document.Definitions)
+        {
+            switch (definition)
+            {
+                case OperationDefinitionNode candidate:
+                    if (operationName is null)
+                    {
+                        if (operation is not null)
+                        {
+                            fragments = EmptyFragments;
+                            error = new GraphQLError("Must provide operation name if query contains multiple operations.");
+                            return null;
+                        }
+
+                        operation = candidate;
+                    }
+                    else if (candidate.Name?.Value == operationName)
+                    {
+                        operation = candidate;
+                    }
+
+                    break;
+                case FragmentDefinitionNode fragment:
+                    (byName ??= new(StringComparer.Ordinal))[fragment.Name.Value] = fragment;
+                    break;
+            }
+        }
+
+        fragments = byName ?? EmptyFragments;
+        if (operation is null)
+        {
+            error = new GraphQLError(operationName is null ? "Must provide an operation." : $"Unknown operation named \"{operationName}\".");
+        }
+
+        return operation;
+    }
+
+    private static readonly IReadOnlyDictionary<string, FragmentDefinitionNode> EmptyFragments =
+        new Dictionary<string, FragmentDefinitionNode>();
+}
