@@ -75,7 +75,7 @@ public sealed class ParserLimitTests
         {
             var clock = Stopwatch.StartNew();
             Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(source, options with { MaxDocumentLength = int.MaxValue }));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{name} took {clock.Elapsed}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{name} took {clock.Elapsed}");
         }
     }
 
