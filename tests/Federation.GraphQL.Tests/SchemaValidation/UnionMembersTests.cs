@@ -1,6 +1,6 @@
 using Federation.GraphQL.Language;
-using Federation.GraphQL.Types.Building;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Building;
 using Xunit;
 using static Federation.GraphQL.Tests.SchemaValidation.SchemaValidationHarness;
 using static Federation.GraphQL.Tests.SchemaValidation.TypeFactory;
