@@ -36,7 +36,7 @@ internal sealed class GraphQLEndpoint
         parserOptions = ParserLimits.OptionsFor(options.Limits);
         cache = new DocumentCache(options.DocumentCacheSize);
         trustedDocuments = new TrustedDocumentStore(options.TrustedDocuments);
-        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize);
+        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
 
     internal DocumentCache Cache => cache;
@@ -124,7 +124,7 @@ internal sealed class GraphQLEndpoint
         try
         {
             result = await engine.ExecuteAsync(
-                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, context.RequestServices),
+                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices),
                 timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)

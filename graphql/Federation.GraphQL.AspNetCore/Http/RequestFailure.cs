@@ -65,6 +65,15 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
     public static RequestFailure CostLimitExceeded(double cost, double limit) =>
         Limit(null, $"The operation costs {cost}, more than the limit of {limit} (MaxCost).", RequestErrorCodes.CostLimitExceeded, "MaxCost", limit, cost);
 
+    public static RequestFailure IntrospectionTooDeep(int limit, SyntaxNode field)
+    {
+        var error = new GraphQLError($"Introspection lists are nested more than {limit} deep (MaxIntrospectionListDepth).", field)
+        {
+            Extensions = new Dictionary<string, object?> { ["code"] = RequestErrorCodes.IntrospectionTooDeep, ["limit"] = "MaxIntrospectionListDepth", ["value"] = limit },
+        };
+        return new(null, [error]);
+    }
+
     public static RequestFailure SlicingArgumentRequired(string coordinate, IReadOnlyList<string> arguments, SyntaxNode field) =>
         new(null, [WithCode(new GraphQLError($"Field \"{coordinate}\" needs exactly one of its slicing arguments ({string.Join(", ", arguments)}).", field), RequestErrorCodes.SlicingArgumentRequired)]);
 

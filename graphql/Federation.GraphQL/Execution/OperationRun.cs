@@ -350,7 +350,7 @@ internal sealed partial class OperationRun
 
     private static object SerializeScalar(ScalarType scalar, object value)
     {
-        var input = value is JsonElement json ? JsonText.ToClr(json)! : value;
+        var input = value is JsonElement json ? JsonText.ToPlain(json)! : value;
         return scalar.Serialize(input) ?? throw ExecutionErrors.SerializedToNull(scalar, input);
     }
 

@@ -224,4 +224,29 @@ public sealed class InterfaceImplementationsTests
             """,
             ("Type User must implement Node because it is implemented by Named.", "3:28 5:29"),
             ("Interface field Named.name expected but User does not provide it.", "3:42 4:1 5:1"));
+
+    [Fact]
+    public void Only_interfaces_may_be_implemented()
+    {
+        var iface = Interface("I", Field("a", StringType));
+        var scalar = new ScalarType("Custom");
+        var type = new ObjectType("T", () => [Field("a", StringType)], () => [iface])
+        {
+            DeclaredInterfaces = () => [scalar, iface],
+        };
+        ExpectSchemaErrors(
+            SchemaWith(type, scalar),
+            ("Type T must only implement Interface types, it cannot implement Custom.", ""));
+    }
+
+    [Fact]
+    public void Non_interfaces_named_by_an_interface_are_transitive_too()
+    {
+        var scalar = new ScalarType("Custom");
+        var iface = new InterfaceType("I", () => [Field("a", StringType)]) { DeclaredInterfaces = () => [scalar] };
+        ExpectSchemaErrors(
+            SchemaWith(iface, Object("T", () => [iface], Field("a", StringType)), scalar),
+            ("Type I must only implement Interface types, it cannot implement Custom.", ""),
+            ("Type T must implement Custom because it is implemented by I.", ""));
+    }
 }

@@ -58,4 +58,20 @@ public sealed class UnionMembersTests
             """,
             ("Union type U can only include type A once.", "3:11 3:15 4:18"),
             ("Union type U can only include type A once.", "3:11 3:15 4:18"));
+
+    [Fact]
+    public void Union_members_must_be_object_types()
+    {
+        var member = Object("A", Field("a", StringType));
+        var iface = Interface("I", Field("a", StringType));
+        var union = new UnionType("U", () => [member, member])
+        {
+            DeclaredTypes = () => [member, iface, member, iface],
+        };
+        ExpectSchemaErrors(
+            SchemaWith(union, iface),
+            ("Union type U can only include Object types, it cannot include I.", ""),
+            ("Union type U can only include type A once.", ""),
+            ("Union type U can only include type I once.", ""));
+    }
 }
