@@ -185,7 +185,20 @@ internal sealed class GraphQLEndpoint
             return RequestFailure.IntrospectionDisabled(field);
         }
 
-        var cost = costAnalyzer.Analyze(prepared.Document, operation!, request.Variables, out failure);
+        double cost;
+        if (operation!.VariableDefinitions.Count == 0 && prepared.CostWithoutVariables is { } known && known.Operation == operation)
+        {
+            (cost, failure) = (known.Cost, known.Failure);
+        }
+        else
+        {
+            cost = costAnalyzer.Analyze(prepared.Document, operation, request.Variables, out failure);
+            if (operation.VariableDefinitions.Count == 0)
+            {
+                prepared.CostWithoutVariables = new StaticCost(operation, cost, failure);
+            }
+        }
+
         if (failure is not null)
         {
             return failure;

@@ -7,7 +7,15 @@ namespace Federation.GraphQL.AspNetCore.Caching;
 internal sealed record PreparedDocument(DocumentNode Document, IReadOnlyList<GraphQLError> ValidationErrors)
 {
     public bool IsValid => ValidationErrors.Count == 0;
+
+    /// <summary>
+    /// The cost of the last operation analysed without variables, which cannot change between
+    /// requests; so a repeated operation skips cost analysis too.
+    /// </summary>
+    public StaticCost? CostWithoutVariables { get; set; }
 }
+
+internal sealed record StaticCost(OperationDefinitionNode Operation, double Cost, Http.RequestFailure? Failure);
 
 /// <summary>
 /// Parsed and validated documents keyed by the SHA-256 of their text, so a repeated operation
