@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Scalars;
 
 namespace Federation.GraphQL.Execution;
 
@@ -351,6 +352,18 @@ internal sealed partial class OperationRun
     private static object SerializeScalar(ScalarType scalar, object value)
     {
         var input = value is JsonElement json ? JsonText.ToPlain(json)! : value;
+
+        // A built-in scalar handed a value of its own kind returns it unchanged: keep the box
+        // rather than let Serialize box it again.
+        switch (scalar)
+        {
+            case IntScalar when input is int:
+            case StringScalar or IdScalar when input is string:
+            case BooleanScalar when input is bool:
+            case FloatScalar when input is double number && double.IsFinite(number):
+                return input;
+        }
+
         return scalar.Serialize(input) ?? throw ExecutionErrors.SerializedToNull(scalar, input);
     }
 

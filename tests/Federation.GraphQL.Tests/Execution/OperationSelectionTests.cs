@@ -7,7 +7,7 @@ using static ExecutionHarness;
 /// <summary>GetOperation: https://spec.graphql.org/September2025/#GetOperation()</summary>
 public sealed class OperationSelectionTests
 {
-    private static readonly Types.Schema TestSchema = Schema("type Query { a: Int } type Mutation { m: Int }");
+    private static readonly global::Federation.GraphQL.Types.Schema TestSchema = Schema("type Query { a: Int } type Mutation { m: Int }");
 
     [Fact]
     public Task Several_operations_need_a_name() =>

@@ -7,7 +7,7 @@ using static ExecutionHarness;
 /// <summary>CoerceVariableValues: https://spec.graphql.org/September2025/#CoerceVariableValues()</summary>
 public sealed class VariableCoercionTests
 {
-    private static readonly Types.Schema TestSchema = CoercionSchema.Create();
+    private static readonly global::Federation.GraphQL.Types.Schema TestSchema = CoercionSchema.Create();
 
     [Fact]
     public Task A_missing_required_variable() =>
