@@ -66,19 +66,17 @@ internal sealed partial class OperationRun
         }
     }
 
-    /// <summary>ExecuteOperation: https://spec.graphql.org/September2025/#ExecuteOperation()</summary>
+    /// <summary>
+    /// ExecuteOperation: https://spec.graphql.org/September2025/#ExecuteOperation()
+    /// A subscription operation runs once, like a query over the subscription root type, as
+    /// graphql-js's execute() runs it; there is no event stream.
+    /// </summary>
     public ValueTask<ExecutionResult> RunAsync()
     {
         var rootType = Schema.GetRootType(Operation.Operation);
         if (rootType is null)
         {
             errors.Add(new GraphQLError($"Schema is not configured to execute {OperationName(Operation.Operation)} operation.", Operation));
-            return new ValueTask<ExecutionResult>(Finish());
-        }
-
-        if (Operation.Operation == OperationType.Subscription)
-        {
-            errors.Add(new GraphQLError("Subscription operations are not supported by this executor; send a query or a mutation.", Operation));
             return new ValueTask<ExecutionResult>(Finish());
         }
 
