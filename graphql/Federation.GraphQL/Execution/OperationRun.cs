@@ -236,8 +236,26 @@ internal sealed partial class OperationRun
         }
 
         CancellationToken.ThrowIfCancellationRequested();
-        var context = RentContext(field, target, index, source);
         object? value;
+        if (field.ReadsSource)
+        {
+            // The built-in default resolver needs no context: read the member straight away.
+            try
+            {
+                field.Arguments ??= ArgumentValues.Coerce(field, Variables);
+                value = DefaultResolvers.Read(source, field.Node.Name.Value);
+            }
+            catch (Exception exception) when (IsFieldError(exception))
+            {
+                FieldError(exception, field, target, index, field.Type is NonNullType);
+                return;
+            }
+
+            Complete(field.Type, field, target, index, value);
+            return;
+        }
+
+        var context = RentContext(field, target, index, source);
         try
         {
             context.Arguments = field.Arguments ??= ArgumentValues.Coerce(field, Variables);

@@ -49,6 +49,9 @@ internal sealed class FieldPlan
 
     public FieldResolver Resolver { get; }
 
+    /// <summary>The field resolves with <see cref="DefaultResolvers.Field"/>, which the executor inlines.</summary>
+    public bool ReadsSource => ReferenceEquals(Resolver, DefaultResolvers.Field);
+
     /// <summary>Arguments are the same for every execution of the field within one request.</summary>
     public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
 
