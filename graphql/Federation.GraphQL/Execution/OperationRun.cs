@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Scalars;
 
 namespace Federation.GraphQL.Execution;
 
@@ -65,19 +66,17 @@ internal sealed partial class OperationRun
         }
     }
 
-    /// <summary>ExecuteOperation: https://spec.graphql.org/September2025/#ExecuteOperation()</summary>
+    /// <summary>
+    /// ExecuteOperation: https://spec.graphql.org/September2025/#ExecuteOperation()
+    /// A subscription operation runs once, like a query over the subscription root type, as
+    /// graphql-js's execute() runs it; there is no event stream.
+    /// </summary>
     public ValueTask<ExecutionResult> RunAsync()
     {
         var rootType = Schema.GetRootType(Operation.Operation);
         if (rootType is null)
         {
             errors.Add(new GraphQLError($"Schema is not configured to execute {OperationName(Operation.Operation)} operation.", Operation));
-            return new ValueTask<ExecutionResult>(Finish());
-        }
-
-        if (Operation.Operation == OperationType.Subscription)
-        {
-            errors.Add(new GraphQLError("Subscription operations are not supported by this executor; send a query or a mutation.", Operation));
             return new ValueTask<ExecutionResult>(Finish());
         }
 
@@ -237,8 +236,26 @@ internal sealed partial class OperationRun
         }
 
         CancellationToken.ThrowIfCancellationRequested();
-        var context = RentContext(field, target, index, source);
         object? value;
+        if (field.ReadsSource)
+        {
+            // The built-in default resolver needs no context: read the member straight away.
+            try
+            {
+                field.Arguments ??= ArgumentValues.Coerce(field, Variables);
+                value = DefaultResolvers.Read(source, field.Node.Name.Value);
+            }
+            catch (Exception exception) when (IsFieldError(exception))
+            {
+                FieldError(exception, field, target, index, field.Type is NonNullType);
+                return;
+            }
+
+            Complete(field.Type, field, target, index, value);
+            return;
+        }
+
+        var context = RentContext(field, target, index, source);
         try
         {
             context.Arguments = field.Arguments ??= ArgumentValues.Coerce(field, Variables);
@@ -351,6 +368,18 @@ internal sealed partial class OperationRun
     private static object SerializeScalar(ScalarType scalar, object value)
     {
         var input = value is JsonElement json ? JsonText.ToPlain(json)! : value;
+
+        // A built-in scalar handed a value of its own kind returns it unchanged: keep the box
+        // rather than let Serialize box it again.
+        switch (scalar)
+        {
+            case IntScalar when input is int:
+            case StringScalar or IdScalar when input is string:
+            case BooleanScalar when input is bool:
+            case FloatScalar when input is double number && double.IsFinite(number):
+                return input;
+        }
+
         return scalar.Serialize(input) ?? throw ExecutionErrors.SerializedToNull(scalar, input);
     }
 
