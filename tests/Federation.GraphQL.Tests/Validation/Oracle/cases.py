@@ -635,6 +635,7 @@ rule('AllRulesTests', None, 'Whole documents through every specified rule: error
   fragment Unused on Cat { meows }
   { anonymous }
  '''),
+ ('StopsAfterOneHundredErrors', '{ ' + ' '.join('f%d' % i for i in range(105)) + ' }'),
  ('MutationNotSupportedIsStillValidatedAgainstNothing', 'mutation { createDog { name } }'),
 ]),
 rule('SdlRulesTests', None, 'The SDL rules (graphql-js specifiedSDLRules) used by the schema builder.', [
