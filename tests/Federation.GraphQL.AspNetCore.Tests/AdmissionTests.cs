@@ -102,13 +102,13 @@ public sealed class AdmissionTests
         foreach (var text in documents)
         {
             var prepared = new Caching.PreparedDocument(Language.Parser.Parse(text), []);
-            cache.Add(DocumentHash.Of(text), prepared);
-            Assert.True(cache.TryGet(DocumentHash.Of(text), out var found));
+            cache.Add(text, prepared);
+            Assert.True(cache.TryGet(text, out var found));
             Assert.Same(prepared, found);
             Assert.True(cache.Count <= 4);
         }
 
-        Assert.False(cache.TryGet(DocumentHash.Of(documents[0]), out _));
+        Assert.False(cache.TryGet(documents[0], out _));
     }
 
     [Fact]

@@ -85,6 +85,10 @@ public sealed class LimitTests
         Assert.Equal(400, over.Status);
         AssertLimit(over, "COST_LIMIT_EXCEEDED", "MaxCost", 10);
         Assert.Equal("The operation costs 11, more than the limit of 10 (MaxCost).", over.FirstErrorMessage);
+
+        // Repeated, the operation's cost comes from the document cache: still refused.
+        var again = await server.PostQueryAsync("{ people(first: 11) { name } }", accept: "application/graphql-response+json");
+        Assert.Equal(over.Body, again.Body);
     }
 
     [Fact]

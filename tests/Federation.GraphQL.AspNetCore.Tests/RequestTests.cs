@@ -263,6 +263,8 @@ public sealed class RequestTests
         await using var server = await TestServer.StartAsync(options => options.AllowGet = false);
         var reply = await server.GetAsync("?query=%7Bhello%7D", Json);
         Assert.Equal(405, reply.Status);
+        Assert.Equal(["POST"], reply.Response.Content.Headers.Allow);
+        Assert.Equal("The method GET is not allowed; use POST.", reply.FirstErrorMessage);
     }
 
     [Fact]

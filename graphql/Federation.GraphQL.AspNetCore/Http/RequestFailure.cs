@@ -10,8 +10,8 @@ namespace Federation.GraphQL.AspNetCore.Http;
 /// </summary>
 internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> Errors)
 {
-    public static RequestFailure MethodNotAllowed(string method) =>
-        Malformed(405, $"The method {method} is not allowed; use GET or POST.", RequestErrorCodes.MethodNotAllowed);
+    public static RequestFailure MethodNotAllowed(string method, bool getAllowed) =>
+        Malformed(405, $"The method {method} is not allowed; use {(getAllowed ? "GET or POST" : "POST")}.", RequestErrorCodes.MethodNotAllowed);
 
     public static RequestFailure MutationOverGet(OperationType operation) =>
         Malformed(405, $"Can only perform a {operation.ToString().ToLowerInvariant()} operation from a POST request.", RequestErrorCodes.MutationOverGet);
@@ -32,6 +32,9 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
 
     public static RequestFailure InvalidRequest(string message) =>
         Malformed(400, message, RequestErrorCodes.InvalidRequest);
+
+    public static RequestFailure BadHttpRequest(int status, string message) =>
+        Malformed(status, message, RequestErrorCodes.InvalidRequest);
 
     public static RequestFailure InvalidParameter(string parameter, string expected) =>
         Malformed(400, $"The \"{parameter}\" parameter must be {expected}.", RequestErrorCodes.InvalidParameter);

@@ -76,10 +76,10 @@ public sealed class ConcurrencyTests
         Assert.Equal("""{"data":{"a":1,"list":[{"x":1},{"x":2}]}}""", (await pending).ToJson());
     }
 
-    private static ValueTask<Federation.GraphQL.Execution.ExecutionResult> Executor(Federation.GraphQL.Types.Schema schema, string document, object root) =>
+    private static ValueTask<Federation.GraphQL.Execution.ExecutionResult> Executor(global::Federation.GraphQL.Types.Schema schema, string document, object root) =>
         Execute(schema, document, root);
 
-    private static void FieldResolverFor(Federation.GraphQL.Types.Schema schema, string field, List<string> log) =>
+    private static void FieldResolverFor(global::Federation.GraphQL.Types.Schema schema, string field, List<string> log) =>
         schema.Bind("Mutation." + field, async _ =>
         {
             log.Add(field + " start");

@@ -10,7 +10,7 @@ using static ExecutionHarness;
 /// </summary>
 public sealed class NullPropagationTests
 {
-    private static readonly Federation.GraphQL.Types.Schema TestSchema = Schema("""
+    private static readonly global::Federation.GraphQL.Types.Schema TestSchema = Schema("""
         type Query { obj: Obj list: [Obj!] items: [Obj] strict: [Obj!]! nested: Outer req: Obj! after: String }
         type Obj { a: Int! b: String c: Obj }
         type Outer { inner: Obj! other: String }

@@ -9,7 +9,7 @@ using static ExecutionHarness;
 /// <summary>Response format: https://spec.graphql.org/September2025/#sec-Response-Format, keyed as graphql-js orders it.</summary>
 public sealed class ResultJsonTests
 {
-    private static readonly Federation.GraphQL.Types.Schema TestSchema = Schema("""
+    private static readonly global::Federation.GraphQL.Types.Schema TestSchema = Schema("""
         type Query { obj: Obj f: Float req: Int! }
         type Obj { a: Int! b(x: Int = 2): String @deprecated(reason: "old") }
         """);

@@ -111,6 +111,28 @@ public sealed class LexerTests
     }
 
     [Fact]
+    public void Lexing_allocates_nothing()
+    {
+        static int LexAll(string source)
+        {
+            var lexer = new Lexer(source);
+            var count = 0;
+            while (lexer.Next().Kind != TokenKind.EndOfFile)
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        LexAll(KitchenSink.Schema);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var tokens = LexAll(KitchenSink.Query) + LexAll(KitchenSink.Schema);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(tokens > 500);
+    }
+
+    [Fact]
     public void Interns_names_so_a_repeated_name_is_one_string()
     {
         var lexer = new Lexer("someName someName");

@@ -18,6 +18,14 @@ public sealed class ParserLimitTests
     }
 
     [Fact]
+    public void Parsing_without_options_applies_the_defaults()
+    {
+        var deep = new System.Text.StringBuilder().Insert(0, "{ a ", 65).ToString();
+        var error = Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(deep));
+        Assert.Equal("Syntax Error: Document nesting is deeper than 64 levels (MaxDepth). Parsing aborted.", error.Error.Message);
+    }
+
+    [Fact]
     public void Document_length_at_the_limit_and_one_over()
     {
         const string source = "{ a }";

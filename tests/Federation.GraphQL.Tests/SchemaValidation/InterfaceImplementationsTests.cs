@@ -1,4 +1,6 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Building;
 using Xunit;
 using static Federation.GraphQL.Tests.SchemaValidation.SchemaValidationHarness;
 using static Federation.GraphQL.Tests.SchemaValidation.TypeFactory;
@@ -248,5 +250,32 @@ public sealed class InterfaceImplementationsTests
             SchemaWith(iface, Object("T", () => [iface], Field("a", StringType)), scalar),
             ("Type I must only implement Interface types, it cannot implement Custom.", ""),
             ("Type T must implement Custom because it is implemented by I.", ""));
+    }
+
+    [Fact]
+    public void Extensions_from_another_document_are_located_in_it()
+    {
+        var schema = SchemaBuilder.FromDocument(Parser.Parse(
+            """
+            type Query { test: AnotherObject }
+            interface AnotherInterface { field: String }
+            type AnotherObject implements AnotherInterface { field: String }
+            """));
+        schema = SchemaBuilder.Extend(schema, Parser.Parse(
+            """
+            extend interface AnotherInterface {
+              newField(test: Boolean): String
+              other: String
+            }
+            extend type AnotherObject {
+              newField: String
+            }
+            extend type AnotherObject implements AnotherInterface
+            """));
+        ExpectSchemaErrors(
+            schema,
+            ("Interface field argument AnotherInterface.newField(test:) expected but AnotherObject.newField does not provide it.", "2:12 6:3"),
+            ("Interface field AnotherInterface.other expected but AnotherObject does not provide it.", "3:3 3:1 5:1 8:1"),
+            ("Type AnotherObject can only implement AnotherInterface once.", "3:31 8:38"));
     }
 }

@@ -322,6 +322,29 @@ public sealed class SchemaBuilderTests
     }
 
     [Fact]
+    public void Extending_a_scalar_keeps_its_coercion()
+    {
+        var upper = new UpperScalar();
+        var schema = new Schema(new ObjectType("Query", () => [new OutputField("u", upper)]));
+
+        var extended = SchemaBuilder.Extend(schema, """extend scalar Upper @specifiedBy(url: "https://upper")""");
+
+        var scalar = (ScalarType)extended.GetType("Upper")!;
+        Assert.Equal("https://upper", scalar.SpecifiedByUrl);
+        Assert.Equal("ABC", scalar.Serialize("abc"));
+        Assert.Same(scalar, extended.QueryType!.GetField("u")!.Type);
+    }
+
+    [Fact]
+    public void Every_SDL_error_is_kept()
+    {
+        var error = Assert.Throws<InvalidSdlException>(() => Build("type Query { a: Foo, b: [Bar!] }"));
+
+        Assert.Equal(["Unknown type \"Foo\".", "Unknown type \"Bar\"."], error.Errors.Select(e => e.Message));
+        Assert.Equal([new SourceLocation(1, 17)], error.Errors[0].Locations);
+    }
+
+    [Fact]
     public void Extend_without_type_system_definitions_returns_the_same_schema()
     {
         var schema = Build("type Query { a: Int }");
@@ -401,4 +424,9 @@ public sealed class SchemaBuilderTests
         ExpectBuildError(
             "scalar S @specifiedBy type Query { a: S }",
             "Argument \"@specifiedBy(url:)\" of type \"String!\" is required, but it was not provided.");
+
+    private sealed class UpperScalar() : ScalarType("Upper")
+    {
+        public override object? Serialize(object value) => ((string)value).ToUpperInvariant();
+    }
 }
