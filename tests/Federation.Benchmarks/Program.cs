@@ -4,5 +4,15 @@ namespace Federation.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static int Main(string[] args)
+    {
+        // `-- http`: requests per second over HTTP with wrk (see Http/HttpThroughput.cs).
+        if (args is ["http", ..])
+        {
+            return Http.HttpThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
