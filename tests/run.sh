@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a Debian machine, installing and starting what the
 # tests need when it is missing: PostgreSQL 15 with PostGIS and Redis (for the
-# integration tests), the npm packages of the peer harnesses (graphql-js and friends).
+# integration tests), Chromium (the GraphiQL browser test), the npm packages of the peer
+# harnesses (graphql-js and friends).
 # Idempotent: services that already run are reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,8 @@ install_packages() {
   [ -x "$PGBIN/postgres" ] || missing+=(postgresql-15)
   [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  # Headless Chromium for the GraphiQL browser test (driven by playwright-core, never a downloaded browser).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     as_root apt-get update -qq

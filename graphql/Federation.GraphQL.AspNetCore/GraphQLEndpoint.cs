@@ -36,7 +36,7 @@ internal sealed class GraphQLEndpoint
         parserOptions = ParserLimits.OptionsFor(options.Limits);
         cache = new DocumentCache(options.DocumentCacheSize);
         trustedDocuments = new TrustedDocumentStore(options.TrustedDocuments);
-        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize);
+        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
 
     internal DocumentCache Cache => cache;
@@ -50,7 +50,7 @@ internal sealed class GraphQLEndpoint
             var isGet = HttpMethods.IsGet(method);
             if (!(isGet && options.AllowGet) && !HttpMethods.IsPost(method))
             {
-                await WriteFailureAsync(context, format, RequestFailure.MethodNotAllowed(method));
+                await WriteFailureAsync(context, format, RequestFailure.MethodNotAllowed(method, options.AllowGet));
                 return;
             }
 
@@ -88,6 +88,11 @@ internal sealed class GraphQLEndpoint
         {
             // The client went away; there is no one to answer.
         }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // Kestrel's own refusals while reading the body (its size limit, a broken chunk).
+            await WriteFailureAsync(context, format, RequestFailure.BadHttpRequest(exception.StatusCode, exception.Message));
+        }
         catch (Exception exception)
         {
             context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger<GraphQLEndpoint>()
@@ -124,7 +129,7 @@ internal sealed class GraphQLEndpoint
         try
         {
             result = await engine.ExecuteAsync(
-                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, context.RequestServices),
+                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices),
                 timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
@@ -185,7 +190,20 @@ internal sealed class GraphQLEndpoint
             return RequestFailure.IntrospectionDisabled(field);
         }
 
-        var cost = costAnalyzer.Analyze(prepared.Document, operation!, request.Variables, out failure);
+        double cost;
+        if (operation!.VariableDefinitions.Count == 0 && prepared.CostWithoutVariables is { } known && known.Operation == operation)
+        {
+            (cost, failure) = (known.Cost, known.Failure);
+        }
+        else
+        {
+            cost = costAnalyzer.Analyze(prepared.Document, operation, request.Variables, out failure);
+            if (operation.VariableDefinitions.Count == 0)
+            {
+                prepared.CostWithoutVariables = new StaticCost(operation, cost, failure);
+            }
+        }
+
         if (failure is not null)
         {
             return failure;
@@ -196,8 +214,7 @@ internal sealed class GraphQLEndpoint
 
     private RequestFailure? Prepare(string text, out PreparedDocument? prepared)
     {
-        var key = DocumentHash.Of(text);
-        if (cache.TryGet(key, out var cached))
+        if (cache.TryGet(text, out var cached))
         {
             prepared = cached;
             return null;
@@ -215,7 +232,7 @@ internal sealed class GraphQLEndpoint
         }
 
         prepared = new PreparedDocument(document, engine.Validate(schema, document));
-        cache.Add(key, prepared);
+        cache.Add(text, prepared);
         return null;
     }
 
@@ -255,13 +272,13 @@ internal sealed class GraphQLEndpoint
         return RequestFailure.OperationNotFound(operationName is null ? "Must provide an operation." : $"Unknown operation named \"{operationName}\".");
     }
 
-    private static async Task WriteFailureAsync(HttpContext context, ResponseFormat format, RequestFailure failure)
+    private async Task WriteFailureAsync(HttpContext context, ResponseFormat format, RequestFailure failure)
     {
         var response = context.Response;
         response.StatusCode = failure.Status ?? (format == ResponseFormat.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
-            response.Headers.Allow = failure.Errors[0].Extensions?["code"] is RequestErrorCodes.MutationOverGet ? "POST" : "GET, POST";
+            response.Headers.Allow = failure.Errors[0].Extensions?["code"] is RequestErrorCodes.MutationOverGet || !options.AllowGet ? "POST" : "GET, POST";
         }
 
         response.ContentType = MediaTypes.ContentTypeOf(format == ResponseFormat.Html ? ResponseFormat.Json : format);

@@ -1,4 +1,5 @@
 using Federation.GraphQL.AspNetCore.TrustedDocuments;
+using Microsoft.AspNetCore.Http;
 
 namespace Federation.GraphQL.AspNetCore;
 
@@ -20,6 +21,12 @@ public sealed class GraphQLEndpointOptions
 
     /// <summary>How many parsed and validated documents are kept; 0 disables the cache.</summary>
     public int DocumentCacheSize { get; set; } = 1_000;
+
+    /// <summary>The per-request object resolvers see as their context (the user, the tenant); null by default.</summary>
+    public Func<HttpContext, object?>? CreateContext { get; set; }
+
+    /// <summary>The source value of the root fields.</summary>
+    public object? RootValue { get; set; }
 
     /// <summary>The longest an operation may run before it is cancelled and answered with 504.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -48,6 +55,9 @@ public sealed class RequestLimits
 
     /// <summary>Highest static cost of an operation, computed from <c>@cost</c> and <c>@listSize</c>.</summary>
     public double MaxCost { get; set; } = 10_000;
+
+    /// <summary>How deep list fields of the introspection types may nest (types → fields → args is 3).</summary>
+    public int MaxIntrospectionListDepth { get; set; } = 3;
 
     /// <summary>Size assumed for a list field that has no <c>@listSize</c> and no slicing argument.</summary>
     public int DefaultListSize { get; set; } = 10;

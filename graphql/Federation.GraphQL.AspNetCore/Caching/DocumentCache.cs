@@ -7,22 +7,33 @@ namespace Federation.GraphQL.AspNetCore.Caching;
 internal sealed record PreparedDocument(DocumentNode Document, IReadOnlyList<GraphQLError> ValidationErrors)
 {
     public bool IsValid => ValidationErrors.Count == 0;
+
+    /// <summary>
+    /// The cost of the last operation analysed without variables, which cannot change between
+    /// requests; so a repeated operation skips cost analysis too.
+    /// </summary>
+    public StaticCost? CostWithoutVariables { get; set; }
 }
 
+internal sealed record StaticCost(OperationDefinitionNode Operation, double Cost, Http.RequestFailure? Failure);
+
 /// <summary>
-/// Parsed and validated documents keyed by the SHA-256 of their text, so a repeated operation
-/// skips parsing and validation. Bounded: when full, the least recently used quarter is dropped.
-/// Documents that fail to parse are never kept, so garbage cannot fill the cache.
+/// Parsed and validated documents keyed by their text, so a repeated operation skips parsing and
+/// validation. The dictionary finds an entry by the text's hash (.NET's per-process randomized
+/// string hash, which costs far less than SHA-256 and cannot be flooded with chosen collisions)
+/// and confirms it by comparing the text, so two documents can never share an entry.
+/// Bounded: when full, the least recently used quarter is dropped. Documents that fail to parse
+/// are never kept, so garbage cannot fill the cache.
 /// </summary>
 internal sealed class DocumentCache(int capacity)
 {
-    private readonly ConcurrentDictionary<DocumentHash, Entry> entries = new();
+    private readonly ConcurrentDictionary<string, Entry> entries = new();
     private readonly Lock evictionLock = new();
     private long clock;
 
     public int Count => entries.Count;
 
-    public bool TryGet(DocumentHash key, out PreparedDocument document)
+    public bool TryGet(string key, out PreparedDocument document)
     {
         if (entries.TryGetValue(key, out var entry))
         {
@@ -35,7 +46,7 @@ internal sealed class DocumentCache(int capacity)
         return false;
     }
 
-    public void Add(DocumentHash key, PreparedDocument document)
+    public void Add(string key, PreparedDocument document)
     {
         if (capacity <= 0)
         {

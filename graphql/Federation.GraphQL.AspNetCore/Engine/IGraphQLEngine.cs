@@ -26,6 +26,7 @@ internal sealed record OperationRequest(
     OperationDefinitionNode Operation,
     IReadOnlyDictionary<string, object?>? Variables,
     IReadOnlyDictionary<string, object?>? Extensions,
+    object? Context,
     IServiceProvider Services);
 
 /// <summary>What execution produced, able to write itself as the response body.</summary>

@@ -37,6 +37,18 @@ internal static class MediaTypes
             return ResponseFormat.Json;
         }
 
+        if (accept.Count == 1)
+        {
+            // The common single values, without parsing.
+            switch (accept[0])
+            {
+                case GraphQLResponse:
+                    return ResponseFormat.GraphQLResponse;
+                case Json or "*/*":
+                    return ResponseFormat.Json;
+            }
+        }
+
         if (!MediaTypeHeaderValue.TryParseList(accept, out var values))
         {
             return ResponseFormat.Json;

@@ -21,6 +21,7 @@ public static class RequestErrorCodes
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string CostLimitExceeded = "COST_LIMIT_EXCEEDED";
     public const string SlicingArgumentRequired = "SLICING_ARGUMENT_REQUIRED";
+    public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
     public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";

@@ -10,8 +10,8 @@ namespace Federation.GraphQL.AspNetCore.Http;
 /// </summary>
 internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> Errors)
 {
-    public static RequestFailure MethodNotAllowed(string method) =>
-        Malformed(405, $"The method {method} is not allowed; use GET or POST.", RequestErrorCodes.MethodNotAllowed);
+    public static RequestFailure MethodNotAllowed(string method, bool getAllowed) =>
+        Malformed(405, $"The method {method} is not allowed; use {(getAllowed ? "GET or POST" : "POST")}.", RequestErrorCodes.MethodNotAllowed);
 
     public static RequestFailure MutationOverGet(OperationType operation) =>
         Malformed(405, $"Can only perform a {operation.ToString().ToLowerInvariant()} operation from a POST request.", RequestErrorCodes.MutationOverGet);
@@ -32,6 +32,9 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
 
     public static RequestFailure InvalidRequest(string message) =>
         Malformed(400, message, RequestErrorCodes.InvalidRequest);
+
+    public static RequestFailure BadHttpRequest(int status, string message) =>
+        Malformed(status, message, RequestErrorCodes.InvalidRequest);
 
     public static RequestFailure InvalidParameter(string parameter, string expected) =>
         Malformed(400, $"The \"{parameter}\" parameter must be {expected}.", RequestErrorCodes.InvalidParameter);
@@ -64,6 +67,15 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
 
     public static RequestFailure CostLimitExceeded(double cost, double limit) =>
         Limit(null, $"The operation costs {cost}, more than the limit of {limit} (MaxCost).", RequestErrorCodes.CostLimitExceeded, "MaxCost", limit, cost);
+
+    public static RequestFailure IntrospectionTooDeep(int limit, SyntaxNode field)
+    {
+        var error = new GraphQLError($"Introspection lists are nested more than {limit} deep (MaxIntrospectionListDepth).", field)
+        {
+            Extensions = new Dictionary<string, object?> { ["code"] = RequestErrorCodes.IntrospectionTooDeep, ["limit"] = "MaxIntrospectionListDepth", ["value"] = limit },
+        };
+        return new(null, [error]);
+    }
 
     public static RequestFailure SlicingArgumentRequired(string coordinate, IReadOnlyList<string> arguments, SyntaxNode field) =>
         new(null, [WithCode(new GraphQLError($"Field \"{coordinate}\" needs exactly one of its slicing arguments ({string.Join(", ", arguments)}).", field), RequestErrorCodes.SlicingArgumentRequired)]);

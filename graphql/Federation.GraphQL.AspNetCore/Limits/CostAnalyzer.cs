@@ -19,9 +19,20 @@ namespace Federation.GraphQL.AspNetCore.Limits;
 /// named child fields instead (the connection pattern). Selections in fragments on different
 /// types are all counted, so the cost is an upper bound.
 /// </para>
+/// <para>
+/// Introspection costs nothing: it reads the schema in memory, and its size is the schema's.
+/// What could make it explode — list fields of the introspection types nested in each other
+/// (<c>types { fields { type { fields { … } } } }</c>) — is limited instead by
+/// <see cref="RequestLimits.MaxIntrospectionListDepth"/>; the standard introspection query nests
+/// three (<c>types { fields { args } }</c>).
+/// </para>
 /// </summary>
-internal sealed class CostAnalyzer(Schema schema, int defaultListSize)
+internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIntrospectionListDepth)
 {
+    private readonly Schema schema = schema;
+    private readonly int defaultListSize = defaultListSize;
+    private readonly int maxIntrospectionListDepth = maxIntrospectionListDepth;
+
     private const string CostDirective = "cost";
     private const string ListSizeDirective = "listSize";
 
@@ -45,6 +56,7 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize)
         private readonly OperationDefinitionNode operation;
         private readonly IReadOnlyDictionary<string, object?>? variables;
         private readonly HashSet<string> spreading = [];
+        private int introspectionListDepth;
 
         public Walk(CostAnalyzer analyzer, DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables)
         {
@@ -101,6 +113,11 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize)
             }
 
             var type = definition.Type.Named;
+            if (parent.IsIntrospectionType || node.Name.Value is "__schema" or "__type")
+            {
+                return Introspection(node, definition, type);
+            }
+
             var weight = WeightOf(definition.AppliedDirectives)
                 ?? WeightOf(type.AppliedDirectives)
                 ?? (type is ObjectType or InterfaceType or UnionType ? 1 : 0);
@@ -162,6 +179,23 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize)
 
             var children = node.SelectionSet is { } set ? SelectionSet(set, type, childSized) : 0;
             return ((weight + children) * (size ?? 1)) + argumentsCost;
+        }
+
+        private double Introspection(FieldNode node, OutputField definition, NamedType type)
+        {
+            var list = IsList(definition.Type);
+            if (list && ++introspectionListDepth > analyzer.maxIntrospectionListDepth)
+            {
+                Failure ??= RequestFailure.IntrospectionTooDeep(analyzer.maxIntrospectionListDepth, node);
+            }
+
+            var cost = node.SelectionSet is { } set ? SelectionSet(set, type, null) : 0;
+            if (list)
+            {
+                introspectionListDepth--;
+            }
+
+            return cost;
         }
 
         private OutputField? FieldOf(NamedType parent, string name) => name switch

@@ -1,0 +1,71 @@
+using Federation.GraphQL.AspNetCore.Engine;
+using Federation.GraphQL.AspNetCore.GraphiQL;
+using Federation.GraphQL.Types;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Federation.GraphQL.AspNetCore;
+
+public static class GraphQLEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Serves <paramref name="schema"/> over HTTP at <paramref name="pattern"/> (GET and POST, per
+    /// GraphQL-over-HTTP), with the GraphiQL page for browsers and its files under
+    /// <c>{pattern}/graphiql/</c>.
+    /// <code>app.MapGraphQL("/graphql", schema, options => options.EnableIntrospection = false);</code>
+    /// </summary>
+    public static IEndpointConventionBuilder MapGraphQL(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        Schema schema,
+        Action<GraphQLEndpointOptions>? configure = null)
+    {
+        var options = new GraphQLEndpointOptions();
+        configure?.Invoke(options);
+        return endpoints.MapGraphQL(pattern, schema, options, new FederationEngine(options));
+    }
+
+    internal static IEndpointConventionBuilder MapGraphQL(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        Schema schema,
+        GraphQLEndpointOptions options,
+        IGraphQLEngine engine)
+    {
+        var endpoint = new GraphQLEndpoint(schema, options, engine);
+
+        var builders = new List<IEndpointConventionBuilder>
+        {
+            endpoints.Map(pattern, endpoint.HandleAsync).WithDisplayName("GraphQL " + pattern),
+        };
+        if (options.EnableGraphiQL)
+        {
+            builders.Add(endpoints.MapGet(
+                pattern.TrimEnd('/') + "/" + GraphiQLPage.AssetFolder + "/{file}",
+                (HttpContext context, string file) => GraphiQLPage.WriteAssetAsync(context, file)));
+        }
+
+        return new CompositeConventionBuilder(builders);
+    }
+
+    /// <summary>Applies conventions (authorization, CORS, rate limiting) to every route of the endpoint.</summary>
+    private sealed class CompositeConventionBuilder(List<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
+    {
+        public void Add(Action<EndpointBuilder> convention)
+        {
+            foreach (var builder in builders)
+            {
+                builder.Add(convention);
+            }
+        }
+
+        public void Finally(Action<EndpointBuilder> finallyConvention)
+        {
+            foreach (var builder in builders)
+            {
+                builder.Finally(finallyConvention);
+            }
+        }
+    }
+}
