@@ -30,4 +30,20 @@ public sealed class ResolveContextTests
             ],
             seen);
     }
+
+    private sealed record Person(string Name, int Age);
+
+    [Fact]
+    public async Task The_default_resolver_reads_dictionaries_json_and_clr_properties()
+    {
+        var schema = Schema("type Query { expando: P json: P clr: P } type P { name: String age: Int }");
+        dynamic expando = new System.Dynamic.ExpandoObject();
+        expando.name = "E";
+        expando.age = 1;
+        var root = Map(("expando", (object)expando), ("json", Json("""{"name":"J","age":2}""")), ("clr", new Person("C", 3)));
+
+        var result = await Execute(schema, "{ expando { name age } json { name age } clr { name age } }", root);
+
+        Assert.Equal("""{"data":{"expando":{"name":"E","age":1},"json":{"name":"J","age":2},"clr":{"name":"C","age":3}}}""", result.ToJson());
+    }
 }
