@@ -35,6 +35,36 @@ internal sealed class ConformanceRunner
     public static ConformanceRunner? Create(string sdl, string rootJson, out string? schemaErrorsLine)
     {
         schemaErrorsLine = null;
+        var schema = BuildAndValidate(sdl, out var errors);
+        if (schema is null)
+        {
+            schemaErrorsLine = JsJson.Stringify(new List<KeyValuePair<string, object?>> { new("schemaErrors", errors) });
+            return null;
+        }
+
+        using var rootDocument = JsonDocument.Parse(rootJson);
+        BindResolvers(schema);
+        return new ConformanceRunner(schema, RootValue.FromJson(rootDocument.RootElement));
+    }
+
+    /// <summary>
+    /// <c>{"name","schemaErrors":[..]}</c> for one type system document: empty when the schema
+    /// is valid, else why it does not build or validate, as graphql-js-runner.mjs --schemas prints it.
+    /// </summary>
+    public static string SchemaLine(string name, string sdl)
+    {
+        BuildAndValidate(sdl, out var errors);
+        return Line(name, "schemaErrors", errors);
+    }
+
+    /// <summary>
+    /// The schema, or null with the errors graphql-js reports: a syntax error; the SDL rules'
+    /// errors as one error whose message joins them by blank lines, without locations (buildSchema
+    /// throws so); or validateSchema's errors.
+    /// </summary>
+    private static Schema? BuildAndValidate(string sdl, out List<object?> errors)
+    {
+        errors = [];
         Schema schema;
         try
         {
@@ -42,25 +72,21 @@ internal sealed class ConformanceRunner
         }
         catch (InvalidSdlException invalid)
         {
-            schemaErrorsLine = SchemaErrorsLine(invalid.Errors);
+            errors.Add(ErrorWithLocations(new GraphQLError(string.Join("\n\n", invalid.Errors.Select(e => e.Message)))));
             return null;
         }
         catch (GraphQLException exception)
         {
-            schemaErrorsLine = SchemaErrorsLine([exception.Error]);
+            errors.Add(ErrorWithLocations(exception.Error));
             return null;
         }
 
-        var errors = SchemaValidator.Validate(schema);
-        if (errors.Count > 0)
+        foreach (var error in SchemaValidator.Validate(schema))
         {
-            schemaErrorsLine = SchemaErrorsLine(errors);
-            return null;
+            errors.Add(ErrorWithLocations(error));
         }
 
-        using var rootDocument = JsonDocument.Parse(rootJson);
-        BindResolvers(schema);
-        return new ConformanceRunner(schema, RootValue.FromJson(rootDocument.RootElement));
+        return errors.Count == 0 ? schema : null;
     }
 
     public async Task<string> RunAsync(ConformanceQuery query, CancellationToken cancellationToken = default)
@@ -210,17 +236,6 @@ internal sealed class ConformanceRunner
         }
 
         return list;
-    }
-
-    private static string SchemaErrorsLine(IReadOnlyList<GraphQLError> errors)
-    {
-        var list = new List<object?>(errors.Count);
-        foreach (var error in errors)
-        {
-            list.Add(ErrorWithLocations(error));
-        }
-
-        return JsJson.Stringify(new List<KeyValuePair<string, object?>> { new("schemaErrors", list) });
     }
 
     private static string Line(string name, string kind, object? value)

@@ -30,8 +30,15 @@ internal static class JsJson
             case bool b:
                 text.Append(b ? "true" : "false");
                 break;
-            case int or long or short or byte or sbyte or ushort or uint:
+            case int or short or byte or sbyte or ushort or uint:
                 text.Append(Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                break;
+            case long l:
+                // A JavaScript number holds integers exactly only up to 2^53.
+                text.Append(Math.Abs(l) <= 9007199254740992L ? l.ToString(CultureInfo.InvariantCulture) : FormatNumber(l));
+                break;
+            case System.Numerics.BigInteger big:
+                text.Append(FormatNumber((double)big));
                 break;
             case ulong u:
                 text.Append(FormatNumber(u));

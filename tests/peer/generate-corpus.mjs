@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes queries.json of the hand-written corpus schemas (domain, kitchen-sink) from the
-// documents in ./corpus/*.mjs, and the large schema through generate-large-schema.mjs:
+// documents in ./corpus/*.mjs, schema-corpus.json (invalid and valid type system documents)
+// from ./corpus/schemas.mjs, and the large schema through generate-large-schema.mjs:
 //
 //   node generate-corpus.mjs [CORPUS_DIR]
 //
@@ -15,6 +16,7 @@ import validation from './corpus/validation.mjs';
 import domainExecution from './corpus/domain-execution.mjs';
 import kitchenSink from './corpus/kitchen-sink.mjs';
 import introspection from './corpus/introspection.mjs';
+import schemas from './corpus/schemas.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = process.argv[2] ?? join(here, '..', 'Federation.GraphQL.Tests', 'Differential', 'corpus');
@@ -45,4 +47,9 @@ write('kitchen-sink', [
   ...kitchenSink,
   ...introspection(['Document', 'Resource', 'SearchResult', 'Level', 'SearchInput', 'Url']),
 ]);
+writeFileSync(
+  join(corpus, '..', 'schema-corpus.json'),
+  JSON.stringify(schemas.map(([name, sdl]) => ({ name, sdl })), null, 1) + '\n',
+);
+process.stdout.write(`schemas: ${schemas.length} type system documents\n`);
 execFileSync(process.execPath, [join(here, 'generate-large-schema.mjs'), join(corpus, 'large')], { stdio: 'inherit' });

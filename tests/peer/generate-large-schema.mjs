@@ -477,6 +477,8 @@ for (const def of sample([...unionDefs.values()], 8)) {
   const field = queryFields.find((f) => f.target === def.name);
   add(`large-invalid-field-on-union-${def.name}`, `{ ${field.name}(text: "x") { id } }`);
 }
+add('large-invalid-mutation-unsupported', 'mutation M { taxEntrys { id } }');
+add('large-invalid-anonymous-mutation-unsupported', 'mutation { checkTaxFilter }');
 add('large-invalid-root-typo', '{ taxRecrd(id: "1") { id } }');
 add('large-invalid-unknown-type', 'query Q($f: TaxFiltr) { checkTaxFilter(taxFilter: $f) }');
 add('large-invalid-enum-typo', `{ checkTaxFilter(taxFilter: {}, limit: 1) ${queryFields.find((f) => f.list && interfaceDefs.has(f.target)).name} { id } q: checkTaxFilter(taxFilter: {}, limit: "x") }`);

@@ -10,6 +10,12 @@
 //   {"name":..,"result":{"errors":[..],"data":..}}   (as graphql-js's execute() gives it)
 // When the schema itself is invalid it prints one {"schemaErrors":[..]} line and exits 1.
 //
+//   node graphql-js-runner.mjs --schemas FILE.json
+//
+// compares schemas instead: FILE.json is an array of {name, sdl}; for each it prints
+// {"name":..,"schemaErrors":[..]} (empty when the schema is valid): buildSchema's error (its SDL
+// rules throw one error whose message joins all, without locations) or validateSchema's errors.
+//
 // Resolution: the root JSON is the root value of every operation (query and mutation both
 // read from it). A field resolves to the own property of its parent object with the field's
 // name (absent → null). Before a value is returned:
@@ -42,7 +48,7 @@ function parseArguments(argv) {
     }
     options[key.slice(2)] = value;
   }
-  if (!options.schema || !options.root || !options.queries) {
+  if (!options.schemas && (!options.schema || !options.root || !options.queries)) {
     usage();
   }
   return options;
@@ -50,7 +56,8 @@ function parseArguments(argv) {
 
 function usage() {
   process.stderr.write(
-    'usage: graphql-js-runner.mjs --schema FILE.graphql --root FILE.json --queries FILE.json\n',
+    'usage: graphql-js-runner.mjs --schema FILE.graphql --root FILE.json --queries FILE.json\n' +
+      '       graphql-js-runner.mjs --schemas FILE.json\n',
   );
   process.exit(2);
 }
@@ -100,22 +107,33 @@ const errorJson = (error) => ({
   locations: error.locations ?? [],
 });
 
-async function run() {
-  const options = parseArguments(process.argv.slice(2));
-  const sdl = readFileSync(options.schema, 'utf8');
-  const root = JSON.parse(readFileSync(options.root, 'utf8'));
-  const queries = JSON.parse(readFileSync(options.queries, 'utf8'));
-
+// The schema of the SDL, or the errors that make graphql-js reject it.
+function buildAndValidate(sdl) {
   let schema;
   try {
     schema = buildSchema(sdl);
   } catch (error) {
-    write({ schemaErrors: [errorJson(error)] });
-    process.exit(1);
+    return { errors: [errorJson(error)] };
   }
-  const schemaErrors = validateSchema(schema);
-  if (schemaErrors.length > 0) {
-    write({ schemaErrors: schemaErrors.map(errorJson) });
+  const errors = validateSchema(schema);
+  return errors.length > 0 ? { errors: errors.map(errorJson) } : { schema };
+}
+
+async function run() {
+  const options = parseArguments(process.argv.slice(2));
+  if (options.schemas) {
+    for (const { name, sdl } of JSON.parse(readFileSync(options.schemas, 'utf8'))) {
+      write({ name, schemaErrors: buildAndValidate(sdl).errors ?? [] });
+    }
+    return;
+  }
+  const sdl = readFileSync(options.schema, 'utf8');
+  const root = JSON.parse(readFileSync(options.root, 'utf8'));
+  const queries = JSON.parse(readFileSync(options.queries, 'utf8'));
+
+  const { schema, errors } = buildAndValidate(sdl);
+  if (errors) {
+    write({ schemaErrors: errors });
     process.exit(1);
   }
 

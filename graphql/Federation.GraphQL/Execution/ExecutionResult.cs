@@ -144,7 +144,7 @@ public sealed class ExecutionResult
                 var values = obj.Values;
                 for (var i = 0; i < fields.Length; i++)
                 {
-                    writer.WritePropertyName(fields[i].EncodedName);
+                    writer.WritePropertyName(fields[i].ResponseName);
                     WriteValue(writer, values[i]);
                 }
 

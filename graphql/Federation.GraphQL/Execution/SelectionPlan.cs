@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
@@ -28,7 +27,6 @@ internal sealed class FieldPlan
     {
         ParentType = parentType;
         ResponseName = responseName;
-        EncodedName = JsonEncodedText.Encode(responseName, JsonText.Encoder);
         Node = node;
         Definition = definition;
         Resolver = resolver;
@@ -37,8 +35,6 @@ internal sealed class FieldPlan
     public ObjectType ParentType { get; }
 
     public string ResponseName { get; }
-
-    public JsonEncodedText EncodedName { get; }
 
     /// <summary>The first field node of the group: its name and arguments are the field's.</summary>
     public FieldNode Node { get; }
@@ -52,6 +48,9 @@ internal sealed class FieldPlan
     public GraphQLType Type => Definition!.Type;
 
     public FieldResolver Resolver { get; }
+
+    /// <summary>The field resolves with <see cref="DefaultResolvers.Field"/>, which the executor inlines.</summary>
+    public bool ReadsSource => ReferenceEquals(Resolver, DefaultResolvers.Field);
 
     /// <summary>Arguments are the same for every execution of the field within one request.</summary>
     public IReadOnlyDictionary<string, object?>? Arguments { get; set; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
@@ -51,6 +52,13 @@ internal sealed class VariableValues
 
             object? value = null;
             var provided = inputs is not null && inputs.TryGetValue(name, out value);
+            if (value is JsonElement json)
+            {
+                // Variables straight from a JSON request body read as the plain values they stand for.
+                value = JsonText.ToPlain(json);
+                provided = json.ValueKind != JsonValueKind.Undefined;
+            }
+
             result.Sources[name] = new VariableSource(type, definition.DefaultValue, provided, value);
             if (!provided)
             {

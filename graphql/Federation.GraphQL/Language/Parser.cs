@@ -46,11 +46,11 @@ public sealed partial class Parser
     /// <summary>Parses an executable or type-system document.</summary>
     /// <param name="options">Limits; <see cref="ParserOptions.Default"/> when null.</param>
     /// <exception cref="GraphQLSyntaxException">The source is not a GraphQL document or breaks a limit.</exception>
-    public static DocumentNode Parse(string source, ParserOptions? options = null) =>
+    public static DocumentNode Parse([StringSyntax("graphql")] string source, ParserOptions? options = null) =>
         new Parser(source, options).ParseDocument();
 
     /// <summary>Parses a value literal that may contain variables, such as <c>[1, $a]</c>.</summary>
-    public static ValueNode ParseValue(string source, ParserOptions? options = null)
+    public static ValueNode ParseValue([StringSyntax("graphql")] string source, ParserOptions? options = null)
     {
         var parser = new Parser(source, options);
         parser.Expect(TokenKind.StartOfFile);
@@ -60,7 +60,7 @@ public sealed partial class Parser
     }
 
     /// <summary>Parses a value literal without variables.</summary>
-    public static ValueNode ParseConstValue(string source, ParserOptions? options = null)
+    public static ValueNode ParseConstValue([StringSyntax("graphql")] string source, ParserOptions? options = null)
     {
         var parser = new Parser(source, options);
         parser.Expect(TokenKind.StartOfFile);
@@ -70,7 +70,7 @@ public sealed partial class Parser
     }
 
     /// <summary>Parses a type reference such as <c>[String!]!</c>.</summary>
-    public static TypeNode ParseType(string source, ParserOptions? options = null)
+    public static TypeNode ParseType([StringSyntax("graphql")] string source, ParserOptions? options = null)
     {
         var parser = new Parser(source, options);
         parser.Expect(TokenKind.StartOfFile);

@@ -32,6 +32,14 @@ public abstract class FieldsType : NamedType
 
     public IReadOnlyList<InterfaceType> Interfaces => interfaces.Value;
 
+    /// <summary>
+    /// Every type the SDL names as an interface of this type, in order, when some of them are not
+    /// interface types: graphql-js builds such a schema and its validateSchema reports them, so a
+    /// schema builder keeps them here (and only the interfaces in <see cref="Interfaces"/>).
+    /// Null when every named type is an interface.
+    /// </summary>
+    internal Func<IEnumerable<NamedType>>? DeclaredInterfaces { get; init; }
+
     public OutputField? GetField(string fieldName) =>
         fields.Value.ByName.TryGetValue(fieldName, out var field) ? field : null;
 }
@@ -64,6 +72,13 @@ public sealed class UnionType : NamedType
     }
 
     public IReadOnlyList<ObjectType> Types => types.Value;
+
+    /// <summary>
+    /// Every member the SDL names, in order, when some of them are not object types: graphql-js
+    /// builds such a schema and its validateSchema reports them, so a schema builder keeps them here
+    /// (and only the object types in <see cref="Types"/>). Null when every member is an object type.
+    /// </summary>
+    internal Func<IEnumerable<NamedType>>? DeclaredTypes { get; init; }
 
     public TypeResolver? ResolveType { get; set; }
 }

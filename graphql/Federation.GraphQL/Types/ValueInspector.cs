@@ -70,7 +70,7 @@ internal static class ValueInspector
             return "{}";
         }
 
-        if (depth > MaxDepth)
+        if (depth >= MaxDepth)
         {
             return "[Object]";
         }
@@ -104,7 +104,7 @@ internal static class ValueInspector
             return "[]";
         }
 
-        if (depth > MaxDepth)
+        if (depth >= MaxDepth)
         {
             return "[Array]";
         }

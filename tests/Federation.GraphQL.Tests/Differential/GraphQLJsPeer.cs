@@ -26,15 +26,21 @@ internal static class GraphQLJsPeer
             : throw new InvalidOperationException($"graphql-js printed no line for {schema.Name}/{queryName}.");
     }
 
-    private static IReadOnlyDictionary<string, JsonObject> Run(CorpusSchema schema)
+    /// <summary>Fails, never skips, when npm ci has not run.</summary>
+    public static void EnsureInstalled(string peer)
     {
-        var peer = PeerDirectory;
         var graphql = Path.Combine(peer, "node_modules", "graphql", "package.json");
         if (!File.Exists(graphql))
         {
             throw new InvalidOperationException(
                 $"graphql-js is not installed: {graphql} is missing. Run `npm ci` in {peer} (tests/run.sh does) before the differential test.");
         }
+    }
+
+    private static IReadOnlyDictionary<string, JsonObject> Run(CorpusSchema schema)
+    {
+        var peer = PeerDirectory;
+        EnsureInstalled(peer);
 
         var start = new ProcessStartInfo("node")
         {

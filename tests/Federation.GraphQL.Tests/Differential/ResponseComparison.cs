@@ -32,6 +32,10 @@ internal static class ResponseComparison
         };
     }
 
+    /// <summary>Schema errors of two <c>{"name","schemaErrors"}</c> lines, as sets of message + locations.</summary>
+    public static string? SchemaErrorsDifference(JsonObject expected, JsonObject actual) =>
+        CompareSets("schema errors", expected["schemaErrors"]!.AsArray(), actual["schemaErrors"]!.AsArray());
+
     /// <summary>The area of the engine a difference points at, for the report.</summary>
     public static string AreaOf(string queryName, JsonObject expected) => KindOf(expected) switch
     {

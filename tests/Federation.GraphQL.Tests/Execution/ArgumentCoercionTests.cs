@@ -7,7 +7,7 @@ using static ExecutionHarness;
 /// <summary>CoerceArgumentValues: https://spec.graphql.org/September2025/#CoerceArgumentValues()</summary>
 public sealed class ArgumentCoercionTests
 {
-    private static readonly Federation.GraphQL.Types.Schema TestSchema = CoercionSchema.Create();
+    private static readonly global::Federation.GraphQL.Types.Schema TestSchema = CoercionSchema.Create();
 
     [Theory]
     [InlineData("{ g(i: {a: 1}) }", """{"i":{"a":1,"b":"x"},"d":5}""")]

@@ -7,7 +7,7 @@ using static ExecutionHarness;
 /// <summary>CoerceVariableValues: https://spec.graphql.org/September2025/#CoerceVariableValues()</summary>
 public sealed class VariableCoercionTests
 {
-    private static readonly Federation.GraphQL.Types.Schema TestSchema = CoercionSchema.Create();
+    private static readonly global::Federation.GraphQL.Types.Schema TestSchema = CoercionSchema.Create();
 
     [Fact]
     public Task A_missing_required_variable() =>
@@ -172,4 +172,12 @@ public sealed class VariableCoercionTests
         Assert.Equal("Too many errors processing variables, error limit reached. Execution aborted.", result.Errors[50].Message);
         Assert.False(result.HasData);
     }
+
+    [Fact]
+    public Task Json_variable_values_read_as_plain_values() =>
+        ExpectJson(
+            TestSchema,
+            "query ($i: I, $l: [Int!]) { g(i: $i, l: $l) }",
+            """{"data":{"g":"{\"i\":{\"a\":4,\"b\":\"x\"},\"l\":[1,2],\"d\":5}"}}""",
+            variables: Vars(("i", Json("""{"a":4}""")), ("l", Json("[1,2]"))));
 }

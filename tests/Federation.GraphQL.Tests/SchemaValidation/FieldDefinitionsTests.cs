@@ -13,7 +13,7 @@ public sealed class FieldDefinitionsTests
         var input = new InputObjectType("In", () => [new InputValue("a", IntType)]);
         ExpectValidSchema(new Schema(Object(
             "Query",
-            Field("a", NonNull(List(StringType)), Argument("x", input), new InputValue("y", NonNull(IntType)) { DefaultValue = new Language.Syntax.IntValueNode("1"), DeprecationReason = "old" }))));
+            Field("a", NonNull(List(StringType)), Argument("x", input), new InputValue("y", NonNull(IntType)) { DefaultValue = new Federation.GraphQL.Language.Syntax.IntValueNode("1"), DeprecationReason = "old" }))));
     }
 
     [Fact]

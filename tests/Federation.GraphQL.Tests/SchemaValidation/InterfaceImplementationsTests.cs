@@ -1,4 +1,6 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Building;
 using Xunit;
 using static Federation.GraphQL.Tests.SchemaValidation.SchemaValidationHarness;
 using static Federation.GraphQL.Tests.SchemaValidation.TypeFactory;
@@ -224,4 +226,56 @@ public sealed class InterfaceImplementationsTests
             """,
             ("Type User must implement Node because it is implemented by Named.", "3:28 5:29"),
             ("Interface field Named.name expected but User does not provide it.", "3:42 4:1 5:1"));
+
+    [Fact]
+    public void Only_interfaces_may_be_implemented()
+    {
+        var iface = Interface("I", Field("a", StringType));
+        var scalar = new ScalarType("Custom");
+        var type = new ObjectType("T", () => [Field("a", StringType)], () => [iface])
+        {
+            DeclaredInterfaces = () => [scalar, iface],
+        };
+        ExpectSchemaErrors(
+            SchemaWith(type, scalar),
+            ("Type T must only implement Interface types, it cannot implement Custom.", ""));
+    }
+
+    [Fact]
+    public void Non_interfaces_named_by_an_interface_are_transitive_too()
+    {
+        var scalar = new ScalarType("Custom");
+        var iface = new InterfaceType("I", () => [Field("a", StringType)]) { DeclaredInterfaces = () => [scalar] };
+        ExpectSchemaErrors(
+            SchemaWith(iface, Object("T", () => [iface], Field("a", StringType)), scalar),
+            ("Type I must only implement Interface types, it cannot implement Custom.", ""),
+            ("Type T must implement Custom because it is implemented by I.", ""));
+    }
+
+    [Fact]
+    public void Extensions_from_another_document_are_located_in_it()
+    {
+        var schema = SchemaBuilder.FromDocument(Parser.Parse(
+            """
+            type Query { test: AnotherObject }
+            interface AnotherInterface { field: String }
+            type AnotherObject implements AnotherInterface { field: String }
+            """));
+        schema = SchemaBuilder.Extend(schema, Parser.Parse(
+            """
+            extend interface AnotherInterface {
+              newField(test: Boolean): String
+              other: String
+            }
+            extend type AnotherObject {
+              newField: String
+            }
+            extend type AnotherObject implements AnotherInterface
+            """));
+        ExpectSchemaErrors(
+            schema,
+            ("Interface field argument AnotherInterface.newField(test:) expected but AnotherObject.newField does not provide it.", "2:12 6:3"),
+            ("Interface field AnotherInterface.other expected but AnotherObject does not provide it.", "3:3 3:1 5:1 8:1"),
+            ("Type AnotherObject can only implement AnotherInterface once.", "3:31 8:38"));
+    }
 }

@@ -1,5 +1,7 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Building;
 using Xunit;
 using static Federation.GraphQL.Tests.SchemaValidation.SchemaValidationHarness;
 using static Federation.GraphQL.Tests.SchemaValidation.TypeFactory;
@@ -106,4 +108,35 @@ public sealed class RootOperationTypesTests
             type Query { a: Int }
             """,
             ("All root types must be different, \"Query\" type is used as query, mutation, and subscription root types.", "2:10 3:13 6:17"));
+
+    [Fact]
+    public void Sdl_default_named_root_that_is_not_an_object_points_at_its_definition() =>
+        ExpectSchemaErrors(
+            """
+            type Query { field: String }
+            input Mutation { test: String }
+            """,
+            ("Mutation root type must be Object type if provided, it cannot be Mutation.", "2:1"));
+
+    [Fact]
+    public void Roots_named_by_schema_extensions_point_at_the_extension()
+    {
+        var schema = SchemaBuilder.FromDocument(Parser.Parse("input SomeInputObject { test: String }"));
+        schema = SchemaBuilder.Extend(schema, Parser.Parse(
+            """
+            extend schema {
+              query: SomeInputObject
+            }
+            """));
+        schema = SchemaBuilder.Extend(schema, Parser.Parse(
+            """
+            extend schema {
+              mutation: SomeInputObject
+            }
+            """));
+        ExpectSchemaErrors(
+            schema,
+            ("Query root type must be Object type, it cannot be SomeInputObject.", "2:10"),
+            ("Mutation root type must be Object type if provided, it cannot be SomeInputObject.", "2:13"));
+    }
 }

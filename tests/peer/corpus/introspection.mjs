@@ -42,6 +42,13 @@ export default function introspection(names) {
     ['intro-type-kinds-of-all', '{ __schema { types { name kind possibleTypes { name } interfaces { name } } } }'],
     ['intro-type-missing-name-argument', '{ __type { name } }'],
     ['intro-unknown-field-on-type', '{ __type(name: "String") { nam } }'],
+    ['intro-include-deprecated-null', `{ __type(name: "${object}") { fields(includeDeprecated: null) { name } } e: __type(name: "${enumType}") { enumValues(includeDeprecated: null) { name } } }`],
+    ['intro-include-deprecated-variable', `query Q($d: Boolean) { __type(name: "${enumType}") { enumValues(includeDeprecated: $d) { name isDeprecated } } }`, { d: true }],
+    ['intro-type-empty-name', '{ __type(name: "") { name } }'],
+    ['intro-typename-skipped', '{ __typename @skip(if: true) }'],
+    ['intro-type-name-wrong-type', '{ __type(name: 1) { name } }'],
+    ['intro-schema-on-nested-type-name', `{ __type(name: "${object}") { __typename name ofType { __typename } } }`],
+    ['intro-list-and-non-null-wrappers', `{ __type(name: "${object}") { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`],
     ['intro-fields-on-scalar-is-null', '{ __type(name: "Int") { fields { name } interfaces { name } possibleTypes { name } enumValues { name } inputFields { name } ofType { name } } }'],
   ];
 }

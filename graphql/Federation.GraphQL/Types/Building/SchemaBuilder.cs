@@ -28,10 +28,13 @@ public static class SchemaBuilder
 
     /// <summary>
     /// https://spec.graphql.org/September2025/#sec-Type-System-Extensions — a new schema with the
-    /// definitions and extensions of <paramref name="document"/> added to <paramref name="schema"/>;
+    /// definitions and extensions of the document added to <paramref name="schema"/>;
     /// <paramref name="schema"/> itself when the document holds no type system definition.
     /// Resolvers and type resolvers of the existing types are kept.
     /// </summary>
+    public static Schema Extend(Schema schema, [StringSyntax("graphql")] string sdl) => Extend(schema, Parser.Parse(sdl));
+
+    /// <inheritdoc cref="Extend(Schema, string)"/>
     public static Schema Extend(Schema schema, DocumentNode document)
     {
         SdlValidation.AssertValid(document, schema);

@@ -7,7 +7,7 @@ namespace Federation.GraphQL.Types.SchemaValidation;
 /// leaves out a field that has a default, which leaves out ... the first field again, could
 /// never be built. graphql-js 17.1.0 reports such cycles in validateSchema; see
 /// https://spec.graphql.org/September2025/#sec-Input-Objects.Circular-References and
-/// https://spec.graphql.org/September2025/#CoerceInputObjectValue() for why defaults are followed.
+/// https://spec.graphql.org/September2025/#sec-Input-Objects.Input-Coercion for why defaults are followed.
 /// One instance serves a whole schema: fields already walked are not walked again.
 /// </summary>
 internal sealed class DefaultValueCyclesRule(SchemaValidationContext context)

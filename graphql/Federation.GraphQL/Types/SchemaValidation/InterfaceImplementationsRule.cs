@@ -1,4 +1,5 @@
 using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Validation;
 
 namespace Federation.GraphQL.Types.SchemaValidation;
 
@@ -10,26 +11,35 @@ namespace Federation.GraphQL.Types.SchemaValidation;
 /// implements one or more unique interfaces, but may not implement itself."
 /// https://spec.graphql.org/September2025/#sec-Objects.Type-Validation
 /// https://spec.graphql.org/September2025/#sec-Interfaces.Type-Validation
-/// https://spec.graphql.org/September2025/#IsValidImplementation()
+/// https://spec.graphql.org/September2025/#IsValidImplementation() and
+/// https://spec.graphql.org/September2025/#IsValidImplementationFieldType()
 /// </summary>
 internal static class InterfaceImplementationsRule
 {
     public static void Validate(SchemaValidationContext context, FieldsType type)
     {
         var implemented = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var iface in type.Interfaces)
+        foreach (var declared in Declared(type))
         {
+            if (declared is not InterfaceType iface)
+            {
+                context.ReportError(
+                    $"Type {type.Name} must only implement Interface types, it cannot implement {declared.Name}.",
+                    ImplementsNodes(type, declared.Name));
+                continue;
+            }
+
             if (iface == type)
             {
                 context.ReportError(
                     $"Type {type.Name} cannot implement itself because it would create a circular reference.",
-                    ImplementsNodes(type, iface));
+                    ImplementsNodes(type, iface.Name));
                 continue;
             }
 
             if (!implemented.Add(iface.Name))
             {
-                context.ReportError($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface));
+                context.ReportError($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface.Name));
                 continue;
             }
 
@@ -41,9 +51,10 @@ internal static class InterfaceImplementationsRule
     /// <summary>"{implementedType} must also be implemented by {type}" for each interface that {iface} implements.</summary>
     private static void ValidateAncestors(SchemaValidationContext context, FieldsType type, InterfaceType iface)
     {
-        foreach (var transitive in iface.Interfaces)
+        var declared = Declared(type);
+        foreach (var transitive in Declared(iface))
         {
-            if (type.Interfaces.Contains(transitive))
+            if (declared.Contains(transitive))
             {
                 continue;
             }
@@ -51,8 +62,8 @@ internal static class InterfaceImplementationsRule
             var message = transitive == type
                 ? $"Type {type.Name} cannot implement {iface.Name} because it would create a circular reference."
                 : $"Type {type.Name} must implement {transitive.Name} because it is implemented by {iface.Name}.";
-            var nodes = ImplementsNodes(iface, transitive);
-            nodes.AddRange(ImplementsNodes(type, iface));
+            var nodes = ImplementsNodes(iface, transitive.Name);
+            nodes.AddRange(ImplementsNodes(type, iface.Name));
             context.ReportError(message, nodes);
         }
     }
@@ -71,7 +82,7 @@ internal static class InterfaceImplementationsRule
             }
 
             var typeCoordinate = SchemaValidationContext.FieldCoordinate(type, typeField.Name);
-            if (!IsSubType(context.Schema, typeField.Type, ifaceField.Type))
+            if (!TypeComparators.IsTypeSubTypeOf(context.Schema, typeField.Type, ifaceField.Type))
             {
                 context.ReportError(
                     $"Interface field {ifaceCoordinate} expects type {ifaceField.Type} but {typeCoordinate} is type {typeField.Type}.",
@@ -91,7 +102,7 @@ internal static class InterfaceImplementationsRule
                     continue;
                 }
 
-                if (!IsEqual(ifaceArgument.Type, typeArgument.Type))
+                if (!TypeComparators.IsEqualType(ifaceArgument.Type, typeArgument.Type))
                 {
                     var typeArgumentCoordinate = SchemaValidationContext.ArgumentCoordinate(typeCoordinate, typeArgument);
                     context.ReportError(
@@ -123,8 +134,12 @@ internal static class InterfaceImplementationsRule
         }
     }
 
-    /// <summary>Where the definition and extensions of <paramref name="type"/> name <paramref name="iface"/> among their interfaces.</summary>
-    private static List<SyntaxNode?> ImplementsNodes(FieldsType type, InterfaceType iface)
+    /// <summary>What the type says it implements, interfaces or not.</summary>
+    private static IReadOnlyList<NamedType> Declared(FieldsType type) =>
+        type.DeclaredInterfaces is { } declared ? declared().ToArray() : type.Interfaces;
+
+    /// <summary>Where the definition and extensions of <paramref name="type"/> name <paramref name="ifaceName"/> among their interfaces.</summary>
+    private static List<SyntaxNode?> ImplementsNodes(FieldsType type, string ifaceName)
     {
         var nodes = new List<SyntaxNode?>();
         AddNamed(nodes, type.Definition switch
@@ -132,7 +147,7 @@ internal static class InterfaceImplementationsRule
             ObjectTypeDefinitionNode obj => obj.Interfaces,
             InterfaceTypeDefinitionNode inner => inner.Interfaces,
             _ => [],
-        }, iface.Name);
+        }, ifaceName);
         foreach (var extension in type.ExtensionDefinitions)
         {
             AddNamed(nodes, extension switch
@@ -140,7 +155,7 @@ internal static class InterfaceImplementationsRule
                 ObjectTypeExtensionNode obj => obj.Interfaces,
                 InterfaceTypeExtensionNode inner => inner.Interfaces,
                 _ => [],
-            }, iface.Name);
+            }, ifaceName);
         }
 
         return nodes;
@@ -156,30 +171,4 @@ internal static class InterfaceImplementationsRule
             }
         }
     }
-
-    /// <summary>
-    /// https://spec.graphql.org/September2025/#IsSubType() — graphql-js's isTypeSubTypeOf: equal,
-    /// a Non-Null of a sub-type, a List of a sub-type, or a possible type of an abstract type.
-    /// </summary>
-    private static bool IsSubType(Schema schema, GraphQLType maybeSubType, GraphQLType superType) => (maybeSubType, superType) switch
-    {
-        _ when ReferenceEquals(maybeSubType, superType) => true,
-        (NonNullType sub, NonNullType super) => IsSubType(schema, sub.OfType, super.OfType),
-        (_, NonNullType) => false,
-        (NonNullType sub, _) => IsSubType(schema, sub.OfType, superType),
-        (ListType sub, ListType super) => IsSubType(schema, sub.OfType, super.OfType),
-        (_, ListType) or (ListType, _) => false,
-        (ObjectType or InterfaceType, InterfaceType or UnionType) =>
-            schema.IsSubType((NamedType)superType, (NamedType)maybeSubType),
-        _ => false,
-    };
-
-    /// <summary>graphql-js's isEqualType: the same named type under the same wrappers.</summary>
-    private static bool IsEqual(GraphQLType a, GraphQLType b) => (a, b) switch
-    {
-        _ when ReferenceEquals(a, b) => true,
-        (NonNullType x, NonNullType y) => IsEqual(x.OfType, y.OfType),
-        (ListType x, ListType y) => IsEqual(x.OfType, y.OfType),
-        _ => false,
-    };
 }

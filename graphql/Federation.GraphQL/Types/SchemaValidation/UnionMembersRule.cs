@@ -7,13 +7,13 @@ namespace Federation.GraphQL.Types.SchemaValidation;
 /// must all be Object base types; Scalar, Interface and Union types must not be member types of a
 /// Union."
 /// https://spec.graphql.org/September2025/#sec-Unions.Type-Validation
-/// Our <see cref="UnionType"/> holds only object types, so the second sentence is the builder's to enforce.
+/// Members that are not object types are in <see cref="UnionType.DeclaredTypes"/> only.
 /// </summary>
 internal static class UnionMembersRule
 {
     public static void Validate(SchemaValidationContext context, UnionType union)
     {
-        var members = union.Types;
+        IReadOnlyList<NamedType> members = union.DeclaredTypes is { } declared ? declared().ToArray() : union.Types;
         if (members.Count == 0)
         {
             context.ReportError(
@@ -27,6 +27,14 @@ internal static class UnionMembersRule
             if (!included.Add(member.Name))
             {
                 context.ReportError($"Union type {union.Name} can only include type {member.Name} once.", MemberNodes(union, member.Name));
+                continue;
+            }
+
+            if (member is not ObjectType)
+            {
+                context.ReportError(
+                    $"Union type {union.Name} can only include Object types, it cannot include {member.Name}.",
+                    MemberNodes(union, member.Name));
             }
         }
     }

@@ -55,6 +55,8 @@ internal sealed class KnownDirectivesRule : RuleVisitor
         DirectiveLocation.Enum => "ENUM",
         DirectiveLocation.EnumValue => "ENUM_VALUE",
         DirectiveLocation.InputObject => "INPUT_OBJECT",
+        DirectiveLocation.FragmentVariableDefinition => "FRAGMENT_VARIABLE_DEFINITION",
+        DirectiveLocation.DirectiveDefinition => "DIRECTIVE_DEFINITION",
         _ => "INPUT_FIELD_DEFINITION",
     };
 

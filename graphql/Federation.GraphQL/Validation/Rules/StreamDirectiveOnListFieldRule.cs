@@ -18,7 +18,7 @@ internal sealed class StreamDirectiveOnListFieldRule(ValidationContext context) 
             && fieldDef.Type.Nullable is not ListType)
         {
             context.ReportError(new GraphQLError(
-                $"Directive \"@stream\" cannot be used on non-list field \"{FieldNames.Coordinate(parentType, fieldDef)}\".",
+                $"Directive \"@stream\" cannot be used on non-list field \"{parentType.Name}.{fieldDef.Name}\".",
                 node));
         }
 

@@ -158,11 +158,42 @@ internal static class LiteralValidator
             node));
     }
 
+    /// <summary>
+    /// The literal as a scalar sees it when no variable values are known (graphql-js
+    /// <c>replaceVariables</c> without values): object fields given by a variable are left out,
+    /// other variables become null.
+    /// </summary>
+    private static ValueNode WithoutVariables(ValueNode node)
+    {
+        switch (node)
+        {
+            case VariableNode:
+                return new NullValueNode { Location = node.Location };
+            case ListValueNode list when ContainsVariable(list):
+                return list with { Values = [.. list.Values.Select(WithoutVariables)] };
+            case ObjectValueNode obj when ContainsVariable(obj):
+                return obj with
+                {
+                    Fields = [.. obj.Fields.Where(f => f.Value is not VariableNode).Select(f => f with { Value = WithoutVariables(f.Value) })],
+                };
+            default:
+                return node;
+        }
+    }
+
+    private static bool ContainsVariable(ValueNode node) => node switch
+    {
+        VariableNode => true,
+        ListValueNode list => list.Values.Any(ContainsVariable),
+        ObjectValueNode obj => obj.Fields.Any(f => ContainsVariable(f.Value)),
+        _ => false,
+    };
+
     private static void ValidateScalar(ValueNode node, ScalarType type, Action<GraphQLError> report)
     {
         try
         {
-            type.ParseLiteral(node);
+            type.ParseLiteral(WithoutVariables(node));
         }
         catch (GraphQLException exception)
         {

@@ -57,4 +57,14 @@ public sealed class DeferStreamTests : ValidationHarness
         Error("Unknown directive \"@stream\".", (1, 7)),
         Error("Directive \"@stream\" cannot be used on non-list field \"QueryRoot.dog\".", (1, 7)),
         Error("Unknown directive \"@stream\".", (1, 29)));
+
+    [Fact]
+    public void StreamOnMetaFieldNamesTheParentType() => ExpectErrors(
+        """
+            { __typename @stream dog { __typename @stream } }
+            """,
+        Error("Unknown directive \"@stream\".", (1, 14)),
+        Error("Directive \"@stream\" cannot be used on non-list field \"QueryRoot.__typename\".", (1, 14)),
+        Error("Unknown directive \"@stream\".", (1, 39)),
+        Error("Directive \"@stream\" cannot be used on non-list field \"Dog.__typename\".", (1, 39)));
 }

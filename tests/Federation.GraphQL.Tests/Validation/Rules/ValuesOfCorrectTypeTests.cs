@@ -185,6 +185,14 @@ public sealed class ValuesOfCorrectTypeTests : ValidationHarness
         Error("Expected value of type \"ComplexInput\" not to include unknown field \"unknownFieldWithALongName\", found: {\n  requiredField: true\n  stringField: \"a long long long long long string\"\n  unknownFieldWithALongName: [1, 2, 3]\n}.", (1, 122)));
 
     [Fact]
+    public void ScalarsSeeLiteralsWithoutVariables() => ExpectErrors(
+        """
+            { complicatedArgs { a: intArgField(intArg: { x: $v, y: 1 }) b: stringArgField(stringArg: [$v, 1]) } }
+            """,
+        Error("Int cannot represent non-integer value: { y: 1 }", (1, 44)),
+        Error("String cannot represent a non string value: [null, 1]", (1, 90)));
+
+    [Fact]
     public void VariablesInsideLiteralsAreAssumedValid() => ExpectValid(
         """
             { complicatedArgs { a: complexArgField(complexArg: { requiredField: $a, stringListField: [$b] }) b: nonNullIntArgField(nonNullIntArg: $c) } }
