@@ -147,7 +147,8 @@ internal static class LiteralValidator
             return;
         }
 
-        var valueText = ErrorPrinter.Print(node);
+        // Enums, like scalars, see the literal with variables replaced (graphql-js coerceInputLiteral).
+        var valueText = ErrorPrinter.Print(WithoutVariables(node));
         var suggestion = hideSuggestions
             ? ""
             : Suggestions.DidYouMean(Suggestions.List(valueText, type.Values.Select(v => v.Name)), "the enum value");

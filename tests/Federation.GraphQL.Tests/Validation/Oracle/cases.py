@@ -466,7 +466,7 @@ rule('ValuesOfCorrectTypeTests', 'ValuesOfCorrectType', 'Values of correct type,
  ('LongValuesArePrintedOnSeveralLines', '''
   { complicatedArgs { complexArgField(complexArg: { requiredField: true, stringField: "a long long long long long string", unknownFieldWithALongName: [1, 2, 3] }) } }
  '''),
- ('ScalarsSeeLiteralsWithoutVariables', '{ complicatedArgs { a: intArgField(intArg: { x: $v, y: 1 }) b: stringArgField(stringArg: [$v, 1]) } }'),
+ ('ScalarsSeeLiteralsWithoutVariables', '{ complicatedArgs { a: intArgField(intArg: { x: $v, y: 1 }) b: stringArgField(stringArg: [$v, 1]) c: enumArgField(enumArg: [[{ a: $v }, $v]]) } }'),
  ('VariablesInsideLiteralsAreAssumedValid', '{ complicatedArgs { a: complexArgField(complexArg: { requiredField: $a, stringListField: [$b] }) b: nonNullIntArgField(nonNullIntArg: $c) } }'),
 ]),
 rule('ProvidedRequiredArgumentsTests', 'ProvidedRequiredArguments', 'Required arguments.', [

@@ -187,10 +187,11 @@ public sealed class ValuesOfCorrectTypeTests : ValidationHarness
     [Fact]
     public void ScalarsSeeLiteralsWithoutVariables() => ExpectErrors(
         """
-            { complicatedArgs { a: intArgField(intArg: { x: $v, y: 1 }) b: stringArgField(stringArg: [$v, 1]) } }
+            { complicatedArgs { a: intArgField(intArg: { x: $v, y: 1 }) b: stringArgField(stringArg: [$v, 1]) c: enumArgField(enumArg: [[{ a: $v }, $v]]) } }
             """,
         Error("Int cannot represent non-integer value: { y: 1 }", (1, 44)),
-        Error("String cannot represent a non string value: [null, 1]", (1, 90)));
+        Error("String cannot represent a non string value: [null, 1]", (1, 90)),
+        Error("Enum \"FurColor\" cannot represent non-enum value: [[{  }, null]].", (1, 124)));
 
     [Fact]
     public void VariablesInsideLiteralsAreAssumedValid() => ExpectValid(
