@@ -14,50 +14,54 @@ internal abstract class RuleVisitor
     /// Called for every node this rule is interested in; sends it to the hook of its kind.
     /// A rule that wants every node (graphql-js's bare <c>enter</c>) overrides this instead.
     /// </summary>
-    public virtual bool Enter(SyntaxNode node) => node switch
+    public virtual bool Enter(SyntaxNode node) => node.Kind switch
     {
-        FieldNode field => EnterField(field),
-        SelectionSetNode selectionSet => EnterSelectionSet(selectionSet),
-        ArgumentNode argument => EnterArgument(argument),
-        ValueNode and not VariableNode => EnterValue((ValueNode)node),
-        ObjectFieldNode objectField => EnterObjectField(objectField),
-        DirectiveNode directive => EnterDirective(directive),
-        NamedTypeNode namedType => EnterNamedType(namedType),
-        FragmentSpreadNode spread => EnterFragmentSpread(spread),
-        InlineFragmentNode inline => EnterInlineFragment(inline),
-        VariableDefinitionNode variableDefinition => EnterVariableDefinition(variableDefinition),
-        OperationDefinitionNode operation => EnterOperationDefinition(operation),
-        FragmentDefinitionNode fragment => EnterFragmentDefinition(fragment),
-        DocumentNode document => EnterDocument(document),
-        TypeDefinitionNode typeDefinition => EnterTypeDefinition(typeDefinition),
-        TypeExtensionNode typeExtension => EnterTypeExtension(typeExtension),
-        SchemaDefinitionNode schema => EnterSchemaDefinition(schema),
-        SchemaExtensionNode schemaExtension => EnterSchemaExtension(schemaExtension),
-        DirectiveDefinitionNode directiveDefinition => EnterDirectiveDefinition(directiveDefinition),
-        _ => true,
+        SyntaxKind.Field => EnterField((FieldNode)node),
+        SyntaxKind.SelectionSet => EnterSelectionSet((SelectionSetNode)node),
+        SyntaxKind.Argument => EnterArgument((ArgumentNode)node),
+        SyntaxKind.IntValue or SyntaxKind.FloatValue or SyntaxKind.StringValue or SyntaxKind.BooleanValue
+            or SyntaxKind.NullValue or SyntaxKind.EnumValue or SyntaxKind.ListValue or SyntaxKind.ObjectValue => EnterValue((ValueNode)node),
+        SyntaxKind.ObjectField => EnterObjectField((ObjectFieldNode)node),
+        SyntaxKind.Directive => EnterDirective((DirectiveNode)node),
+        SyntaxKind.NamedType => EnterNamedType((NamedTypeNode)node),
+        SyntaxKind.FragmentSpread => EnterFragmentSpread((FragmentSpreadNode)node),
+        SyntaxKind.InlineFragment => EnterInlineFragment((InlineFragmentNode)node),
+        SyntaxKind.VariableDefinition => EnterVariableDefinition((VariableDefinitionNode)node),
+        SyntaxKind.OperationDefinition => EnterOperationDefinition((OperationDefinitionNode)node),
+        SyntaxKind.FragmentDefinition => EnterFragmentDefinition((FragmentDefinitionNode)node),
+        SyntaxKind.Document => EnterDocument((DocumentNode)node),
+        SyntaxKind.SchemaDefinition => EnterSchemaDefinition((SchemaDefinitionNode)node),
+        SyntaxKind.SchemaExtension => EnterSchemaExtension((SchemaExtensionNode)node),
+        SyntaxKind.DirectiveDefinition => EnterDirectiveDefinition((DirectiveDefinitionNode)node),
+        _ => node switch
+        {
+            TypeDefinitionNode typeDefinition => EnterTypeDefinition(typeDefinition),
+            TypeExtensionNode typeExtension => EnterTypeExtension(typeExtension),
+            _ => true,
+        },
     };
 
     public void Leave(SyntaxNode node)
     {
-        switch (node)
+        switch (node.Kind)
         {
-            case FieldNode field:
-                LeaveField(field);
+            case SyntaxKind.Field:
+                LeaveField((FieldNode)node);
                 break;
-            case DirectiveNode directive:
-                LeaveDirective(directive);
+            case SyntaxKind.Directive:
+                LeaveDirective((DirectiveNode)node);
                 break;
-            case ObjectValueNode objectValue:
-                LeaveObjectValue(objectValue);
+            case SyntaxKind.ObjectValue:
+                LeaveObjectValue((ObjectValueNode)node);
                 break;
-            case OperationDefinitionNode operation:
-                LeaveOperationDefinition(operation);
+            case SyntaxKind.OperationDefinition:
+                LeaveOperationDefinition((OperationDefinitionNode)node);
                 break;
-            case FragmentDefinitionNode fragment:
-                LeaveFragmentDefinition(fragment);
+            case SyntaxKind.FragmentDefinition:
+                LeaveFragmentDefinition((FragmentDefinitionNode)node);
                 break;
-            case DocumentNode document:
-                LeaveDocument(document);
+            case SyntaxKind.Document:
+                LeaveDocument((DocumentNode)node);
                 break;
         }
     }

@@ -42,16 +42,43 @@ internal static class Suggestions
     }
 
     /// <summary>
-    /// Sorts as V8's <c>Array.prototype.sort</c> does for short arrays (a stable binary insertion
-    /// sort), so that even comparers that are not a total order give graphql-js's order.
+    /// Sorts as V8's <c>Array.prototype.sort</c> (TimSort) does an array shorter than its minimum
+    /// run of 64: the leading ascending run is kept (a strictly descending one reversed), then the
+    /// rest goes in by binary insertion. Comparers that are not a total order (graphql-js's type
+    /// suggestions) then give graphql-js's order too. Longer lists are sorted the same way, which
+    /// differs from V8 only for such comparers.
     /// </summary>
     public static void JavaScriptSort<T>(List<T> items, Comparison<T> compare)
     {
-        for (var i = 1; i < items.Count; i++)
+        var count = items.Count;
+        if (count < 2)
         {
-            var pivot = items[i];
+            return;
+        }
+
+        var run = 2;
+        var descending = compare(items[1], items[0]) < 0;
+        for (var i = 2; i < count; i++)
+        {
+            var order = compare(items[i], items[i - 1]);
+            if (descending ? order >= 0 : order < 0)
+            {
+                break;
+            }
+
+            run++;
+        }
+
+        if (descending)
+        {
+            items.Reverse(0, run);
+        }
+
+        for (var start = run; start < count; start++)
+        {
+            var pivot = items[start];
             var left = 0;
-            var right = i;
+            var right = start;
             while (left < right)
             {
                 var mid = left + ((right - left) >> 1);
@@ -65,7 +92,7 @@ internal static class Suggestions
                 }
             }
 
-            for (var j = i; j > left; j--)
+            for (var j = start; j > left; j--)
             {
                 items[j] = items[j - 1];
             }

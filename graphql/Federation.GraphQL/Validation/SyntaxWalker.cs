@@ -39,9 +39,10 @@ internal abstract class SyntaxWalker
 
     private void WalkChildren(SyntaxNode node)
     {
-        switch (node)
+        switch (node.Kind)
         {
-            case FieldNode field:
+            case SyntaxKind.Field:
+                var field = (FieldNode)node;
                 WalkAll(field.Arguments);
                 WalkAll(field.Directives);
                 if (field.SelectionSet is { } fieldSelections)
@@ -50,28 +51,29 @@ internal abstract class SyntaxWalker
                 }
 
                 break;
-            case SelectionSetNode selectionSet:
-                WalkAll(selectionSet.Selections);
+            case SyntaxKind.SelectionSet:
+                WalkAll(((SelectionSetNode)node).Selections);
                 break;
-            case ArgumentNode argument:
-                Walk(argument.Value);
+            case SyntaxKind.Argument:
+                Walk(((ArgumentNode)node).Value);
                 break;
-            case ListValueNode list:
-                WalkAll(list.Values);
+            case SyntaxKind.ListValue:
+                WalkAll(((ListValueNode)node).Values);
                 break;
-            case ObjectValueNode obj:
-                WalkAll(obj.Fields);
+            case SyntaxKind.ObjectValue:
+                WalkAll(((ObjectValueNode)node).Fields);
                 break;
-            case ObjectFieldNode objectField:
-                Walk(objectField.Value);
+            case SyntaxKind.ObjectField:
+                Walk(((ObjectFieldNode)node).Value);
                 break;
-            case DirectiveNode directive:
-                WalkAll(directive.Arguments);
+            case SyntaxKind.Directive:
+                WalkAll(((DirectiveNode)node).Arguments);
                 break;
-            case FragmentSpreadNode spread:
-                WalkAll(spread.Directives);
+            case SyntaxKind.FragmentSpread:
+                WalkAll(((FragmentSpreadNode)node).Directives);
                 break;
-            case InlineFragmentNode inline:
+            case SyntaxKind.InlineFragment:
+                var inline = (InlineFragmentNode)node;
                 if (inline.TypeCondition is { } condition)
                 {
                     Walk(condition);
@@ -80,13 +82,14 @@ internal abstract class SyntaxWalker
                 WalkAll(inline.Directives);
                 Walk(inline.SelectionSet);
                 break;
-            case ListTypeNode listType:
-                Walk(listType.Type);
+            case SyntaxKind.ListType:
+                Walk(((ListTypeNode)node).Type);
                 break;
-            case NonNullTypeNode nonNullType:
-                Walk(nonNullType.Type);
+            case SyntaxKind.NonNullType:
+                Walk(((NonNullTypeNode)node).Type);
                 break;
-            case VariableDefinitionNode variableDefinition:
+            case SyntaxKind.VariableDefinition:
+                var variableDefinition = (VariableDefinitionNode)node;
                 Walk(variableDefinition.Variable);
                 Walk(variableDefinition.Type);
                 if (variableDefinition.DefaultValue is { } defaultValue)
@@ -96,18 +99,23 @@ internal abstract class SyntaxWalker
 
                 WalkAll(variableDefinition.Directives);
                 break;
-            case OperationDefinitionNode operation:
+            case SyntaxKind.OperationDefinition:
+                var operation = (OperationDefinitionNode)node;
                 WalkAll(operation.VariableDefinitions);
                 WalkAll(operation.Directives);
                 Walk(operation.SelectionSet);
                 break;
-            case FragmentDefinitionNode fragment:
+            case SyntaxKind.FragmentDefinition:
+                var fragment = (FragmentDefinitionNode)node;
                 Walk(fragment.TypeCondition);
                 WalkAll(fragment.Directives);
                 Walk(fragment.SelectionSet);
                 break;
-            case DocumentNode document:
-                WalkAll(document.Definitions);
+            case SyntaxKind.Document:
+                WalkAll(((DocumentNode)node).Definitions);
+                break;
+            case SyntaxKind.Name or SyntaxKind.Variable or SyntaxKind.NamedType or SyntaxKind.IntValue or SyntaxKind.FloatValue
+                or SyntaxKind.StringValue or SyntaxKind.BooleanValue or SyntaxKind.NullValue or SyntaxKind.EnumValue:
                 break;
             default:
                 WalkTypeSystemChildren(node);

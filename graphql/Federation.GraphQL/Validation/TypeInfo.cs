@@ -46,37 +46,44 @@ internal sealed class TypeInfo(Schema schema)
 
     public void Enter(SyntaxNode node)
     {
-        switch (node)
+        switch (node.Kind)
         {
-            case SelectionSetNode:
+            case SyntaxKind.SelectionSet:
                 var named = Type?.Named;
                 parentTypeStack.Add(named is ObjectType or InterfaceType or UnionType ? named : null);
                 break;
-            case FieldNode field:
+            case SyntaxKind.Field:
+                var field = (FieldNode)node;
                 var parent = ParentType;
                 var fieldDef = parent is null ? null : GetFieldDefinition(Schema, parent, field.Name.Value);
                 fieldDefStack.Add(fieldDef);
                 typeStack.Add(fieldDef is not null && fieldDef.Type.IsOutputType ? fieldDef.Type : null);
                 break;
-            case DirectiveNode directive:
+            case SyntaxKind.Directive:
+                var directive = (DirectiveNode)node;
                 Directive = Schema.GetDirective(directive.Name.Value);
                 break;
-            case OperationDefinitionNode operation:
+            case SyntaxKind.OperationDefinition:
+                var operation = (OperationDefinitionNode)node;
                 typeStack.Add(Schema.GetRootType(operation.Operation));
                 break;
-            case InlineFragmentNode inline:
+            case SyntaxKind.InlineFragment:
+                var inline = (InlineFragmentNode)node;
                 var conditionType = inline.TypeCondition is { } condition ? Schema.GetType(condition.Name.Value) : Type?.Named;
                 typeStack.Add(conditionType is not null && conditionType.IsOutputType ? conditionType : null);
                 break;
-            case FragmentDefinitionNode fragment:
+            case SyntaxKind.FragmentDefinition:
+                var fragment = (FragmentDefinitionNode)node;
                 var fragmentType = Schema.GetType(fragment.TypeCondition.Name.Value);
                 typeStack.Add(fragmentType is not null && fragmentType.IsOutputType ? fragmentType : null);
                 break;
-            case VariableDefinitionNode variable:
+            case SyntaxKind.VariableDefinition:
+                var variable = (VariableDefinitionNode)node;
                 var variableType = TypeFromSyntax(Schema, variable.Type);
                 inputTypeStack.Add(variableType is not null && variableType.IsInputType ? variableType : null);
                 break;
-            case ArgumentNode argument:
+            case SyntaxKind.Argument:
+                var argument = (ArgumentNode)node;
                 InputValue? argDef = null;
                 if (Directive is { } directiveDef)
                 {
@@ -91,12 +98,13 @@ internal sealed class TypeInfo(Schema schema)
                 defaultValueStack.Add(argDef);
                 inputTypeStack.Add(argDef is not null && argDef.Type.IsInputType ? argDef.Type : null);
                 break;
-            case ListValueNode:
+            case SyntaxKind.ListValue:
                 var listType = InputType?.Nullable as ListType;
                 defaultValueStack.Add(null);
                 inputTypeStack.Add(listType?.OfType);
                 break;
-            case ObjectFieldNode objectField:
+            case SyntaxKind.ObjectField:
+                var objectField = (ObjectFieldNode)node;
                 InputValue? inputField = null;
                 if (InputType?.Named is InputObjectType inputObject)
                 {
@@ -106,7 +114,8 @@ internal sealed class TypeInfo(Schema schema)
                 defaultValueStack.Add(inputField);
                 inputTypeStack.Add(inputField is not null && inputField.Type.IsInputType ? inputField.Type : null);
                 break;
-            case EnumValueNode enumValue:
+            case SyntaxKind.EnumValue:
+                var enumValue = (EnumValueNode)node;
                 EnumValue = InputType?.Named is EnumType enumType ? enumType.GetValue(enumValue.Value) : null;
                 break;
         }
@@ -114,34 +123,34 @@ internal sealed class TypeInfo(Schema schema)
 
     public void Leave(SyntaxNode node)
     {
-        switch (node)
+        switch (node.Kind)
         {
-            case SelectionSetNode:
+            case SyntaxKind.SelectionSet:
                 parentTypeStack.RemoveAt(parentTypeStack.Count - 1);
                 break;
-            case FieldNode:
+            case SyntaxKind.Field:
                 fieldDefStack.RemoveAt(fieldDefStack.Count - 1);
                 typeStack.RemoveAt(typeStack.Count - 1);
                 break;
-            case DirectiveNode:
+            case SyntaxKind.Directive:
                 Directive = null;
                 break;
-            case OperationDefinitionNode or InlineFragmentNode or FragmentDefinitionNode:
+            case SyntaxKind.OperationDefinition or SyntaxKind.InlineFragment or SyntaxKind.FragmentDefinition:
                 typeStack.RemoveAt(typeStack.Count - 1);
                 break;
-            case VariableDefinitionNode:
+            case SyntaxKind.VariableDefinition:
                 inputTypeStack.RemoveAt(inputTypeStack.Count - 1);
                 break;
-            case ArgumentNode:
+            case SyntaxKind.Argument:
                 Argument = null;
                 defaultValueStack.RemoveAt(defaultValueStack.Count - 1);
                 inputTypeStack.RemoveAt(inputTypeStack.Count - 1);
                 break;
-            case ListValueNode or ObjectFieldNode:
+            case SyntaxKind.ListValue or SyntaxKind.ObjectField:
                 defaultValueStack.RemoveAt(defaultValueStack.Count - 1);
                 inputTypeStack.RemoveAt(inputTypeStack.Count - 1);
                 break;
-            case EnumValueNode:
+            case SyntaxKind.EnumValue:
                 EnumValue = null;
                 break;
         }
