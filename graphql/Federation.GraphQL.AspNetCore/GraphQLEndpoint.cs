@@ -27,6 +27,7 @@ internal sealed class GraphQLEndpoint
     private readonly DocumentCache cache;
     private readonly TrustedDocumentStore trustedDocuments;
     private readonly CostAnalyzer costAnalyzer;
+    private readonly TimeoutSources timeouts;
 
     public GraphQLEndpoint(Schema schema, GraphQLEndpointOptions options, IGraphQLEngine engine)
     {
@@ -36,6 +37,7 @@ internal sealed class GraphQLEndpoint
         parserOptions = ParserLimits.OptionsFor(options.Limits);
         cache = new DocumentCache(options.DocumentCacheSize);
         trustedDocuments = new TrustedDocumentStore(options.TrustedDocuments);
+        timeouts = new TimeoutSources(options.RequestTimeout);
         costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
 
@@ -123,8 +125,7 @@ internal sealed class GraphQLEndpoint
             return;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(options.RequestTimeout);
+        using var timeout = timeouts.Rent(context.RequestAborted);
         IOperationResult result;
         try
         {
