@@ -42,8 +42,6 @@ internal sealed class GraphQLEndpoint
         costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
 
-    internal DocumentCache Cache => cache;
-
     public async Task HandleAsync(HttpContext context)
     {
         var format = ResponseFormat.Json;
