@@ -14,7 +14,8 @@ public static class DefaultResolvers
     private static readonly ConcurrentDictionary<(Type, string), Func<object, object?>?> Properties = new();
 
     /// <summary>
-    /// The source's member named like the field: a dictionary entry, a JSON property, or a public
+    /// The source's member named like the field: a dictionary entry (read-only dictionaries and
+    /// mutable ones such as ExpandoObject), a JSON property, or a public
     /// property of a CLR object (exact name, else the name with its first letter upper-cased).
     /// </summary>
     public static FieldResolver Field { get; } = context => new ValueTask<object?>(Read(context.Source, context.FieldName));
@@ -23,6 +24,7 @@ public static class DefaultResolvers
     {
         null => null,
         IReadOnlyDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value : null,
+        IDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value : null,
         JsonElement { ValueKind: JsonValueKind.Object } json => json.TryGetProperty(name, out var property) ? property : null,
         JsonElement => null,
         string => null,

@@ -19,6 +19,8 @@ internal sealed partial class OperationRun
         errors.Add(Locate(exception, field, node, index));
         if (!propagateNulls)
         {
+            // @experimental_disableErrorPropagation: the null stays where the error is, Non-Null or not.
+            node.SetNull(index);
             return;
         }
 

@@ -36,10 +36,10 @@ public static class IntrospectionTypes
     [
         Define("name", new NonNullType(SpecifiedScalars.String), (DirectiveDefinition d) => d.Name),
         Define("description", SpecifiedScalars.String, (DirectiveDefinition d) => d.Description),
-        Define("isRepeatable", new NonNullType(SpecifiedScalars.Boolean), (DirectiveDefinition d) => d.IsRepeatable),
+        Define("isRepeatable", new NonNullType(SpecifiedScalars.Boolean), (DirectiveDefinition d) => Box(d.IsRepeatable)),
         Define("locations", NonNullListOf(DirectiveLocation), (DirectiveDefinition d) => d.Locations),
         DefineFiltered("args", NonNullListOf(InputValue), (DirectiveDefinition d) => d.Arguments, a => a.IsDeprecated),
-        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (DirectiveDefinition d) => d.IsDeprecated),
+        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (DirectiveDefinition d) => Box(d.IsDeprecated)),
         Define("deprecationReason", SpecifiedScalars.String, (DirectiveDefinition d) => d.DeprecationReason),
     ])
     {
@@ -101,7 +101,7 @@ public static class IntrospectionTypes
             NonNullType nonNull => nonNull.OfType,
             _ => null,
         }),
-        Define("isOneOf", SpecifiedScalars.Boolean, (GraphQLType type) => type is InputObjectType input ? input.IsOneOf : null),
+        Define("isOneOf", SpecifiedScalars.Boolean, (GraphQLType type) => type is InputObjectType input ? Box(input.IsOneOf) : null),
     ])
     {
         Description = "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.",
@@ -114,7 +114,7 @@ public static class IntrospectionTypes
         Define("description", SpecifiedScalars.String, (OutputField f) => f.Description),
         DefineFiltered("args", NonNullListOf(InputValue), (OutputField f) => f.Arguments, a => a.IsDeprecated),
         Define("type", new NonNullType(Type), (OutputField f) => f.Type),
-        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (OutputField f) => f.IsDeprecated),
+        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (OutputField f) => Box(f.IsDeprecated)),
         Define("deprecationReason", SpecifiedScalars.String, (OutputField f) => f.DeprecationReason),
     ])
     {
@@ -132,7 +132,7 @@ public static class IntrospectionTypes
             SpecifiedScalars.String,
             (Types.InputValue v) => v.DefaultValue is null ? null : ValuePrinter.Print(v.DefaultValue),
             "A GraphQL-formatted string representing the default value for this input value."),
-        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (Types.InputValue v) => v.IsDeprecated),
+        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (Types.InputValue v) => Box(v.IsDeprecated)),
         Define("deprecationReason", SpecifiedScalars.String, (Types.InputValue v) => v.DeprecationReason),
     ])
     {
@@ -144,7 +144,7 @@ public static class IntrospectionTypes
     [
         Define("name", new NonNullType(SpecifiedScalars.String), (Types.EnumValue v) => v.Name),
         Define("description", SpecifiedScalars.String, (Types.EnumValue v) => v.Description),
-        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (Types.EnumValue v) => v.IsDeprecated),
+        Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (Types.EnumValue v) => Box(v.IsDeprecated)),
         Define("deprecationReason", SpecifiedScalars.String, (Types.EnumValue v) => v.DeprecationReason),
     ])
     {
@@ -199,7 +199,26 @@ public static class IntrospectionTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unexpected type."),
     };
 
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    // Introspection asks for isDeprecated on every field of every type; boxing once keeps it allocation-free.
+    private static object Box(bool value) => value ? True : False;
+
     private static GraphQLType NonNullListOf(GraphQLType item) => new NonNullType(new ListType(new NonNullType(item)));
+
+    private static bool Any<TItem>(IReadOnlyCollection<TItem> items, Func<TItem, bool> predicate)
+    {
+        foreach (var item in items)
+        {
+            if (predicate(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Types.EnumValue Location(string name, Types.DirectiveLocation value, string description) =>
         new(name) { Value = value, Description = description };
@@ -240,7 +259,7 @@ public static class IntrospectionTypes
                 }
 
                 var includeDeprecated = context.Arguments.TryGetValue("includeDeprecated", out var flag) && flag is true;
-                if (includeDeprecated)
+                if (includeDeprecated || !Any(all, isDeprecated))
                 {
                     return new(all);
                 }

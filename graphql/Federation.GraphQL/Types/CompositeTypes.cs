@@ -36,7 +36,7 @@ public abstract class FieldsType : NamedType
     /// Every type the SDL names as an interface of this type, in order, when some of them are not
     /// interface types: graphql-js builds such a schema and its validateSchema reports them, so a
     /// schema builder keeps them here (and only the interfaces in <see cref="Interfaces"/>).
-    /// Null when every named type is an interface.
+    /// Set by SchemaBuilder; null for types built in code.
     /// </summary>
     internal Func<IEnumerable<NamedType>>? DeclaredInterfaces { get; init; }
 
@@ -76,7 +76,7 @@ public sealed class UnionType : NamedType
     /// <summary>
     /// Every member the SDL names, in order, when some of them are not object types: graphql-js
     /// builds such a schema and its validateSchema reports them, so a schema builder keeps them here
-    /// (and only the object types in <see cref="Types"/>). Null when every member is an object type.
+    /// (and only the object types in <see cref="Types"/>). Set by SchemaBuilder; null for types built in code.
     /// </summary>
     internal Func<IEnumerable<NamedType>>? DeclaredTypes { get; init; }
 

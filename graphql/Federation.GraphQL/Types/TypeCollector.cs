@@ -71,14 +71,14 @@ internal static class TypeCollector
         switch (type)
         {
             case UnionType union:
-                foreach (var member in union.Types)
+                foreach (var member in union.DeclaredTypes?.Invoke() ?? union.Types)
                 {
                     CollectReferenced(member, set);
                 }
 
                 break;
             case FieldsType fields:
-                foreach (var iface in fields.Interfaces)
+                foreach (var iface in fields.DeclaredInterfaces?.Invoke() ?? fields.Interfaces)
                 {
                     CollectReferenced(iface, set);
                 }

@@ -45,7 +45,7 @@ public static class DocumentValidator
                 visitors[i] = rules[i].CreateVisitor(context);
             }
 
-            new ParallelRuleWalker(context, visitors, typeInfo).Walk(document);
+            new ParallelRuleWalker(context, rules, visitors, typeInfo).Walk(document);
         }
         catch (ValidationAbortedException aborted)
         {
@@ -71,7 +71,7 @@ public static class DocumentValidator
             visitors[i] = rules[i].CreateVisitor(context);
         }
 
-        new ParallelRuleWalker(context, visitors, typeInfo: null).Walk(sdl);
+        new ParallelRuleWalker(context, rules, visitors, typeInfo: null).Walk(sdl);
         return errors;
     }
 }

@@ -16,38 +16,40 @@ internal sealed class ParallelRuleWalker : SyntaxWalker
     private readonly TypeInfo? typeInfo;
     private readonly AstValidationContext context;
 
-    public ParallelRuleWalker(AstValidationContext context, RuleVisitor[] visitors, TypeInfo? typeInfo)
+    /// <summary>For each list of rules, which of them want each kind of node; worked out once for each of the specified lists.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ValidationRule>, int[][]> LayoutByRules = [];
+    private static readonly int KindCount = Enum.GetValues<SyntaxKind>().Length;
+
+    public ParallelRuleWalker(AstValidationContext context, IReadOnlyList<ValidationRule> rules, RuleVisitor[] visitors, TypeInfo? typeInfo)
     {
         this.context = context;
         this.visitors = visitors;
         this.typeInfo = typeInfo;
         skipping = new SyntaxNode?[visitors.Length];
-        var kindCount = Enum.GetValues<SyntaxKind>().Length;
-        var byKind = new List<int>[kindCount];
-        for (var k = 0; k < kindCount; k++)
-        {
-            byKind[k] = [];
-        }
+        visitorsByKind = ReferenceEquals(rules, SpecifiedRules.All) || ReferenceEquals(rules, SpecifiedRules.Sdl)
+            ? LayoutByRules.GetValue(rules, _ => Layout(visitors))
+            : Layout(visitors);
+        context.Ancestors = Ancestors;
+    }
 
-        for (var i = 0; i < visitors.Length; i++)
+    private static int[][] Layout(RuleVisitor[] visitors)
+    {
+        var byKind = new int[KindCount][];
+        for (var k = 0; k < KindCount; k++)
         {
-            var kinds = RuleHooks.KindsOf(visitors[i]);
-            for (var k = 0; k < kindCount; k++)
+            var interested = new List<int>();
+            for (var i = 0; i < visitors.Length; i++)
             {
-                if ((kinds & RuleHooks.Bit((SyntaxKind)k)) != 0)
+                if ((RuleHooks.KindsOf(visitors[i]) & RuleHooks.Bit((SyntaxKind)k)) != 0)
                 {
-                    byKind[k].Add(i);
+                    interested.Add(i);
                 }
             }
+
+            byKind[k] = [.. interested];
         }
 
-        visitorsByKind = new int[kindCount][];
-        for (var k = 0; k < kindCount; k++)
-        {
-            visitorsByKind[k] = [.. byKind[k]];
-        }
-
-        context.Ancestors = Ancestors;
+        return byKind;
     }
 
     protected override bool OnEnter(SyntaxNode node)

@@ -83,4 +83,42 @@ public sealed class NullPropagationTests
         Assert.Equal("""{"errors":[{"message":"Cannot return null for non-nullable field Query.req.","locations":[{"line":1,"column":3}],"path":["req"]}],"data":null}""", result.ToJson());
         Assert.Equal(0, calls);
     }
+
+    [Fact]
+    public async Task Later_errors_under_a_nulled_object_are_dropped()
+    {
+        var schema = Schema("type Query { obj: Obj } type Obj { first: String! second: String }")
+            .Bind("Query.obj", _ => new(new object()))
+            .Bind("Obj.first", async _ =>
+            {
+                await Task.Delay(5);
+                throw new InvalidOperationException("first failed");
+            })
+            .Bind("Obj.second", async _ =>
+            {
+                await Task.Delay(200);
+                throw new InvalidOperationException("second failed");
+            });
+
+        var result = await Execute(schema, "{ obj { first second } }");
+
+        Assert.Equal("""{"errors":[{"message":"first failed","locations":[{"line":1,"column":9}],"path":["obj","first"]}],"data":{"obj":null}}""", result.ToJson());
+    }
+
+    [Fact]
+    public Task Disabling_error_propagation_keeps_nulls_where_the_errors_are() =>
+        ExpectJson(
+            Schema("""
+                directive @experimental_disableErrorPropagation on QUERY | MUTATION | SUBSCRIPTION
+                type Query { obj: Obj req: Int! list: [Int!] } type Obj { a: Int! b: String }
+                """),
+            "query @experimental_disableErrorPropagation { obj { a b } req list }",
+            """
+            {"errors":[
+              {"message":"Cannot return null for non-nullable field Obj.a.","locations":[{"line":1,"column":53}],"path":["obj","a"]},
+              {"message":"Cannot return null for non-nullable field Query.req.","locations":[{"line":1,"column":59}],"path":["req"]},
+              {"message":"Cannot return null for non-nullable field Query.list.","locations":[{"line":1,"column":63}],"path":["list",1]}],
+             "data":{"obj":{"a":null,"b":"x"},"req":null,"list":[1,null,3]}}
+            """,
+            Json("""{"obj":{"a":null,"b":"x"},"req":null,"list":[1,null,3]}"""));
 }

@@ -212,6 +212,18 @@ internal sealed class SchemaAssembler
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>
+    /// The types SDL names where it lists interfaces or union members. graphql-js builds a schema
+    /// even when some of them have the wrong kind and lets validateSchema report them, so all are
+    /// kept (see <see cref="FieldsType.DeclaredInterfaces"/>); the type lists hold the right kind only.
+    /// </summary>
+    private Func<IEnumerable<NamedType>> NamedTypes(IEnumerable<NamedTypeNode> names) =>
+        () => names.Select(n => GetNamedType(n.Name.Value));
+
+    /// <summary>What an existing type named, looked up in the schema being built, then what extensions add.</summary>
+    private Func<IEnumerable<NamedType>> Renamed(Func<IEnumerable<NamedType>> existingTypes, IEnumerable<NamedTypeNode> added) =>
+        () => existingTypes().Select(t => GetNamedType(t.Name)).Concat(added.Select(n => GetNamedType(n.Name.Value)));
+
     private List<T> ExtensionsOf<T>(string name)
         where T : TypeExtensionNode =>
         typeExtensions.TryGetValue(name, out var list) ? list.OfType<T>().ToList() : [];
@@ -227,11 +239,10 @@ internal sealed class SchemaAssembler
             case ObjectTypeDefinitionNode obj:
             {
                 var extensions = ExtensionsOf<ObjectTypeExtensionNode>(name);
-                return new ObjectType(
-                    name,
-                    () => BuildFields(obj.Fields.Concat(extensions.SelectMany(e => e.Fields))),
-                    () => obj.Interfaces.Concat(extensions.SelectMany(e => e.Interfaces)).Select(i => (InterfaceType)GetNamedType(i.Name.Value)))
+                var declared = NamedTypes(obj.Interfaces.Concat(extensions.SelectMany(e => e.Interfaces)));
+                return new ObjectType(name, () => BuildFields(obj.Fields.Concat(extensions.SelectMany(e => e.Fields))), () => declared().OfType<InterfaceType>())
                 {
+                    DeclaredInterfaces = declared,
                     Description = description,
                     Definition = definition,
                     ExtensionDefinitions = extensions,
@@ -242,11 +253,10 @@ internal sealed class SchemaAssembler
             case InterfaceTypeDefinitionNode iface:
             {
                 var extensions = ExtensionsOf<InterfaceTypeExtensionNode>(name);
-                return new InterfaceType(
-                    name,
-                    () => BuildFields(iface.Fields.Concat(extensions.SelectMany(e => e.Fields))),
-                    () => iface.Interfaces.Concat(extensions.SelectMany(e => e.Interfaces)).Select(i => (InterfaceType)GetNamedType(i.Name.Value)))
+                var declared = NamedTypes(iface.Interfaces.Concat(extensions.SelectMany(e => e.Interfaces)));
+                return new InterfaceType(name, () => BuildFields(iface.Fields.Concat(extensions.SelectMany(e => e.Fields))), () => declared().OfType<InterfaceType>())
                 {
+                    DeclaredInterfaces = declared,
                     Description = description,
                     Definition = definition,
                     ExtensionDefinitions = extensions,
@@ -257,10 +267,10 @@ internal sealed class SchemaAssembler
             case UnionTypeDefinitionNode union:
             {
                 var extensions = ExtensionsOf<UnionTypeExtensionNode>(name);
-                return new UnionType(
-                    name,
-                    () => union.Types.Concat(extensions.SelectMany(e => e.Types)).Select(t => (ObjectType)GetNamedType(t.Name.Value)))
+                var declared = NamedTypes(union.Types.Concat(extensions.SelectMany(e => e.Types)));
+                return new UnionType(name, () => declared().OfType<ObjectType>())
                 {
+                    DeclaredTypes = declared,
                     Description = description,
                     Definition = definition,
                     ExtensionDefinitions = extensions,
@@ -433,12 +443,13 @@ internal sealed class SchemaAssembler
             case ObjectType obj:
             {
                 var extensions = ExtensionsOf<ObjectTypeExtensionNode>(name);
+                var declared = Renamed(obj.DeclaredInterfaces ?? (() => obj.Interfaces), extensions.SelectMany(e => e.Interfaces));
                 return new ObjectType(
                     name,
                     () => MergeFields(obj.Fields.Select(Rebuild), BuildFields(extensions.SelectMany(e => e.Fields))),
-                    () => obj.Interfaces.Select(i => (InterfaceType)GetNamedType(i.Name))
-                        .Concat(extensions.SelectMany(e => e.Interfaces).Select(i => (InterfaceType)GetNamedType(i.Name.Value))))
+                    () => declared().OfType<InterfaceType>())
                 {
+                    DeclaredInterfaces = declared,
                     Description = obj.Description,
                     Definition = obj.Definition,
                     ExtensionDefinitions = [.. obj.ExtensionDefinitions, .. extensions],
@@ -450,12 +461,13 @@ internal sealed class SchemaAssembler
             case InterfaceType iface:
             {
                 var extensions = ExtensionsOf<InterfaceTypeExtensionNode>(name);
+                var declared = Renamed(iface.DeclaredInterfaces ?? (() => iface.Interfaces), extensions.SelectMany(e => e.Interfaces));
                 return new InterfaceType(
                     name,
                     () => MergeFields(iface.Fields.Select(Rebuild), BuildFields(extensions.SelectMany(e => e.Fields))),
-                    () => iface.Interfaces.Select(i => (InterfaceType)GetNamedType(i.Name))
-                        .Concat(extensions.SelectMany(e => e.Interfaces).Select(i => (InterfaceType)GetNamedType(i.Name.Value))))
+                    () => declared().OfType<InterfaceType>())
                 {
+                    DeclaredInterfaces = declared,
                     Description = iface.Description,
                     Definition = iface.Definition,
                     ExtensionDefinitions = [.. iface.ExtensionDefinitions, .. extensions],
@@ -467,11 +479,10 @@ internal sealed class SchemaAssembler
             case UnionType union:
             {
                 var extensions = ExtensionsOf<UnionTypeExtensionNode>(name);
-                return new UnionType(
-                    name,
-                    () => union.Types.Select(t => (ObjectType)GetNamedType(t.Name))
-                        .Concat(extensions.SelectMany(e => e.Types).Select(t => (ObjectType)GetNamedType(t.Name.Value))))
+                var declared = Renamed(union.DeclaredTypes ?? (() => union.Types), extensions.SelectMany(e => e.Types));
+                return new UnionType(name, () => declared().OfType<ObjectType>())
                 {
+                    DeclaredTypes = declared,
                     Description = union.Description,
                     Definition = union.Definition,
                     ExtensionDefinitions = [.. union.ExtensionDefinitions, .. extensions],

@@ -5,7 +5,7 @@ namespace Federation.GraphQL.Validation.Rules;
 /// <summary>
 /// Fragments On Composite Types: "For each fragment defined in the document: The target type of
 /// fragment must have kind UNION, INTERFACE, or OBJECT."
-/// https://spec.graphql.org/September2025/#sec-Fragments-On-Composite-Types
+/// https://spec.graphql.org/September2025/#sec-Fragments-on-Composite-Types
 /// </summary>
 internal sealed class FragmentsOnCompositeTypesRule(ValidationContext context) : RuleVisitor
 {

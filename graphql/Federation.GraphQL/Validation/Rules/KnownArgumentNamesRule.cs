@@ -14,31 +14,19 @@ internal sealed class KnownArgumentNamesRule : RuleVisitor
 {
     private readonly AstValidationContext context;
     private readonly bool onDirectivesOnly;
-    private readonly Dictionary<string, List<string>> argumentsByDirective = [];
+    private readonly DirectiveTable directives;
 
     public KnownArgumentNamesRule(AstValidationContext context, bool onDirectivesOnly)
     {
         this.context = context;
         this.onDirectivesOnly = onDirectivesOnly;
-        var defined = context.SchemaOrNull?.Directives ?? (IEnumerable<DirectiveDefinition>)SpecifiedDirectives.All;
-        foreach (var directive in defined)
-        {
-            argumentsByDirective[directive.Name] = [.. directive.Arguments.Select(a => a.Name)];
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                argumentsByDirective[directive.Name.Value] = [.. directive.Arguments.Select(a => a.Name.Value).Distinct()];
-            }
-        }
+        directives = DirectiveTable.For(context);
     }
 
     public override bool EnterDirective(DirectiveNode node)
     {
         var name = node.Name.Value;
-        if (argumentsByDirective.TryGetValue(name, out var known))
+        if (directives.Get(name)?.ArgumentNames is { } known)
         {
             foreach (var argument in node.Arguments)
             {

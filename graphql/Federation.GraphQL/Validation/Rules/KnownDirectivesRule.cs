@@ -14,24 +14,12 @@ namespace Federation.GraphQL.Validation.Rules;
 internal sealed class KnownDirectivesRule : RuleVisitor
 {
     private readonly AstValidationContext context;
-    private readonly Dictionary<string, HashSet<string>> locationsByDirective = [];
+    private readonly DirectiveTable directives;
 
     public KnownDirectivesRule(AstValidationContext context)
     {
         this.context = context;
-        var defined = context.SchemaOrNull?.Directives ?? (IEnumerable<DirectiveDefinition>)SpecifiedDirectives.All;
-        foreach (var directive in defined)
-        {
-            locationsByDirective[directive.Name] = [.. directive.Locations.Select(LocationName)];
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                locationsByDirective[directive.Name.Value] = [.. directive.Locations.Select(l => l.Value)];
-            }
-        }
+        directives = DirectiveTable.For(context);
     }
 
     /// <summary>The name of a location as written in SDL, e.g. <c>FRAGMENT_SPREAD</c>.</summary>
@@ -63,14 +51,14 @@ internal sealed class KnownDirectivesRule : RuleVisitor
     public override bool EnterDirective(DirectiveNode node)
     {
         var name = node.Name.Value;
-        if (!locationsByDirective.TryGetValue(name, out var locations))
+        if (directives.Get(name) is not { } directive)
         {
             context.ReportError(new GraphQLError($"Unknown directive \"@{name}\".", node));
             return true;
         }
 
         var candidate = LocationOf(context.Ancestors);
-        if (candidate is not null && !locations.Contains(candidate))
+        if (candidate is not null && !directive.Locations.Contains(candidate))
         {
             context.ReportError(new GraphQLError($"Directive \"@{name}\" may not be used on {candidate}.", node));
         }

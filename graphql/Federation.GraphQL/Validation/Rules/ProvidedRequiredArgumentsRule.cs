@@ -18,45 +18,13 @@ internal sealed class ProvidedRequiredArgumentsRule : RuleVisitor
 {
     private readonly AstValidationContext context;
     private readonly bool onDirectivesOnly;
-    private readonly Dictionary<string, List<(string Name, string Type)>> requiredByDirective = [];
+    private readonly DirectiveTable directives;
 
     public ProvidedRequiredArgumentsRule(AstValidationContext context, bool onDirectivesOnly)
     {
         this.context = context;
         this.onDirectivesOnly = onDirectivesOnly;
-        var defined = context.SchemaOrNull?.Directives ?? (IEnumerable<DirectiveDefinition>)SpecifiedDirectives.All;
-        foreach (var directive in defined)
-        {
-            requiredByDirective[directive.Name] = [.. directive.Arguments.Where(IsRequired).Select(a => (a.Name, a.Type.ToString()))];
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                var required = new List<(string, string)>();
-                var seen = new Dictionary<string, int>();
-                foreach (var argument in directive.Arguments)
-                {
-                    if (argument.Type is NonNullTypeNode && argument.DefaultValue is null)
-                    {
-                        // A later argument of the same name replaces the earlier one in place, as a JavaScript Map does.
-                        var entry = (argument.Name.Value, ErrorPrinter.Print(argument.Type));
-                        if (seen.TryGetValue(argument.Name.Value, out var index))
-                        {
-                            required[index] = entry;
-                        }
-                        else
-                        {
-                            seen[argument.Name.Value] = required.Count;
-                            required.Add(entry);
-                        }
-                    }
-                }
-
-                requiredByDirective[directive.Name.Value] = required;
-            }
-        }
+        directives = DirectiveTable.For(context);
     }
 
     private static bool IsRequired(InputValue argument) => argument.Type is NonNullType && !argument.HasDefaultValue;
@@ -88,12 +56,12 @@ internal sealed class ProvidedRequiredArgumentsRule : RuleVisitor
     public override void LeaveDirective(DirectiveNode node)
     {
         var name = node.Name.Value;
-        if (!requiredByDirective.TryGetValue(name, out var required))
+        if (directives.Get(name) is not { } directive)
         {
             return;
         }
 
-        foreach (var (argumentName, type) in required)
+        foreach (var (argumentName, type) in directive.RequiredArguments)
         {
             if (!Provides(node.Arguments, argumentName))
             {

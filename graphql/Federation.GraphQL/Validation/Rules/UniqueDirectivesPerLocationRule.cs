@@ -14,7 +14,7 @@ namespace Federation.GraphQL.Validation.Rules;
 internal sealed class UniqueDirectivesPerLocationRule : RuleVisitor
 {
     private readonly AstValidationContext context;
-    private readonly Dictionary<string, bool> uniqueByDirective = [];
+    private readonly DirectiveTable directives;
     private readonly Dictionary<string, DirectiveNode> schemaDirectives = [];
     private readonly Dictionary<string, Dictionary<string, DirectiveNode>> typeDirectives = [];
     private readonly Dictionary<string, Dictionary<string, DirectiveNode>> directiveDirectives = [];
@@ -22,24 +22,19 @@ internal sealed class UniqueDirectivesPerLocationRule : RuleVisitor
     public UniqueDirectivesPerLocationRule(AstValidationContext context)
     {
         this.context = context;
-        var defined = context.SchemaOrNull?.Directives ?? (IEnumerable<DirectiveDefinition>)SpecifiedDirectives.All;
-        foreach (var directive in defined)
-        {
-            uniqueByDirective[directive.Name] = !directive.IsRepeatable;
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                uniqueByDirective[directive.Name.Value] = !directive.Repeatable;
-            }
-        }
+        directives = DirectiveTable.For(context);
     }
 
     public override bool Enter(SyntaxNode node)
     {
         if (node is not IHasDirectives owner || owner.Directives.Count == 0)
+        {
+            return true;
+        }
+
+        // A lone directive on an executable node can have no duplicate; only type system
+        // locations gather directives across a definition and its extensions.
+        if (owner.Directives.Count == 1 && node is ExecutableDefinitionNode or SelectionNode or VariableDefinitionNode)
         {
             return true;
         }
@@ -74,7 +69,7 @@ internal sealed class UniqueDirectivesPerLocationRule : RuleVisitor
         foreach (var directive in owner.Directives)
         {
             var name = directive.Name.Value;
-            if (uniqueByDirective.TryGetValue(name, out var unique) && unique)
+            if (directives.Get(name) is { IsUnique: true })
             {
                 if (seen.TryGetValue(name, out var first))
                 {
