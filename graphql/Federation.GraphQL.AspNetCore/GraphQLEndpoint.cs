@@ -4,6 +4,7 @@ using Federation.GraphQL.AspNetCore.GraphiQL;
 using Federation.GraphQL.AspNetCore.Http;
 using Federation.GraphQL.AspNetCore.Limits;
 using Federation.GraphQL.AspNetCore.TrustedDocuments;
+using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
@@ -40,8 +41,6 @@ internal sealed class GraphQLEndpoint
         timeouts = new TimeoutSources(options.RequestTimeout);
         costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
-
-    internal DocumentCache Cache => cache;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -283,7 +282,8 @@ internal sealed class GraphQLEndpoint
         }
 
         response.ContentType = MediaTypes.ContentTypeOf(format == ResponseFormat.Html ? ResponseFormat.Json : format);
-        ErrorJson.Write(response.BodyWriter, failure.Errors);
+        // A response of errors only, without "data": the engine's own writer, so both read alike.
+        new ExecutionResult(failure.Errors).WriteTo(response.BodyWriter);
         await response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 }

@@ -27,7 +27,7 @@ public sealed class TrustedDocumentOptions
     /// <summary>Adds a document under the hash of its text and returns the hash.</summary>
     public string Add(string document)
     {
-        var hash = DocumentHash.Of(document).ToHex();
+        var hash = DocumentId.Of(document);
         Documents[hash] = document;
         return hash;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Suggestions = Federation.GraphQL.Validation.Suggestions;
 
 namespace Federation.GraphQL.Execution;
 

@@ -16,7 +16,7 @@ internal static class InputCoercion
 {
     private static readonly ConditionalWeakTable<InputValue, StrongBox<object?>> DefaultValues = [];
 
-    /// <summary>graphql-js coerceInputValue. A missing value (JavaScript undefined) is <paramref name="provided"/> = false.</summary>
+    /// <summary>graphql-js coerceInputValue, for a value that was given (a missing one is the caller's to handle).</summary>
     public static bool TryCoerceValue(object? value, GraphQLType type, out object? result)
     {
         result = null;
@@ -355,11 +355,34 @@ internal static class InputCoercion
         return null;
     }
 
-    private static bool ContainsVariables(ValueNode node) => node switch
+    private static bool ContainsVariables(ValueNode node)
     {
-        VariableNode => true,
-        ListValueNode list => list.Values.Any(ContainsVariables),
-        ObjectValueNode obj => obj.Fields.Any(f => ContainsVariables(f.Value)),
-        _ => false,
-    };
+        switch (node)
+        {
+            case VariableNode:
+                return true;
+            case ListValueNode list:
+                foreach (var item in list.Values)
+                {
+                    if (ContainsVariables(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ObjectValueNode obj:
+                foreach (var field in obj.Fields)
+                {
+                    if (ContainsVariables(field.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 }

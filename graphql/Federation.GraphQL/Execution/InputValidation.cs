@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Suggestions = Federation.GraphQL.Validation.Suggestions;
 
 namespace Federation.GraphQL.Execution;
 

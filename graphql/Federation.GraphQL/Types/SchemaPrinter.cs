@@ -1,4 +1,5 @@
 using System.Text;
+using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types.Scalars;
 
 namespace Federation.GraphQL.Types;
@@ -47,37 +48,59 @@ public static class SchemaPrinter
 
     private static string? PrintSchemaDefinition(Schema schema)
     {
-        if (schema.QueryType is null && schema.MutationType is null && schema.SubscriptionType is null)
+        var query = RootOf(schema, OperationType.Query);
+        var mutation = RootOf(schema, OperationType.Mutation);
+        var subscription = RootOf(schema, OperationType.Subscription);
+        if (query is null && mutation is null && subscription is null)
         {
             return null;
         }
 
         var hasDefaultRoots =
-            schema.QueryType == schema.GetType("Query")
-            && schema.MutationType == schema.GetType("Mutation")
-            && schema.SubscriptionType == schema.GetType("Subscription");
+            query == schema.GetType("Query")
+            && mutation == schema.GetType("Mutation")
+            && subscription == schema.GetType("Subscription");
         if (schema.Description is null && hasDefaultRoots)
         {
             return null;
         }
 
         var builder = new StringBuilder(PrintDescription(schema.Description)).Append("schema {\n");
-        if (schema.QueryType is not null)
+        if (query is not null)
         {
-            builder.Append("  query: ").Append(schema.QueryType.Name).Append('\n');
+            builder.Append("  query: ").Append(query.Name).Append('\n');
         }
 
-        if (schema.MutationType is not null)
+        if (mutation is not null)
         {
-            builder.Append("  mutation: ").Append(schema.MutationType.Name).Append('\n');
+            builder.Append("  mutation: ").Append(mutation.Name).Append('\n');
         }
 
-        if (schema.SubscriptionType is not null)
+        if (subscription is not null)
         {
-            builder.Append("  subscription: ").Append(schema.SubscriptionType.Name).Append('\n');
+            builder.Append("  subscription: ").Append(subscription.Name).Append('\n');
         }
 
         return builder.Append('}').ToString();
+    }
+
+    /// <summary>The root type of an operation, counting roots of the wrong kind as graphql-js does.</summary>
+    private static NamedType? RootOf(Schema schema, OperationType operation)
+    {
+        if (schema.GetRootType(operation) is { } root)
+        {
+            return root;
+        }
+
+        foreach (var (candidate, type) in schema.InvalidRootTypes)
+        {
+            if (candidate == operation)
+            {
+                return type;
+            }
+        }
+
+        return null;
     }
 
     private static string PrintType(NamedType type) => type switch
@@ -85,8 +108,7 @@ public static class SchemaPrinter
         ScalarType scalar => PrintDescription(scalar.Description) + "scalar " + scalar.Name + PrintSpecifiedByUrl(scalar),
         ObjectType obj => PrintDescription(obj.Description) + "type " + obj.Name + PrintInterfaces(obj) + PrintFields(obj),
         InterfaceType iface => PrintDescription(iface.Description) + "interface " + iface.Name + PrintInterfaces(iface) + PrintFields(iface),
-        UnionType union => PrintDescription(union.Description) + "union " + union.Name
-            + (union.Types.Count > 0 ? " = " + string.Join(" | ", union.Types.Select(t => t.Name)) : string.Empty),
+        UnionType union => PrintDescription(union.Description) + "union " + union.Name + PrintMembers(union),
         EnumType enumType => PrintDescription(enumType.Description) + "enum " + enumType.Name + PrintBlock(enumType.Values.Select((value, i) =>
             PrintDescription(value.Description, "  ", i == 0) + "  " + value.Name + PrintDeprecated(value.DeprecationReason))),
         InputObjectType input => PrintDescription(input.Description) + "input " + input.Name + (input.IsOneOf ? " @oneOf" : string.Empty)
@@ -94,8 +116,18 @@ public static class SchemaPrinter
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    private static string PrintInterfaces(FieldsType type) =>
-        type.Interfaces.Count > 0 ? " implements " + string.Join(" & ", type.Interfaces.Select(i => i.Name)) : string.Empty;
+    // Types of the wrong kind that SDL named (kept for schema validation) print as graphql-js prints them.
+    private static string PrintInterfaces(FieldsType type)
+    {
+        var interfaces = (type.DeclaredInterfaces?.Invoke() ?? type.Interfaces).Select(i => i.Name).ToList();
+        return interfaces.Count > 0 ? " implements " + string.Join(" & ", interfaces) : string.Empty;
+    }
+
+    private static string PrintMembers(UnionType union)
+    {
+        var members = (union.DeclaredTypes?.Invoke() ?? union.Types).Select(t => t.Name).ToList();
+        return members.Count > 0 ? " = " + string.Join(" | ", members) : string.Empty;
+    }
 
     private static string PrintFields(FieldsType type) =>
         PrintBlock(type.Fields.Select((field, i) =>

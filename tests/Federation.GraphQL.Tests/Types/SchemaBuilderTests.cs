@@ -380,6 +380,26 @@ public sealed class SchemaBuilderTests
     }
 
     [Fact]
+    public void Interfaces_and_members_of_the_wrong_kind_are_kept_for_schema_validation()
+    {
+        var schema = Build("""
+            type Query implements In { a: U }
+            union U = A | In
+            type A { a: Int }
+            input In { x: Int }
+            """);
+
+        var union = (UnionType)schema.GetType("U")!;
+        Assert.Equal(["A"], union.Types.Select(t => t.Name));
+        Assert.Equal(["A", "In"], union.DeclaredTypes!().Select(t => t.Name));
+        Assert.Empty(schema.QueryType!.Interfaces);
+        Assert.Equal(["In"], schema.QueryType!.DeclaredInterfaces!().Select(t => t.Name));
+        Assert.Equal(
+            "Query, U, A, Int, In, Boolean, String, __Schema, __Type, __TypeKind, __Field, __InputValue, __EnumValue, __Directive, __DirectiveLocation",
+            TypeNames(schema));
+    }
+
+    [Fact]
     public void Unknown_types_are_reported_together() =>
         ExpectBuildError("type Query { a: Foo, b: [Bar!] }", "Unknown type \"Foo\".\n\nUnknown type \"Bar\".");
 

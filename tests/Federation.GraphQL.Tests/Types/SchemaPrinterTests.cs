@@ -135,6 +135,46 @@ public sealed class SchemaPrinterTests
     }
 
     [Fact]
+    public void Roots_and_members_of_the_wrong_kind_print_as_graphql_js_prints_them()
+    {
+        ExpectPrinted(
+            """
+            schema { query: Foo }
+            scalar Foo
+            """,
+            """
+            schema {
+              query: Foo
+            }
+
+            scalar Foo
+            """);
+        ExpectPrinted("scalar Query", "scalar Query");
+        ExpectPrinted(
+            """
+            type Query { a: U }
+            union U = A | In
+            type A { a: Int }
+            input In { x: Int }
+            """,
+            """
+            type Query {
+              a: U
+            }
+
+            union U = A | In
+
+            type A {
+              a: Int
+            }
+
+            input In {
+              x: Int
+            }
+            """);
+    }
+
+    [Fact]
     public void Prints_the_introspection_schema_as_graphql_js()
     {
         Assert.Equal(

@@ -75,6 +75,30 @@ internal sealed class SchemaAssembler
             SetType(StandardType(definition.Name.Value) ?? Build(definition));
         }
 
+        var roots = RootTypes();
+        var directives = Directives();
+        var invalidRoots = roots.Where(r => r.Value is not ObjectType).Select(r => (r.Key, r.Value)).ToArray();
+        return new Schema(
+            RootOf(roots, OperationType.Query),
+            RootOf(roots, OperationType.Mutation),
+            RootOf(roots, OperationType.Subscription),
+            typeOrder.Select(name => typesByName[name]).ToArray(),
+            directives)
+        {
+            Description = schemaDefinition?.Description?.Value ?? existing?.Description,
+            AppliedDirectives = [
+                .. existing?.AppliedDirectives ?? [],
+                .. schemaDefinition?.Directives ?? [],
+                .. schemaExtensions.SelectMany(e => e.Directives)],
+            Definition = schemaDefinition ?? existing?.Definition,
+            ExtensionDefinitions = [.. existing?.ExtensionDefinitions ?? [], .. schemaExtensions],
+            InvalidRootTypes = invalidRoots,
+        };
+    }
+
+    /// <summary>The root operation types: the existing ones, then the schema definition's, then the extensions'.</summary>
+    private Dictionary<OperationType, NamedType> RootTypes()
+    {
         var roots = new Dictionary<OperationType, NamedType>();
         if (existing is not null)
         {
@@ -115,6 +139,15 @@ internal sealed class SchemaAssembler
             }
         }
 
+        return roots;
+    }
+
+    /// <summary>
+    /// The existing directives (with <c>extend directive</c>s folded in), then the new ones; a new
+    /// schema also gets the specified directives it does not redefine.
+    /// </summary>
+    private List<DirectiveDefinition> Directives()
+    {
         var directives = new List<DirectiveDefinition>();
         foreach (var directive in existing?.Directives ?? [])
         {
@@ -138,23 +171,7 @@ internal sealed class SchemaAssembler
             }
         }
 
-        var invalidRoots = roots.Where(r => r.Value is not ObjectType).Select(r => (r.Key, r.Value)).ToArray();
-        return new Schema(
-            RootOf(roots, OperationType.Query),
-            RootOf(roots, OperationType.Mutation),
-            RootOf(roots, OperationType.Subscription),
-            typeOrder.Select(name => typesByName[name]).ToArray(),
-            directives)
-        {
-            Description = schemaDefinition?.Description?.Value ?? existing?.Description,
-            AppliedDirectives = [
-                .. existing?.AppliedDirectives ?? [],
-                .. schemaDefinition?.Directives ?? [],
-                .. schemaExtensions.SelectMany(e => e.Directives)],
-            Definition = schemaDefinition ?? existing?.Definition,
-            ExtensionDefinitions = [.. existing?.ExtensionDefinitions ?? [], .. schemaExtensions],
-            InvalidRootTypes = invalidRoots,
-        };
+        return directives;
     }
 
     private static void AddRoot(Dictionary<OperationType, NamedType> roots, OperationType operation, ObjectType? type)
