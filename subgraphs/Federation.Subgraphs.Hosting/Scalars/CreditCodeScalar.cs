@@ -1,0 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Federation.Subgraphs.Hosting.Scalars;
+
+/// <summary><c>scalar CreditCode</c>: a unified social credit code by GB 32100-2015, held as <see cref="CreditCode"/>.</summary>
+public sealed class CreditCodeScalar() : TextScalar<CreditCode>("CreditCode")
+{
+    protected override bool TryParse(string text, out CreditCode value, [NotNullWhen(false)] out string? error) =>
+        CreditCode.TryParse(text, out value, out error);
+
+    protected override string Format(CreditCode value) => value.Value;
+}

@@ -1,0 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Federation.Subgraphs.Hosting.Scalars;
+
+/// <summary><c>scalar DivisionCode</c>: an administrative division code by GB/T 2260, held as <see cref="DivisionCode"/>.</summary>
+public sealed class DivisionCodeScalar() : TextScalar<DivisionCode>("DivisionCode")
+{
+    protected override bool TryParse(string text, out DivisionCode value, [NotNullWhen(false)] out string? error) =>
+        DivisionCode.TryParse(text, out value, out error);
+
+    protected override string Format(DivisionCode value) => value.Value;
+}
