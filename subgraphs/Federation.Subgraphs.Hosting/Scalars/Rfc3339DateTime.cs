@@ -70,6 +70,10 @@ public static class Rfc3339DateTime
         return true;
     }
 
+    /// <exception cref="FormatException">It is not such a date-time; the message names the rule.</exception>
+    public static DateTimeOffset Parse(string text) =>
+        TryParse(text, out var instant, out var error) ? instant : throw new FormatException(error);
+
     /// <summary>The canonical text: milliseconds always, <c>Z</c> for UTC, the offset kept otherwise.</summary>
     public static string Format(DateTimeOffset instant) =>
         instant.Offset == TimeSpan.Zero
