@@ -8,6 +8,9 @@ namespace Federation.Subgraphs.Hosting.Scalars;
 /// <c>scalar GeoJSON @specifiedBy(url: "https://www.rfc-editor.org/rfc/rfc7946")</c>: a geometry
 /// object, held as <see cref="GeoJsonGeometry"/>. Input: an object literal or an object variable
 /// (the JSON as it is), or a string holding GeoJSON text. Output: the geometry as a JSON object.
+/// Variables inside a geometry literal are not supported: validation hands scalars the literal
+/// with its variables read as null (as graphql-js does), which no geometry survives — a client
+/// passes the whole geometry as one variable instead.
 /// </summary>
 public sealed class GeoJsonScalar : ScalarType
 {

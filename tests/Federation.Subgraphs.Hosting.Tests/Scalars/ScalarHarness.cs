@@ -43,6 +43,8 @@ internal static class ScalarHarness
           badIdNumber: IdNumber
           dateTime: DateTime
           geometry: GeoJSON
+          "Puts Float in the schema, so that a variable inside a GeoJSON literal can be typed."
+          accuracy: Float
         }
         """;
 
