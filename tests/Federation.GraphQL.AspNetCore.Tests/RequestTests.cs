@@ -154,6 +154,7 @@ public sealed class RequestTests
         Assert.Equal(status, reply.Status);
         Assert.False(reply.HasData);
         Assert.Equal("Variable \"$text\" has invalid value: Expected value of non-null type \"String!\" not to be null.", reply.FirstErrorMessage);
+        Assert.Contains("\"code\":\"INVALID_VARIABLES\"", reply.Body);
     }
 
     [Fact]

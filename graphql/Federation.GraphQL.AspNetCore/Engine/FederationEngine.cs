@@ -1,4 +1,5 @@
 using System.Buffers;
+using Federation.GraphQL.AspNetCore.Http;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
@@ -28,7 +29,10 @@ internal sealed class FederationEngine(GraphQLEndpointOptions options) : IGraphQ
                 Services = request.Services,
             },
             cancellationToken);
-        return new Result(result);
+
+        // Execution that ends before it begins (no data) failed on the request's variables:
+        // a request error, coded like every other one the endpoint gives.
+        return new Result(result.HasData ? result : new ExecutionResult(RequestFailure.WithCode(result.Errors, RequestErrorCodes.InvalidVariables)));
     }
 
     private sealed class Result(ExecutionResult result) : IOperationResult

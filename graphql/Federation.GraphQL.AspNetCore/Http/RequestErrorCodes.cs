@@ -14,6 +14,7 @@ public static class RequestErrorCodes
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string OperationNotFound = "OPERATION_NOT_FOUND";
+    public const string InvalidVariables = "INVALID_VARIABLES";
     public const string MutationOverGet = "MUTATION_OVER_GET";
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
     public const string TooManyTokens = "TOO_MANY_TOKENS";

@@ -48,16 +48,8 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
     public static RequestFailure Syntax(GraphQLError error, string code) =>
         new(null, [WithCode(error, code)]);
 
-    public static RequestFailure Validation(IReadOnlyList<GraphQLError> errors)
-    {
-        var coded = new GraphQLError[errors.Count];
-        for (var i = 0; i < coded.Length; i++)
-        {
-            coded[i] = WithCode(errors[i], RequestErrorCodes.ValidationFailed);
-        }
-
-        return new(null, coded);
-    }
+    public static RequestFailure Validation(IReadOnlyList<GraphQLError> errors) =>
+        new(null, WithCode(errors, RequestErrorCodes.ValidationFailed));
 
     public static RequestFailure OperationNotFound(string message) =>
         Coded(null, message, RequestErrorCodes.OperationNotFound);
@@ -94,6 +86,17 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
 
     public static RequestFailure InternalError() =>
         Malformed(500, "Unexpected error while handling the request.", RequestErrorCodes.InternalError);
+
+    internal static GraphQLError[] WithCode(IReadOnlyList<GraphQLError> errors, string code)
+    {
+        var coded = new GraphQLError[errors.Count];
+        for (var i = 0; i < coded.Length; i++)
+        {
+            coded[i] = WithCode(errors[i], code);
+        }
+
+        return coded;
+    }
 
     internal static GraphQLError WithCode(GraphQLError error, string code)
     {
