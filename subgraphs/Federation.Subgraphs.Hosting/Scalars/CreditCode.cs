@@ -19,15 +19,14 @@ public readonly record struct CreditCode
     private static readonly int[] OrganisationWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
     /// <summary>
-    /// The registration authorities (登记管理部门码) and the kinds of body (机构类别码) each registers:
-    /// GB 32100-2015 table 1, with the authorities added since (2 外交, 3 司法行政, 4 文化, 6 旅游,
-    /// 7 宗教, 8 工会, A 军队, N 农业).
+    /// The registration authorities (登记管理部门码) and the kinds of body (机构类别码) each registers,
+    /// as the code tables of GB 32100-2015 and its amendment are published.
     /// </summary>
     private static readonly Dictionary<char, string> KindsByAuthority = new()
     {
         ['1'] = "1239", // 机构编制: 机关, 事业单位, 中央编办直接管理机构编制的群众团体, 其他
         ['2'] = "19", // 外交: 外国常驻新闻机构, 其他
-        ['3'] = "123459", // 司法行政: 律师执业机构, 外国律师事务所驻华代表机构, 司法鉴定机构, 仲裁委员会, 公证处, 其他
+        ['3'] = "123459", // 司法行政: 律师执业机构, 公证处, 基层法律服务所, 司法鉴定机构, 仲裁委员会, 其他
         ['4'] = "19", // 文化: 外国在华文化中心, 其他
         ['5'] = "1239", // 民政: 社会团体, 民办非企业单位, 基金会, 其他
         ['6'] = "129", // 旅游: 外国旅游部门常驻代表机构, 港澳台地区旅游部门常驻内地代表机构, 其他
