@@ -48,13 +48,13 @@ public sealed class Subgraph
     /// <exception cref="InvalidSdlException">The SDL (with the additions) is not a valid schema.</exception>
     public static Subgraph FromSdl([StringSyntax("graphql")] string sdl)
     {
-        var document = Parser.Parse(sdl, ParserOptions.Unlimited);
+        var document = OrphanExtensionsAsDefinitions(Parser.Parse(sdl, ParserOptions.Unlimited));
         var spec = FederationSpec.FromLink(document);
         var keyDirective = spec.LocalName("key");
         var keyed = KeyedObjectTypes(document, keyDirective);
 
         var additions = spec.Definitions() + SubgraphAdditions(document, keyed.Keys);
-        var schema = SchemaBuilder.FromDocument(Parser.Parse(sdl + "\n" + additions, ParserOptions.Unlimited));
+        var schema = SchemaBuilder.FromDocument(new DocumentNode([.. document.Definitions, .. Parser.Parse(additions).Definitions]));
 
         var entities = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         foreach (var (typeName, keys) in keyed)
@@ -107,6 +107,40 @@ public sealed class Subgraph
         entity.Resolver = resolver;
         return this;
     }
+
+    /// <summary>
+    /// Registers an entity resolver that looks entities up by key: <paramref name="keyOf"/> reads
+    /// each representation's key, <paramref name="fetch"/> gets the distinct keys of the batch at
+    /// once (one <c>WHERE id = ANY(@ids)</c>) and answers the entities it found by key.
+    /// </summary>
+    public Subgraph Entity<TKey>(
+        string typeName,
+        Func<Representation, TKey> keyOf,
+        Func<IReadOnlyList<TKey>, EntityBatchContext, ValueTask<IReadOnlyDictionary<TKey, object>>> fetch)
+        where TKey : notnull =>
+        Entity(typeName, async (representations, context) =>
+        {
+            var keys = new TKey[representations.Count];
+            var distinct = new List<TKey>(representations.Count);
+            var seen = new HashSet<TKey>();
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = keyOf(representations[i]);
+                if (seen.Add(keys[i]))
+                {
+                    distinct.Add(keys[i]);
+                }
+            }
+
+            var found = await fetch(distinct, context).ConfigureAwait(false);
+            var entities = new object?[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                entities[i] = found.TryGetValue(keys[i], out var entity) ? entity : null;
+            }
+
+            return entities;
+        });
 
     /// <summary>Throws when an entity type with a resolvable key has no resolver; the host calls it before serving.</summary>
     public void EnsureComplete()
@@ -177,6 +211,32 @@ public sealed class Subgraph
         entityTypeOf.TryGetValue(value, out var name) ? name
         : value is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__typename", out var typename) ? typename as string
         : null;
+
+    /// <summary>
+    /// Federation v2 reads <c>extend type X</c> of a type the subgraph does not define as its
+    /// definition (subgraphs extend types other subgraphs own); the first such extension becomes one.
+    /// </summary>
+    private static DocumentNode OrphanExtensionsAsDefinitions(DocumentNode document)
+    {
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is TypeDefinitionNode type)
+            {
+                defined.Add(type.Name.Value);
+            }
+        }
+
+        var definitions = new List<DefinitionNode>(document.Definitions.Count);
+        foreach (var definition in document.Definitions)
+        {
+            definitions.Add(definition is ObjectTypeExtensionNode extension && defined.Add(extension.Name.Value)
+                ? new ObjectTypeDefinitionNode(extension.Name, extension.Interfaces, extension.Directives, extension.Fields) { Location = extension.Location }
+                : definition);
+        }
+
+        return document with { Definitions = definitions };
+    }
 
     /// <summary>Object types (definitions and extensions) with their <c>@key</c> field sets and whether each is resolvable.</summary>
     private static Dictionary<string, List<(string Fields, bool Resolvable)>> KeyedObjectTypes(DocumentNode document, string keyDirective)

@@ -71,7 +71,9 @@ public static class SubgraphHosting
     {
         subgraph.EnsureComplete();
         var signatureOptions = endpoints.ServiceProvider.GetService<IOptions<GatewaySignatureOptions>>()?.Value ?? new GatewaySignatureOptions();
-        var check = new GatewaySignatureCheck(signatureOptions);
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("Federation.Subgraphs.GatewaySignature")
+            ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var check = new GatewaySignatureCheck(signatureOptions, logger);
 
         var endpoint = endpoints.MapGraphQL(pattern, subgraph.Schema, options =>
         {

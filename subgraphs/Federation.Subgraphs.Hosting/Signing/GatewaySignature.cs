@@ -37,7 +37,8 @@ public sealed class GatewaySignature
 
     /// <summary>
     /// Sets the caller headers, the timestamp and the signature on <paramref name="request"/>,
-    /// replacing any already there. Buffers the content to hash it.
+    /// replacing any already there. Buffers the content to hash it. The request's URI must be
+    /// absolute, or relative from the root (<c>/graphql</c>) with a client whose base address has no path.
     /// </summary>
     public async Task SignAsync(HttpRequestMessage request, GatewayCaller caller, CancellationToken cancellationToken = default)
     {
@@ -45,7 +46,12 @@ public sealed class GatewaySignature
         ArgumentNullException.ThrowIfNull(caller);
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var pathAndQuery = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.PathAndQuery : request.RequestUri?.OriginalString ?? "/";
+        var pathAndQuery = request.RequestUri switch
+        {
+            { IsAbsoluteUri: true } absolute => absolute.PathAndQuery,
+            { OriginalString: ['/', ..] rooted } => rooted,
+            _ => throw new ArgumentException("Sign a request whose URI is absolute or starts with '/': the signature covers the path the subgraph sees.", nameof(request)),
+        };
 
         var headers = request.Headers;
         Replace(headers, GatewaySignatureHeaders.CallerAgency, caller.Agency);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 
 namespace Federation.Subgraphs.Hosting;
 
@@ -11,15 +12,17 @@ namespace Federation.Subgraphs.Hosting;
 /// that does not carry a valid, fresh, first-seen gateway signature over its method, target,
 /// caller and body; otherwise records the verified caller for the resolvers.
 /// </summary>
-internal sealed class GatewaySignatureCheck
+internal sealed partial class GatewaySignatureCheck
 {
+    private readonly ILogger logger;
     private readonly GatewaySignatureOptions options;
     private readonly GatewaySignature? signature;
     private readonly ReplayMemory replays;
 
-    public GatewaySignatureCheck(GatewaySignatureOptions options)
+    public GatewaySignatureCheck(GatewaySignatureOptions options, ILogger logger)
     {
         this.options = options;
+        this.logger = logger;
         if (options.RequireGatewaySignature)
         {
             if (string.IsNullOrEmpty(options.Secret))
@@ -50,6 +53,13 @@ internal sealed class GatewaySignatureCheck
         var refusal = await CheckAsync(context, signature);
         if (refusal is not null)
         {
+            // Security staff look for these: who claimed to call, from where, and why it was refused.
+            LogRefused(
+                logger,
+                refusal.Value.Code,
+                context.Request.Headers[GatewaySignatureHeaders.CallerAgency].ToString(),
+                context.Connection.RemoteIpAddress?.ToString(),
+                context.Request.Path.Value);
             await RefuseAsync(context, refusal.Value);
             return;
         }
@@ -189,6 +199,12 @@ internal sealed class GatewaySignatureCheck
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }
+}
+
+internal sealed partial class GatewaySignatureCheck
+{
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Refused a request not signed by the gateway: {Code} (claimed agency {Agency}, from {RemoteAddress}, path {Path})")]
+    private static partial void LogRefused(ILogger logger, string code, string agency, string? remoteAddress, string? path);
 }
 
 /// <summary>The caller of the current request, as the signature check found it.</summary>

@@ -175,3 +175,55 @@ public sealed class EntitiesTests
         Assert.Same(context, seen);
     }
 }
+
+public sealed class EntityRegistrationTests
+{
+    [Fact]
+    public async Task A_keyed_resolver_fetches_each_distinct_key_once_and_answers_in_order()
+    {
+        var fetched = new List<string>();
+        var subgraph = Subgraph.FromSdl("""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+            type Company @key(fields: "businessId") { businessId: ID! name: String }
+            """)
+            .Entity("Company", r => r.GetString("businessId")!, (ids, context) =>
+            {
+                fetched.Add(string.Join(",", ids));
+                IReadOnlyDictionary<string, object> rows = ids.Where(id => id != "0000000-0")
+                    .ToDictionary(id => id, id => (object)new Dictionary<string, object?> { ["businessId"] = id, ["name"] = "Company " + id });
+                return new(rows);
+            });
+
+        await SubgraphHarness.ExpectJsonAsync(subgraph,
+            """
+            { _entities(representations: [
+                { __typename: "Company", businessId: "1234567-8" },
+                { __typename: "Company", businessId: "0000000-0" },
+                { __typename: "Company", businessId: "1234567-8" },
+                { __typename: "Company", businessId: "7654321-0" }
+              ]) { ... on Company { name } } }
+            """,
+            """{ "data": { "_entities": [ { "name": "Company 1234567-8" }, null, { "name": "Company 1234567-8" }, { "name": "Company 7654321-0" } ] } }""");
+
+        Assert.Equal(["1234567-8,0000000-0,7654321-0"], fetched);
+    }
+
+    [Fact]
+    public async Task Extending_a_type_the_subgraph_does_not_define_defines_it_as_federation_v2_does()
+    {
+        var subgraph = Subgraph.FromSdl("""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external"])
+            extend type Query { licence(id: ID!): Licence }
+            type Licence @key(fields: "id") { id: ID! holder: Person }
+            extend type Person @key(fields: "id") { id: ID! @external licences: [Licence!]! }
+            """)
+            .Bind("Query.licence", c => new(new Dictionary<string, object?> { ["id"] = c.Arguments["id"], ["holder"] = new Dictionary<string, object?> { ["id"] = "p1" } }))
+            .Entity("Licence", (r, c) => new(new object?[r.Count]))
+            .Entity("Person", (r, c) => new(r.Select(x => (object?)new Dictionary<string, object?> { ["id"] = x.GetString("id"), ["licences"] = Array.Empty<object>() }).ToList()));
+
+        Assert.Equal(["Licence", "Person"], subgraph.EntityTypes);
+        await SubgraphHarness.ExpectJsonAsync(subgraph,
+            """{ licence(id: "L1") { id holder { id } } _entities(representations: [{ __typename: "Person", id: "p1" }]) { ... on Person { licences { id } } } }""",
+            """{ "data": { "licence": { "id": "L1", "holder": { "id": "p1" } }, "_entities": [ { "licences": [] } ] } }""");
+    }
+}

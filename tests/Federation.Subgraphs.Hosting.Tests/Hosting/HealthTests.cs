@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Federation.Subgraphs.Hosting.Tests.Signing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -28,5 +32,23 @@ public sealed class HealthTests
 
         Assert.Equal(expectedStatus, status);
         Assert.Equal(expectedBody, body);
+    }
+}
+
+public sealed class LoggingTests
+{
+    [Fact]
+    public void Subgraph_defaults_log_json_to_the_console_in_utc()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.AddSubgraphDefaults();
+        using var app = builder.Build();
+
+        var console = app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        var json = app.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+        Assert.Equal(ConsoleFormatterNames.Json, console.FormatterName);
+        Assert.True(json.UseUtcTimestamp);
+        Assert.True(json.IncludeScopes);
+        Assert.Single(app.Services.GetServices<ILoggerProvider>());
     }
 }

@@ -196,3 +196,61 @@ public sealed class GatewaySignatureTests
         request.Headers.TryAddWithoutValidation(header, value);
     }
 }
+
+public sealed class GatewaySignatureHostingTests
+{
+    [Fact]
+    public async Task The_gateways_signing_handler_signs_for_the_caller_of_each_request()
+    {
+        await using var server = await SubgraphServer.StartAsync(options => options.Clock = TimeProvider.System);
+        using var client = new HttpClient(new GatewaySigningHandler(new GatewaySignature(SubgraphServer.Secret)) { InnerHandler = new HttpClientHandler() })
+        {
+            BaseAddress = server.Client.BaseAddress,
+        };
+        var request = SubgraphServer.WhoAmI("/graphql?from=gateway");
+        request.Options.Set(GatewaySigningHandler.CallerOption, new GatewayCaller("police", "licence-check"));
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        SubgraphHarness.AssertJson(
+            """{ "data": { "whoami": "police/licence-check/-" } }""",
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_before_it_is_hashed_whole()
+    {
+        await using var server = await SubgraphServer.StartAsync(options => options.MaxBodyBytes = 16);
+        var request = SubgraphServer.WhoAmI();
+        await new GatewaySignature(SubgraphServer.Secret, new ManualClock(SubgraphServer.Now)).SignAsync(request, new("a", "b"), TestContext.Current.CancellationToken);
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(413, status);
+        Assert.Contains("BODY_TOO_LARGE", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_logged_with_its_code_and_the_claimed_agency()
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var request = SubgraphServer.WhoAmI();
+        await new GatewaySignature("another-secret-that-is-long-enough-for-hmac-sha256", new ManualClock(SubgraphServer.Now))
+            .SignAsync(request, new("intruder-agency", "curiosity"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(401, (await server.SendAsync(request)).Status);
+
+        var line = Assert.Single(server.LogLines, l => l.StartsWith("Federation.Subgraphs.GatewaySignature", StringComparison.Ordinal));
+        Assert.Contains("SIGNATURE_INVALID", line, StringComparison.Ordinal);
+        Assert.Contains("intruder-agency", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_relative_uri_not_from_the_root_cannot_be_signed()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("graphql", UriKind.Relative));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new GatewaySignature(SubgraphServer.Secret).SignAsync(request, new("a", "b"), TestContext.Current.CancellationToken));
+    }
+}

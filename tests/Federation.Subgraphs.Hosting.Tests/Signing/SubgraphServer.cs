@@ -27,6 +27,19 @@ internal sealed class SubgraphServer : IAsyncDisposable
         """;
 
     private readonly WebApplication app;
+    private List<string> sink = [];
+
+    /// <summary>Log lines, "Category: message", at Warning and above.</summary>
+    public IReadOnlyList<string> LogLines
+    {
+        get
+        {
+            lock (sink)
+            {
+                return [.. sink];
+            }
+        }
+    }
 
     private SubgraphServer(WebApplication app, HttpClient client)
     {
@@ -40,6 +53,7 @@ internal sealed class SubgraphServer : IAsyncDisposable
 
     public static async Task<SubgraphServer> StartAsync(Action<GatewaySignatureOptions>? configure = null, Func<HealthCheckResult>? readiness = null)
     {
+        var log = new List<string>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddSubgraphDefaults(options =>
@@ -49,6 +63,7 @@ internal sealed class SubgraphServer : IAsyncDisposable
             configure?.Invoke(options);
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddProvider(new ListLoggerProvider(log));
         if (readiness is not null)
         {
             builder.Services.AddHealthChecks().AddCheck("store", readiness, tags: [SubgraphHosting.ReadinessTag]);
@@ -61,7 +76,9 @@ internal sealed class SubgraphServer : IAsyncDisposable
         app.MapSubgraphHealth();
         app.MapSubgraph("/graphql", subgraph);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new SubgraphServer(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        var server = new SubgraphServer(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        server.sink = log;
+        return server;
     }
 
     public static HttpRequestMessage WhoAmI(string path = "/graphql") => new(HttpMethod.Post, path)
@@ -80,5 +97,30 @@ internal sealed class SubgraphServer : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+}
+
+internal sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new ListLogger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class ListLogger(string category, List<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (lines)
+            {
+                lines.Add(category + ": " + formatter(state, exception));
+            }
+        }
     }
 }
