@@ -93,20 +93,58 @@ internal sealed class FederationSpec
     public string LocalName(string specName) =>
         localNames.TryGetValue(specName, out var local) ? local : Prefix + specName;
 
-    /// <summary>The directive and scalar definitions, plus the link spec's own (<c>@link</c>, <c>link__Import</c>, <c>link__Purpose</c>).</summary>
-    public string Definitions()
+    /// <summary>
+    /// The directive and scalar definitions, plus the link spec's own (<c>@link</c>, <c>link__Import</c>,
+    /// <c>link__Purpose</c>), leaving out any the subgraph's SDL already defines (some subgraphs
+    /// carry the definitions, as Apollo's tools print them).
+    /// </summary>
+    public string Definitions(DocumentNode subgraph)
     {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in subgraph.Definitions)
+        {
+            switch (definition)
+            {
+                case DirectiveDefinitionNode directive:
+                    written.Add("@" + directive.Name.Value);
+                    break;
+                case TypeDefinitionNode type:
+                    written.Add(type.Name.Value);
+                    break;
+            }
+        }
+
         var sdl = new StringBuilder();
-        sdl.Append("directive @link(url: String!, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA\n");
-        sdl.Append("scalar link__Import\n");
-        sdl.Append("enum link__Purpose { SECURITY EXECUTION }\n");
+        if (!written.Contains("@link"))
+        {
+            sdl.Append("directive @link(url: String!, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA\n");
+        }
+
+        if (!written.Contains("link__Import"))
+        {
+            sdl.Append("scalar link__Import\n");
+        }
+
+        if (!written.Contains("link__Purpose"))
+        {
+            sdl.Append("enum link__Purpose { SECURITY EXECUTION }\n");
+        }
+
         foreach (var scalar in Scalars)
         {
-            sdl.Append("scalar ").Append(LocalName(scalar)).Append('\n');
+            if (!written.Contains(LocalName(scalar)))
+            {
+                sdl.Append("scalar ").Append(LocalName(scalar)).Append('\n');
+            }
         }
 
         foreach (var (name, definition) in Directives)
         {
+            if (written.Contains("@" + LocalName(name)))
+            {
+                continue;
+            }
+
             var text = definition;
             foreach (var scalar in Scalars)
             {

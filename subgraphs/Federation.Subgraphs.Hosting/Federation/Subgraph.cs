@@ -53,7 +53,7 @@ public sealed class Subgraph
         var keyDirective = spec.LocalName("key");
         var keyed = KeyedObjectTypes(document, keyDirective);
 
-        var additions = spec.Definitions() + SubgraphAdditions(document, keyed.Keys);
+        var additions = spec.Definitions(document) + SubgraphAdditions(document, keyed.Keys);
         var schema = SchemaBuilder.FromDocument(new DocumentNode([.. document.Definitions, .. Parser.Parse(additions).Definitions]));
 
         var entities = new Dictionary<string, EntityType>(StringComparer.Ordinal);

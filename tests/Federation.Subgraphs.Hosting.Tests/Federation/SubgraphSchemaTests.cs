@@ -99,6 +99,21 @@ public sealed class SubgraphSchemaTests
     }
 
     [Fact]
+    public void Definitions_the_sdl_already_carries_are_not_added_again()
+    {
+        var schema = Subgraph.FromSdl("""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "FieldSet"])
+            directive @key(fields: FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+            scalar FieldSet
+            type Query { a: A }
+            type A @key(fields: "id") { id: ID! }
+            """).Schema;
+
+        Assert.True(schema.GetDirective("key")!.IsRepeatable);
+        Assert.NotNull(schema.GetDirective("federation__requires"));
+    }
+
+    [Fact]
     public async Task A_subgraph_without_entities_has_no_entities_field_and_may_have_no_query_type()
     {
         var subgraph = Subgraph.FromSdl("""

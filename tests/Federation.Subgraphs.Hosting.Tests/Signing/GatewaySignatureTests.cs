@@ -147,6 +147,25 @@ public sealed class GatewaySignatureTests
     }
 
     [Fact]
+    public async Task A_replay_with_the_signature_upper_cased_is_still_a_replay()
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var original = SubgraphServer.WhoAmI();
+        await Gateway().SignAsync(original, Caller, TestContext.Current.CancellationToken);
+        var replay = SubgraphServer.WhoAmI();
+        foreach (var header in original.Headers)
+        {
+            replay.Headers.TryAddWithoutValidation(header.Key, header.Key == GatewaySignatureHeaders.Signature ? "v1=" + header.Value.Single()[3..].ToUpperInvariant() : header.Value.Single());
+        }
+
+        Assert.Equal(200, (await server.SendAsync(original)).Status);
+        var (status, body) = await server.SendAsync(replay);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal("SIGNATURE_REPLAYED", "The gateway signature was already used."), body);
+    }
+
+    [Fact]
     public async Task A_full_replay_memory_refuses_rather_than_forgets()
     {
         await using var server = await SubgraphServer.StartAsync(options => options.ReplayMemory = 1);
