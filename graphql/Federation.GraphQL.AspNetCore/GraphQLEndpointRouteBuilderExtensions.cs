@@ -1,6 +1,7 @@
 using Federation.GraphQL.AspNetCore.Engine;
 using Federation.GraphQL.AspNetCore.GraphiQL;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.SchemaValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +15,8 @@ public static class GraphQLEndpointRouteBuilderExtensions
     /// GraphQL-over-HTTP), with the GraphiQL page for browsers and its files under
     /// <c>{pattern}/graphiql/</c>.
     /// <code>app.MapGraphQL("/graphql", schema, options => options.EnableIntrospection = false);</code>
+    /// An invalid schema is refused here, at start-up, with every schema error
+    /// (<see cref="InvalidSchemaException"/>), rather than failing each request later.
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(
         this IEndpointRouteBuilder endpoints,
@@ -33,6 +36,7 @@ public static class GraphQLEndpointRouteBuilderExtensions
         GraphQLEndpointOptions options,
         IGraphQLEngine engine)
     {
+        SchemaValidator.AssertValid(schema);
         var endpoint = new GraphQLEndpoint(schema, options, engine);
 
         var builders = new List<IEndpointConventionBuilder>

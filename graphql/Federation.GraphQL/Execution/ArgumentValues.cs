@@ -51,8 +51,8 @@ internal static class ArgumentValues
             if (!InputCoercion.TryCoerceLiteral(valueNode, definition.Type, variables, out var value))
             {
                 GraphQLError? first = null;
-                InputValidation.ValidateLiteral(valueNode, definition.Type, variables, (message, path, at) =>
-                    first ??= new GraphQLError($"Argument \"{Describe(field, definition)}\" has invalid value{InputValidation.PrintPath(path)}: {message}", at));
+                InputValidation.ValidateLiteral(valueNode, definition.Type, variables, (error, at, path) =>
+                    first ??= new GraphQLError($"Argument \"{Describe(field, definition)}\" has invalid value{InputValidation.PrintPath(path)}: {error.Message}", at));
                 throw new GraphQLException(first ?? new GraphQLError($"Argument \"{Describe(field, definition)}\" has invalid value.", valueNode));
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 using Suggestions = Federation.GraphQL.Validation.Suggestions;
@@ -77,12 +78,13 @@ internal static class EnumCoercion
     }
 
     /// <summary>Why <paramref name="node"/> is not a literal of the enum.</summary>
-    public static string LiteralError(EnumType type, ValueNode node)
+    public static string LiteralError(EnumType type, ValueNode node, bool hideSuggestions = false)
     {
-        var text = ValuePrinter.Print(node);
+        var text = Printer.PrintForError(node);
+        var suggestion = hideSuggestions ? "" : DidYouMean(type, text);
         return node is EnumValueNode
-            ? $"Value \"{text}\" does not exist in \"{type.Name}\" enum." + DidYouMean(type, text)
-            : $"Enum \"{type.Name}\" cannot represent non-enum value: {text}." + DidYouMean(type, text);
+            ? $"Value \"{text}\" does not exist in \"{type.Name}\" enum." + suggestion
+            : $"Enum \"{type.Name}\" cannot represent non-enum value: {text}." + suggestion;
     }
 
     private static string DidYouMean(EnumType type, string input)

@@ -1,4 +1,5 @@
 using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types.SchemaValidation;
 
 namespace Federation.GraphQL.Execution;
 
@@ -17,9 +18,13 @@ public static class Executor
     /// Completes synchronously when every resolver does. Cancelling stops the start of further
     /// resolvers and ends the call with <see cref="OperationCanceledException"/>.
     /// </summary>
+    /// <exception cref="InvalidSchemaException">
+    /// The schema is invalid: graphql-js 17's execute throws from assertValidSchema before it looks at the request.
+    /// </exception>
     public static ValueTask<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        SchemaValidator.AssertValid(request.Schema);
         if (cancellationToken.IsCancellationRequested)
         {
             return ValueTask.FromCanceled<ExecutionResult>(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
@@ -202,7 +203,7 @@ internal static class InputCoercion
             case ScalarType scalar:
                 try
                 {
-                    result = scalar.ParseLiteral(ContainsVariables(node) ? VariableSubstitution.Replace(node, variables) : node);
+                    result = scalar.ParseLiteral(VariableSubstitution.ContainsVariables(node) ? VariableSubstitution.Replace(node, variables) : node);
                     return true;
                 }
                 catch (Exception)
@@ -295,7 +296,7 @@ internal static class InputCoercion
 
         if (!TryCoerceLiteral(literal, input.Type, null, out value))
         {
-            throw new GraphQLException(new GraphQLError($"Expected value of type \"{input.Type}\" to be valid, found: {ValuePrinter.Print(literal)}."));
+            throw new GraphQLException(new GraphQLError($"Expected value of type \"{input.Type}\" to be valid, found: {Printer.PrintForError(literal)}."));
         }
 
         DefaultValues.AddOrUpdate(input, new StrongBox<object?>(value));
@@ -353,36 +354,5 @@ internal static class InputCoercion
         }
 
         return null;
-    }
-
-    private static bool ContainsVariables(ValueNode node)
-    {
-        switch (node)
-        {
-            case VariableNode:
-                return true;
-            case ListValueNode list:
-                foreach (var item in list.Values)
-                {
-                    if (ContainsVariables(item))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case ObjectValueNode obj:
-                foreach (var field in obj.Fields)
-                {
-                    if (ContainsVariables(field.Value))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 using Suggestions = Federation.GraphQL.Validation.Suggestions;
@@ -15,7 +16,11 @@ internal static class InputValidation
 {
     public delegate void ValueError(string message, IReadOnlyList<object> path);
 
-    public delegate void LiteralError(string message, IReadOnlyList<object> path, SyntaxNode node);
+    /// <summary>
+    /// Receives each problem with a literal: the error (located at <paramref name="node"/>, or a
+    /// custom scalar's own), the node it is about, and the path to it inside the literal.
+    /// </summary>
+    public delegate void LiteralError(GraphQLError error, SyntaxNode node, IReadOnlyList<object> path);
 
     /// <summary>graphql-js printPathArray: " at .a[0].b", or nothing for the value itself.</summary>
     public static string PrintPath(IReadOnlyList<object> path)
@@ -173,13 +178,16 @@ internal static class InputValidation
     }
 
     /// <summary>
-    /// graphql-js validateInputLiteral. With <paramref name="variables"/> null the check is static
-    /// (a default value): variables are not looked at.
+    /// graphql-js validateInputLiteral, the one check of literals against input types: for
+    /// ValuesOfCorrectTypeRule, for default values in schema validation and in variable
+    /// definitions, and for arguments at execution. With <paramref name="variables"/> null the
+    /// check is static: a variable is assumed to fit, and a scalar or enum sees the literal with
+    /// its variables replaced as if none had a value.
     /// </summary>
-    public static void ValidateLiteral(ValueNode node, GraphQLType type, VariableValues? variables, LiteralError onError) =>
-        ValidateLiteral(node, type, variables, onError, []);
+    public static void ValidateLiteral(ValueNode node, GraphQLType type, VariableValues? variables, LiteralError onError, bool hideSuggestions = false) =>
+        ValidateLiteral(node, type, variables, onError, hideSuggestions, []);
 
-    private static void ValidateLiteral(ValueNode node, GraphQLType type, VariableValues? variables, LiteralError onError, List<object> path)
+    private static void ValidateLiteral(ValueNode node, GraphQLType type, VariableValues? variables, LiteralError onError, bool hideSuggestions, List<object> path)
     {
         if (node is VariableNode variable)
         {
@@ -193,11 +201,11 @@ internal static class InputValidation
                 var name = variable.Name.Value;
                 if (!variables.Coerced.TryGetValue(name, out var value))
                 {
-                    onError($"Expected variable \"${name}\" provided to type \"{type}\" to provide a runtime value.", [.. path], node);
+                    Report(onError, $"Expected variable \"${name}\" provided to type \"{type}\" to provide a runtime value.", node, path);
                 }
                 else if (value is null)
                 {
-                    onError($"Expected variable \"${name}\" provided to non-null type \"{type}\" not to be null.", [.. path], node);
+                    Report(onError, $"Expected variable \"${name}\" provided to non-null type \"{type}\" not to be null.", node, path);
                 }
             }
 
@@ -208,11 +216,11 @@ internal static class InputValidation
         {
             if (node is NullValueNode)
             {
-                onError($"Expected value of non-null type \"{type}\" not to be null.", [.. path], node);
+                Report(onError, $"Expected value of non-null type \"{type}\" not to be null.", node, path);
                 return;
             }
 
-            ValidateLiteral(node, nonNull.OfType, variables, onError, path);
+            ValidateLiteral(node, nonNull.OfType, variables, onError, hideSuggestions, path);
             return;
         }
 
@@ -226,27 +234,28 @@ internal static class InputValidation
             case ListType list:
                 if (node is not ListValueNode listNode)
                 {
-                    ValidateLiteral(node, list.OfType, variables, onError, path);
+                    // A single value where a list is expected is coerced to a list of one.
+                    ValidateLiteral(node, list.OfType, variables, onError, hideSuggestions, path);
                     return;
                 }
 
                 for (var index = 0; index < listNode.Values.Count; index++)
                 {
                     path.Add(index);
-                    ValidateLiteral(listNode.Values[index], list.OfType, variables, onError, path);
+                    ValidateLiteral(listNode.Values[index], list.OfType, variables, onError, hideSuggestions, path);
                     path.RemoveAt(path.Count - 1);
                 }
 
                 return;
 
             case InputObjectType inputObject:
-                ValidateObjectLiteral(node, inputObject, variables, onError, path);
+                ValidateObjectLiteral(node, inputObject, variables, onError, hideSuggestions, path);
                 return;
 
             case EnumType enumType:
                 if (!EnumCoercion.TryParseLiteral(enumType, node, out _))
                 {
-                    onError(EnumCoercion.LiteralError(enumType, node), [.. path], node);
+                    Report(onError, EnumCoercion.LiteralError(enumType, WithVariablesReplaced(node, variables), hideSuggestions), node, path);
                 }
 
                 return;
@@ -254,26 +263,27 @@ internal static class InputValidation
             case ScalarType scalar:
                 try
                 {
-                    scalar.ParseLiteral(variables is null ? node : VariableSubstitution.Replace(node, variables));
+                    scalar.ParseLiteral(WithVariablesReplaced(node, variables));
                 }
                 catch (GraphQLException exception)
                 {
-                    onError(exception.Error.Message, [.. path], node);
+                    onError(exception.Error, node, [.. path]);
                 }
-                catch (Exception exception)
+                catch (Exception exception) when (exception is not (OutOfMemoryException or Validation.ValidationAbortedException))
                 {
-                    onError($"Expected value of type \"{type}\", but encountered error \"{CaughtMessage(exception)}\"; found: {ValuePrinter.Print(node)}.", [.. path], node);
+                    Report(onError, $"Expected value of type \"{type}\", but encountered error \"{CaughtMessage(exception)}\"; found: {Printer.PrintForError(node)}.", node, path);
                 }
 
                 return;
         }
     }
 
-    private static void ValidateObjectLiteral(ValueNode node, InputObjectType type, VariableValues? variables, LiteralError onError, List<object> path)
+    private static void ValidateObjectLiteral(
+        ValueNode node, InputObjectType type, VariableValues? variables, LiteralError onError, bool hideSuggestions, List<object> path)
     {
         if (node is not ObjectValueNode objectNode)
         {
-            onError($"Expected value of type \"{type}\" to be an object, found: {ValuePrinter.Print(node)}.", [.. path], node);
+            Report(onError, $"Expected value of type \"{type}\" to be an object, found: {Printer.PrintForError(node)}.", node, path);
             return;
         }
 
@@ -284,7 +294,7 @@ internal static class InputValidation
             {
                 if (InputCoercion.IsRequired(field))
                 {
-                    onError($"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {ValuePrinter.Print(node)}.", [.. path], node);
+                    Report(onError, $"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {Printer.PrintForError(node)}.", node, path);
                 }
 
                 continue;
@@ -298,11 +308,11 @@ internal static class InputValidation
                 {
                     if (!found)
                     {
-                        onError($"Expected variable \"${name}\" provided to field \"{field.Name}\" for OneOf Input Object type \"{type}\" to provide a runtime value.", [.. path], node);
+                        Report(onError, $"Expected variable \"${name}\" provided to field \"{field.Name}\" for OneOf Input Object type \"{type}\" to provide a runtime value.", node, path);
                     }
                     else if (value is null)
                     {
-                        onError($"Expected variable \"${name}\" provided to field \"{field.Name}\" for OneOf Input Object type \"{type}\" not to be null.", [.. path], node);
+                        Report(onError, $"Expected variable \"${name}\" provided to field \"{field.Name}\" for OneOf Input Object type \"{type}\" not to be null.", node, path);
                     }
                 }
                 else if (!found && !InputCoercion.IsRequired(field))
@@ -312,7 +322,7 @@ internal static class InputValidation
             }
 
             path.Add(field.Name);
-            ValidateLiteral(fieldNode.Value, field.Type, variables, onError, path);
+            ValidateLiteral(fieldNode.Value, field.Type, variables, onError, hideSuggestions, path);
             path.RemoveAt(path.Count - 1);
         }
 
@@ -322,11 +332,12 @@ internal static class InputValidation
             var name = fieldNode.Name.Value;
             if (type.GetField(name) is null)
             {
-                var suggestion = Suggestions.DidYouMean(Suggestions.List(name, FieldNames(type)));
-                onError(
-                    $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{(suggestion.Length > 0 ? "." + suggestion + " Found" : ", found")}: {ValuePrinter.Print(node)}.",
-                    [.. path],
-                    fieldNode);
+                var suggestion = hideSuggestions ? "" : Suggestions.DidYouMean(Suggestions.List(name, FieldNames(type)));
+                Report(
+                    onError,
+                    $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{(suggestion.Length > 0 ? "." + suggestion + " Found" : ", found")}: {Printer.PrintForError(node)}.",
+                    fieldNode,
+                    path);
                 continue;
             }
 
@@ -337,22 +348,32 @@ internal static class InputValidation
         {
             if (known.Count != 1)
             {
-                onError(OneOfMessage(type), [.. path], node);
+                Report(onError, OneOfMessage(type), node, path);
                 return;
             }
 
             if (known[0].Value is NullValueNode)
             {
-                onError(OneOfMessage(type), [.. path, known[0].Name.Value], node);
+                path.Add(known[0].Name.Value);
+                Report(onError, OneOfMessage(type), node, path);
+                path.RemoveAt(path.Count - 1);
             }
         }
     }
 
+    /// <summary>The literal as a scalar or enum sees it (graphql-js replaceVariables).</summary>
+    private static ValueNode WithVariablesReplaced(ValueNode node, VariableValues? variables) =>
+        VariableSubstitution.ContainsVariables(node) ? VariableSubstitution.Replace(node, variables) : node;
+
+    private static void Report(LiteralError onError, string message, SyntaxNode node, List<object> path) =>
+        onError(new GraphQLError(message, node), node, [.. path]);
+
     private static string OneOfMessage(InputObjectType type) =>
         $"Within OneOf Input Object type \"{type}\", exactly one field must be specified, and the value for that field must be non-null.";
 
+    // graphql-js prints String(error) when a thrown error has no message: its type's name.
     private static string CaughtMessage(Exception exception) =>
-        string.IsNullOrEmpty(exception.Message) ? exception.ToString() : exception.Message;
+        string.IsNullOrEmpty(exception.Message) ? exception.GetType().Name : exception.Message;
 
     private static IEnumerable<string> FieldNames(InputObjectType type)
     {

@@ -11,6 +11,11 @@ namespace Federation.GraphQL.Execution;
 /// </summary>
 internal static class VariableSubstitution
 {
+    /// <summary>
+    /// With <paramref name="variables"/> null (no values known, as in validation) a variable
+    /// becomes null and an object field given by a variable is left out, as graphql-js's
+    /// replaceVariables does without values.
+    /// </summary>
     public static ValueNode Replace(ValueNode node, VariableValues? variables)
     {
         switch (node)
@@ -18,7 +23,7 @@ internal static class VariableSubstitution
             case VariableNode variable:
                 if (variables is null || !variables.Sources.TryGetValue(variable.Name.Value, out var source))
                 {
-                    return new NullValueNode();
+                    return new NullValueNode { Location = variable.Location };
                 }
 
                 if (!source.Provided && source.DefaultValue is { } defaultValue)
@@ -55,6 +60,37 @@ internal static class VariableSubstitution
 
             default:
                 return node;
+        }
+    }
+
+    public static bool ContainsVariables(ValueNode node)
+    {
+        switch (node)
+        {
+            case VariableNode:
+                return true;
+            case ListValueNode list:
+                foreach (var item in list.Values)
+                {
+                    if (ContainsVariables(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ObjectValueNode obj:
+                foreach (var field in obj.Fields)
+                {
+                    if (ContainsVariables(field.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
         }
     }
 

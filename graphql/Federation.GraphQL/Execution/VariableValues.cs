@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
@@ -71,14 +72,14 @@ internal sealed class VariableValues
                     else
                     {
                         var reported = false;
-                        InputValidation.ValidateLiteral(defaultLiteral, type, null, (message, path, _) =>
+                        InputValidation.ValidateLiteral(defaultLiteral, type, null, (error, _, path) =>
                         {
                             reported = true;
-                            Report(errors, new GraphQLError($"Variable \"${name}\" has invalid default value{InputValidation.PrintPath(path)}: {message}", definition), maxErrors);
+                            Report(errors, new GraphQLError($"Variable \"${name}\" has invalid default value{InputValidation.PrintPath(path)}: {error.Message}", definition), maxErrors);
                         });
                         if (!reported)
                         {
-                            Report(errors, new GraphQLError($"Variable \"${name}\" has invalid default value: Expected value of type \"{type}\", found: {ValuePrinter.Print(defaultLiteral)}.", definition), maxErrors);
+                            Report(errors, new GraphQLError($"Variable \"${name}\" has invalid default value: Expected value of type \"{type}\", found: {Printer.PrintForError(defaultLiteral)}.", definition), maxErrors);
                         }
                     }
 

@@ -1,3 +1,4 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Types;
 using Federation.GraphQL.Types.Scalars;
@@ -130,7 +131,7 @@ public static class IntrospectionTypes
         Define(
             "defaultValue",
             SpecifiedScalars.String,
-            (Types.InputValue v) => v.DefaultValue is null ? null : ValuePrinter.Print(v.DefaultValue),
+            (Types.InputValue v) => v.DefaultValue is null ? null : Printer.Print(v.DefaultValue),
             "A GraphQL-formatted string representing the default value for this input value."),
         Define("isDeprecated", new NonNullType(SpecifiedScalars.Boolean), (Types.InputValue v) => Box(v.IsDeprecated)),
         Define("deprecationReason", SpecifiedScalars.String, (Types.InputValue v) => v.DeprecationReason),

@@ -20,9 +20,13 @@ internal sealed class PrintBuffer
     private bool _indentBefore;
     private bool _dedentAfter;
 
-    public PrintBuffer(string text)
+    /// <summary>A block string keeps its line breaks at any depth: they are part of its value.</summary>
+    private readonly bool _isBlockString;
+
+    public PrintBuffer(string text, bool isBlockString = false)
     {
         _text = text;
+        _isBlockString = isBlockString;
         _tail = this;
         Length = text.Length;
         if (text.Contains('\n'))
@@ -67,16 +71,26 @@ internal sealed class PrintBuffer
         return this;
     }
 
-    public string Render()
+    /// <summary>
+    /// Lays the chain out as text. Below <paramref name="maxIndentDepth"/> levels of indentation
+    /// (graphql-js's <c>maxIndentDepth</c>) lines stop being indented and, except inside block
+    /// strings, stop being broken: deeper line breaks become single spaces, so a deeply nested
+    /// value cannot grow the text quadratically.
+    /// </summary>
+    public string Render(int maxIndentDepth = int.MaxValue)
     {
         var output = new StringBuilder(Length);
-        var indentation = 0;
+        var depth = 0;
         for (var part = this; part is not null; part = part._next)
         {
             if (part._indentBefore)
             {
-                indentation++;
-                output.Append("  ");
+                if (depth < maxIndentDepth)
+                {
+                    output.Append("  ");
+                }
+
+                depth++;
             }
 
             if (part._lines is null)
@@ -86,15 +100,26 @@ internal sealed class PrintBuffer
             else
             {
                 output.Append(part._lines[0]);
+                var flatten = !part._isBlockString && depth >= maxIndentDepth;
+                var indentation = Math.Min(depth, maxIndentDepth) * 2;
                 for (var i = 1; i < part._lines.Length; i++)
                 {
-                    output.Append('\n').Append(' ', indentation * 2).Append(part._lines[i]);
+                    if (flatten)
+                    {
+                        output.Append(' ');
+                    }
+                    else
+                    {
+                        output.Append('\n').Append(' ', indentation);
+                    }
+
+                    output.Append(part._lines[i]);
                 }
             }
 
             if (part._dedentAfter)
             {
-                indentation--;
+                depth--;
             }
         }
 

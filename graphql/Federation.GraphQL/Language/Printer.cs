@@ -12,11 +12,28 @@ public static class Printer
 {
     private const int MaxLineLength = 80;
 
-    public static string Print(SyntaxNode node)
+    /// <summary>How deep <see cref="PrintForError"/> indents before it lays the rest out on one line.</summary>
+    internal const int ErrorMaxIndentDepth = 100;
+
+    public static string Print(SyntaxNode node) => Print(node, int.MaxValue);
+
+    /// <summary>
+    /// graphql-js <c>print(ast, { maxIndentDepth })</c>: lines nested deeper than
+    /// <paramref name="maxIndentDepth"/> levels are neither indented nor broken (block strings
+    /// keep their line breaks).
+    /// </summary>
+    public static string Print(SyntaxNode node, int maxIndentDepth)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Reduce(node).Render();
+        ArgumentOutOfRangeException.ThrowIfNegative(maxIndentDepth);
+        return Reduce(node).Render(maxIndentDepth);
     }
+
+    /// <summary>
+    /// graphql-js <c>printForError</c>: how values and types are quoted in error messages, so a
+    /// hostile, deeply nested literal cannot make a message grow quadratically.
+    /// </summary>
+    public static string PrintForError(SyntaxNode node) => Print(node, ErrorMaxIndentDepth);
 
     private static PrintBuffer Reduce(SyntaxNode? node) => node switch
     {
@@ -54,7 +71,9 @@ public static class Printer
         ]),
         IntValueNode intValue => Text(intValue.Value),
         FloatValueNode floatValue => Text(floatValue.Value),
-        StringValueNode stringValue => Text(stringValue.Block ? BlockString.Print(stringValue.Value) : PrintString(stringValue.Value)),
+        StringValueNode stringValue => stringValue.Block
+            ? new PrintBuffer(BlockString.Print(stringValue.Value), isBlockString: true)
+            : Text(PrintString(stringValue.Value)),
         BooleanValueNode boolean => Text(boolean.Value ? "true" : "false"),
         NullValueNode => Text("null"),
         EnumValueNode enumValue => Text(enumValue.Value),

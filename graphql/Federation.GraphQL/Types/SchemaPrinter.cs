@@ -1,4 +1,5 @@
 using System.Text;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types.Scalars;
 
@@ -163,7 +164,7 @@ public static class SchemaPrinter
         var declaration = value.Name + ": " + value.Type;
         if (value.DefaultValue is not null)
         {
-            declaration += " = " + ValuePrinter.Print(value.DefaultValue);
+            declaration += " = " + Printer.Print(value.DefaultValue);
         }
 
         return declaration + PrintDeprecated(value.DeprecationReason);
@@ -179,11 +180,11 @@ public static class SchemaPrinter
     {
         null => string.Empty,
         SpecifiedDirectives.DefaultDeprecationReason => " @deprecated",
-        _ => " @deprecated(reason: " + ValuePrinter.PrintString(reason) + ")",
+        _ => " @deprecated(reason: " + Printer.PrintString(reason) + ")",
     };
 
     private static string PrintSpecifiedByUrl(ScalarType scalar) =>
-        scalar.SpecifiedByUrl is null ? string.Empty : " @specifiedBy(url: " + ValuePrinter.PrintString(scalar.SpecifiedByUrl) + ")";
+        scalar.SpecifiedByUrl is null ? string.Empty : " @specifiedBy(url: " + Printer.PrintString(scalar.SpecifiedByUrl) + ")";
 
     private static string PrintDescription(string? description, string indentation = "", bool firstInBlock = true)
     {
@@ -192,7 +193,7 @@ public static class SchemaPrinter
             return string.Empty;
         }
 
-        var text = IsPrintableAsBlockString(description) ? ValuePrinter.PrintBlockString(description) : ValuePrinter.PrintString(description);
+        var text = IsPrintableAsBlockString(description) ? BlockString.Print(description) : Printer.PrintString(description);
         var prefix = indentation.Length > 0 && !firstInBlock ? "\n" + indentation : indentation;
         return prefix + text.Replace("\n", "\n" + indentation, StringComparison.Ordinal) + "\n";
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
@@ -76,7 +77,7 @@ internal sealed class DirectiveTable
         {
             if (argument.Type is NonNullTypeNode && argument.DefaultValue is null)
             {
-                var entry = (argument.Name.Value, ErrorPrinter.Print(argument.Type));
+                var entry = (argument.Name.Value, Printer.Print(argument.Type));
                 if (seen.TryGetValue(argument.Name.Value, out var index))
                 {
                     required[index] = entry;

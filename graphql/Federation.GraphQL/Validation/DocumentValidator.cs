@@ -1,5 +1,6 @@
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.SchemaValidation;
 
 namespace Federation.GraphQL.Validation;
 
@@ -15,6 +16,7 @@ public static class DocumentValidator
     /// The errors of an executable document, in the order graphql-js reports them; empty when it is valid.
     /// After <paramref name="maxErrors"/> errors validation stops and one more error says so.
     /// </summary>
+    /// <exception cref="InvalidSchemaException">The schema itself is invalid (graphql-js's assertValidSchema).</exception>
     public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IReadOnlyList<ValidationRule>? rules = null, int maxErrors = 100) =>
         Validate(schema, document, rules, maxErrors, hideSuggestions: false);
 
@@ -22,6 +24,10 @@ public static class DocumentValidator
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
+
+        // As graphql-js's validate: a document cannot be judged against an invalid schema. The
+        // schema's errors are computed once and kept on it.
+        SchemaValidator.AssertValid(schema);
         rules ??= SpecifiedRules.All;
         var errors = new List<GraphQLError>();
         var typeInfo = new TypeInfo(schema);

@@ -10,6 +10,16 @@ public sealed class OperationSelectionTests
     private static readonly global::Federation.GraphQL.Types.Schema TestSchema = Schema("type Query { a: Int } type Mutation { m: Int }");
 
     [Fact]
+    public void An_invalid_schema_is_refused_before_the_request_is_looked_at_as_graphql_js_does()
+    {
+        // graphql-js 17.1.0's execute throws from assertValidSchema, even for a document it could not run anyway.
+        var schema = Schema("type Query { a: Empty } enum Empty");
+        var exception = Assert.Throws<global::Federation.GraphQL.Types.SchemaValidation.InvalidSchemaException>(
+            () => Execute(schema, "query A { a } query B { a }"));
+        Assert.Equal("Enum type Empty must define one or more values.", exception.Message);
+    }
+
+    [Fact]
     public Task Several_operations_need_a_name() =>
         ExpectJson(TestSchema, "query A { a } query B { a }", """{"errors":[{"message":"Must provide operation name if query contains multiple operations."}]}""");
 

@@ -80,4 +80,43 @@ public sealed class PrinterTests
     {
         Assert.Equal("\"a\\\"b\\\\c\\n\\u0001\\u007F\\u009F\u00A0\U0001F600\"", Printer.Print(new StringValueNode("a\"b\\c\n\u0001\u007F\u009F\u00A0\U0001F600")));
     }
+
+    // Expected texts are graphql-js 17.1.0's print(ast, { maxIndentDepth }).
+    [Theory]
+    [InlineData("{ a { b { c { d } } } }", 0, "{ a { b { c { d } } } }")]
+    [InlineData("{ a { b { c { d } } } }", 2, "{\n  a {\n    b { c { d } }\n  }\n}")]
+    [InlineData(
+        "{ a(x: {aaaaaaaaaaaaaaaaaaaa: 1, bbbbbbbbbbbbbbbbbbbbbbb: [111111111111111111, 22222222222222222222, 3333333333333333333333], c: \"x\"}) { b { c } } }",
+        2,
+        "{\n  a(\n    x: { aaaaaaaaaaaaaaaaaaaa: 1 bbbbbbbbbbbbbbbbbbbbbbb: [111111111111111111, 22222222222222222222, 3333333333333333333333] c: \"x\" }\n  ) {\n    b { c }\n  }\n}")]
+    [InlineData("{ a { b { c(x: \"\"\"multi\nline\n  block\"\"\") } } }", 1, "{\n  a { b { c(x: \"\"\"\n  multi\n  line\n    block\n  \"\"\") } }\n}")]
+    public void Stops_indenting_and_breaking_lines_below_the_max_indent_depth(string source, int maxIndentDepth, string expected) =>
+        Assert.Equal(expected, Printer.Print(ExpectParse(source), maxIndentDepth));
+
+    [Fact]
+    public void Breaks_long_values_only_above_the_max_indent_depth()
+    {
+        var value = Parser.ParseValue("[[\"" + new string('x', 80) + "\"]]");
+
+        Assert.Equal("[\n  [ \"" + new string('x', 80) + "\" ]\n]", Printer.Print(value, maxIndentDepth: 1));
+        Assert.Equal("[\n  [\n    \"" + new string('x', 80) + "\"\n  ]\n]", Printer.Print(value));
+    }
+
+    [Fact]
+    public void Prints_for_errors_with_at_most_a_hundred_levels_of_indentation()
+    {
+        // 103 lists around a long number: every level would wrap, so print() would indent 103 times.
+        var source = new string('[', 103) + new string('1', 85) + new string(']', 103);
+        var value = Parser.ParseValue(source, ParserOptions.Unlimited);
+
+        var printed = Printer.PrintForError(value);
+
+        // Length, line count and the innermost line of graphql-js 17.1.0's printForError.
+        var lines = printed.Split('\n');
+        Assert.Equal(20497, printed.Length);
+        Assert.Equal(201, lines.Length);
+        Assert.Equal(new string(' ', 200) + "[ [ [ " + new string('1', 85) + " ] ] ]", lines[100]);
+        Assert.EndsWith("\n        ]\n      ]\n    ]\n  ]\n]", printed, StringComparison.Ordinal);
+        Assert.NotEqual(printed, Printer.Print(value));
+    }
 }

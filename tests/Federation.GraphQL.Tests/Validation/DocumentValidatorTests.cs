@@ -1,4 +1,6 @@
 using Federation.GraphQL.Language;
+using Federation.GraphQL.Types.Building;
+using Federation.GraphQL.Types.SchemaValidation;
 using Federation.GraphQL.Validation;
 using Xunit;
 
@@ -25,6 +27,14 @@ public sealed class DocumentValidatorTests : ValidationHarness
             + "PossibleTypeExtensionsRule KnownArgumentNamesOnDirectivesRule UniqueArgumentNamesRule UniqueInputFieldNamesRule "
             + "ProvidedRequiredArgumentsOnDirectivesRule",
             string.Join(' ', SpecifiedRules.Sdl.Select(r => r.Name)));
+    }
+
+    [Fact]
+    public void An_invalid_schema_is_refused_as_graphql_js_does()
+    {
+        var schema = SchemaBuilder.FromDocument(Parser.Parse("type Query { a: Empty } enum Empty"));
+        var exception = Assert.Throws<InvalidSchemaException>(() => DocumentValidator.Validate(schema, Parser.Parse("{ a }")));
+        Assert.Equal("Enum type Empty must define one or more values.", exception.Message);
     }
 
     [Fact]

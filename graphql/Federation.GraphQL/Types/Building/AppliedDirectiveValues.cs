@@ -1,3 +1,4 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Types.Building;
@@ -54,7 +55,7 @@ internal static class AppliedDirectiveValues
                 NullValueNode => throw new GraphQLException(new GraphQLError(
                     $"Argument \"{coordinate}\" has invalid value: Expected value of non-null type \"{argument.Type}\" not to be null.", given.Value)),
                 _ => throw new GraphQLException(new GraphQLError(
-                    $"Argument \"{coordinate}\" has invalid value: String cannot represent a non string value: {ValuePrinter.Print(given.Value)}", given.Value)),
+                    $"Argument \"{coordinate}\" has invalid value: String cannot represent a non string value: {Printer.PrintForError(given.Value)}", given.Value)),
             };
         }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Types.Scalars;
@@ -44,7 +45,7 @@ internal sealed class BooleanScalar() : ScalarType("Boolean")
     {
         if (literal is not BooleanValueNode b)
         {
-            CoercionError.Throw($"Boolean cannot represent a non boolean value: {ValuePrinter.Print(literal)}", literal);
+            CoercionError.Throw($"Boolean cannot represent a non boolean value: {Printer.PrintForError(literal)}", literal);
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Types.Scalars;
@@ -59,7 +60,7 @@ internal sealed class FloatScalar() : ScalarType("Float")
                 return double.Parse(i.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        CoercionError.Throw($"Float cannot represent non numeric value: {ValuePrinter.Print(literal)}", literal);
+        CoercionError.Throw($"Float cannot represent non numeric value: {Printer.PrintForError(literal)}", literal);
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Types.Scalars;
@@ -26,7 +27,7 @@ internal sealed class IdScalar() : ScalarType("ID")
                 return i.Value;
         }
 
-        CoercionError.Throw($"ID cannot represent a non-string and non-integer value: {ValuePrinter.Print(literal)}", literal);
+        CoercionError.Throw($"ID cannot represent a non-string and non-integer value: {Printer.PrintForError(literal)}", literal);
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Types.Scalars;
@@ -57,7 +58,7 @@ internal sealed class IntScalar() : ScalarType("Int")
     {
         if (literal is not IntValueNode intLiteral)
         {
-            CoercionError.Throw($"Int cannot represent non-integer value: {ValuePrinter.Print(literal)}", literal);
+            CoercionError.Throw($"Int cannot represent non-integer value: {Printer.PrintForError(literal)}", literal);
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Types.Scalars;
@@ -47,7 +48,7 @@ internal sealed class StringScalar() : ScalarType("String")
     {
         if (literal is not StringValueNode text)
         {
-            CoercionError.Throw($"String cannot represent a non string value: {ValuePrinter.Print(literal)}", literal);
+            CoercionError.Throw($"String cannot represent a non string value: {Printer.PrintForError(literal)}", literal);
             return null;
         }
 

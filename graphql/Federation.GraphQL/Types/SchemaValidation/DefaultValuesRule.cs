@@ -1,3 +1,5 @@
+using Federation.GraphQL.Execution;
+
 namespace Federation.GraphQL.Types.SchemaValidation;
 
 /// <summary>
@@ -16,9 +18,9 @@ internal static class DefaultValuesRule
             return;
         }
 
-        InputLiteralValidator.Validate(defaultValue, inputValue.Type, (error, path) =>
+        InputValidation.ValidateLiteral(defaultValue, inputValue.Type, variables: null, (error, _, path) =>
         {
-            var message = $"{coordinate} has invalid default value{PrintPath(path)}: {error.Message}";
+            var message = $"{coordinate} has invalid default value{InputValidation.PrintPath(path)}: {error.Message}";
             if (error.Locations.Count != 0)
             {
                 context.ReportError(message, error.Locations);
@@ -28,22 +30,5 @@ internal static class DefaultValuesRule
                 context.ReportError(message, inputValue.Definition?.DefaultValue);
             }
         });
-    }
-
-    /// <summary>graphql-js's printPathArray: " at .field[0]", or nothing for the value itself.</summary>
-    private static string PrintPath(IReadOnlyList<object> path)
-    {
-        if (path.Count == 0)
-        {
-            return "";
-        }
-
-        var builder = new System.Text.StringBuilder(" at ");
-        foreach (var key in path)
-        {
-            builder.Append(key is int index ? $"[{index}]" : $".{key}");
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.GraphQL.Validation.Rules;
@@ -15,7 +16,7 @@ internal sealed class VariablesAreInputTypesRule(ValidationContext context) : Ru
         if (type is not null && !type.IsInputType)
         {
             context.ReportError(new GraphQLError(
-                $"Variable \"${node.Variable.Name.Value}\" cannot be non-input type \"{ErrorPrinter.Print(node.Type)}\".",
+                $"Variable \"${node.Variable.Name.Value}\" cannot be non-input type \"{Printer.Print(node.Type)}\".",
                 node.Type));
         }
 
