@@ -51,6 +51,14 @@ public sealed class SubgraphSchemaTests
     }
 
     [Fact]
+    public void The_schema_with_its_additions_is_a_valid_schema()
+    {
+        var subgraph = Subgraph.FromSdl(PopulationSdl);
+
+        Assert.Empty(global::Federation.GraphQL.Types.SchemaValidation.SchemaValidator.Validate(subgraph.Schema).Select(e => e.Message));
+    }
+
+    [Fact]
     public void Entity_union_holds_every_object_type_with_a_key()
     {
         var subgraph = Subgraph.FromSdl(PopulationSdl);

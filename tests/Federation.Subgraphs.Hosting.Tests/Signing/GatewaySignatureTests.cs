@@ -238,6 +238,26 @@ public sealed class GatewaySignatureHostingTests
     }
 
     [Fact]
+    public async Task Entity_resolvers_behind_map_subgraph_see_the_signed_caller()
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(
+                """{"query":"query($r:[_Any!]!){ _entities(representations:$r){ ... on Holder { id seenBy } } }","variables":{"r":[{"__typename":"Holder","id":"h1"}]}}""",
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        await new GatewaySignature(SubgraphServer.Secret, new ManualClock(SubgraphServer.Now))
+            .SignAsync(request, new("customs", "import-control"), TestContext.Current.CancellationToken);
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(200, status);
+        SubgraphHarness.AssertJson("""{ "data": { "_entities": [ { "id": "h1", "seenBy": "customs" } ] } }""", body);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_before_it_is_hashed_whole()
     {
         await using var server = await SubgraphServer.StartAsync(options => options.MaxBodyBytes = 16);

@@ -24,6 +24,7 @@ internal sealed class SubgraphServer : IAsyncDisposable
     private const string Sdl = """
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
         type Query { whoami: String }
+        type Holder @key(fields: "id") { id: ID! seenBy: String }
         """;
 
     private readonly WebApplication app;
@@ -70,7 +71,10 @@ internal sealed class SubgraphServer : IAsyncDisposable
         }
 
         var subgraph = Subgraph.FromSdl(Sdl).Bind("Query.whoami", context =>
-            new(context.Caller() is { } caller ? $"{caller.Agency}/{caller.Purpose}/{caller.Matter ?? "-"}" : null));
+            new(context.Caller() is { } caller ? $"{caller.Agency}/{caller.Purpose}/{caller.Matter ?? "-"}" : null))
+            .Entity("Holder", (representations, context) => new(representations
+                .Select(r => (object?)new Dictionary<string, object?> { ["id"] = r.GetString("id"), ["seenBy"] = context.Caller?.Agency })
+                .ToList()));
 
         var app = builder.Build();
         app.MapSubgraphHealth();
