@@ -1,0 +1,87 @@
+using Federation.GraphQL.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Federation.Subgraphs.Hosting;
+
+/// <summary>
+/// What every agency subgraph's <c>Program.cs</c> calls:
+/// <code>
+/// builder.AddSubgraphDefaults();
+/// builder.Services.AddHealthChecks().AddCheck&lt;DatabaseCheck&gt;("database", tags: [SubgraphHosting.ReadinessTag]);
+/// var app = builder.Build();
+/// app.MapSubgraphHealth();
+/// app.MapSubgraph("/graphql", subgraph);
+/// </code>
+/// </summary>
+public static class SubgraphHosting
+{
+    /// <summary>Tag of the health checks <c>/health/ready</c> runs; <c>/health/live</c> runs none.</summary>
+    public const string ReadinessTag = "ready";
+
+    /// <summary>
+    /// JSON console logs (UTC timestamps, scopes), health checks, and the gateway signature
+    /// options bound from the <c>GatewaySignature</c> section, then <paramref name="configure"/>.
+    /// </summary>
+    public static TBuilder AddSubgraphDefaults<TBuilder>(this TBuilder builder, Action<GatewaySignatureOptions>? configure = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        builder.Services.AddHealthChecks();
+        var signature = builder.Services.AddOptions<GatewaySignatureOptions>().BindConfiguration(GatewaySignatureOptions.Section);
+        if (configure is not null)
+        {
+            signature.Configure(configure);
+        }
+
+        return builder;
+    }
+
+    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (every check tagged <see cref="ReadinessTag"/> passes). Unsigned: probes come from the platform, not the gateway.</summary>
+    public static IEndpointRouteBuilder MapSubgraphHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Serves <paramref name="subgraph"/> at <paramref name="pattern"/> behind the gateway signature
+    /// check; resolvers get a <see cref="SubgraphRequestContext"/> as their context. GraphiQL is off.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An entity lacks its resolver, or signatures are required and no secret is configured.</exception>
+    public static IEndpointConventionBuilder MapSubgraph(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        Subgraph subgraph,
+        Action<GraphQLEndpointOptions>? configure = null)
+    {
+        subgraph.EnsureComplete();
+        var signatureOptions = endpoints.ServiceProvider.GetService<IOptions<GatewaySignatureOptions>>()?.Value ?? new GatewaySignatureOptions();
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("Federation.Subgraphs.GatewaySignature")
+            ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var check = new GatewaySignatureCheck(signatureOptions, logger);
+
+        var endpoint = endpoints.MapGraphQL(pattern, subgraph.Schema, options =>
+        {
+            options.EnableGraphiQL = false;
+            options.CreateContext = context => new SubgraphRequestContext(context, context.GetGatewayCaller());
+            configure?.Invoke(options);
+        });
+        endpoint.Add(builder => builder.RequestDelegate = check.Wrap(builder.RequestDelegate!));
+        return endpoint;
+    }
+}

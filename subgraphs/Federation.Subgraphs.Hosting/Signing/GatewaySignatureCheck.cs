@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Federation.Subgraphs.Hosting;
+
+/// <summary>
+/// Runs before a subgraph endpoint: refuses, with 401 and a GraphQL-shaped error, every request
+/// that does not carry a valid, fresh, first-seen gateway signature over its method, target,
+/// caller and body; otherwise records the verified caller for the resolvers.
+/// </summary>
+internal sealed partial class GatewaySignatureCheck
+{
+    private readonly ILogger logger;
+    private readonly GatewaySignatureOptions options;
+    private readonly GatewaySignature? signature;
+    private readonly ReplayMemory replays;
+
+    public GatewaySignatureCheck(GatewaySignatureOptions options, ILogger logger)
+    {
+        this.options = options;
+        this.logger = logger;
+        if (options.RequireGatewaySignature)
+        {
+            if (string.IsNullOrEmpty(options.Secret))
+            {
+                throw new InvalidOperationException(
+                    $"The subgraph needs the gateway's signing secret ({GatewaySignatureOptions.Section}:Secret); only development may set {GatewaySignatureOptions.Section}:RequireGatewaySignature to false.");
+            }
+
+            signature = new GatewaySignature(options.Secret, options.Clock);
+        }
+
+        replays = new ReplayMemory(options.ReplayMemory);
+    }
+
+    public RequestDelegate Wrap(RequestDelegate next) => async context =>
+    {
+        if (signature is null)
+        {
+            if (ReadCaller(context.Request) is { } unverified)
+            {
+                context.Features.Set(new GatewayCallerFeature(unverified));
+            }
+
+            await next(context);
+            return;
+        }
+
+        var refusal = await CheckAsync(context, signature);
+        if (refusal is not null)
+        {
+            // Security staff look for these: who claimed to call, from where, and why it was refused.
+            LogRefused(
+                logger,
+                refusal.Value.Code,
+                context.Request.Headers[GatewaySignatureHeaders.CallerAgency].ToString(),
+                context.Connection.RemoteIpAddress?.ToString(),
+                context.Request.Path.Value);
+            await RefuseAsync(context, refusal.Value);
+            return;
+        }
+
+        await next(context);
+    };
+
+    private async Task<(int Status, string Code, string Message)?> CheckAsync(HttpContext context, GatewaySignature key)
+    {
+        var request = context.Request;
+        var presented = request.Headers[GatewaySignatureHeaders.Signature].ToString();
+        var stamp = request.Headers[GatewaySignatureHeaders.Timestamp].ToString();
+        if (presented.Length == 0 || stamp.Length == 0)
+        {
+            return (401, SignatureErrorCodes.SignatureMissing, "The request carries no gateway signature.");
+        }
+
+        if (ReadCaller(request) is not { } caller)
+        {
+            return (401, SignatureErrorCodes.CallerMissing, "The request names no calling agency and purpose.");
+        }
+
+        if (!long.TryParse(stamp, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
+        {
+            return (401, SignatureErrorCodes.SignatureInvalid, "The gateway signature's timestamp is not a number of seconds.");
+        }
+
+        var now = options.Clock.GetUtcNow().ToUnixTimeSeconds();
+        if (timestamp < now - (long)options.Window.TotalSeconds)
+        {
+            return (401, SignatureErrorCodes.SignatureExpired, "The gateway signature has expired.");
+        }
+
+        if (timestamp > now + (long)options.ClockSkew.TotalSeconds)
+        {
+            return (401, SignatureErrorCodes.SignatureExpired, "The gateway signature's timestamp lies in the future.");
+        }
+
+        if (await HashBodyAsync(request, context.RequestAborted) is not { } bodyHash)
+        {
+            return (413, "BODY_TOO_LARGE", "The request body is larger than the subgraph accepts.");
+        }
+
+        if (!key.Verify(presented, request.Method, Target(context), timestamp, caller, bodyHash))
+        {
+            return (401, SignatureErrorCodes.SignatureInvalid, "The gateway signature does not match the request.");
+        }
+
+        // The hex may arrive in either case; remember one spelling so a re-cased copy is still a replay.
+        switch (replays.Record(presented.ToLowerInvariant(), timestamp + (long)options.Window.TotalSeconds, now))
+        {
+            case ReplayMemory.Outcome.Replayed:
+                return (401, SignatureErrorCodes.SignatureReplayed, "The gateway signature was already used.");
+            case ReplayMemory.Outcome.Full:
+                return (503, SignatureErrorCodes.ReplayMemoryFull, "The subgraph cannot take more signed requests now.");
+        }
+
+        context.Features.Set(new GatewayCallerFeature(caller));
+        return null;
+    }
+
+    /// <summary>The request target as the client sent it, which is what the gateway signed.</summary>
+    private static string Target(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (!string.IsNullOrEmpty(raw) && raw[0] == '/')
+        {
+            return raw;
+        }
+
+        var request = context.Request;
+        return request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
+    }
+
+    /// <summary>Hashes the body and rewinds it for the endpoint; null when it exceeds the limit.</summary>
+    private async Task<byte[]?> HashBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: options.MaxBodyBytes + 1);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > options.MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        catch (IOException) when (total >= options.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        request.Body.Position = 0;
+        return hash.GetHashAndReset();
+    }
+
+    private static GatewayCaller? ReadCaller(HttpRequest request)
+    {
+        var agency = request.Headers[GatewaySignatureHeaders.CallerAgency].ToString();
+        var purpose = request.Headers[GatewaySignatureHeaders.CallerPurpose].ToString();
+        var matter = request.Headers[GatewaySignatureHeaders.CallerMatter].ToString();
+        return agency.Length == 0 || purpose.Length == 0 ? null : new GatewayCaller(agency, purpose, matter.Length == 0 ? null : matter);
+    }
+
+    private static async Task RefuseAsync(HttpContext context, (int Status, string Code, string Message) refusal)
+    {
+        var response = context.Response;
+        response.StatusCode = refusal.Status;
+        response.ContentType = "application/json; charset=utf-8";
+        if (refusal.Status == 401)
+        {
+            response.Headers.WWWAuthenticate = "GatewaySignature";
+        }
+
+        await using var writer = new Utf8JsonWriter(response.Body);
+        writer.WriteStartObject();
+        writer.WriteStartArray("errors");
+        writer.WriteStartObject();
+        writer.WriteString("message", refusal.Message);
+        writer.WriteStartObject("extensions");
+        writer.WriteString("code", refusal.Code);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
+    }
+}
+
+internal sealed partial class GatewaySignatureCheck
+{
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Refused a request not signed by the gateway: {Code} (claimed agency {Agency}, from {RemoteAddress}, path {Path})")]
+    private static partial void LogRefused(ILogger logger, string code, string agency, string? remoteAddress, string? path);
+}
+
+/// <summary>The caller of the current request, as the signature check found it.</summary>
+internal sealed record GatewayCallerFeature(GatewayCaller Caller);
