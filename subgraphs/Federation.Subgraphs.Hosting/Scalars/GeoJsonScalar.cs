@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
@@ -7,7 +8,8 @@ namespace Federation.Subgraphs.Hosting.Scalars;
 /// <summary>
 /// <c>scalar GeoJSON @specifiedBy(url: "https://www.rfc-editor.org/rfc/rfc7946")</c>: a geometry
 /// object, held as <see cref="GeoJsonGeometry"/>. Input: an object literal or an object variable
-/// (the JSON as it is), or a string holding GeoJSON text. Output: the geometry as a JSON object.
+/// (the JSON as it is), or a string holding GeoJSON text. Output: the geometry as a JSON object;
+/// resolvers may return a <see cref="GeoJsonGeometry"/>, GeoJSON text, a <see cref="JsonElement"/> or plain values.
 /// Variables inside a geometry literal are not supported: validation hands scalars the literal
 /// with its variables read as null (as graphql-js does), which no geometry survives — a client
 /// passes the whole geometry as one variable instead.
@@ -27,6 +29,8 @@ public sealed class GeoJsonScalar : ScalarType
                 return geometry.ToJsonValue();
             case string json:
                 return Checked(GeoJsonGeometry.TryParseJson(json, out var fromText, out var textError), fromText, textError).ToJsonValue();
+            case JsonElement element:
+                return Checked(GeoJsonGeometry.TryParseJson(element.GetRawText(), out var fromElement, out var elementError), fromElement, elementError).ToJsonValue();
             default:
                 return Checked(GeoJsonGeometry.TryParse(value, out var fromValue, out var error), fromValue, error).ToJsonValue();
         }

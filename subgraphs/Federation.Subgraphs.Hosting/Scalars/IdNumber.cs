@@ -36,11 +36,15 @@ public readonly record struct IdNumber
     /// Parses and checks <paramref name="text"/>; on failure <paramref name="error"/> names the
     /// broken rule, e.g. <c>IdNumber check digit is 5, expected 7 (GB 11643, ISO 7064 MOD 11-2).</c>
     /// </summary>
-    /// <param name="today">The day against which "not in the future" is judged; today (UTC) when null.</param>
+    /// <param name="today">
+    /// The day against which "not in the future" is judged; when null, today in China Standard
+    /// Time (UTC+8), where the numbers are issued, so that a child born this morning in Beijing is
+    /// not refused while it is still yesterday in UTC.
+    /// </param>
     public static bool TryParse([NotNullWhen(true)] string? text, out IdNumber idNumber, [NotNullWhen(false)] out string? error, DateOnly? today = null)
     {
         idNumber = default;
-        error = Check(text, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        error = Check(text, today ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
         if (error is not null)
         {
             return false;

@@ -24,12 +24,13 @@ public abstract class TextScalar<T>(string name) : ScalarType(name)
         {
             case T typed:
                 return Format(typed);
-            case string text when TryParse(text, out var parsed, out var error):
+            case string text:
+                if (!TryParse(text, out var parsed, out var error))
+                {
+                    ScalarError.Throw(error);
+                }
+
                 return Format(parsed);
-            case string:
-                TryParse((string)value, out _, out var message);
-                ScalarError.Throw(message!);
-                return null;
             default:
                 ScalarError.NotAString(Name, value);
                 return null;

@@ -70,6 +70,13 @@ public sealed class GeoJsonTests
         Assert.Equal(point, scalar.ParseValue(new Dictionary<string, object?> { ["type"] = "Point", ["coordinates"] = new object?[] { 116.39, 39.9 } }));
         Assert.Equal(point, scalar.ParseValue("""{"type":"Point","coordinates":[116.39,39.9]}"""));
 
+        Assert.Equal(
+            """{"type":"Point","coordinates":[116.39,39.9]}""",
+            System.Text.Json.JsonSerializer.Serialize(scalar.Serialize(System.Text.Json.JsonDocument.Parse("""{"type":"Point","coordinates":[116.39,39.9]}""").RootElement)));
+        Assert.Equal(
+            "GeoJSON LineString must have at least 2 positions (RFC 7946 §3.1.4).",
+            ScalarHarness.CoercionError(() => scalar.Serialize(System.Text.Json.JsonDocument.Parse("""{"type":"LineString","coordinates":[[1,2]]}""").RootElement)));
+
         Assert.Equal("GeoJSON cannot represent a non object value: [1, 2]", ScalarHarness.CoercionError(() => ScalarHarness.ParseLiteral(scalar, "[1, 2]")));
         Assert.Equal("GeoJSON cannot represent a non object value: 5", ScalarHarness.CoercionError(() => scalar.ParseValue(5)));
         Assert.Equal(
