@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Federation.GraphQL.Types;
 
 namespace Federation.GraphQL.Conformance;
 
@@ -142,79 +143,8 @@ internal static class JsJson
     }
 
     /// <summary>
-    /// ECMAScript Number::toString(10) of <paramref name="number"/>: the shortest digits that
-    /// round-trip, positional between 1e-7 and 1e21, exponential outside. Not finite is null.
+    /// JSON.stringify of a number: ECMAScript Number::toString(10) (the engine's
+    /// <see cref="JsNumber"/>), and null for what is not finite.
     /// </summary>
-    public static string FormatNumber(double number)
-    {
-        if (double.IsNaN(number) || double.IsInfinity(number))
-        {
-            return "null";
-        }
-
-        if (number == 0)
-        {
-            return "0";
-        }
-
-        var roundTrip = number.ToString("R", CultureInfo.InvariantCulture);
-        var negative = roundTrip[0] == '-';
-        if (negative)
-        {
-            roundTrip = roundTrip[1..];
-        }
-
-        var exponentAt = roundTrip.IndexOfAny(['E', 'e']);
-        var mantissa = exponentAt < 0 ? roundTrip : roundTrip[..exponentAt];
-        var exponent = exponentAt < 0 ? 0 : int.Parse(roundTrip[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var dot = mantissa.IndexOf('.');
-        var integerDigits = dot < 0 ? mantissa.Length : dot;
-        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
-        var leadingZeros = 0;
-        while (leadingZeros < digits.Length - 1 && digits[leadingZeros] == '0')
-        {
-            leadingZeros++;
-        }
-
-        digits = digits[leadingZeros..].TrimEnd('0');
-        if (digits.Length == 0)
-        {
-            return "0";
-        }
-
-        // value = 0.digits × 10^n
-        var n = integerDigits - leadingZeros + exponent;
-        var k = digits.Length;
-        var result = new StringBuilder();
-        if (negative)
-        {
-            result.Append('-');
-        }
-
-        if (k <= n && n <= 21)
-        {
-            result.Append(digits).Append('0', n - k);
-        }
-        else if (0 < n && n <= 21)
-        {
-            result.Append(digits, 0, n).Append('.').Append(digits, n, k - n);
-        }
-        else if (-6 < n && n <= 0)
-        {
-            result.Append("0.").Append('0', -n).Append(digits);
-        }
-        else
-        {
-            var e = n - 1;
-            result.Append(digits[0]);
-            if (k > 1)
-            {
-                result.Append('.').Append(digits, 1, k - 1);
-            }
-
-            result.Append('e').Append(e < 0 ? '-' : '+').Append(Math.Abs(e).ToString(CultureInfo.InvariantCulture));
-        }
-
-        return result.ToString();
-    }
+    public static string FormatNumber(double number) => double.IsFinite(number) ? JsNumber.Format(number) : "null";
 }
