@@ -5,6 +5,7 @@ using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 using Federation.GraphQL.Types.Building;
+using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Subgraphs.Hosting;
 
@@ -43,10 +44,15 @@ public sealed class Subgraph
     /// <summary>The object types with a <c>@key</c>: the members of <c>_Entity</c>.</summary>
     public IReadOnlyCollection<string> EntityTypes => entities.Keys;
 
-    /// <summary>Builds the subgraph from SDL that links Federation v2.</summary>
+    /// <summary>
+    /// Builds the subgraph from SDL that links Federation v2. Each <c>scalar X</c> the SDL declares
+    /// is implemented by the scalar named X in <paramref name="scalars"/>, else by the agency scalar
+    /// of that name (<see cref="AgencyScalars.All"/>: IdNumber, CreditCode, DivisionCode, Date,
+    /// DateTime, GeoJSON), else passes values through unchecked.
+    /// </summary>
     /// <exception cref="ArgumentException">No federation link, an unknown import, or a <c>@key</c> whose fields do not exist.</exception>
     /// <exception cref="InvalidSdlException">The SDL (with the additions) is not a valid schema.</exception>
-    public static Subgraph FromSdl([StringSyntax("graphql")] string sdl)
+    public static Subgraph FromSdl([StringSyntax("graphql")] string sdl, IEnumerable<ScalarType>? scalars = null)
     {
         var document = OrphanExtensionsAsDefinitions(Parser.Parse(sdl, ParserOptions.Unlimited));
         var spec = FederationSpec.FromLink(document);
@@ -54,7 +60,9 @@ public sealed class Subgraph
         var keyed = KeyedObjectTypes(document, keyDirective);
 
         var additions = spec.Definitions(document) + SubgraphAdditions(document, keyed.Keys);
-        var schema = SchemaBuilder.FromDocument(new DocumentNode([.. document.Definitions, .. Parser.Parse(additions).Definitions]));
+        var schema = AgencyScalars.BuildSchema(
+            new DocumentNode([.. document.Definitions, .. Parser.Parse(additions).Definitions]),
+            Implementations(scalars));
 
         var entities = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         foreach (var (typeName, keys) in keyed)
@@ -211,6 +219,23 @@ public sealed class Subgraph
         entityTypeOf.TryGetValue(value, out var name) ? name
         : value is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__typename", out var typename) ? typename as string
         : null;
+
+    /// <summary>The agency scalars, each replaced by the caller's scalar of the same name; the caller's others added.</summary>
+    private static IEnumerable<ScalarType> Implementations(IEnumerable<ScalarType>? scalars)
+    {
+        var byName = new Dictionary<string, ScalarType>(StringComparer.Ordinal);
+        foreach (var scalar in AgencyScalars.All())
+        {
+            byName[scalar.Name] = scalar;
+        }
+
+        foreach (var scalar in scalars ?? [])
+        {
+            byName[scalar.Name] = scalar;
+        }
+
+        return byName.Values;
+    }
 
     /// <summary>
     /// Federation v2 reads <c>extend type X</c> of a type the subgraph does not define as its

@@ -8,7 +8,11 @@ public sealed class DateScalar : TextScalar<DateOnly>
     public const string Specification = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6";
 
     public DateScalar()
-        : base("Date") => SpecifiedByUrl = Specification;
+        : base("Date")
+    {
+        SpecifiedByUrl = Specification;
+        Description = "A calendar date written YYYY-MM-DD (RFC 3339 full-date).";
+    }
 
     protected override bool TryParse(string text, out DateOnly value, [NotNullWhen(false)] out string? error) =>
         FullDate.TryParse(text, out value, out error);

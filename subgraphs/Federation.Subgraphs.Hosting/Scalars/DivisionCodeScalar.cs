@@ -3,8 +3,11 @@ using System.Diagnostics.CodeAnalysis;
 namespace Federation.Subgraphs.Hosting.Scalars;
 
 /// <summary><c>scalar DivisionCode</c>: an administrative division code by GB/T 2260, held as <see cref="DivisionCode"/>.</summary>
-public sealed class DivisionCodeScalar() : TextScalar<DivisionCode>("DivisionCode")
+public sealed class DivisionCodeScalar : TextScalar<DivisionCode>
 {
+    public DivisionCodeScalar()
+        : base("DivisionCode") => Description = "An administrative division code (行政区划代码) by GB/T 2260: six digits for province, prefecture and county.";
+
     protected override bool TryParse(string text, out DivisionCode value, [NotNullWhen(false)] out string? error) =>
         DivisionCode.TryParse(text, out value, out error);
 

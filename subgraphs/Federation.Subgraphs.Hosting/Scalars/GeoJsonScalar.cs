@@ -19,7 +19,11 @@ public sealed class GeoJsonScalar : ScalarType
     public const string Specification = "https://www.rfc-editor.org/rfc/rfc7946";
 
     public GeoJsonScalar()
-        : base("GeoJSON") => SpecifiedByUrl = Specification;
+        : base("GeoJSON")
+    {
+        SpecifiedByUrl = Specification;
+        Description = "A GeoJSON geometry object (RFC 7946) in CGCS2000 longitude/latitude (EPSG:4490), e.g. {\"type\":\"Point\",\"coordinates\":[113.62,34.75]}.";
+    }
 
     public override object? Serialize(object value)
     {

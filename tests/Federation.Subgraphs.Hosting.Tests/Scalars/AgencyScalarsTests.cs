@@ -40,6 +40,9 @@ public sealed class AgencyScalarsTests
         Assert.Equal("Mutation", schema.MutationType?.Name);
         Assert.Null(schema.SubscriptionType);
         Assert.Equal(
+            """"
+            """
+            An instant written as an RFC 3339 date-time with an offset, e.g. 2025-03-01T09:30:00+08:00.
             """
             scalar DateTime @specifiedBy(url: "https://scalars.graphql.org/andimarek/date-time.html")
 
@@ -50,7 +53,7 @@ public sealed class AgencyScalarsTests
             type Mutation {
               touch(at: DateTime!): DateTime
             }
-            """,
+            """",
             SchemaPrinter.Print(schema).TrimEnd());
     }
 

@@ -37,8 +37,8 @@ public sealed class AgencySchemaTests
     [MemberData(nameof(Names))]
     public void Without_the_federation_parts_the_sdl_builds_with_the_agency_scalars(string name)
     {
-        // Subgraph.FromSdl gives custom scalars identity coercion; the hosts bind the validating
-        // implementations through AgencyScalars, which needs every declared scalar to be one of them.
+        // Every scalar the agency schemas declare must have an agency implementation: Subgraph.FromSdl
+        // would leave any other one passing values through unchecked.
         var document = WithoutFederation(Parser.Parse(AgencySchemas.Read(name)));
         var implemented = AgencyScalars.All().Select(s => s.Name).ToHashSet();
 
