@@ -303,20 +303,7 @@ public static class Printer
         var result = PrintBuffer.Empty;
         foreach (var piece in pieces)
         {
-            var buffer = piece.Buffer;
-            if (buffer.Length == 0)
-            {
-                continue;
-            }
-
-            if (result.Length == 0)
-            {
-                result = buffer;
-            }
-            else
-            {
-                result.Append(separator).Append(buffer);
-            }
+            result = JoinStep(result, piece.Buffer, separator);
         }
 
         return result;
@@ -327,23 +314,15 @@ public static class Printer
         var result = PrintBuffer.Empty;
         foreach (var buffer in pieces)
         {
-            if (buffer.Length == 0)
-            {
-                continue;
-            }
-
-            if (result.Length == 0)
-            {
-                result = buffer;
-            }
-            else
-            {
-                result.Append(separator).Append(buffer);
-            }
+            result = JoinStep(result, buffer, separator);
         }
 
         return result;
     }
+
+    /// <summary>One step of a join: empty pieces are skipped; the first non-empty one becomes the result and grows.</summary>
+    private static PrintBuffer JoinStep(PrintBuffer result, PrintBuffer next, string separator) =>
+        next.Length == 0 ? result : result.Length == 0 ? next : result.Append(separator).Append(next);
 
     private static int JoinedLength(PrintBuffer[] pieces, string separator)
     {

@@ -70,36 +70,25 @@ internal sealed class IntScalar() : ScalarType("Int")
         return result;
     }
 
-    private static int FromNumber(double number)
+    /// <param name="text">The string the number was read from, if any: messages quote it rather than the number.</param>
+    private static int FromNumber(double number, string? text = null)
     {
         if (!JsNumber.IsInteger(number))
         {
-            CoercionError.Throw($"Int cannot represent non-integer value: {JsNumber.Format(number)}");
+            CoercionError.Throw($"Int cannot represent non-integer value: {Shown(number, text)}");
         }
 
         if (number is > int.MaxValue or < int.MinValue)
         {
-            CoercionError.Throw($"Int cannot represent non 32-bit signed integer value: {JsNumber.Format(number)}");
+            CoercionError.Throw($"Int cannot represent non 32-bit signed integer value: {Shown(number, text)}");
         }
 
         return (int)number;
     }
 
-    private static int FromString(string text)
-    {
-        var number = text.Length == 0 ? double.NaN : JsNumber.Parse(text);
-        if (!JsNumber.IsInteger(number))
-        {
-            CoercionError.Throw($"Int cannot represent non-integer value: {ValueInspector.Quote(text)}");
-        }
+    private static int FromString(string text) => FromNumber(text.Length == 0 ? double.NaN : JsNumber.Parse(text), text);
 
-        if (number is > int.MaxValue or < int.MinValue)
-        {
-            CoercionError.Throw($"Int cannot represent non 32-bit signed integer value: {ValueInspector.Quote(text)}");
-        }
-
-        return (int)number;
-    }
+    private static string Shown(double number, string? text) => text is null ? JsNumber.Format(number) : ValueInspector.Quote(text);
 
     private static int FromBigInteger(BigInteger value)
     {

@@ -13,50 +13,14 @@ namespace Federation.GraphQL.Types.SchemaValidation;
 /// </summary>
 internal static class UniqueNamesRule
 {
-    public static void ValidateFields(SchemaValidationContext context, FieldsType type)
-    {
-        var seen = new Dictionary<string, OutputField>(StringComparer.Ordinal);
-        foreach (var field in type.Fields)
-        {
-            if (!seen.TryAdd(field.Name, field))
-            {
-                context.ReportError(
-                    $"Field \"{type.Name}.{field.Name}\" can only be defined once.",
-                    seen[field.Name].Definition?.Name,
-                    field.Definition?.Name);
-            }
-        }
-    }
+    public static void ValidateFields(SchemaValidationContext context, FieldsType type) =>
+        ReportRepeats(context, type.Fields, f => f.Name, f => f.Definition?.Name, name => $"Field \"{type.Name}.{name}\" can only be defined once.");
 
-    public static void ValidateInputFields(SchemaValidationContext context, InputObjectType type)
-    {
-        var seen = new Dictionary<string, InputValue>(StringComparer.Ordinal);
-        foreach (var field in type.Fields)
-        {
-            if (!seen.TryAdd(field.Name, field))
-            {
-                context.ReportError(
-                    $"Field \"{type.Name}.{field.Name}\" can only be defined once.",
-                    seen[field.Name].Definition?.Name,
-                    field.Definition?.Name);
-            }
-        }
-    }
+    public static void ValidateInputFields(SchemaValidationContext context, InputObjectType type) =>
+        ReportRepeats(context, type.Fields, f => f.Name, f => f.Definition?.Name, name => $"Field \"{type.Name}.{name}\" can only be defined once.");
 
-    public static void ValidateEnumValues(SchemaValidationContext context, EnumType type)
-    {
-        var seen = new Dictionary<string, EnumValue>(StringComparer.Ordinal);
-        foreach (var value in type.Values)
-        {
-            if (!seen.TryAdd(value.Name, value))
-            {
-                context.ReportError(
-                    $"Enum value \"{type.Name}.{value.Name}\" can only be defined once.",
-                    seen[value.Name].Definition?.Name,
-                    value.Definition?.Name);
-            }
-        }
-    }
+    public static void ValidateEnumValues(SchemaValidationContext context, EnumType type) =>
+        ReportRepeats(context, type.Values, v => v.Name, v => v.Definition?.Name, name => $"Enum value \"{type.Name}.{name}\" can only be defined once.");
 
     /// <param name="parent">The coordinate of the field or directive: <c>Type.field</c> or <c>@directive</c>.</param>
     public static void ValidateArguments(SchemaValidationContext context, string parent, IReadOnlyList<InputValue> arguments)
@@ -85,6 +49,25 @@ internal static class UniqueNamesRule
             if (byName[name].Count > 1)
             {
                 context.ReportError($"Argument \"{parent}({name}:)\" can only be defined once.", byName[name]);
+            }
+        }
+    }
+
+    /// <summary>Each repetition of a name is reported with the first definition and the repeated one.</summary>
+    private static void ReportRepeats<T>(
+        SchemaValidationContext context,
+        IReadOnlyList<T> items,
+        Func<T, string> nameOf,
+        Func<T, SyntaxNode?> nodeOf,
+        Func<string, string> message)
+    {
+        var seen = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var name = nameOf(item);
+            if (!seen.TryAdd(name, item))
+            {
+                context.ReportError(message(name), nodeOf(seen[name]), nodeOf(item));
             }
         }
     }
