@@ -7,5 +7,5 @@ namespace Federation.GraphQL.Execution;
 internal static class ErrorText
 {
     /// <summary>Like <see cref="ValueInspector.Inspect"/>, reading JSON values as the JavaScript values they stand for.</summary>
-    public static string Inspect(object? value) => ValueInspector.Inspect(value is JsonElement json ? JsonText.ToPlain(json) : value);
+    public static string Inspect(object? value) => ValueInspector.Inspect(value is JsonElement json ? PlainValues.FromJson(json) : value);
 }

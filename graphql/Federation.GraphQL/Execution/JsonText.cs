@@ -26,30 +26,4 @@ internal static class JsonText
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         _ => element,
     };
-
-    /// <summary>A JSON value as plain CLR values all the way down: dictionaries, lists and leaves.</summary>
-    public static object? ToPlain(JsonElement json)
-    {
-        switch (json.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var property in json.EnumerateObject())
-                {
-                    map[property.Name] = ToPlain(property.Value);
-                }
-
-                return map;
-            case JsonValueKind.Array:
-                var items = new List<object?>();
-                foreach (var item in json.EnumerateArray())
-                {
-                    items.Add(ToPlain(item));
-                }
-
-                return items;
-            default:
-                return ToClr(json);
-        }
-    }
 }

@@ -68,7 +68,7 @@ internal sealed partial class OperationRun
 
     private static object SerializeScalar(ScalarType scalar, object value)
     {
-        var input = value is JsonElement json ? JsonText.ToPlain(json)! : value;
+        var input = value is JsonElement json ? PlainValues.FromJson(json)! : value;
 
         // A built-in scalar handed a value of its own kind returns it unchanged: keep the box
         // rather than let Serialize box it again.

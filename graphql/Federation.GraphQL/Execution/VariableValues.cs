@@ -56,7 +56,7 @@ internal sealed class VariableValues
             if (value is JsonElement json)
             {
                 // Variables straight from a JSON request body read as the plain values they stand for.
-                value = JsonText.ToPlain(json);
+                value = PlainValues.FromJson(json);
                 provided = json.ValueKind != JsonValueKind.Undefined;
             }
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using Federation.GraphQL.Execution;
 
 namespace Federation.Subgraphs.Hosting.Scalars;
 
@@ -45,8 +46,7 @@ public abstract record GeoJsonGeometry(string Type)
         object? value;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            value = Plain(document.RootElement);
+            value = PlainValues.FromJson(json);
         }
         catch (JsonException)
         {
@@ -209,16 +209,6 @@ public abstract record GeoJsonGeometry(string Type)
 
     private static string Text(double number) => number.ToString(CultureInfo.InvariantCulture);
 
-    private static object? Plain(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)) as IReadOnlyDictionary<string, object?>,
-        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToList(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
 
     private sealed class GeoJsonException(string message) : Exception(message);
 }

@@ -15,7 +15,7 @@ internal static class SubgraphHarness
         var document = Parser.Parse(query);
         var errors = DocumentValidator.Validate(subgraph.Schema, document);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Message)));
-        var variables = variablesJson is null ? null : ToPlain(JsonNode.Parse(variablesJson)) as IReadOnlyDictionary<string, object?>;
+        var variables = variablesJson is null ? null : PlainValues.FromJson(variablesJson) as IReadOnlyDictionary<string, object?>;
         var result = await Executor.ExecuteAsync(
             new ExecutionRequest { Schema = subgraph.Schema, Document = document, Variables = variables },
             TestContext.Current.CancellationToken);
@@ -33,16 +33,4 @@ internal static class SubgraphHarness
         var options = new JsonSerializerOptions { WriteIndented = true };
         Assert.Equal(JsonNode.Parse(expected)!.ToJsonString(options), JsonNode.Parse(actual)!.ToJsonString(options));
     }
-
-    private static object? ToPlain(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonObject map => map.ToDictionary(p => p.Key, p => ToPlain(p.Value)) as IReadOnlyDictionary<string, object?>,
-        JsonArray list => list.Select(ToPlain).ToArray(),
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
-        JsonValue value when value.TryGetValue<int>(out var number) => number,
-        JsonValue value => value.GetValue<double>(),
-        _ => throw new ArgumentOutOfRangeException(nameof(node)),
-    };
 }

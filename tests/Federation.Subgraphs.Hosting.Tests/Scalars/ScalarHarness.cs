@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using Federation.GraphQL;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
@@ -77,7 +76,7 @@ internal static class ScalarHarness
         {
             Schema = Schema,
             Document = document,
-            Variables = variables is null ? null : (IReadOnlyDictionary<string, object?>?)Plain(JsonDocument.Parse(variables).RootElement),
+            Variables = variables is null ? null : (IReadOnlyDictionary<string, object?>?)PlainValues.FromJson(variables),
         }, TestContext.Current.CancellationToken);
         return result.ToJson();
     }
@@ -90,16 +89,4 @@ internal static class ScalarHarness
     public static string CoercionError(Func<object?> coerce) => Assert.Throws<GraphQLException>(coerce).Error.Message;
 
     private static ValueTask<object?> Echo(ResolveContext context) => new(context.Arguments["value"]);
-
-    /// <summary>JSON as the HTTP layer hands variables to the executor.</summary>
-    private static object? Plain(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToList(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt32(out var i) ? i : element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
 }
