@@ -24,8 +24,8 @@ public static class CompositionErrorCodes
     public const string ExtensionWithNoBaseCode = "EXTENSION_WITH_NO_BASE";
     public const string InvalidFieldSharingCode = "INVALID_FIELD_SHARING";
     public const string FieldTypeMismatchCode = "FIELD_TYPE_MISMATCH";
-    public const string ArgumentTypeMismatchCode = "ARGUMENT_TYPE_MISMATCH";
-    public const string ArgumentDefaultMismatchCode = "ARGUMENT_DEFAULT_MISMATCH";
+    public const string ArgumentTypeMismatchCode = "FIELD_ARGUMENT_TYPE_MISMATCH";
+    public const string ArgumentDefaultMismatchCode = "FIELD_ARGUMENT_DEFAULT_MISMATCH";
     public const string RequiredArgumentMissingInSomeSubgraphCode = "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH";
     public const string ExternalMissingOnBaseCode = "EXTERNAL_MISSING_ON_BASE";
     public const string ExternalTypeMismatchCode = "EXTERNAL_TYPE_MISMATCH";
