@@ -42,6 +42,10 @@ public static class CompositionErrorCodes
     public const string OnlyInaccessibleChildrenCode = "ONLY_INACCESSIBLE_CHILDREN";
     public const string NoQueriesCode = "NO_QUERIES";
 
+    // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
+    public const string SubgraphSdlUnavailableCode = "SUBGRAPH_SDL_UNAVAILABLE";
+    public const string InvalidSupergraphCode = "INVALID_SUPERGRAPH";
+
     internal static CompositionError InvalidGraphQL(string subgraph, string message) =>
         new(InvalidGraphQLCode, $"[{subgraph}] {message}", [subgraph], []);
 
@@ -140,6 +144,12 @@ public static class CompositionErrorCodes
 
     internal static CompositionError NoQueries() =>
         new(NoQueriesCode, "No queries found in any subgraph: a supergraph must have a query root type.", [], []);
+
+    internal static CompositionError SubgraphSdlUnavailable(string subgraph, string why) =>
+        new(SubgraphSdlUnavailableCode, $"The SDL of subgraph \"{subgraph}\" is unavailable: {why}", [subgraph], []);
+
+    internal static CompositionError InvalidSupergraph(string why) =>
+        new(InvalidSupergraphCode, "The composed supergraph cannot be read back: " + why, [], []);
 
     /// <summary>Apollo's way of naming subgraphs in messages: <c>subgraph "a"</c>, <c>subgraphs "a" and "b"</c>.</summary>
     private static string Subgraphs(IReadOnlyList<string> names)
