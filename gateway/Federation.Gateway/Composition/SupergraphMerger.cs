@@ -121,6 +121,7 @@ internal sealed class SupergraphMerger
             }
         }
 
+        MergeExecutableDirectives();
         foreach (var type in types.Where(t => t.Kind == TypeKind.Enum))
         {
             MergeType(type);
@@ -131,6 +132,61 @@ internal sealed class SupergraphMerger
             merged.Types.Remove(type.Name);
         }
     }
+
+    /// <summary>
+    /// Directives for clients (executable locations only) that every subgraph defines: the
+    /// locations all share, repeatable if all say so, the arguments all declare.
+    /// </summary>
+    private void MergeExecutableDirectives()
+    {
+        var names = subgraphs.SelectMany(s => s.DirectiveDefinitions.Where(d => d.Locations.Any(IsExecutable)).Select(d => d.Name.Value)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in names)
+        {
+            var sources = subgraphs.Select(s => s.DirectiveDefinitions.Find(d => d.Name.Value == name)).ToArray();
+            if (sources.Any(s => s is null))
+            {
+                continue;
+            }
+
+            var locations = sources.Select(s => s!.Locations.Select(l => l.Value).Where(IsExecutable).Order(StringComparer.Ordinal).ToList())
+                .Aggregate((common, next) => [.. common.Where(next.Contains)]);
+            if (locations.Count == 0)
+            {
+                continue;
+            }
+
+            var directive = new MergedDirectiveDefinition(name)
+            {
+                Repeatable = sources.All(s => s!.Repeatable),
+                Description = MergedDescription(sources.Select(s => s!.Description?.Value)),
+            };
+            directive.Locations.AddRange(locations);
+            foreach (var argumentName in sources[0]!.Arguments.Select(a => a.Name.Value))
+            {
+                var arguments = sources.Select(s => s!.Arguments.FirstOrDefault(a => a.Name.Value == argumentName)).ToArray();
+                if (arguments.Any(a => a is null))
+                {
+                    continue;
+                }
+
+                var argument = new MergedArgument("@" + name, argumentName)
+                {
+                    Description = MergedDescription(arguments.Select(a => a!.Description?.Value)),
+                    DefaultValue = MergedDefault(arguments.Select(a => a!.DefaultValue)),
+                };
+                MergeTypeReference(arguments.Select(a => (TypeNode?)a!.Type).ToArray(), argument.Coordinate, isInput: true, out var type);
+                argument.Type = type;
+                directive.Arguments.Add(argument);
+            }
+
+            merged.Directives.Add(directive);
+        }
+    }
+
+    private static bool IsExecutable(NameNode location) => IsExecutable(location.Value);
+
+    private static bool IsExecutable(string location) =>
+        location is "QUERY" or "MUTATION" or "SUBSCRIPTION" or "FIELD" or "FRAGMENT_DEFINITION" or "FRAGMENT_SPREAD" or "INLINE_FRAGMENT" or "VARIABLE_DEFINITION";
 
     private void MergeImplements(MergedType type)
     {
@@ -376,7 +432,7 @@ internal sealed class SupergraphMerger
                 continue;
             }
 
-            var argument = new MergedArgument(field, name);
+            var argument = new MergedArgument(field.Coordinate, name);
             var argumentSources = sources.Select(s => s?.Argument(name)).ToArray();
             argument.Description = MergedDescription(argumentSources.Select(a => a?.Description));
             var directives = Directives(argumentSources.Select(a => a?.Directives.ToList()));
