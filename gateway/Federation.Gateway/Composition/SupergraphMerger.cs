@@ -1,5 +1,6 @@
 using System.Text;
 using Federation.GraphQL.Language.Syntax;
+using Federation.Subgraphs.Hosting;
 
 namespace Federation.Gateway.Composition;
 
@@ -205,7 +206,7 @@ internal sealed class SupergraphMerger
 
     private void MergeType(MergedType type)
     {
-        type.Description = MergedDescription(type.Sources.Select(s => s is null ? null : (s.HasDefinition ? s.Description : s.Description)));
+        type.Description = MergedDescription(type.Sources.Select(s => s?.Description));
         AddJoinType(type);
         var typeDirectives = Directives(type.Sources.Select(s => s?.Directives.Select(d => d.Directive).ToList()));
         type.IsInaccessible = ApplyInaccessible(typeDirectives, type.Directives);
@@ -269,8 +270,8 @@ internal sealed class SupergraphMerger
         foreach (var (directive, _) in source.Directives)
         {
             if (source.Subgraph.IsFederation(directive, "key")
-                && Federation.Subgraphs.Hosting.FederationSpec.StringArgument(directive, "fields") == key.Fields
-                && Federation.Subgraphs.Hosting.FederationSpec.Argument(directive, "resolvable") is BooleanValueNode resolvable)
+                && FederationSpec.StringArgument(directive, "fields") == key.Fields
+                && FederationSpec.Argument(directive, "resolvable") is BooleanValueNode resolvable)
             {
                 return resolvable.Value;
             }

@@ -38,14 +38,14 @@ internal static class SupergraphPrinter
         foreach (var link in schema.Links)
         {
             var text = new StringBuilder("@link(url: ").Append(SupergraphValues.Quote(link.Url));
-            if (link.Name != link.SpecName)
-            {
-                text.Append(", import: [{name: \"@").Append(link.SpecName).Append("\", as: \"@").Append(link.Name).Append("\"}]");
-            }
-
             if (link.Purpose is { } purpose)
             {
                 text.Append(", for: ").Append(purpose);
+            }
+
+            if (link.Name != link.SpecName)
+            {
+                text.Append(", import: [{name: \"@").Append(link.SpecName).Append("\", as: \"@").Append(link.Name).Append("\"}]");
             }
 
             links.Add(text.Append(')').ToString());
