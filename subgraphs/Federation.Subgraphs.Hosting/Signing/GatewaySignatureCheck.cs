@@ -114,8 +114,8 @@ internal sealed partial class GatewaySignatureCheck
             return (401, SignatureErrorCodes.SignatureInvalid, "The gateway signature does not match the request.");
         }
 
-        // The hex may arrive in either case; remember one spelling so a re-cased copy is still a replay.
-        switch (replays.Record(presented.ToLowerInvariant(), timestamp + (long)options.Window.TotalSeconds, now))
+        // Kept as a number, so a copy with the hex re-cased is still a replay.
+        switch (replays.Record(presented.AsSpan(3), timestamp + (long)options.Window.TotalSeconds, now))
         {
             case ReplayMemory.Outcome.Replayed:
                 return (401, SignatureErrorCodes.SignatureReplayed, "The gateway signature was already used.");
