@@ -1,0 +1,55 @@
+using Npgsql;
+
+namespace Federation.Subgraphs.Testing;
+
+/// <summary>
+/// A PostgreSQL database of one test (or one test class): created empty with a unique name,
+/// optionally with PostGIS, and dropped when disposed, so no test sees another's rows.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A data source on the database, disposed with it.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    public static async Task<TestDatabase> CreateAsync(string prefix, bool postgis = false, CancellationToken cancellationToken = default)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
+        await using (var admin = new NpgsqlConnection(TestServices.Postgres))
+        {
+            await admin.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name, Pooling = true }.ConnectionString;
+        var database = new TestDatabase(name, connectionString);
+        if (postgis)
+        {
+            await using var extension = database.DataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS postgis");
+            await extension.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestServices.Postgres);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
