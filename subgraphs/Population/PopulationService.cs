@@ -61,7 +61,9 @@ internal static class PopulationServiceExtensions
 
         if (options.UsesPostgres)
         {
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(options.ConnectionString!)
+                .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+                .Build());
             builder.Services.AddSingleton(sp => new ChangeOutbox(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
             builder.Services.AddSingleton<ChangeOutboxRelay>();
             builder.Services.AddSingleton<IPopulationStore>(sp => new PostgresPopulationStore(

@@ -48,7 +48,7 @@ internal sealed partial record PersonCorrection(string IdNumber, string Reason)
 
         if (Name.IsGiven)
         {
-            var name = RegisterRules.RequireText(Name.Value, "name", RegisterRules.MaxNameLength);
+            var name = RegisterRules.RequireText(Name.Value ?? throw Cleared("name"), "name", RegisterRules.MaxNameLength);
             person = Change(person, person.Name, name, "name", changed, p => p with { Name = name });
         }
 

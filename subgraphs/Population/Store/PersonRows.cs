@@ -36,7 +36,7 @@ internal static class PersonRows
         await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
         await copy.WriteAsync(person.IdNumber, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await copy.WriteAsync(person.Name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await copy.WriteAsync(person.FormerNames, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await copy.WriteAsync(person.FormerNames as string[] ?? [.. person.FormerNames], NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await copy.WriteAsync(person.Gender, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await copy.WriteAsync(person.EthnicityCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await copy.WriteAsync(person.BirthDate, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
