@@ -18,6 +18,9 @@ internal static class TestRegister
 
     public static readonly IReadOnlyList<Household> Households = [.. PopulationSeed.Households(World)];
 
+    /// <summary>A valid identity number the register does not hold.</summary>
+    public static readonly string UnknownIdNumber = Unknown();
+
     public static IReadOnlyList<string> SortedIds(IEnumerable<Person> persons) => [.. persons.Select(p => p.IdNumber).Order(StringComparer.Ordinal)];
 
     /// <summary>A record as text, every field: records with lists compare by reference, their text by value.</summary>
@@ -28,6 +31,19 @@ internal static class TestRegister
 
     public static string Text(Household h) =>
         string.Join("|", h.Number, h.Kind, h.HeadIdNumber, h.Address, h.Division, h.UpdatedAt.UtcDateTime.ToString("O"));
+
+    private static string Unknown()
+    {
+        for (var sequence = 1; ; sequence++)
+        {
+            var first17 = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"33020320000101{sequence:D3}");
+            var candidate = first17 + Federation.Subgraphs.Hosting.Scalars.IdNumber.CheckDigit(first17);
+            if (!Persons.Any(p => p.IdNumber == candidate))
+            {
+                return candidate;
+            }
+        }
+    }
 
     /// <summary>A living adult who is the only member of no household and has a phone: a person every correction can be made to.</summary>
     public static Person LivingAdult(int skip = 0) =>

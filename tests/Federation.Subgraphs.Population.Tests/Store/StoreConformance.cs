@@ -33,7 +33,7 @@ public abstract class StoreConformance
     {
         var opened = await OpenAsync();
         var wanted = TestRegister.Persons.Where((_, i) => i % 7 == 0).ToList();
-        var unknown = "330203200001010017";
+        var unknown = TestRegister.UnknownIdNumber;
         Assert.DoesNotContain(TestRegister.Persons, p => p.IdNumber == unknown);
 
         var found = await opened.Store.PersonsAsync([.. wanted.Select(p => p.IdNumber), unknown], None);
@@ -204,7 +204,7 @@ public abstract class StoreConformance
     {
         var opened = await OpenAsync();
 
-        var refused = await Assert.ThrowsAsync<GraphQLException>(() => opened.Store.CorrectPersonAsync(new PersonCorrection("330203200001010017", "reason") { Name = "张三" }, None));
+        var refused = await Assert.ThrowsAsync<GraphQLException>(() => opened.Store.CorrectPersonAsync(new PersonCorrection(TestRegister.UnknownIdNumber, "reason") { Name = "张三" }, None));
 
         Assert.Equal(PopulationErrorCodes.NotFound, refused.Error.Extensions?["code"]);
     }
