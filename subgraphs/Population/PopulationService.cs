@@ -45,6 +45,12 @@ internal static class PopulationServiceExtensions
     {
         var options = PopulationOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
+        if (builder.Configuration["Logging:LogLevel:Npgsql"] is null)
+        {
+            // Npgsql logs every statement at Information; the register's logs keep to its own events.
+            builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        }
+
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddGatewaySecretForDevelopment(builder);
 

@@ -17,6 +17,9 @@ internal sealed record HouseholdCorrection(string Number, string Reason)
 {
     public string? ObjectionId { get; init; }
 
+    /// <summary>The reason the change events carry: the reason, and the objection it answers when there is one.</summary>
+    public string EventReason => RegisterRules.EventReason(Reason, ObjectionId);
+
     public Optional<string?> Kind { get; init; }
 
     public Optional<string?> HeadIdNumber { get; init; }

@@ -14,6 +14,9 @@ internal sealed partial record PersonCorrection(string IdNumber, string Reason)
 {
     public string? ObjectionId { get; init; }
 
+    /// <summary>The reason the change event carries: the reason, and the objection it answers when there is one.</summary>
+    public string EventReason => RegisterRules.EventReason(Reason, ObjectionId);
+
     public Optional<string?> Name { get; init; }
 
     public Optional<IReadOnlyList<string>?> FormerNames { get; init; }
@@ -196,6 +199,9 @@ internal static class RegisterRules
     public const int MaxAddressLength = 200;
     public const int MaxAddressIdLength = 64;
     public const int MaxReasonLength = 500;
+
+    public static string EventReason(string reason, string? objectionId) =>
+        objectionId is null ? reason : $"{reason} (objection {objectionId})";
 
     /// <summary>China Standard Time: the register's dates are Beijing dates.</summary>
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));

@@ -140,7 +140,7 @@ internal sealed class InMemoryPopulationStore(IChangeEventPublisher publisher, T
 
         if (change.ChangedFields.Count > 0)
         {
-            await publisher.PublishAsync(PopulationEvents.Of(change, correction.Reason, now), cancellationToken).ConfigureAwait(false);
+            await publisher.PublishAsync(PopulationEvents.Of(change, correction.EventReason, now), cancellationToken).ConfigureAwait(false);
         }
 
         return change;
@@ -178,7 +178,7 @@ internal sealed class InMemoryPopulationStore(IChangeEventPublisher publisher, T
 
         if (change.ChangedFields.Count > 0)
         {
-            foreach (var changeEvent in PopulationEvents.Of(change, correction.Reason, now))
+            foreach (var changeEvent in PopulationEvents.Of(change, correction.EventReason, now))
             {
                 await publisher.PublishAsync(changeEvent, cancellationToken).ConfigureAwait(false);
             }

@@ -123,7 +123,7 @@ internal sealed class PostgresPopulationStore : IPopulationStore
     public async Task<PersonChange> CorrectPersonAsync(PersonCorrection correction, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        return await ChangePersonAsync(correction.IdNumber, correction.Reason, current => correction.Apply(current, RegisterRules.Today(now), now), now, cancellationToken).ConfigureAwait(false);
+        return await ChangePersonAsync(correction.IdNumber, correction.EventReason, current => correction.Apply(current, RegisterRules.Today(now), now), now, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<PersonChange> RecordDeathAsync(DeathRecord death, CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class PostgresPopulationStore : IPopulationStore
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var changeEvent in PopulationEvents.Of(change, correction.Reason, now))
+        foreach (var changeEvent in PopulationEvents.Of(change, correction.EventReason, now))
         {
             await outbox.WriteAsync(connection, transaction, changeEvent, cancellationToken).ConfigureAwait(false);
         }

@@ -157,12 +157,11 @@ public sealed class PopulationApiTests : IAsyncLifetime
     public async Task A_correction_through_http_answers_the_changed_fields_and_publishes_the_event()
     {
         var person = TestRegister.LivingAdult();
-        using var subscription = server.ChangeFeed.Subscribe(_ => { });
 
         var response = await server.Client.PostAsync(
             """
             mutation ($id: IdNumber!) {
-              correctPerson(input: { idNumber: $id, reason: "Objection 12", objectionId: "12", phone: "13912345678", residenceAddress: null }) {
+              correctPerson(input: { idNumber: $id, reason: "Name misspelt", objectionId: "OBJ-12", phone: "13912345678", residenceAddress: null }) {
                 changedFields person { phone residenceAddress }
               }
             }
@@ -186,7 +185,7 @@ public sealed class PopulationApiTests : IAsyncLifetime
         Assert.Equal("13912345678", payload["person"]!["phone"]!.GetValue<string>());
         Assert.Null(payload["person"]!["residenceAddress"]);
         var published = Assert.Single(server.ChangeFeed.Recent);
-        Assert.Equal(("population", "Person", person.IdNumber, "Objection 12"), (published.Subgraph, published.Type, published.Key, published.Reason));
+        Assert.Equal(("population", "Person", person.IdNumber, "Name misspelt (objection OBJ-12)"), (published.Subgraph, published.Type, published.Key, published.Reason));
     }
 
     [Fact]

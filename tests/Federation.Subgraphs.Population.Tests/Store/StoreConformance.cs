@@ -164,7 +164,7 @@ public abstract class StoreConformance
             TestRegister.Text(stored));
         Assert.Equal(TestRegister.Text(stored), TestRegister.Text(change.Person));
         var published = Assert.Single(await opened.EventsAsync());
-        Assert.Equal(("population", "Person", person.IdNumber, "Objection 2026-17: the name was misspelt"), (published.Subgraph, published.Type, published.Key, published.Reason));
+        Assert.Equal(("population", "Person", person.IdNumber, "Objection 2026-17: the name was misspelt (objection OBJ-17)"), (published.Subgraph, published.Type, published.Key, published.Reason));
         Assert.Equal(change.ChangedFields, published.ChangedFields);
     }
 
