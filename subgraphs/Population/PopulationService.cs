@@ -22,13 +22,15 @@ public static class PopulationService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["Urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        builder.AddSubgraphDefaults();
+        configure?.Invoke(builder);
+
+        // Urls (or ASPNETCORE_URLS, which lands in the same key) wins over the subgraph's own port.
+        if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
         {
             builder.WebHost.UseUrls(PopulationOptions.DefaultUrl);
         }
 
-        builder.AddSubgraphDefaults();
-        configure?.Invoke(builder);
         builder.AddPopulationRegister();
 
         var app = builder.Build();

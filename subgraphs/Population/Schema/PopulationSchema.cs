@@ -58,7 +58,7 @@ internal static class PopulationSchema
                 var change = await store.CorrectHouseholdAsync(HouseholdCorrectionOf(InputFields.Object(context.Arguments, "input")), context.CancellationToken).ConfigureAwait(false);
                 return new CorrectHouseholdPayload(change.Household, change.ChangedFields);
             })
-            .Bind("Person.ethnicity", context => Value(Ethnicity.Find(Source<Person>(context).EthnicityCode) ?? new Ethnicity(Source<Person>(context).EthnicityCode, Source<Person>(context).EthnicityCode)))
+            .Bind("Person.ethnicity", context => Value(EthnicityOf(Source<Person>(context))))
             .Bind("Person.registeredDivision", context => Value(new DivisionReference(Source<Person>(context).RegisteredDivision)))
             .Bind("Person.residenceStandardAddress", context => Value(Source<Person>(context).ResidenceAddressId is { } id ? new AddressReference(id) : null))
             .Bind("Person.household", context => LoadHousehold(context, store, Source<Person>(context).HouseholdNumber))
@@ -143,6 +143,9 @@ internal static class PopulationSchema
         };
 
     private static T Source<T>(ResolveContext context) => (T)context.Source!;
+
+    /// <summary>The GB/T 3304 group; a code the table lacks (only a database edited by hand holds one) is shown as its own name.</summary>
+    private static Ethnicity EthnicityOf(Person person) => Ethnicity.Find(person.EthnicityCode) ?? new Ethnicity(person.EthnicityCode, person.EthnicityCode);
 
     private static ValueTask<object?> Value(object? value) => new(value);
 
