@@ -41,15 +41,16 @@ internal sealed class PopulationServer : IAsyncDisposable
 
     public IReadOnlyList<string> SqlTexts => sql.Texts;
 
-    public static async Task<PopulationServer> StartAsync(bool postgres, Dictionary<string, string?>? settings = null)
+    /// <param name="existing">A database the caller owns and keeps (to start twice on it); otherwise the server creates and drops its own.</param>
+    public static async Task<PopulationServer> StartAsync(bool postgres, Dictionary<string, string?>? settings = null, TestDatabase? existing = null)
     {
-        var database = postgres ? await TestDatabase.CreateAsync("population_http") : null;
+        var database = existing ?? (postgres ? await TestDatabase.CreateAsync("population_http") : null);
         var sql = new SqlLog();
         var configuration = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Store"] = postgres ? "Postgres" : "InMemory",
-            ["ConnectionStrings:Postgres"] = database?.ConnectionString,
+            ["ConnectionStrings:Postgres"] = postgres ? database!.ConnectionString : null,
             ["Seed:Persons"] = TestRegister.Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["GatewaySignature:Secret"] = SignedGraphQLClient.Secret,
         };
@@ -65,7 +66,7 @@ internal sealed class PopulationServer : IAsyncDisposable
             builder.Logging.AddFilter<SqlLog>("Npgsql.Command", LogLevel.Trace);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new PopulationServer(app, database, sql);
+        return new PopulationServer(app, existing is null ? database : null, sql);
     }
 
     /// <summary>An HTTP client on the server through the given handlers (the gateway's signing handler).</summary>
