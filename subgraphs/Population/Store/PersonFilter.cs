@@ -31,7 +31,7 @@ internal sealed record PersonFilter
 
     public bool Matches(Person person) =>
         (NameContains is null || person.Name.Contains(NameContains, StringComparison.Ordinal))
-        && (RegisteredDivision is not { } division || DivisionRange.Of(division).Contains(person.RegisteredDivision))
+        && (RegisteredDivision is not { } division || DivisionRange.Covers(division, person.RegisteredDivision))
         && (Gender is null || person.Gender == Gender)
         && (EthnicityCode is null || person.EthnicityCode == EthnicityCode)
         && (BornOnOrAfter is null || person.BirthDate >= BornOnOrAfter)
@@ -56,7 +56,7 @@ internal sealed record HouseholdFilter
     public DateTimeOffset? UpdatedSince { get; init; }
 
     public bool Matches(Household household) =>
-        (Division is not { } division || DivisionRange.Of(division).Contains(household.Division))
+        (Division is not { } division || DivisionRange.Covers(division, household.Division))
         && (Kind is null || household.Kind == Kind)
         && (HeadIdNumber is null || household.HeadIdNumber == HeadIdNumber)
         && (UpdatedSince is null || household.UpdatedAt >= UpdatedSince);
@@ -70,18 +70,20 @@ internal readonly record struct DivisionRange(string Lowest, string Highest)
 {
     public static DivisionRange Of(DivisionCode division)
     {
-        var significant = division.Level switch
-        {
-            DivisionLevel.Province => 2,
-            DivisionLevel.Prefecture => 4,
-            _ => 6,
-        };
-        var prefix = division.Value.AsSpan(0, significant);
+        var prefix = division.Value.AsSpan(0, Significant(division));
         return new DivisionRange(
-            string.Concat(prefix, new string('0', 6 - significant)),
-            string.Concat(prefix, new string('9', 6 - significant)));
+            string.Concat(prefix, new string('0', 6 - prefix.Length)),
+            string.Concat(prefix, new string('9', 6 - prefix.Length)));
     }
 
-    public bool Contains(string code) =>
-        string.CompareOrdinal(code, Lowest) >= 0 && string.CompareOrdinal(code, Highest) <= 0;
+    /// <summary>Whether the six-digit <paramref name="code"/> lies in the range of <paramref name="division"/>, without building the range (the in-memory store asks per row).</summary>
+    public static bool Covers(DivisionCode division, string code) =>
+        code.Length == 6 && code.AsSpan().StartsWith(division.Value.AsSpan(0, Significant(division)), StringComparison.Ordinal);
+
+    private static int Significant(DivisionCode division) => division.Level switch
+    {
+        DivisionLevel.Province => 2,
+        DivisionLevel.Prefecture => 4,
+        _ => 6,
+    };
 }
