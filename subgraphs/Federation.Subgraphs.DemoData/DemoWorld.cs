@@ -91,8 +91,7 @@ public sealed class DemoWorld
 
         // Unique by construction: the permuted index picks the birth day and a block of sequence
         // numbers; the random part only spreads numbers within the block's residue class.
-        var permuted = (int)(((long)index * personPermutation + 7) % PersonCount);
-        var block = permuted / BirthDays;
+        var block = BirthBlockOf(index);
         var spread = random.NextInt(Math.Max(1, 500 / personBlocks));
         var sequence = ((block + (personBlocks * spread)) * 2) + (gender == Gender.Male ? 1 : 0);
         var first17 = string.Create(CultureInfo.InvariantCulture, $"{division}{birthDate:yyyyMMdd}{sequence:D3}");
@@ -262,28 +261,53 @@ public sealed class DemoWorld
         return cityAgency?.Index ?? throw new ArgumentException($"The demo world has no agency with role {role}.", nameof(role));
     }
 
-    /// <summary>An adult person alive on the reference date, drawn with <paramref name="random"/>.</summary>
+    /// <summary>
+    /// An adult person (18 to 79) alive on the reference date, drawn with <paramref name="random"/>;
+    /// in a world too small to hold one (a handful of persons), any person.
+    /// </summary>
     public int AdultLivingPerson(ref DemoRandom random)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
             var candidate = random.NextInt(PersonCount);
-            var birthDate = BirthDateOf(candidate);
-            if (AgeOn(birthDate, ReferenceDate) is >= 18 and < 80 && (attempt > 200 || !Person(candidate).IsDeceased))
+            if (IsAdultAlive(candidate))
             {
                 return candidate;
             }
         }
+
+        // Rare, or a tiny world: the first one after a random start, if any.
+        var start = random.NextInt(PersonCount);
+        for (var i = 0; i < PersonCount; i++)
+        {
+            var candidate = (start + i) % PersonCount;
+            if (IsAdultAlive(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return start;
     }
+
+    private bool IsAdultAlive(int person) =>
+        AgeOn(BirthDateOf(person), ReferenceDate) is >= 18 and < 80 && !Person(person).IsDeceased;
 
     private static readonly string[] PublicInstitutionNames =
         ["第{0}中学", "第{0}小学", "第{0}幼儿园", "第{0}人民医院", "第{0}社区卫生服务中心", "图书馆第{0}分馆", "第{0}文化站", "第{0}职业技术学校"];
 
+    // The permuted index picks a birth day and a block of sequence numbers, one (day, block) pair
+    // per person: a world smaller than the span of birth days spreads its persons over all of it,
+    // a larger one repeats the days in further blocks.
     private DateOnly BirthDateOf(int index)
     {
-        var permuted = (int)(((long)index * personPermutation + 7) % PersonCount);
-        return FirstBirthDate.AddDays(permuted % BirthDays);
+        var permuted = Permuted(index);
+        return FirstBirthDate.AddDays(PersonCount <= BirthDays ? (int)((long)permuted * BirthDays / PersonCount) : permuted % BirthDays);
     }
+
+    private int BirthBlockOf(int index) => PersonCount <= BirthDays ? 0 : Permuted(index) / BirthDays;
+
+    private int Permuted(int index) => (int)(((long)index * personPermutation + 7) % PersonCount);
 
     private HouseholdRelation RelationOf(int index, HouseholdCore household)
     {

@@ -144,6 +144,36 @@ public sealed class DemoWorldTests
         Assert.Equal(NingboDivisions.Counties.Select(c => c.Code).ToHashSet(), counties);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(300)]
+    [InlineData(2_500)]
+    public void Small_worlds_are_made_whole_and_spread_births_over_the_whole_span(int persons)
+    {
+        var world = new DemoWorld(persons);
+        for (var j = 0; j < world.LegalPersonCount; j++)
+        {
+            Assert.NotNull(world.LegalPerson(j).CreditCode);
+        }
+
+        var years = Enumerable.Range(0, persons).Select(i => world.Person(i).BirthDate.Year).ToList();
+        Assert.Equal(persons, Enumerable.Range(0, persons).Select(i => world.Person(i).IdNumber).Distinct().Count());
+        if (persons >= 300)
+        {
+            Assert.True(years.Min() < 1950 && years.Max() > 2010, $"births from {years.Min()} to {years.Max()}");
+        }
+    }
+
+    [Fact]
+    public void A_large_world_has_children_and_young_adults()
+    {
+        var ages = Enumerable.Range(0, World.PersonCount).Select(i => World.Person(i).AgeOn(DemoWorld.ReferenceDate)).ToList();
+        Assert.Contains(ages, age => age < 12);
+        Assert.Contains(ages, age => age is >= 18 and < 30);
+        Assert.Contains(ages, age => age >= 80);
+    }
+
     [Fact]
     public void Sizes_follow_the_number_of_persons_within_the_limits()
     {
