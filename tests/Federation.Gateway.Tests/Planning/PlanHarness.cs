@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+using Federation.Gateway.Planning;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Validation;
+
+namespace Federation.Gateway.Tests.Planning;
+
+/// <summary>Plans operations over the committed supergraph of the four agency subgraphs and compares the printed plan.</summary>
+internal static class PlanHarness
+{
+    private static readonly Lazy<PlanningSchema> LazySupergraph = new(() =>
+        SupergraphPlanning.FromSdl(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "supergraph.graphql"))));
+
+    public static PlanningSchema Supergraph => LazySupergraph.Value;
+
+    public static QueryPlan Plan([StringSyntax("graphql")] string operation, string? operationName = null)
+    {
+        var document = Parser.Parse(operation);
+        var errors = DocumentValidator.Validate(Supergraph.Api, document);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        return new QueryPlanner(Supergraph).Plan(document, operationName);
+    }
+
+    public static void ExpectPlan([StringSyntax("graphql")] string operation, string expected, string? operationName = null) =>
+        Assert.Equal(expected, QueryPlanPrinter.Print(Plan(operation, operationName)));
+
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Federation.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Federation.sln not found above " + AppContext.BaseDirectory);
+    }
+}
