@@ -25,9 +25,10 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
     public Task RunAsync(PlanNode node, CancellationToken cancellationToken) => node switch
     {
         FetchNode fetch => RootFetchAsync(fetch, cancellationToken),
-        FlattenNode { Node: FetchNode fetch } flatten => EntityFetchAsync(flatten.Path, fetch, cancellationToken),
+        FlattenNode { Node: FetchNode fetch } flatten => EntityFetchAsync([flatten.Path], fetch, cancellationToken),
         SequenceNode sequence => SequenceAsync(sequence, cancellationToken),
-        ParallelNode parallel => Task.WhenAll(parallel.Nodes.Select(n => RunAsync(n, cancellationToken))),
+        ParallelNode parallel => ParallelAsync(parallel, cancellationToken),
+        ConditionNode condition => condition.Holds(variables) ? RunAsync(condition.Node, cancellationToken) : Task.CompletedTask,
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown plan node."),
     };
 
@@ -37,6 +38,38 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
         {
             await RunAsync(node, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Runs the children at once; entity fetches among them that select the same from the same subgraph go as one request.</summary>
+    private Task ParallelAsync(ParallelNode parallel, CancellationToken cancellationToken)
+    {
+        var tasks = new List<Task>(parallel.Nodes.Count);
+        var batches = new Dictionary<string, (FetchNode Fetch, List<IReadOnlyList<string>> Paths)>(StringComparer.Ordinal);
+        foreach (var node in parallel.Nodes)
+        {
+            if (node is FlattenNode { Node: FetchNode fetch } flatten)
+            {
+                if (batches.TryGetValue(fetch.BatchKey, out var batch))
+                {
+                    batch.Paths.Add(flatten.Path);
+                }
+                else
+                {
+                    batches[fetch.BatchKey] = (fetch, [flatten.Path]);
+                }
+            }
+            else
+            {
+                tasks.Add(RunAsync(node, cancellationToken));
+            }
+        }
+
+        foreach (var (fetch, paths) in batches.Values)
+        {
+            tasks.Add(EntityFetchAsync(paths, fetch, cancellationToken));
+        }
+
+        return Task.WhenAll(tasks);
     }
 
     private async Task RootFetchAsync(FetchNode fetch, CancellationToken cancellationToken)
@@ -61,14 +94,14 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
         }
     }
 
-    private async Task EntityFetchAsync(IReadOnlyList<string> path, FetchNode fetch, CancellationToken cancellationToken)
+    private async Task EntityFetchAsync(List<IReadOnlyList<string>> paths, FetchNode fetch, CancellationToken cancellationToken)
     {
         List<object?> representations = [];
         List<List<Dictionary<string, object?>>> targets = [];
         lock (gate)
         {
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var entity in EntitiesAt(path))
+            foreach (var entity in paths.SelectMany(EntitiesAt))
             {
                 if (Representation(entity, fetch.Requires!) is not { } representation)
                 {

@@ -87,6 +87,13 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
                 PlainJson.Write(writer, variables);
             }
 
+            // The subgraphs refuse a signature they have seen (replay protection), and the
+            // signature covers the body: an identical operation for the same caller within the
+            // same second would be refused without something unique in the body.
+            writer.WritePropertyName("extensions"u8);
+            writer.WriteStartObject();
+            writer.WriteString("requestId"u8, Guid.NewGuid().ToString("N"));
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 

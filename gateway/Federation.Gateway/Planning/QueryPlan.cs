@@ -1,3 +1,4 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.Gateway.Planning;
@@ -30,6 +31,12 @@ public sealed record FetchNode(
     string OperationText) : PlanNode
 {
     public bool IsEntityFetch => Requires is not null;
+
+    /// <summary>
+    /// Entity fetches with the same key select the same from the same subgraph: side by side in
+    /// a <see cref="ParallelNode"/> they go to the subgraph as one request.
+    /// </summary>
+    public string BatchKey { get; } = Subgraph + "\n" + (Requires is null ? "" : Printer.Print(Requires)) + "\n" + Printer.Print(Selection);
 }
 
 /// <summary>Children run one after the other; later ones see what earlier ones merged.</summary>
@@ -45,4 +52,18 @@ public sealed record ParallelNode(IReadOnlyList<PlanNode> Nodes) : PlanNode;
 public sealed record FlattenNode(IReadOnlyList<string> Path, PlanNode Node) : PlanNode
 {
     public string PathText => string.Join('.', Path);
+}
+
+/// <summary>
+/// Runs <see cref="Node"/> only when a Boolean variable lets it: <c>Include(if: $v)</c> or
+/// <c>Skip(if: $v)</c>, made when everything a fetch selects sits under that one condition, so
+/// the subgraph is not asked for nothing. <see cref="Default"/> is the variable's default value.
+/// </summary>
+public sealed record ConditionNode(string Variable, bool Include, bool Default, PlanNode Node) : PlanNode
+{
+    public bool Holds(IReadOnlyDictionary<string, object?>? variables)
+    {
+        var value = variables is not null && variables.TryGetValue(Variable, out var given) ? given is true : Default;
+        return Include ? value : !value;
+    }
 }

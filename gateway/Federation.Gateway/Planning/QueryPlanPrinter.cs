@@ -43,6 +43,9 @@ public static class QueryPlanPrinter
             case ParallelNode parallel:
                 Children(text, "Parallel {", parallel.Nodes, depth);
                 break;
+            case ConditionNode condition:
+                Children(text, $"{(condition.Include ? "Include" : "Skip")}(if: ${condition.Variable}) {{", [condition.Node], depth);
+                break;
             case FlattenNode flatten:
                 Children(text, $"Flatten(path: \"{flatten.PathText}\") {{", [flatten.Node], depth);
                 break;

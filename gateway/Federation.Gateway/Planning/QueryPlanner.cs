@@ -75,11 +75,18 @@ internal sealed class QueryPlanner(PlanningSchema schema)
     {
         var fetch = Fetch(group, operation, fetchIndex++);
         PlanNode node = group.IsEntity ? new FlattenNode(group.Path, fetch) : fetch;
-        if (group.Children.Count == 0)
+        if (group.Children.Count > 0)
         {
-            return node;
+            node = WithChildren(node, group, operation, ref fetchIndex);
         }
 
+        return CommonCondition(fetch) is { } condition
+            ? new ConditionNode(condition.Variable, condition.Include, DefaultOf(operation, condition.Variable), node)
+            : node;
+    }
+
+    private static PlanNode WithChildren(PlanNode node, FetchGroup group, OperationDefinitionNode operation, ref int fetchIndex)
+    {
         var children = new List<PlanNode>(group.Children.Count);
         foreach (var child in group.Children)
         {
@@ -102,6 +109,38 @@ internal sealed class QueryPlanner(PlanningSchema schema)
 
         return new SequenceNode(steps);
     }
+
+    /// <summary>
+    /// The one <c>@include</c>/<c>@skip</c> on a variable that every selection of the fetch
+    /// carries (looking into the entity fetch's <c>... on T</c>); null when there is none.
+    /// </summary>
+    private static (string Variable, bool Include)? CommonCondition(FetchNode fetch)
+    {
+        var selections = fetch.IsEntityFetch
+            ? fetch.Selection.Selections.SelectMany(s => ((InlineFragmentNode)s).SelectionSet.Selections).ToList()
+            : [.. fetch.Selection.Selections];
+        (string Variable, bool Include)? common = null;
+        foreach (var selection in selections)
+        {
+            if (selection.Directives is not [{ Arguments: [{ Value: VariableNode variable }] } directive])
+            {
+                return null;
+            }
+
+            var condition = (variable.Name.Value, directive.Name.Value == "include");
+            if (common is not null && common != condition)
+            {
+                return null;
+            }
+
+            common = condition;
+        }
+
+        return common;
+    }
+
+    private static bool DefaultOf(OperationDefinitionNode operation, string variable) =>
+        operation.VariableDefinitions.FirstOrDefault(d => d.Variable.Name.Value == variable)?.DefaultValue is BooleanValueNode { Value: true };
 
     private static FetchNode Fetch(FetchGroup group, OperationDefinitionNode operation, int index)
     {
