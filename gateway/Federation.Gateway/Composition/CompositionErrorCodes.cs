@@ -24,8 +24,8 @@ public static class CompositionErrorCodes
     public const string ExtensionWithNoBaseCode = "EXTENSION_WITH_NO_BASE";
     public const string InvalidFieldSharingCode = "INVALID_FIELD_SHARING";
     public const string FieldTypeMismatchCode = "FIELD_TYPE_MISMATCH";
-    public const string ArgumentTypeMismatchCode = "ARGUMENT_TYPE_MISMATCH";
-    public const string ArgumentDefaultMismatchCode = "ARGUMENT_DEFAULT_MISMATCH";
+    public const string ArgumentTypeMismatchCode = "FIELD_ARGUMENT_TYPE_MISMATCH";
+    public const string ArgumentDefaultMismatchCode = "FIELD_ARGUMENT_DEFAULT_MISMATCH";
     public const string RequiredArgumentMissingInSomeSubgraphCode = "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH";
     public const string ExternalMissingOnBaseCode = "EXTERNAL_MISSING_ON_BASE";
     public const string ExternalTypeMismatchCode = "EXTERNAL_TYPE_MISMATCH";
@@ -41,6 +41,10 @@ public static class CompositionErrorCodes
     public const string RequiredInaccessibleCode = "REQUIRED_INACCESSIBLE";
     public const string OnlyInaccessibleChildrenCode = "ONLY_INACCESSIBLE_CHILDREN";
     public const string NoQueriesCode = "NO_QUERIES";
+
+    // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
+    public const string SubgraphSdlUnavailableCode = "SUBGRAPH_SDL_UNAVAILABLE";
+    public const string InvalidSupergraphCode = "INVALID_SUPERGRAPH";
 
     internal static CompositionError InvalidGraphQL(string subgraph, string message) =>
         new(InvalidGraphQLCode, $"[{subgraph}] {message}", [subgraph], []);
@@ -140,6 +144,12 @@ public static class CompositionErrorCodes
 
     internal static CompositionError NoQueries() =>
         new(NoQueriesCode, "No queries found in any subgraph: a supergraph must have a query root type.", [], []);
+
+    internal static CompositionError SubgraphSdlUnavailable(string subgraph, string why) =>
+        new(SubgraphSdlUnavailableCode, $"The SDL of subgraph \"{subgraph}\" is unavailable: {why}", [subgraph], []);
+
+    internal static CompositionError InvalidSupergraph(string why) =>
+        new(InvalidSupergraphCode, "The composed supergraph cannot be read back: " + why, [], []);
 
     /// <summary>Apollo's way of naming subgraphs in messages: <c>subgraph "a"</c>, <c>subgraphs "a" and "b"</c>.</summary>
     private static string Subgraphs(IReadOnlyList<string> names)

@@ -40,12 +40,21 @@ internal sealed class SupergraphMerger
     /// </summary>
     private void LinkSpecs()
     {
-        foreach (var (specName, url, purpose) in new[] { ("tag", "https://specs.apollo.dev/tag/v0.3", (string?)null), ("inaccessible", "https://specs.apollo.dev/inaccessible/v0.2", "SECURITY") })
+        var specs = new Dictionary<string, (string Url, string? Purpose)>(StringComparer.Ordinal)
         {
-            var localName = subgraphs.Select(s => AppliedLocalName(s, specName)).FirstOrDefault(n => n is not null);
-            if (localName is not null)
+            ["tag"] = ("https://specs.apollo.dev/tag/v0.3", null),
+            ["inaccessible"] = ("https://specs.apollo.dev/inaccessible/v0.2", "SECURITY"),
+        };
+
+        // In subgraph order, and within a subgraph in the spec's order, as Apollo collects them.
+        foreach (var subgraph in subgraphs)
+        {
+            foreach (var (specName, (url, purpose)) in specs)
             {
-                merged.Links.Add(new LinkedSpec(url, purpose, localName, specName));
+                if (!merged.Links.Exists(l => l.SpecName == specName) && AppliedLocalName(subgraph, specName) is { } localName)
+                {
+                    merged.Links.Add(new LinkedSpec(url, purpose, localName, specName));
+                }
             }
         }
     }
@@ -503,7 +512,7 @@ internal sealed class SupergraphMerger
                 text.Append(", usedOverridden: true");
             }
 
-            if (source.OverrideLabel is { } label)
+            if ((source.OverrideLabel ?? LabelOverriding(sources, i)) is { } label)
             {
                 text.Append(", overrideLabel: ").Append(Quote(label));
             }
@@ -535,8 +544,11 @@ internal sealed class SupergraphMerger
         return overridden;
     }
 
-    private bool HasLabelledOverrideFrom(SubgraphField?[] sources, int overriddenIndex) =>
-        sources.Any(s => s?.OverrideLabel is not null && s.OverrideFrom == subgraphs[overriddenIndex].Name);
+    private bool HasLabelledOverrideFrom(SubgraphField?[] sources, int overriddenIndex) => LabelOverriding(sources, overriddenIndex) is not null;
+
+    /// <summary>The label of a progressive <c>@override</c> that takes the field over from the subgraph: both sides carry it.</summary>
+    private string? LabelOverriding(SubgraphField?[] sources, int overriddenIndex) =>
+        sources.FirstOrDefault(s => s?.OverrideLabel is not null && s.OverrideFrom == subgraphs[overriddenIndex].Name)?.OverrideLabel;
 
     /// <summary>The most common description (Apollo's rule); an empty one only when there is no other.</summary>
     private static string? MergedDescription(IEnumerable<string?> descriptions)

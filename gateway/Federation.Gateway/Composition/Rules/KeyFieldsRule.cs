@@ -1,10 +1,8 @@
-using Federation.GraphQL.Language.Syntax;
-
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
-/// A <c>@key</c> selects existing fields of its type, without arguments, and none whose type is a
-/// list, an interface or a union.
+/// A <c>@key</c> selects existing fields of its type, without arguments, and none whose type is an
+/// interface or a union (lists are allowed).
 /// https://www.apollographql.com/docs/graphos/schema-design/federated-schemas/reference/directives#key
 /// </summary>
 internal sealed class KeyFieldsRule : ISubgraphRule
@@ -39,11 +37,7 @@ internal sealed class KeyFieldsRule : ISubgraphRule
                     }
 
                     var named = subgraph.Type(FieldSets.NamedType(field.Type));
-                    if (Unwrapped(field.Type) is ListTypeNode)
-                    {
-                        errors.Add(CompositionErrorCodes.KeyFieldsSelectInvalidType(subgraph.Name, type.Name, key.Fields, field.Coordinate, "List"));
-                    }
-                    else if (named?.Kind is TypeKind.Interface or TypeKind.Union)
+                    if (named?.Kind is TypeKind.Interface or TypeKind.Union)
                     {
                         errors.Add(CompositionErrorCodes.KeyFieldsSelectInvalidType(subgraph.Name, type.Name, key.Fields, field.Coordinate, named.Kind.ToString()));
                     }
@@ -55,6 +49,4 @@ internal sealed class KeyFieldsRule : ISubgraphRule
             }
         }
     }
-
-    private static TypeNode Unwrapped(TypeNode type) => type is NonNullTypeNode nonNull ? nonNull.Type : type;
 }
