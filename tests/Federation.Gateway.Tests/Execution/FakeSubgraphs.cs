@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Federation.Gateway.Tests.Planning;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Scalars;
 using Microsoft.AspNetCore.Builder;
@@ -78,7 +77,7 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                 continue;
             }
 
-            var sdl = await File.ReadAllTextAsync(Path.Combine(PlanHarness.RepositoryRoot(), "schema", name + ".graphql"));
+            var sdl = await File.ReadAllTextAsync(Path.Combine(Repository.SchemaDirectory, name + ".graphql"));
             var subgraph = bind(Subgraph.FromSdl(sdl));
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -9,7 +9,7 @@ namespace Federation.Gateway.Tests.Planning;
 internal static class PlanHarness
 {
     private static readonly Lazy<PlanningSchema> LazySupergraph = new(() =>
-        SupergraphPlanning.FromSdl(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "supergraph.graphql"))));
+        SupergraphPlanning.From(Federation.Gateway.Composition.Supergraph.Parse(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, "supergraph.graphql")))));
 
     public static PlanningSchema Supergraph => LazySupergraph.Value;
 
@@ -23,17 +23,4 @@ internal static class PlanHarness
 
     public static void ExpectPlan([StringSyntax("graphql")] string operation, string expected, string? operationName = null) =>
         Assert.Equal(expected, QueryPlanPrinter.Print(Plan(operation, operationName)));
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Federation.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Federation.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1202,7 +1202,7 @@ public sealed class QueryPlannerTests
     public void Legal_representative_name_from_the_population_register() => ExpectPlan(
         """
         query {
-          legalPerson(creditCode: "91330200MA2XXXXX0X") {
+          legalPerson(creditCode: "91350100M000100Y43") {
             name
             legalRepresentative { name phone }
           }
@@ -1213,7 +1213,7 @@ public sealed class QueryPlannerTests
           Sequence {
             Fetch(service: "legal-persons") {
               {
-                legalPerson(creditCode: "91330200MA2XXXXX0X") {
+                legalPerson(creditCode: "91350100M000100Y43") {
                   name
                   legalRepresentative {
                     __typename
@@ -1322,7 +1322,7 @@ public sealed class QueryPlannerTests
     public void Shareholder_legal_persons_stay_in_their_subgraph() => ExpectPlan(
         """
         query {
-          legalPerson(creditCode: "91330200MA2XXXXX0X") {
+          legalPerson(creditCode: "91350100M000100Y43") {
             shareholders {
               shareholderName
               shareholder {
@@ -1338,7 +1338,7 @@ public sealed class QueryPlannerTests
           Sequence {
             Fetch(service: "legal-persons") {
               {
-                legalPerson(creditCode: "91330200MA2XXXXX0X") {
+                legalPerson(creditCode: "91350100M000100Y43") {
                   shareholders {
                     shareholderName
                     shareholder {
