@@ -1,3 +1,4 @@
+using Federation.Gateway.Composition;
 using Federation.Gateway.Planning;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
@@ -16,6 +17,16 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
     /// <summary>Reads a field from the merged tree by its response name (aliases were sent to the subgraphs as they are).</summary>
     private static readonly FieldResolver MergedField = context => new ValueTask<object?>(
         context.Source is Dictionary<string, object?> merged && merged.TryGetValue(context.ResponseName, out var value) ? value : null);
+
+    /// <summary>The plans this executor has made, for this supergraph only: a reloaded supergraph gets a new executor.</summary>
+    public QueryPlanCache Plans => plans;
+
+    /// <summary>An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed client of <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>).</summary>
+    public static GatewayExecutor Create(Supergraph supergraph, SubgraphOptions options, IHttpClientFactory http, int planCacheCapacity = 1000)
+    {
+        var schema = SupergraphPlanning.From(supergraph);
+        return new GatewayExecutor(new QueryPlanner(schema), new QueryPlanCache(planCacheCapacity), SubgraphHttpClients.Create(schema, options, http));
+    }
 
     public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
     {

@@ -7,38 +7,35 @@ using Microsoft.Extensions.Options;
 namespace Federation.Gateway.Execution;
 
 /// <summary>
-/// The HTTP clients of the subgraphs: one named client per subgraph from
-/// <see cref="IHttpClientFactory"/>, each over a pooled <see cref="SocketsHttpHandler"/> and
-/// the <see cref="GatewaySigningHandler"/>, so every request carries the gateway signature and
-/// its caller.
+/// The HTTP client of the subgraphs: a named client from <see cref="IHttpClientFactory"/> over a
+/// pooled <see cref="SocketsHttpHandler"/> and the <see cref="GatewaySigningHandler"/>, so every
+/// request carries the gateway signature and its caller.
 /// </summary>
 internal static class SubgraphHttpClients
 {
-    public const string ClientPrefix = "subgraph:";
+    /// <summary>The name of the one client all subgraph requests use; its handler pools connections per subgraph host.</summary>
+    public const string ClientName = "subgraphs";
 
     /// <summary>
-    /// Registers the named client of each subgraph. Needs a <see cref="GatewaySignature"/> in
-    /// the container (the gateway's signing secret).
+    /// Registers the subgraph client. Needs a <see cref="GatewaySignature"/> in the container
+    /// (the gateway's signing secret). One client serves every subgraph, so subgraphs a
+    /// reloaded supergraph adds are signed too.
     /// </summary>
-    public static IServiceCollection AddSubgraphHttpClients(this IServiceCollection services, IEnumerable<string> subgraphs)
+    public static IServiceCollection AddSubgraphHttpClient(this IServiceCollection services)
     {
-        foreach (var subgraph in subgraphs)
-        {
-            services.AddHttpClient(ClientPrefix + subgraph, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
-                {
-                    // Connections are reused; recycling them now and then follows DNS changes of the subgraphs.
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-                    MaxConnectionsPerServer = provider.GetRequiredService<IOptions<SubgraphOptions>>().Value.MaxConnectionsPerSubgraph,
-                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli,
-                    UseCookies = false,
-                })
-                .AddHttpMessageHandler(provider => new GatewaySigningHandler(provider.GetRequiredService<GatewaySignature>()))
-                // The per-subgraph timeout lives in SubgraphClient, which tells timeouts apart from failures.
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        }
-
+        services.AddHttpClient(ClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                // Connections are reused; recycling them now and then follows DNS changes of the subgraphs.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+                MaxConnectionsPerServer = provider.GetRequiredService<IOptions<SubgraphOptions>>().Value.MaxConnectionsPerSubgraph,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli,
+                UseCookies = false,
+            })
+            .AddHttpMessageHandler(provider => new GatewaySigningHandler(provider.GetRequiredService<GatewaySignature>()))
+            // The per-subgraph timeout lives in SubgraphClient, which tells timeouts apart from failures.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;
     }
 
@@ -58,7 +55,7 @@ internal static class SubgraphHttpClients
     }
 
     public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, IHttpClientFactory factory) =>
-        Create(supergraph, options, subgraph => factory.CreateClient(ClientPrefix + subgraph));
+        Create(supergraph, options, _ => factory.CreateClient(ClientName));
 }
 
 /// <summary>The client of each subgraph by name.</summary>

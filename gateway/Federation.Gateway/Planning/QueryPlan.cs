@@ -9,20 +9,20 @@ namespace Federation.Gateway.Planning;
 /// of Apollo Router's plans. A plan without a root fetches nothing (only <c>__typename</c> or
 /// introspection at the root).
 /// </summary>
-public sealed record QueryPlan(OperationType Operation, PlanNode? Root)
+internal sealed record QueryPlan(OperationType Operation, PlanNode? Root)
 {
     public override string ToString() => QueryPlanPrinter.Print(this);
 }
 
 /// <summary>A step of a plan.</summary>
-public abstract record PlanNode;
+internal abstract record PlanNode;
 
 /// <summary>
 /// One request to one subgraph. <see cref="Requires"/> is null for a root fetch; for an entity
 /// fetch it is the selection each representation is built from (<c>... on T { __typename key }</c>),
 /// and <see cref="Selection"/> is what <c>_entities</c> selects.
 /// </summary>
-public sealed record FetchNode(
+internal sealed record FetchNode(
     string Subgraph,
     OperationType Operation,
     SelectionSetNode Selection,
@@ -40,16 +40,16 @@ public sealed record FetchNode(
 }
 
 /// <summary>Children run one after the other; later ones see what earlier ones merged.</summary>
-public sealed record SequenceNode(IReadOnlyList<PlanNode> Nodes) : PlanNode;
+internal sealed record SequenceNode(IReadOnlyList<PlanNode> Nodes) : PlanNode;
 
 /// <summary>Children run at the same time.</summary>
-public sealed record ParallelNode(IReadOnlyList<PlanNode> Nodes) : PlanNode;
+internal sealed record ParallelNode(IReadOnlyList<PlanNode> Nodes) : PlanNode;
 
 /// <summary>
 /// Runs <see cref="Node"/> for the objects found at <see cref="Path"/> in the merged result:
 /// response names, with <c>@</c> where a list is walked into.
 /// </summary>
-public sealed record FlattenNode(IReadOnlyList<string> Path, PlanNode Node) : PlanNode
+internal sealed record FlattenNode(IReadOnlyList<string> Path, PlanNode Node) : PlanNode
 {
     public string PathText => string.Join('.', Path);
 }
@@ -59,7 +59,7 @@ public sealed record FlattenNode(IReadOnlyList<string> Path, PlanNode Node) : Pl
 /// <c>Skip(if: $v)</c>, made when everything a fetch selects sits under that one condition, so
 /// the subgraph is not asked for nothing. <see cref="Default"/> is the variable's default value.
 /// </summary>
-public sealed record ConditionNode(string Variable, bool Include, bool Default, PlanNode Node) : PlanNode
+internal sealed record ConditionNode(string Variable, bool Include, bool Default, PlanNode Node) : PlanNode
 {
     public bool Holds(IReadOnlyDictionary<string, object?>? variables)
     {

@@ -8,7 +8,7 @@ namespace Federation.Gateway.Planning;
 /// two spaces per level, a comma after each node, selections as graphql-js prints them. The same
 /// plan always prints the same text, so tests compare plans as text.
 /// </summary>
-public static class QueryPlanPrinter
+internal static class QueryPlanPrinter
 {
     private const string Indent = "  ";
 

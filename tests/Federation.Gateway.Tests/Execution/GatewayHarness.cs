@@ -51,14 +51,13 @@ internal sealed class GatewayHarness : IAsyncDisposable
                 options.Endpoints[name] = new SubgraphEndpointOptions { Url = url, Timeout = timeouts is not null && timeouts.TryGetValue(name, out var timeout) ? timeout : null };
             }
         });
-        collection.AddSubgraphHttpClients(PlanHarness.Supergraph.Subgraphs);
+        collection.AddSubgraphHttpClient();
         var services = collection.BuildServiceProvider();
-        var clients = SubgraphHttpClients.Create(
-            PlanHarness.Supergraph,
+        var executor = GatewayExecutor.Create(
+            PlanHarness.Model,
             services.GetRequiredService<IOptions<SubgraphOptions>>().Value,
             services.GetRequiredService<IHttpClientFactory>());
-        var plans = new QueryPlanCache();
-        return new GatewayHarness(subgraphs, services, new GatewayExecutor(new QueryPlanner(PlanHarness.Supergraph), plans, clients), plans);
+        return new GatewayHarness(subgraphs, services, executor, executor.Plans);
     }
 
     public async Task<GatewayResult> RunAsync(

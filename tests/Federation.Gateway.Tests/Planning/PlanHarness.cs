@@ -2,15 +2,22 @@ using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Planning;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Validation;
+using SupergraphModel = Federation.Gateway.Composition.Supergraph;
 
 namespace Federation.Gateway.Tests.Planning;
 
 /// <summary>Plans operations over the committed supergraph of the four agency subgraphs and compares the printed plan.</summary>
 internal static class PlanHarness
 {
-    private static readonly Lazy<PlanningSchema> LazySupergraph = new(() =>
-        SupergraphPlanning.From(Federation.Gateway.Composition.Supergraph.Parse(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, "supergraph.graphql")))));
+    private static readonly Lazy<SupergraphModel> LazyModel = new(() =>
+        SupergraphModel.Parse(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, "supergraph.graphql"))));
 
+    private static readonly Lazy<PlanningSchema> LazySupergraph = new(() => SupergraphPlanning.From(LazyModel.Value));
+
+    /// <summary>The committed supergraph as the composition reads it.</summary>
+    public static SupergraphModel Model => LazyModel.Value;
+
+    /// <summary>The committed supergraph as the planner reads it.</summary>
     public static PlanningSchema Supergraph => LazySupergraph.Value;
 
     public static QueryPlan Plan([StringSyntax("graphql")] string operation, string? operationName = null)

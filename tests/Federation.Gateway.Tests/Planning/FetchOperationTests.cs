@@ -1,0 +1,89 @@
+using Federation.Gateway.Planning;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types.Building;
+using static Federation.Gateway.Tests.Planning.PlanHarness;
+
+namespace Federation.Gateway.Tests.Planning;
+
+/// <summary>What the fetches send: operation texts, the variables they use, and plans that cannot be made.</summary>
+public sealed class FetchOperationTests
+{
+    [Fact]
+    public void Fetches_declare_only_the_variables_they_use_and_entity_fetches_take_representations()
+    {
+        var plan = Plan(
+            """
+            query Holdings($id: IdNumber!, $first: Int = 10) {
+              person(idNumber: $id) { name licences(first: $first) { totalCount } }
+            }
+            """);
+
+        var fetches = Fetches(plan.Root!).ToList();
+        Assert.Equal(2, fetches.Count);
+        Assert.Equal(["id"], fetches[0].VariableUsages);
+        Assert.Equal(
+            """
+            query Holdings__population__0($id: IdNumber!) {
+              person(idNumber: $id) {
+                name
+                __typename
+                idNumber
+              }
+            }
+            """,
+            fetches[0].OperationText);
+        Assert.Equal(["first"], fetches[1].VariableUsages);
+        Assert.Equal(
+            """
+            query Holdings__licences__1($representations: [_Any!]!, $first: Int = 10) {
+              _entities(representations: $representations) {
+                ... on Person {
+                  licences(first: $first) {
+                    totalCount
+                  }
+                }
+              }
+            }
+            """,
+            fetches[1].OperationText);
+    }
+
+    [Fact]
+    public void Anonymous_mutations_send_mutation_operations()
+    {
+        var plan = Plan("""mutation ($death: RecordDeathInput!) { recordDeath(input: $death) { person { name } } }""");
+
+        var fetch = Assert.IsType<FetchNode>(plan.Root);
+        Assert.Equal(OperationType.Mutation, fetch.Operation);
+        Assert.StartsWith("mutation ($death: RecordDeathInput!) {", fetch.OperationText);
+    }
+
+    [Fact]
+    public void A_field_no_subgraph_can_reach_is_a_planning_error()
+    {
+        // A is known to both subgraphs only by reference: "two" resolves A.b but cannot look A up.
+        var schema = new PlanningSchema(SchemaBuilder.FromSdl("type Query { a: A } type A { id: ID! b: String }"))
+            .AddField("Query", "a", "one")
+            .AddKey("A", "one", "id", resolvable: false)
+            .AddField("A", "id", "one")
+            .AddKey("A", "two", "id", resolvable: false)
+            .AddField("A", "id", "two")
+            .AddField("A", "b", "two");
+
+        var exception = Assert.Throws<QueryPlanningException>(() => new QueryPlanner(schema).Plan(Parser.Parse("{ a { id b } }"), null));
+
+        Assert.Equal("A.b is asked where subgraph \"one\" returns A, and no subgraph that resolves it can look A up by a key.", exception.Message);
+        Assert.Equal(PlanningErrorCodes.QueryPlanningFailed, PlanningErrorCodes.PlanningFailed(exception).Extensions!["code"]);
+    }
+
+    private static IEnumerable<FetchNode> Fetches(PlanNode node) => node switch
+    {
+        FetchNode fetch => [fetch],
+        FlattenNode flatten => Fetches(flatten.Node),
+        ConditionNode condition => Fetches(condition.Node),
+        SequenceNode sequence => sequence.Nodes.SelectMany(Fetches),
+        ParallelNode parallel => parallel.Nodes.SelectMany(Fetches),
+        _ => [],
+    };
+}
