@@ -14,5 +14,5 @@ internal sealed record GatewayRequest(
     string DocumentHash,
     string? OperationName,
     IReadOnlyDictionary<string, object?>? Variables,
-    GatewayCaller? Caller,
+    GatewayCaller Caller,
     bool ExposePlan = false);

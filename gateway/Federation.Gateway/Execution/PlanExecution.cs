@@ -13,7 +13,7 @@ namespace Federation.Gateway.Execution;
 /// all. Errors the subgraphs report are placed at the matching position the same way. Fetches
 /// run concurrently; the tree is only read and written under one lock.
 /// </summary>
-internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary<string, object?>? variables, GatewayCaller? caller)
+internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary<string, object?>? variables, GatewayCaller caller)
 {
     private readonly Lock gate = new();
 

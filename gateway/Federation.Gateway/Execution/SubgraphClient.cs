@@ -29,7 +29,7 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
     public async Task<SubgraphResponse> SendAsync(
         string operation,
         IReadOnlyDictionary<string, object?>? variables,
-        GatewayCaller? caller,
+        GatewayCaller caller,
         CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,10 +38,7 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = Body(operation, variables) };
             request.Headers.Accept.Add(AcceptJson);
-            if (caller is not null)
-            {
-                request.Options.Set(GatewaySigningHandler.CallerOption, caller);
-            }
+            request.Options.Set(GatewaySigningHandler.CallerOption, caller);
 
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -66,13 +63,23 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
         }
         catch (HttpRequestException exception)
         {
-            return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, exception.Message));
+            // The kind of failure only: the exception's text names internal hosts and ports, which callers need not see.
+            return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, Describe(exception.HttpRequestError)));
         }
-        catch (IOException exception)
+        catch (IOException)
         {
-            return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, exception.Message));
+            return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, "the connection broke off."));
         }
     }
+
+    private static string Describe(HttpRequestError error) => error switch
+    {
+        HttpRequestError.ConnectionError => "it cannot be connected to.",
+        HttpRequestError.NameResolutionError => "its host name does not resolve.",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed.",
+        HttpRequestError.ResponseEnded => "the connection closed before the response ended.",
+        _ => "the request failed (" + error + ").",
+    };
 
     private static ReadOnlyMemoryContent Body(string operation, IReadOnlyDictionary<string, object?>? variables)
     {

@@ -60,6 +60,9 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
     /// <summary>The <c>X-Caller-Agency</c> header of each request, per subgraph.</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<string>> CallerAgencies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The subgraph of each request, in the order they arrived.</summary>
+    public ConcurrentQueue<string> Arrivals { get; } = new();
+
     /// <summary>How many requests the subgraph got.</summary>
     public int Count(string subgraph) => Requests.TryGetValue(subgraph, out var bodies) ? bodies.Count : 0;
 
@@ -91,6 +94,7 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                 subgraphs.Requests[name].Enqueue(await reader.ReadToEndAsync());
                 context.Request.Body.Position = 0;
                 subgraphs.CallerAgencies[name].Enqueue(context.Request.Headers["X-Caller-Agency"].ToString());
+                subgraphs.Arrivals.Enqueue(name);
                 switch (behaviour)
                 {
                     case SubgraphBehaviour.Slow:
@@ -185,6 +189,9 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
         yield return ("population", subgraph => Entities(
                 Entities(subgraph, "Person", "idNumber", persons)
                     .Bind("Query.person", context => new ValueTask<object?>(persons.GetValueOrDefault(Key(context.Arguments["idNumber"]))))
+                    .Bind("Mutation.correctPerson", context => new ValueTask<object?>(Map(
+                        ("person", persons[Key(((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!)["idNumber"])]),
+                        ("changedFields", new List<object?> { "name" }))))
                     .Bind("Person.phone", context => (string?)((Dictionary<string, object?>)context.Source!)["idNumber"] == LiHua
                         ? throw new InvalidOperationException("The telephone register is offline.")
                         : new ValueTask<object?>(((Dictionary<string, object?>)context.Source!)["phone"])),
@@ -252,6 +259,9 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                 "LegalPerson",
                 "creditCode",
                 new Dictionary<string, Dictionary<string, object?>> { [HarbourCompany] = Map(("creditCode", HarbourCompany), ("licences", Page(licences["L-2"]))) })
+            .Bind("Mutation.correctLicence", context => new ValueTask<object?>(Map(
+                ("licence", licences[Key(((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!)["number"])]),
+                ("changedFields", new List<object?> { "holderName" }))))
             .Bind("Query.licence", context => new ValueTask<object?>(licences.GetValueOrDefault(Key(context.Arguments["number"]))))
             .Bind("Query.licencesByNumbers", context => new ValueTask<object?>(
                 ((IEnumerable<object?>)context.Arguments["numbers"]!).Select(n => (object?)licences.GetValueOrDefault(Key(n))).ToList()))

@@ -125,6 +125,41 @@ public sealed class GatewayExecutionTests
     }
 
     [Fact]
+    public async Task Mutation_fields_run_one_after_the_other()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        var result = await gateway.RunAsync(
+            $$"""
+            mutation {
+              correctPerson(input: { idNumber: "{{LiHua}}", reason: "objection 17", name: "李华" }) { changedFields person { name } }
+              correctLicence(input: { number: "L-1", reason: "objection 17", holderName: "李华" }) {
+                changedFields
+                licence { number holder { ... on Person { name } } }
+              }
+            }
+            """);
+
+        Assert.Equal(
+            """{"data":{"correctPerson":{"changedFields":["name"],"person":{"name":"李华"}},"correctLicence":{"changedFields":["holderName"],"licence":{"number":"L-1","holder":{"name":"李华"}}}}}""",
+            result.ToJson());
+        Assert.Equal(["population", "licences", "population"], gateway.Subgraphs.Arrivals);
+    }
+
+    [Fact]
+    public async Task Introspection_and_root_typename_ask_no_subgraph()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        var result = await gateway.RunAsync("""{ __typename __type(name: "LicenceHolder") { kind possibleTypes { name } } }""");
+
+        Assert.Equal(
+            """{"data":{"__typename":"Query","__type":{"kind":"UNION","possibleTypes":[{"name":"Person"},{"name":"LegalPerson"}]}}}""",
+            result.ToJson());
+        Assert.Empty(gateway.Subgraphs.Arrivals);
+    }
+
+    [Fact]
     public async Task Variables_that_do_not_coerce_ask_no_subgraph()
     {
         await using var gateway = await GatewayHarness.StartAsync();
