@@ -77,6 +77,17 @@ public sealed class FetchOperationTests
         Assert.Equal(PlanningErrorCodes.QueryPlanningFailed, PlanningErrorCodes.PlanningFailed(exception).Extensions!["code"]);
     }
 
+    [Fact]
+    public void An_alias_that_takes_the_name_of_a_key_field_is_refused_rather_than_sent_as_the_key()
+    {
+        var exception = Assert.Throws<QueryPlanningException>(() => Plan(
+            """{ person(idNumber: "110101199003074514") { idNumber: name licences { totalCount } } }"""));
+
+        Assert.Equal(
+            "The response name \"idNumber\" is an alias of name here, and the gateway needs it for idNumber; choose another alias.",
+            exception.Message);
+    }
+
     private static IEnumerable<FetchNode> Fetches(PlanNode node) => node switch
     {
         FetchNode fetch => [fetch],
