@@ -15,7 +15,9 @@ internal sealed record GatewayContext(GatewayCaller Caller, bool ExposePlan = fa
 /// The gateway behind the GraphQL endpoint's executor seam: <c>options.Executor = new
 /// GatewayOperationExecutor(() => current)</c> with <c>options.CreateContext</c> returning a
 /// <see cref="GatewayContext"/>. <paramref name="executor"/> is asked on every request, so a
-/// reloaded supergraph takes effect with its own planner and plan cache.
+/// reloaded supergraph takes effect with its own planner and plan cache. Plans are keyed by
+/// the request's document text, so the document must reach this seam as the client sent it
+/// (see <see cref="GatewayRequest"/> for documents changed by authorization).
 /// </summary>
 internal sealed class GatewayOperationExecutor(Func<GatewayExecutor> executor) : IOperationExecutor
 {
