@@ -66,7 +66,10 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
     /// <summary>How many requests the subgraph got.</summary>
     public int Count(string subgraph) => Requests.TryGetValue(subgraph, out var bodies) ? bodies.Count : 0;
 
-    public static async Task<FakeSubgraphs> StartAsync(IReadOnlyDictionary<string, SubgraphBehaviour>? behaviours = null)
+    /// <param name="arrivals">Per subgraph, what its server awaits when a request arrives, before answering.</param>
+    public static async Task<FakeSubgraphs> StartAsync(
+        IReadOnlyDictionary<string, SubgraphBehaviour>? behaviours = null,
+        IReadOnlyDictionary<string, Func<Task>>? arrivals = null)
     {
         var subgraphs = new FakeSubgraphs();
         foreach (var (name, bind) in World())
@@ -95,6 +98,11 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                 context.Request.Body.Position = 0;
                 subgraphs.CallerAgencies[name].Enqueue(context.Request.Headers["X-Caller-Agency"].ToString());
                 subgraphs.Arrivals.Enqueue(name);
+                if (arrivals?.GetValueOrDefault(name) is { } arrival)
+                {
+                    await arrival();
+                }
+
                 switch (behaviour)
                 {
                     case SubgraphBehaviour.Slow:

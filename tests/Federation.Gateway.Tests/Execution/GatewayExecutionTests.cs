@@ -97,6 +97,24 @@ public sealed class GatewayExecutionTests
     }
 
     [Fact]
+    public async Task Independent_fetches_run_at_the_same_time()
+    {
+        // Each subgraph answers only once the other has been asked: fetches made one after the
+        // other would leave the first waiting until it fails.
+        var populationAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var licencesAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var gateway = await GatewayHarness.StartAsync(arrivals: new Dictionary<string, Func<Task>>
+        {
+            ["population"] = () => { populationAsked.TrySetResult(); return licencesAsked.Task.WaitAsync(TimeSpan.FromSeconds(20)); },
+            ["licences"] = () => { licencesAsked.TrySetResult(); return populationAsked.Task.WaitAsync(TimeSpan.FromSeconds(20)); },
+        });
+
+        var result = await gateway.RunAsync($$"""{ person(idNumber: "{{LiHua}}") { name } licence(number: "L-2") { holderName } }""");
+
+        Assert.Equal("""{"data":{"person":{"name":"李华"},"licence":{"holderName":"宁波港务有限公司"}}}""", result.ToJson());
+    }
+
+    [Fact]
     public async Task Aliases_typename_and_field_order_follow_the_query()
     {
         await using var gateway = await GatewayHarness.StartAsync();

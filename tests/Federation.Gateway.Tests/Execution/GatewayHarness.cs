@@ -38,9 +38,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public static async Task<GatewayHarness> StartAsync(
         IReadOnlyDictionary<string, SubgraphBehaviour>? behaviours = null,
-        IReadOnlyDictionary<string, TimeSpan>? timeouts = null)
+        IReadOnlyDictionary<string, TimeSpan>? timeouts = null,
+        IReadOnlyDictionary<string, Func<Task>>? arrivals = null)
     {
-        var subgraphs = await FakeSubgraphs.StartAsync(behaviours);
+        var subgraphs = await FakeSubgraphs.StartAsync(behaviours, arrivals);
         var collection = new ServiceCollection();
         collection.AddSingleton(new GatewaySignature(FakeSubgraphs.Secret));
         collection.Configure<SubgraphOptions>(options =>
