@@ -1,0 +1,93 @@
+using Federation.Gateway.Composition;
+using Federation.Gateway.Planning;
+using Federation.GraphQL.Execution;
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.Gateway.Execution;
+
+/// <summary>
+/// Answers one operation over the supergraph: the plan from the cache (or the planner), the
+/// fetches run and merged (<see cref="PlanExecution"/>), then the engine's executor runs the
+/// client's operation over the merged tree — which gives exactly the requested fields, in the
+/// query's order, under their aliases, with <c>__typename</c>, introspection and the spec's
+/// null propagation for the fields whose subgraph failed.
+/// </summary>
+internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans, SubgraphClients clients)
+{
+    /// <summary>Reads a field from the merged tree by its response name (aliases were sent to the subgraphs as they are).</summary>
+    private static readonly FieldResolver MergedField = context => new ValueTask<object?>(
+        context.Source is Dictionary<string, object?> merged && merged.TryGetValue(context.ResponseName, out var value) ? value : null);
+
+    /// <summary>The plans this executor has made, for this supergraph only: a reloaded supergraph gets a new executor.</summary>
+    public QueryPlanCache Plans => plans;
+
+    /// <summary>An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed client of <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>).</summary>
+    public static GatewayExecutor Create(Supergraph supergraph, SubgraphOptions options, IHttpClientFactory http, int planCacheCapacity = 1000)
+    {
+        var schema = SupergraphPlanning.From(supergraph);
+        return new GatewayExecutor(new QueryPlanner(schema), new QueryPlanCache(planCacheCapacity), SubgraphHttpClients.Create(schema, options, http));
+    }
+
+    public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
+    {
+        var api = planner.Schema.Api;
+        if (await VariableErrorsAsync(request, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return new GatewayResult(refused, [], null);
+        }
+
+        QueryPlan plan;
+        try
+        {
+            plan = plans.GetOrAdd(request.DocumentHash, request.OperationName, () => planner.Plan(request.Document, request.OperationName));
+        }
+        catch (QueryPlanningException exception)
+        {
+            return GatewayResult.Failed(PlanningErrorCodes.PlanningFailed(exception));
+        }
+
+        var run = new PlanExecution(clients, request.Variables, request.Caller);
+        if (plan.Root is { } root)
+        {
+            await run.RunAsync(root, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await Executor.ExecuteAsync(
+            new ExecutionRequest
+            {
+                Schema = api,
+                Document = request.Document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                RootValue = run.Data,
+                FieldResolver = MergedField,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new GatewayResult(result, run.Errors, request.ExposePlan ? QueryPlanPrinter.Print(plan) : null);
+    }
+
+    /// <summary>
+    /// Variables that do not coerce make a request error before any subgraph is asked: the
+    /// engine coerces them for an operation with the same variables that selects only
+    /// <c>__typename</c>.
+    /// </summary>
+    private async ValueTask<ExecutionResult?> VariableErrorsAsync(GatewayRequest request, CancellationToken cancellationToken)
+    {
+        var operation = request.Document.Definitions.OfType<OperationDefinitionNode>()
+            .FirstOrDefault(o => request.OperationName is null || o.Name?.Value == request.OperationName);
+        if (operation is null || operation.VariableDefinitions.Count == 0)
+        {
+            return null;
+        }
+
+        var probe = operation with
+        {
+            Directives = [],
+            SelectionSet = new SelectionSetNode([new FieldNode(null, new NameNode("__typename"), [], [], null)]),
+        };
+        var result = await Executor.ExecuteAsync(
+            new ExecutionRequest { Schema = planner.Schema.Api, Document = new DocumentNode([probe]), Variables = request.Variables },
+            cancellationToken).ConfigureAwait(false);
+        return result.HasData ? null : result;
+    }
+}

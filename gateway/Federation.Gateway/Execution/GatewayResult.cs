@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Federation.GraphQL;
+using Federation.GraphQL.AspNetCore.Engine;
+using Federation.GraphQL.Execution;
+
+namespace Federation.Gateway.Execution;
+
+/// <summary>
+/// The gateway's answer: the engine's result over the merged data, plus subgraph errors that no
+/// field position took, plus — when asked for — the printed plan in <c>extensions.queryPlan</c>.
+/// </summary>
+internal sealed class GatewayResult : IOperationResult
+{
+    public GatewayResult(ExecutionResult result, IReadOnlyList<GraphQLError> gatewayErrors, string? queryPlan)
+    {
+        Result = result;
+        GatewayErrors = gatewayErrors;
+        QueryPlan = queryPlan;
+    }
+
+    public ExecutionResult Result { get; }
+
+    /// <summary>Errors besides the engine's: subgraph errors without a position, or why planning failed.</summary>
+    public IReadOnlyList<GraphQLError> GatewayErrors { get; }
+
+    public string? QueryPlan { get; }
+
+    public bool HasData => Result.HasData;
+
+    public IReadOnlyList<GraphQLError> Errors => GatewayErrors.Count == 0 ? Result.Errors : [.. Result.Errors, .. GatewayErrors];
+
+    /// <summary>A request the gateway could not run at all: errors only, no <c>data</c>.</summary>
+    public static GatewayResult Failed(GraphQLError error, string? queryPlan = null) => new(new ExecutionResult([error]), [], queryPlan);
+
+    public void WriteTo(IBufferWriter<byte> output)
+    {
+        if (GatewayErrors.Count == 0 && QueryPlan is null)
+        {
+            Result.WriteTo(output);
+            return;
+        }
+
+        using var writer = new Utf8JsonWriter(output, PlainJson.WriterOptions);
+        writer.WriteStartObject();
+        var errors = Errors;
+        if (errors.Count > 0)
+        {
+            writer.WritePropertyName("errors"u8);
+            writer.WriteStartArray();
+            foreach (var error in errors)
+            {
+                WriteError(writer, error);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (Result.HasData)
+        {
+            // The engine writes data in selection order; taking its "data" keeps that order.
+            var engine = new ArrayBufferWriter<byte>();
+            Result.WriteTo(engine);
+            using var document = JsonDocument.Parse(engine.WrittenMemory);
+            writer.WritePropertyName("data"u8);
+            document.RootElement.GetProperty("data"u8).WriteTo(writer);
+        }
+
+        if (QueryPlan is not null)
+        {
+            writer.WritePropertyName("extensions"u8);
+            writer.WriteStartObject();
+            writer.WriteString("queryPlan"u8, QueryPlan);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public string ToJson()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        WriteTo(buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public override string ToString() => ToJson();
+
+    private static void WriteError(Utf8JsonWriter writer, GraphQLError error)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("message"u8, error.Message);
+        if (error.Locations.Count > 0)
+        {
+            writer.WritePropertyName("locations"u8);
+            writer.WriteStartArray();
+            foreach (var location in error.Locations)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("line"u8, location.Line);
+                writer.WriteNumber("column"u8, location.Column);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (error.Path is { } path)
+        {
+            writer.WritePropertyName("path"u8);
+            PlainJson.Write(writer, path);
+        }
+
+        if (error.Extensions is { Count: > 0 } extensions)
+        {
+            writer.WritePropertyName("extensions"u8);
+            PlainJson.Write(writer, extensions);
+        }
+
+        writer.WriteEndObject();
+    }
+}

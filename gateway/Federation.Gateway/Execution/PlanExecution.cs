@@ -1,0 +1,447 @@
+using Federation.Gateway.Planning;
+using Federation.GraphQL;
+using Federation.GraphQL.Language.Syntax;
+using Federation.Subgraphs.Hosting;
+
+namespace Federation.Gateway.Execution;
+
+/// <summary>
+/// Runs one plan for one request and merges what the subgraphs answer into one result tree
+/// (<see cref="Data"/>, keyed by response names). A subgraph's failure does not stop the run:
+/// each field the failed fetch was to give holds a <see cref="GraphQLException"/> with the coded
+/// error, which the engine's executor later reports at the field's path, null propagation and
+/// all. Errors the subgraphs report are placed at the matching position the same way. Fetches
+/// run concurrently; the tree is only read and written under one lock.
+/// </summary>
+internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary<string, object?>? variables, GatewayCaller caller)
+{
+    private readonly Lock gate = new();
+
+    public Dictionary<string, object?> Data { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Subgraph errors no field position could take (no path, or a path to data that is there).</summary>
+    public List<GraphQLError> Errors { get; } = [];
+
+    public Task RunAsync(PlanNode node, CancellationToken cancellationToken) => node switch
+    {
+        FetchNode fetch => RootFetchAsync(fetch, cancellationToken),
+        FlattenNode { Node: FetchNode fetch } flatten => EntityFetchAsync([flatten.Path], fetch, cancellationToken),
+        SequenceNode sequence => SequenceAsync(sequence, cancellationToken),
+        ParallelNode parallel => ParallelAsync(parallel, cancellationToken),
+        ConditionNode condition => condition.Holds(variables) ? RunAsync(condition.Node, cancellationToken) : Task.CompletedTask,
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown plan node."),
+    };
+
+    private async Task SequenceAsync(SequenceNode sequence, CancellationToken cancellationToken)
+    {
+        foreach (var node in sequence.Nodes)
+        {
+            await RunAsync(node, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the children at once; entity fetches among them that select the same from the same subgraph go as one request.</summary>
+    private Task ParallelAsync(ParallelNode parallel, CancellationToken cancellationToken)
+    {
+        var tasks = new List<Task>(parallel.Nodes.Count);
+        var batches = new Dictionary<string, (FetchNode Fetch, List<IReadOnlyList<string>> Paths)>(StringComparer.Ordinal);
+        foreach (var node in parallel.Nodes)
+        {
+            if (node is FlattenNode { Node: FetchNode fetch } flatten)
+            {
+                if (batches.TryGetValue(fetch.BatchKey, out var batch))
+                {
+                    batch.Paths.Add(flatten.Path);
+                }
+                else
+                {
+                    batches[fetch.BatchKey] = (fetch, [flatten.Path]);
+                }
+            }
+            else
+            {
+                tasks.Add(RunAsync(node, cancellationToken));
+            }
+        }
+
+        foreach (var (fetch, paths) in batches.Values)
+        {
+            tasks.Add(EntityFetchAsync(paths, fetch, cancellationToken));
+        }
+
+        return Task.WhenAll(tasks);
+    }
+
+    private async Task RootFetchAsync(FetchNode fetch, CancellationToken cancellationToken)
+    {
+        var response = await clients[fetch.Subgraph]
+            .SendAsync(fetch.OperationText, VariablesOf(fetch, null), caller, cancellationToken)
+            .ConfigureAwait(false);
+        lock (gate)
+        {
+            var failure = response.Failure ?? (response.Data is null ? FirstError(fetch.Subgraph, response) : null);
+            if (failure is not null)
+            {
+                Fail(Data, FetchedNames(fetch.Selection, null), failure);
+                return;
+            }
+
+            Merge(Data, response.Data!);
+            foreach (var error in response.Errors)
+            {
+                Place(fetch.Subgraph, Data, error, Path(error), 0);
+            }
+        }
+    }
+
+    private async Task EntityFetchAsync(List<IReadOnlyList<string>> paths, FetchNode fetch, CancellationToken cancellationToken)
+    {
+        List<object?> representations = [];
+        List<List<Dictionary<string, object?>>> targets = [];
+        lock (gate)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var entity in paths.SelectMany(EntitiesAt))
+            {
+                if (Representation(entity, fetch.Requires!) is not { } representation)
+                {
+                    continue;
+                }
+
+                var identity = PlainJson.ToText(representation);
+                if (!seen.TryGetValue(identity, out var index))
+                {
+                    seen[identity] = index = representations.Count;
+                    representations.Add(representation);
+                    targets.Add([]);
+                }
+
+                targets[index].Add(entity);
+            }
+        }
+
+        if (representations.Count == 0)
+        {
+            // Nothing reached this point (null parents, other types, skipped fields): nothing to ask.
+            return;
+        }
+
+        var response = await clients[fetch.Subgraph]
+            .SendAsync(fetch.OperationText, VariablesOf(fetch, representations), caller, cancellationToken)
+            .ConfigureAwait(false);
+        lock (gate)
+        {
+            var entities = response.Data?.GetValueOrDefault("_entities") as List<object?>;
+            var failure = response.Failure
+                ?? (entities is null ? FirstError(fetch.Subgraph, response) : null)
+                ?? (entities!.Count != representations.Count
+                    ? ExecutionErrorCodes.InvalidResponse(fetch.Subgraph, $"it returned {entities.Count} entities for {representations.Count} representations.")
+                    : null);
+            if (failure is not null)
+            {
+                foreach (var group in targets)
+                {
+                    foreach (var target in group)
+                    {
+                        Fail(target, FetchedNames(fetch.Selection, target.GetValueOrDefault("__typename") as string), failure);
+                    }
+                }
+
+                return;
+            }
+
+            for (var i = 0; i < entities!.Count; i++)
+            {
+                if (entities[i] is Dictionary<string, object?> entity)
+                {
+                    foreach (var target in targets[i])
+                    {
+                        Merge(target, entity);
+                    }
+                }
+            }
+
+            foreach (var error in response.Errors)
+            {
+                var errorPath = Path(error);
+                if (errorPath is ["_entities", int index, ..] && index >= 0 && index < targets.Count)
+                {
+                    foreach (var target in targets[index])
+                    {
+                        if (errorPath.Count == 2)
+                        {
+                            Fail(target, FetchedNames(fetch.Selection, target.GetValueOrDefault("__typename") as string), ToError(fetch.Subgraph, error));
+                        }
+                        else
+                        {
+                            Place(fetch.Subgraph, target, error, errorPath, 2);
+                        }
+                    }
+                }
+                else
+                {
+                    Errors.Add(ToError(fetch.Subgraph, error));
+                }
+            }
+        }
+    }
+
+    private Dictionary<string, object?>? VariablesOf(FetchNode fetch, List<object?>? representations)
+    {
+        if (fetch.VariableUsages.Count == 0 && representations is null)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (representations is not null)
+        {
+            values["representations"] = representations;
+        }
+
+        foreach (var name in fetch.VariableUsages)
+        {
+            // A variable the request leaves out is left out here too, so the subgraph applies the operation's default.
+            if (variables is not null && variables.TryGetValue(name, out var value))
+            {
+                values[name] = value;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The objects at a flatten path: response names, with <c>@</c> stepping into list items.</summary>
+    private List<Dictionary<string, object?>> EntitiesAt(IReadOnlyList<string> path)
+    {
+        var current = new List<object?> { Data };
+        foreach (var segment in path)
+        {
+            var next = new List<object?>();
+            foreach (var value in current)
+            {
+                if (segment == "@")
+                {
+                    if (value is List<object?> items)
+                    {
+                        next.AddRange(items);
+                    }
+                }
+                else if (value is Dictionary<string, object?> obj && obj.TryGetValue(segment, out var child))
+                {
+                    next.Add(child);
+                }
+            }
+
+            current = next;
+        }
+
+        var entities = new List<Dictionary<string, object?>>(current.Count);
+        foreach (var value in current)
+        {
+            if (value is Dictionary<string, object?> entity)
+            {
+                entities.Add(entity);
+            }
+        }
+
+        return entities;
+    }
+
+    /// <summary>The representation of <paramref name="entity"/> by the requires fragment of its type; null when it has none or lacks a key field.</summary>
+    private static Dictionary<string, object?>? Representation(Dictionary<string, object?> entity, SelectionSetNode requires)
+    {
+        if (entity.GetValueOrDefault("__typename") is not string typename)
+        {
+            return null;
+        }
+
+        foreach (var selection in requires.Selections)
+        {
+            if (selection is InlineFragmentNode fragment && fragment.TypeCondition?.Name.Value == typename)
+            {
+                return Pick(entity, fragment.SelectionSet);
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, object?>? Pick(Dictionary<string, object?> source, SelectionSetNode fields)
+    {
+        var picked = new Dictionary<string, object?>(fields.Selections.Count, StringComparer.Ordinal);
+        foreach (var selection in fields.Selections)
+        {
+            var field = (FieldNode)selection;
+            var value = source.GetValueOrDefault(field.ResponseName);
+            if (value is null or GraphQLException)
+            {
+                return null;
+            }
+
+            if (field.SelectionSet is { } nested)
+            {
+                if (value is not Dictionary<string, object?> child || Pick(child, nested) is not { } pickedChild)
+                {
+                    return null;
+                }
+
+                value = pickedChild;
+            }
+
+            picked[field.ResponseName] = value;
+        }
+
+        return picked;
+    }
+
+    /// <summary>The response names a fetch fills in an object of type <paramref name="typename"/> (any type for a root fetch).</summary>
+    private static List<string> FetchedNames(SelectionSetNode selection, string? typename)
+    {
+        var names = new List<string>();
+        Collect(selection.Selections, typename, names);
+        return names;
+
+        static void Collect(IReadOnlyList<SelectionNode> selections, string? typename, List<string> names)
+        {
+            foreach (var selection in selections)
+            {
+                switch (selection)
+                {
+                    case FieldNode field when field.Name.Value != "__typename":
+                        if (!names.Contains(field.ResponseName))
+                        {
+                            names.Add(field.ResponseName);
+                        }
+
+                        break;
+                    case InlineFragmentNode fragment when fragment.TypeCondition is null || typename is null || fragment.TypeCondition.Name.Value == typename:
+                        Collect(fragment.SelectionSet.Selections, typename, names);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void Fail(Dictionary<string, object?> target, List<string> names, GraphQLError error)
+    {
+        var exception = new GraphQLException(error);
+        foreach (var name in names)
+        {
+            if (target.GetValueOrDefault(name) is null)
+            {
+                target[name] = exception;
+            }
+        }
+    }
+
+    /// <summary>Entity fields merge into the object the parent fetch gave; objects met on both sides merge field by field.</summary>
+    private static void Merge(Dictionary<string, object?> target, Dictionary<string, object?> source)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (target.TryGetValue(key, out var existing))
+            {
+                if (existing is Dictionary<string, object?> existingObject && value is Dictionary<string, object?> sourceObject)
+                {
+                    Merge(existingObject, sourceObject);
+                    continue;
+                }
+
+                if (existing is List<object?> existingList && value is List<object?> sourceList && existingList.Count == sourceList.Count)
+                {
+                    for (var i = 0; i < sourceList.Count; i++)
+                    {
+                        if (existingList[i] is Dictionary<string, object?> a && sourceList[i] is Dictionary<string, object?> b)
+                        {
+                            Merge(a, b);
+                        }
+                        else
+                        {
+                            existingList[i] = sourceList[i];
+                        }
+                    }
+
+                    continue;
+                }
+            }
+
+            target[key] = value;
+        }
+    }
+
+    /// <summary>
+    /// Puts a subgraph error where its path leads: at the first position on the path that holds
+    /// no value (the subgraph nulled it for the error), so the field reports it. An error whose
+    /// position holds a value, or that has no path, is reported as is.
+    /// </summary>
+    private void Place(string subgraph, Dictionary<string, object?> root, Dictionary<string, object?> error, List<object> path, int start)
+    {
+        object? current = root;
+        for (var i = start; i < path.Count; i++)
+        {
+            switch (current, path[i])
+            {
+                case (Dictionary<string, object?> obj, string name):
+                    if (obj.GetValueOrDefault(name) is null)
+                    {
+                        obj[name] = new GraphQLException(ToError(subgraph, error));
+                        return;
+                    }
+
+                    current = obj[name];
+                    break;
+                case (List<object?> list, int index) when index >= 0 && index < list.Count:
+                    if (list[index] is null)
+                    {
+                        list[index] = new GraphQLException(ToError(subgraph, error));
+                        return;
+                    }
+
+                    current = list[index];
+                    break;
+                default:
+                    Errors.Add(ToError(subgraph, error));
+                    return;
+            }
+        }
+
+        Errors.Add(ToError(subgraph, error));
+    }
+
+    private static List<object> Path(Dictionary<string, object?> error)
+    {
+        var path = new List<object>();
+        if (error.GetValueOrDefault("path") is List<object?> segments)
+        {
+            foreach (var segment in segments)
+            {
+                switch (segment)
+                {
+                    case string name:
+                        path.Add(name);
+                        break;
+                    case int index:
+                        path.Add(index);
+                        break;
+                    case long index:
+                        path.Add((int)index);
+                        break;
+                }
+            }
+        }
+
+        return path;
+    }
+
+    private static GraphQLError? FirstError(string subgraph, SubgraphResponse response) =>
+        response.Errors.Count > 0
+            ? ToError(subgraph, response.Errors[0])
+            : ExecutionErrorCodes.InvalidResponse(subgraph, "the response has no data.");
+
+    private static GraphQLError ToError(string subgraph, Dictionary<string, object?> error) =>
+        ExecutionErrorCodes.FromSubgraph(
+            subgraph,
+            (string)error["message"]!,
+            error.GetValueOrDefault("extensions") as IReadOnlyDictionary<string, object?>);
+}

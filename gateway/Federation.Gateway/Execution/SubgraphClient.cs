@@ -1,0 +1,234 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Federation.Subgraphs.Hosting;
+
+namespace Federation.Gateway.Execution;
+
+/// <summary>
+/// Sends operations to one subgraph: a JSON POST over the pooled connections of its
+/// <see cref="HttpClient"/> (whose handlers sign each request for its caller, see
+/// <see cref="SubgraphHttpClients"/>), bounded by the subgraph's timeout, the body read once
+/// into pooled memory and parsed by <see cref="Utf8JsonReader"/> straight into the plain values
+/// the result is merged from. Never throws for the subgraph's faults: they come back as
+/// <see cref="SubgraphResponse.Failure"/>. Only the caller's own cancellation throws.
+/// </summary>
+internal sealed class SubgraphClient(string name, HttpClient http, Uri url, TimeSpan timeout, long maxResponseBytes = SubgraphClient.DefaultMaxResponseBytes)
+{
+    public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
+    public string Name { get; } = name;
+
+    public Uri Url { get; } = url;
+
+    public TimeSpan Timeout { get; } = timeout;
+
+    public async Task<SubgraphResponse> SendAsync(
+        string operation,
+        IReadOnlyDictionary<string, object?>? variables,
+        GatewayCaller caller,
+        CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = Body(operation, variables) };
+            request.Headers.Accept.Add(AcceptJson);
+            request.Options.Set(GatewaySigningHandler.CallerOption, caller);
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, $"it answered HTTP {(int)response.StatusCode}."));
+            }
+
+            var owner = await ReadBodyAsync(response.Content, deadline.Token).ConfigureAwait(false);
+            if (owner is null)
+            {
+                return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, $"the body is larger than {maxResponseBytes} bytes."));
+            }
+
+            using (owner)
+            {
+                return Parse(owner.Memory.Span);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SubgraphResponse.Failed(ExecutionErrorCodes.Timeout(Name, Timeout));
+        }
+        catch (HttpRequestException exception)
+        {
+            // The kind of failure only: the exception's text names internal hosts and ports, which callers need not see.
+            return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, Describe(exception.HttpRequestError)));
+        }
+        catch (IOException)
+        {
+            return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, "the connection broke off."));
+        }
+    }
+
+    private static string Describe(HttpRequestError error) => error switch
+    {
+        HttpRequestError.ConnectionError => "it cannot be connected to.",
+        HttpRequestError.NameResolutionError => "its host name does not resolve.",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed.",
+        HttpRequestError.ResponseEnded => "the connection closed before the response ended.",
+        _ => "the request failed (" + error + ").",
+    };
+
+    private static ReadOnlyMemoryContent Body(string operation, IReadOnlyDictionary<string, object?>? variables)
+    {
+        var buffer = new ArrayBufferWriter<byte>(operation.Length + 256);
+        using (var writer = new Utf8JsonWriter(buffer, PlainJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("query"u8, operation);
+            if (variables is { Count: > 0 })
+            {
+                writer.WritePropertyName("variables"u8);
+                PlainJson.Write(writer, variables);
+            }
+
+            // The subgraphs refuse a signature they have seen (replay protection), and the
+            // signature covers the body: an identical operation for the same caller within the
+            // same second would be refused without something unique in the body.
+            writer.WritePropertyName("extensions"u8);
+            writer.WriteStartObject();
+            writer.WriteString("requestId"u8, Guid.NewGuid().ToString("N"));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        content.Headers.ContentType = Json;
+        return content;
+    }
+
+    /// <summary>The whole body in pooled memory; null when it passes the size limit.</summary>
+    private async Task<PooledBody?> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var length = content.Headers.ContentLength;
+        if (length > maxResponseBytes)
+        {
+            return null;
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var body = new PooledBody((int)Math.Max(length ?? 16 * 1024, 1024));
+            try
+            {
+                while (true)
+                {
+                    if (body.Free == 0)
+                    {
+                        if (body.Length >= maxResponseBytes)
+                        {
+                            body.Dispose();
+                            return null;
+                        }
+
+                        body.Grow();
+                    }
+
+                    var read = await stream.ReadAsync(body.FreeMemory, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return body;
+                    }
+
+                    body.Advance(read);
+                }
+            }
+            catch
+            {
+                body.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private SubgraphResponse Parse(ReadOnlySpan<byte> body)
+    {
+        object? root;
+        try
+        {
+            root = PlainJson.Read(body);
+        }
+        catch (JsonException exception)
+        {
+            return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, "the body is not JSON (" + exception.Message + ")."));
+        }
+
+        if (root is not Dictionary<string, object?> response)
+        {
+            return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, "the body is not a JSON object."));
+        }
+
+        var data = response.GetValueOrDefault("data");
+        if (data is not (null or Dictionary<string, object?>))
+        {
+            return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, "\"data\" is not an object."));
+        }
+
+        var errors = new List<Dictionary<string, object?>>();
+        switch (response.GetValueOrDefault("errors"))
+        {
+            case null:
+                break;
+            case List<object?> list:
+                foreach (var item in list)
+                {
+                    if (item is not Dictionary<string, object?> error || error.GetValueOrDefault("message") is not string)
+                    {
+                        return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, "an error has no message."));
+                    }
+
+                    errors.Add(error);
+                }
+
+                break;
+            default:
+                return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, "\"errors\" is not a list."));
+        }
+
+        if (data is null && errors.Count == 0)
+        {
+            return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, "the response has neither data nor errors."));
+        }
+
+        return SubgraphResponse.Answered((Dictionary<string, object?>?)data, errors);
+    }
+
+    /// <summary>A growing byte buffer rented from the shared pool.</summary>
+    private sealed class PooledBody(int capacity) : IDisposable
+    {
+        private byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
+
+        public int Length { get; private set; }
+
+        public int Free => buffer.Length - Length;
+
+        public Memory<byte> FreeMemory => buffer.AsMemory(Length);
+
+        public Memory<byte> Memory => buffer.AsMemory(0, Length);
+
+        public void Advance(int count) => Length += count;
+
+        public void Grow()
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+            buffer.AsSpan(0, Length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+    }
+}

@@ -1,0 +1,137 @@
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
+
+namespace Federation.Gateway.Planning;
+
+/// <summary>
+/// What the planner needs to know of the supergraph: the API schema for field types, and per
+/// subgraph which types it knows, which keys it resolves, which fields it resolves and which
+/// members its unions have. Built once per supergraph (<see cref="SupergraphPlanning"/>).
+/// </summary>
+internal sealed class PlanningSchema
+{
+    private readonly Dictionary<string, Dictionary<string, SubgraphTypeFacts>> types = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Field), List<string>> fieldSubgraphs = [];
+    private readonly List<string> subgraphs = [];
+    private readonly Dictionary<string, Uri?> urls = new(StringComparer.Ordinal);
+
+    public PlanningSchema(Schema api)
+    {
+        Api = api;
+    }
+
+    /// <summary>The schema clients see; operations are validated against it.</summary>
+    public Schema Api { get; }
+
+    /// <summary>Subgraph names in the supergraph's order; the planner breaks ties by it.</summary>
+    public IReadOnlyList<string> Subgraphs => subgraphs;
+
+    public PlanningSchema AddSubgraph(string subgraph, Uri? url = null)
+    {
+        if (!subgraphs.Contains(subgraph))
+        {
+            subgraphs.Add(subgraph);
+        }
+
+        if (url is not null || !urls.ContainsKey(subgraph))
+        {
+            urls[subgraph] = url;
+        }
+
+        return this;
+    }
+
+    /// <summary>Where the supergraph says the subgraph listens; null when it does not say.</summary>
+    public Uri? SubgraphUrl(string subgraph) => urls.GetValueOrDefault(subgraph);
+
+    public PlanningSchema AddType(string type, string subgraph)
+    {
+        AddSubgraph(subgraph);
+        TypeIn(type, subgraph, create: true);
+        return this;
+    }
+
+    /// <param name="fields">The key's field set, e.g. <c>idNumber</c> or <c>id owner { id }</c>.</param>
+    public PlanningSchema AddKey(string type, string subgraph, string fields, bool resolvable)
+    {
+        var facts = TypeIn(type, subgraph, create: true)!;
+        facts.Keys.Add(new SubgraphKey(FieldSet(fields), resolvable));
+        return this;
+    }
+
+    /// <summary>Records that <paramref name="subgraph"/> resolves the field (it is neither missing there nor external).</summary>
+    public PlanningSchema AddField(string type, string field, string subgraph)
+    {
+        TypeIn(type, subgraph, create: true);
+        if (!fieldSubgraphs.TryGetValue((type, field), out var list))
+        {
+            fieldSubgraphs[(type, field)] = list = [];
+        }
+
+        if (!list.Contains(subgraph))
+        {
+            list.Add(subgraph);
+        }
+
+        return this;
+    }
+
+    public PlanningSchema AddMember(string abstractType, string member, string subgraph)
+    {
+        TypeIn(abstractType, subgraph, create: true)!.Members.Add(member);
+        return this;
+    }
+
+    public bool HasType(string type, string subgraph) => TypeIn(type, subgraph, create: false) is not null;
+
+    /// <summary>The subgraphs that resolve the field, in supergraph order.</summary>
+    public IReadOnlyList<string> ResolvingSubgraphs(string type, string field) =>
+        fieldSubgraphs.TryGetValue((type, field), out var list) ? list : [];
+
+    public bool Resolves(string subgraph, string type, string field) =>
+        fieldSubgraphs.TryGetValue((type, field), out var list) && list.Contains(subgraph);
+
+    /// <summary>The first key by which <paramref name="subgraph"/> can look the entity up; null when it cannot.</summary>
+    public SelectionSetNode? ResolvableKey(string type, string subgraph) =>
+        TypeIn(type, subgraph, create: false)?.Keys.Find(k => k.Resolvable)?.Fields;
+
+    /// <summary>Whether <paramref name="subgraph"/> may return <paramref name="objectType"/> where it returns <paramref name="abstractType"/>.</summary>
+    public bool IsMember(string abstractType, string objectType, string subgraph) =>
+        TypeIn(abstractType, subgraph, create: false) is { } facts && facts.Members.Contains(objectType);
+
+    private SubgraphTypeFacts? TypeIn(string type, string subgraph, bool create)
+    {
+        if (!types.TryGetValue(type, out var bySubgraph))
+        {
+            if (!create)
+            {
+                return null;
+            }
+
+            types[type] = bySubgraph = new(StringComparer.Ordinal);
+        }
+
+        if (!bySubgraph.TryGetValue(subgraph, out var facts) && create)
+        {
+            bySubgraph[subgraph] = facts = new SubgraphTypeFacts();
+        }
+
+        return facts;
+    }
+
+    private static SelectionSetNode FieldSet(string fields)
+    {
+        var document = Parser.Parse("{" + fields + "}", ParserOptions.Unlimited);
+        return ((OperationDefinitionNode)document.Definitions[0]).SelectionSet;
+    }
+
+    private sealed class SubgraphTypeFacts
+    {
+        public List<SubgraphKey> Keys { get; } = [];
+
+        public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed record SubgraphKey(SelectionSetNode Fields, bool Resolvable);
+}

@@ -1,0 +1,532 @@
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
+
+namespace Federation.Gateway.Planning;
+
+/// <summary>
+/// Plans a validated operation over the supergraph. Each field is fetched from the subgraph
+/// already being asked when that subgraph resolves it; otherwise the planner adds the entity's
+/// key (and <c>__typename</c>) to the current fetch and hands the field to an entity fetch of a
+/// subgraph that resolves it — one per subgraph and response path, so sibling selections merge
+/// and a list's entities go in one batch. Root query fetches run in parallel, root mutation
+/// fields in order. Fragments are expanded; <c>@skip</c>/<c>@include</c> with a literal are
+/// decided here, with a variable they stay in the subgraph operations, so one plan serves every
+/// variable value.
+/// </summary>
+internal sealed class QueryPlanner(PlanningSchema schema)
+{
+    private static readonly ListTypeNode RepresentationsType =
+        new(new NonNullTypeNode(new NamedTypeNode(new NameNode("_Any"))));
+
+    public PlanningSchema Schema => schema;
+
+    /// <exception cref="QueryPlanningException">No subgraph reaches a field from where it is asked, or the operation is not in the document.</exception>
+    public QueryPlan Plan(DocumentNode document, string? operationName)
+    {
+        var operation = FindOperation(document, operationName);
+        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is FragmentDefinitionNode fragment)
+            {
+                fragments[fragment.Name.Value] = fragment;
+            }
+        }
+
+        var walk = new Walk(schema, operation, fragments);
+        walk.Root(operation.SelectionSet, []);
+        return new QueryPlan(operation.Operation, Build(walk, operation));
+    }
+
+    private static OperationDefinitionNode FindOperation(DocumentNode document, string? operationName)
+    {
+        OperationDefinitionNode? found = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is OperationDefinitionNode operation
+                && (operationName is null ? found is null : operation.Name?.Value == operationName))
+            {
+                if (operationName is null && found is not null)
+                {
+                    throw new QueryPlanningException("The document has several operations; name the one to run.");
+                }
+
+                found = operation;
+            }
+        }
+
+        return found ?? throw new QueryPlanningException(operationName is null ? "The document has no operation." : $"The document has no operation named \"{operationName}\".");
+    }
+
+    private static PlanNode? Build(Walk walk, OperationDefinitionNode operation)
+    {
+        var fetchIndex = 0;
+        var roots = walk.Roots.Select(group => Subtree(group, operation, ref fetchIndex)).ToList();
+        return roots.Count switch
+        {
+            0 => null,
+            1 => roots[0],
+            _ => operation.Operation == OperationType.Mutation ? new SequenceNode(roots) : new ParallelNode(roots),
+        };
+    }
+
+    private static PlanNode Subtree(FetchGroup group, OperationDefinitionNode operation, ref int fetchIndex)
+    {
+        var fetch = Fetch(group, operation, fetchIndex++);
+        PlanNode node = group.IsEntity ? new FlattenNode(group.Path, fetch) : fetch;
+        if (group.Children.Count > 0)
+        {
+            node = WithChildren(node, group, operation, ref fetchIndex);
+        }
+
+        return CommonCondition(fetch) is { } condition
+            ? new ConditionNode(condition.Variable, condition.Include, DefaultOf(operation, condition.Variable), node)
+            : node;
+    }
+
+    private static PlanNode WithChildren(PlanNode node, FetchGroup group, OperationDefinitionNode operation, ref int fetchIndex)
+    {
+        var children = new List<PlanNode>(group.Children.Count);
+        foreach (var child in group.Children)
+        {
+            children.Add(Subtree(child, operation, ref fetchIndex));
+        }
+
+        var steps = new List<PlanNode> { node };
+        if (children.Count > 1)
+        {
+            steps.Add(new ParallelNode(children));
+        }
+        else if (children[0] is SequenceNode sequence)
+        {
+            steps.AddRange(sequence.Nodes);
+        }
+        else
+        {
+            steps.Add(children[0]);
+        }
+
+        return new SequenceNode(steps);
+    }
+
+    /// <summary>
+    /// The one <c>@include</c>/<c>@skip</c> on a variable that every selection of the fetch
+    /// carries (looking into the entity fetch's <c>... on T</c>); null when there is none.
+    /// </summary>
+    private static (string Variable, bool Include)? CommonCondition(FetchNode fetch)
+    {
+        var selections = fetch.IsEntityFetch
+            ? fetch.Selection.Selections.SelectMany(s => ((InlineFragmentNode)s).SelectionSet.Selections).ToList()
+            : [.. fetch.Selection.Selections];
+        (string Variable, bool Include)? common = null;
+        foreach (var selection in selections)
+        {
+            if (selection.Directives is not [{ Arguments: [{ Value: VariableNode variable }] } directive])
+            {
+                return null;
+            }
+
+            var condition = (variable.Name.Value, directive.Name.Value == "include");
+            if (common is not null && common != condition)
+            {
+                return null;
+            }
+
+            common = condition;
+        }
+
+        return common;
+    }
+
+    private static bool DefaultOf(OperationDefinitionNode operation, string variable) =>
+        operation.VariableDefinitions.FirstOrDefault(d => d.Variable.Name.Value == variable)?.DefaultValue is BooleanValueNode { Value: true };
+
+    private static FetchNode Fetch(FetchGroup group, OperationDefinitionNode operation, int index)
+    {
+        var selection = group.BuildSelection();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        VariablesIn(selection, used);
+        var definitions = new List<VariableDefinitionNode>();
+        var usages = new List<string>();
+        if (group.IsEntity)
+        {
+            definitions.Add(new VariableDefinitionNode(new VariableNode(new NameNode("representations")), new NonNullTypeNode(RepresentationsType), null, []));
+        }
+
+        foreach (var definition in operation.VariableDefinitions)
+        {
+            var variable = definition.Variable.Name.Value;
+            if (used.Contains(variable))
+            {
+                usages.Add(variable);
+                definitions.Add(definition with { Directives = [], Location = null });
+            }
+        }
+
+        var body = group.IsEntity
+            ? new SelectionSetNode([
+                new FieldNode(
+                    null,
+                    new NameNode("_entities"),
+                    [new ArgumentNode(new NameNode("representations"), new VariableNode(new NameNode("representations")))],
+                    [],
+                    selection),
+            ])
+            : selection;
+        var name = operation.Name is { } operationName
+            ? new NameNode($"{operationName.Value}__{group.Subgraph.Replace('-', '_')}__{index}")
+            : null;
+        var kind = group.IsEntity ? OperationType.Query : operation.Operation;
+        var text = Printer.Print(new OperationDefinitionNode(kind, name, definitions, [], body));
+        return new FetchNode(group.Subgraph, kind, selection, group.BuildRequires(), usages, text);
+    }
+
+    private static void VariablesIn(SyntaxNode node, HashSet<string> used)
+    {
+        switch (node)
+        {
+            case SelectionSetNode set:
+                foreach (var selection in set.Selections)
+                {
+                    VariablesIn(selection, used);
+                }
+
+                break;
+            case FieldNode field:
+                foreach (var argument in field.Arguments)
+                {
+                    VariablesIn(argument.Value, used);
+                }
+
+                DirectiveVariables(field.Directives, used);
+                if (field.SelectionSet is { } fieldSelections)
+                {
+                    VariablesIn(fieldSelections, used);
+                }
+
+                break;
+            case InlineFragmentNode fragment:
+                DirectiveVariables(fragment.Directives, used);
+                VariablesIn(fragment.SelectionSet, used);
+                break;
+            case VariableNode variable:
+                used.Add(variable.Name.Value);
+                break;
+            case ListValueNode list:
+                foreach (var value in list.Values)
+                {
+                    VariablesIn(value, used);
+                }
+
+                break;
+            case ObjectValueNode obj:
+                foreach (var objectField in obj.Fields)
+                {
+                    VariablesIn(objectField.Value, used);
+                }
+
+                break;
+        }
+    }
+
+    private static void DirectiveVariables(IReadOnlyList<DirectiveNode> directives, HashSet<string> used)
+    {
+        foreach (var directive in directives)
+        {
+            foreach (var argument in directive.Arguments)
+            {
+                VariablesIn(argument.Value, used);
+            }
+        }
+    }
+
+    /// <summary>The walk over one operation's selections, building the fetch groups.</summary>
+    private sealed class Walk(PlanningSchema schema, OperationDefinitionNode operation, Dictionary<string, FragmentDefinitionNode> fragments)
+    {
+        private readonly ObjectType rootType = schema.Api.GetRootType(operation.Operation)
+            ?? throw new QueryPlanningException($"The schema has no {operation.Operation.ToString().ToLowerInvariant()} type.");
+
+        public List<FetchGroup> Roots { get; } = [];
+
+        /// <summary>
+        /// Root fields: each goes to a root fetch of a subgraph that resolves it — for queries the
+        /// one fetch per subgraph, for mutations the previous fetch only when it is the same
+        /// subgraph (mutation fields run in order). <paramref name="wrappers"/> are the
+        /// conditional fragments around the fields.
+        /// </summary>
+        public void Root(SelectionSetNode selectionSet, IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+        {
+            foreach (var selection in selectionSet.Selections)
+            {
+                if (Conditions(selection.Directives) is not { } conditions)
+                {
+                    continue;
+                }
+
+                switch (selection)
+                {
+                    case FieldNode field:
+                        if (field.Name.Value.StartsWith("__", StringComparison.Ordinal))
+                        {
+                            // __typename, __schema and __type: the gateway answers them from the API schema.
+                            continue;
+                        }
+
+                        var subgraphs = schema.ResolvingSubgraphs(rootType.Name, field.Name.Value);
+                        if (subgraphs.Count == 0)
+                        {
+                            throw new QueryPlanningException($"No subgraph resolves {rootType.Name}.{field.Name.Value}.");
+                        }
+
+                        var group = operation.Operation == OperationType.Mutation
+                            ? (Roots.Count > 0 && subgraphs.Contains(Roots[^1].Subgraph) ? Roots[^1] : null)
+                            : Roots.Find(r => subgraphs.Contains(r.Subgraph));
+                        if (group is null)
+                        {
+                            group = FetchGroup.ForRoot(subgraphs[0]);
+                            Roots.Add(group);
+                        }
+
+                        AddField(group, Enter(group.Root, wrappers), rootType, field with { Directives = conditions }, []);
+                        break;
+                    case InlineFragmentNode inline:
+                        Root(inline.SelectionSet, conditions.Count > 0 ? [.. wrappers, conditions] : wrappers);
+                        break;
+                    case FragmentSpreadNode spread:
+                        Root(fragments[spread.Name.Value].SelectionSet, conditions.Count > 0 ? [.. wrappers, conditions] : wrappers);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The selections on an object (or abstract) type <paramref name="parent"/> inside
+        /// <paramref name="group"/>, written into <paramref name="target"/>.
+        /// <paramref name="wrappers"/> are the conditional fragments entered since the last field:
+        /// an entity fetch made here must repeat them.
+        /// </summary>
+        private void Selections(
+            FetchGroup group,
+            SelectionBuilder target,
+            NamedType parent,
+            SelectionSetNode selectionSet,
+            IReadOnlyList<string> path,
+            IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+        {
+            foreach (var selection in selectionSet.Selections)
+            {
+                if (Conditions(selection.Directives) is not { } conditions)
+                {
+                    continue;
+                }
+
+                switch (selection)
+                {
+                    case FieldNode field:
+                        Field(group, target, parent, field with { Directives = conditions }, path, wrappers);
+                        break;
+                    case InlineFragmentNode inline:
+                        Fragment(group, target, parent, inline.TypeCondition?.Name.Value, conditions, inline.SelectionSet, path, wrappers);
+                        break;
+                    case FragmentSpreadNode spread:
+                        var definition = fragments[spread.Name.Value];
+                        Fragment(group, target, parent, definition.TypeCondition.Name.Value, conditions, definition.SelectionSet, path, wrappers);
+                        break;
+                }
+            }
+        }
+
+        private void Field(
+            FetchGroup group,
+            SelectionBuilder target,
+            NamedType parent,
+            FieldNode field,
+            IReadOnlyList<string> path,
+            IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+        {
+            var name = field.Name.Value;
+            if (name == "__typename")
+            {
+                target.AddField(field, composite: false);
+                return;
+            }
+
+            if (schema.Resolves(group.Subgraph, parent.Name, name))
+            {
+                AddField(group, target, (FieldsType)parent, field, path);
+                return;
+            }
+
+            if (parent is not ObjectType objectType)
+            {
+                throw new QueryPlanningException($"Subgraph \"{group.Subgraph}\" does not resolve {parent.Name}.{name}, and fields of abstract types are not fetched from other subgraphs.");
+            }
+
+            Jump(group, target, objectType, field, path, wrappers);
+        }
+
+        /// <summary>
+        /// Hands <paramref name="field"/> to an entity fetch: a child fetch at this path whose
+        /// subgraph resolves it when there is one, else the first subgraph (in supergraph order)
+        /// that resolves it and can look the entity up by a key.
+        /// </summary>
+        private void Jump(
+            FetchGroup group,
+            SelectionBuilder target,
+            ObjectType parent,
+            FieldNode field,
+            IReadOnlyList<string> path,
+            IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+        {
+            var candidates = schema.ResolvingSubgraphs(parent.Name, field.Name.Value)
+                .Where(s => schema.ResolvableKey(parent.Name, s) is not null)
+                .ToList();
+            if (candidates.Count == 0)
+            {
+                throw new QueryPlanningException(
+                    $"{parent.Name}.{field.Name.Value} is asked where subgraph \"{group.Subgraph}\" returns {parent.Name}, and no subgraph that resolves it can look {parent.Name} up by a key.");
+            }
+
+            var subgraph = group.ExistingChild(candidates, string.Join('.', path))?.Subgraph ?? candidates[0];
+            var key = schema.ResolvableKey(parent.Name, subgraph)!;
+            foreach (var keyField in key.Selections.OfType<FieldNode>())
+            {
+                if (!schema.Resolves(group.Subgraph, parent.Name, keyField.Name.Value))
+                {
+                    throw new QueryPlanningException(
+                        $"Subgraph \"{group.Subgraph}\" cannot give the key field {parent.Name}.{keyField.Name.Value} that subgraph \"{subgraph}\" needs.");
+                }
+            }
+
+            target.AddTypename();
+            target.AddFieldSet(key);
+            var child = group.EntityChild(subgraph, path);
+            AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path);
+        }
+
+        private void Fragment(
+            FetchGroup group,
+            SelectionBuilder target,
+            NamedType parent,
+            string? typeCondition,
+            IReadOnlyList<DirectiveNode> conditions,
+            SelectionSetNode selectionSet,
+            IReadOnlyList<string> path,
+            IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+        {
+            var inner = conditions.Count > 0 ? [.. wrappers, conditions] : wrappers;
+            var condition = typeCondition is null ? parent : schema.Api.GetType(typeCondition)!;
+            if (condition == parent || (parent is ObjectType && schema.Api.IsSubType(condition, parent)))
+            {
+                // Always applies here: its selections join the parent's.
+                var here = conditions.Count > 0 ? target.AddFragment(null, conditions) : target;
+                Selections(group, here, parent, selectionSet, path, inner);
+                return;
+            }
+
+            if (parent is ObjectType)
+            {
+                // An object type under another object type, or an abstract type without it: never applies.
+                return;
+            }
+
+            var known = condition is ObjectType
+                ? schema.IsMember(parent.Name, condition.Name, group.Subgraph)
+                : schema.HasType(condition.Name, group.Subgraph);
+            if (!known)
+            {
+                // The subgraph never returns this type here, so nothing it returns can match.
+                return;
+            }
+
+            Selections(group, target.AddFragment(condition.Name, conditions), condition, selectionSet, path, inner);
+        }
+
+        private void AddField(FetchGroup group, SelectionBuilder target, FieldsType parent, FieldNode field, IReadOnlyList<string> path)
+        {
+            var definition = parent.GetField(field.Name.Value)
+                ?? throw new QueryPlanningException($"{parent.Name} has no field {field.Name.Value}.");
+            var type = definition.Type.Named;
+            if (type is not (ObjectType or InterfaceType or UnionType))
+            {
+                target.AddField(field, composite: false);
+                return;
+            }
+
+            var children = target.AddField(field, composite: true)!;
+            if (type is not ObjectType)
+            {
+                // The gateway tells the concrete type of an abstract value by its __typename.
+                children.AddTypename();
+            }
+
+            var childPath = new List<string>(path.Count + 2);
+            childPath.AddRange(path);
+            childPath.Add(field.ResponseName);
+            for (var list = definition.Type; list is not NamedType; list = list is NonNullType nonNull ? nonNull.OfType : ((ListType)list).OfType)
+            {
+                if (list is ListType)
+                {
+                    childPath.Add("@");
+                }
+            }
+
+            Selections(group, children, type, field.SelectionSet!, childPath, []);
+        }
+
+        private static SelectionBuilder Enter(SelectionBuilder target, IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+        {
+            foreach (var conditions in wrappers)
+            {
+                target = target.AddFragment(null, conditions);
+            }
+
+            return target;
+        }
+
+        /// <summary>
+        /// The <c>@skip</c>/<c>@include</c> directives left to decide at run time; null when a
+        /// literal condition leaves the selection out. Other directives are dropped: the
+        /// subgraphs know none of the client's executable directives.
+        /// </summary>
+        private static IReadOnlyList<DirectiveNode>? Conditions(IReadOnlyList<DirectiveNode> directives)
+        {
+            if (directives.Count == 0)
+            {
+                return directives;
+            }
+
+            List<DirectiveNode>? kept = null;
+            foreach (var directive in directives)
+            {
+                var include = directive.Name.Value switch
+                {
+                    "include" => true,
+                    "skip" => false,
+                    _ => (bool?)null,
+                };
+                if (include is null || directive.Arguments.Count == 0)
+                {
+                    continue;
+                }
+
+                switch (directive.Arguments[0].Value)
+                {
+                    case BooleanValueNode literal:
+                        if (literal.Value != include)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    default:
+                        (kept ??= []).Add(directive with { Location = null });
+                        break;
+                }
+            }
+
+            return kept ?? (IReadOnlyList<DirectiveNode>)[];
+        }
+    }
+}

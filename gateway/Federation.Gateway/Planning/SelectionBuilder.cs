@@ -1,0 +1,131 @@
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.Gateway.Planning;
+
+/// <summary>
+/// A selection set a fetch is being given, built up while the planner walks the operation:
+/// fields with the same response name and directives merge, inline fragments with the same type
+/// condition and directives merge, order is first appearance.
+/// </summary>
+internal sealed class SelectionBuilder
+{
+    private readonly List<Entry> entries = [];
+    private readonly Dictionary<string, Entry> byKey = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => entries.Count == 0;
+
+    /// <summary>Adds the field (its alias, arguments and directives; not its selections) and returns where its selections go, or null for a leaf.</summary>
+    public SelectionBuilder? AddField(FieldNode field, bool composite)
+    {
+        var key = "f:" + field.ResponseName + Directives(field.Directives);
+        if (!byKey.TryGetValue(key, out var entry))
+        {
+            entry = new Entry(field with { SelectionSet = null, Location = null }, null, composite ? new SelectionBuilder() : null);
+            byKey[key] = entry;
+            entries.Add(entry);
+        }
+        else if (entry.Field!.Name.Value != field.Name.Value)
+        {
+            // Validation rules out clashes between the client's own fields, so the planner's key
+            // or __typename meets a client alias: merging them would send a wrong representation.
+            throw new QueryPlanningException(
+                $"The response name \"{field.ResponseName}\" is an alias of {entry.Field.Name.Value} here, and the gateway needs it for {field.Name.Value}; choose another alias.");
+        }
+
+        return entry.Children;
+    }
+
+    public void AddTypename() => AddField(Typename, composite: false);
+
+    /// <summary>Adds every field of a field set such as an entity key.</summary>
+    public void AddFieldSet(SelectionSetNode fieldSet)
+    {
+        foreach (var selection in fieldSet.Selections)
+        {
+            if (selection is FieldNode field)
+            {
+                var children = AddField(field, field.SelectionSet is not null);
+                if (field.SelectionSet is { } nested)
+                {
+                    children!.AddFieldSet(nested);
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns where the selections of <c>... on T @directives</c> go.</summary>
+    public SelectionBuilder AddFragment(string? typeCondition, IReadOnlyList<DirectiveNode> directives)
+    {
+        var key = "i:" + typeCondition + Directives(directives);
+        if (!byKey.TryGetValue(key, out var entry))
+        {
+            var fragment = new InlineFragmentNode(
+                typeCondition is null ? null : new NamedTypeNode(new NameNode(typeCondition)),
+                directives,
+                new SelectionSetNode([]));
+            entry = new Entry(null, fragment, new SelectionBuilder());
+            byKey[key] = entry;
+            entries.Add(entry);
+        }
+
+        return entry.Children!;
+    }
+
+    /// <summary>The response names this level selects, looking through fragments.</summary>
+    public void CollectResponseNames(ICollection<string> names)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Field is { } field)
+            {
+                if (!names.Contains(field.ResponseName))
+                {
+                    names.Add(field.ResponseName);
+                }
+            }
+            else
+            {
+                entry.Children!.CollectResponseNames(names);
+            }
+        }
+    }
+
+    public SelectionSetNode Build()
+    {
+        var selections = new List<SelectionNode>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.Field is { } field)
+            {
+                selections.Add(entry.Children is { } children ? field with { SelectionSet = children.Build() } : field);
+            }
+            else
+            {
+                selections.Add(entry.Fragment! with { SelectionSet = entry.Children!.Build() });
+            }
+        }
+
+        return new SelectionSetNode(selections);
+    }
+
+    private static readonly FieldNode Typename = new(null, new NameNode("__typename"), [], [], null);
+
+    private static string Directives(IReadOnlyList<DirectiveNode> directives)
+    {
+        if (directives.Count == 0)
+        {
+            return "";
+        }
+
+        var text = "";
+        foreach (var directive in directives)
+        {
+            text += " " + Printer.Print(directive);
+        }
+
+        return text;
+    }
+
+    private sealed record Entry(FieldNode? Field, InlineFragmentNode? Fragment, SelectionBuilder? Children);
+}
