@@ -42,6 +42,8 @@ internal sealed class GraphQLEndpoint
         costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
 
+    public Schema Schema => schema;
+
     public async Task HandleAsync(HttpContext context)
     {
         var format = ResponseFormat.Json;
