@@ -161,6 +161,16 @@ internal static class LegalPersonChange
     public const string Subgraph = "legal-persons";
     public const string Type = "LegalPerson";
 
+    /// <summary>
+    /// The instant a correction is recorded, to the millisecond: what <c>DateTime</c> answers, so the
+    /// <c>updatedAt</c> a client reads back, given as <c>updatedSince</c>, finds the record in either store.
+    /// </summary>
+    public static DateTimeOffset Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     public static ChangeEvent Event(string creditCode, Correction correction, string reason, string? objectionId, DateTimeOffset now) =>
         new(Subgraph, Type, creditCode, correction.ChangedFields, objectionId is null ? reason : $"{reason} (objection {objectionId})", now);
 }

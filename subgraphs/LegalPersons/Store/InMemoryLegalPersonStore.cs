@@ -60,7 +60,7 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
     public async Task<Correction> CorrectAsync(LegalPersonCorrection correction, CancellationToken cancellationToken)
     {
         Correction result;
-        var now = clock.GetUtcNow();
+        var now = LegalPersonChange.Now(clock);
         lock (gate)
         {
             var current = byCode.TryGetValue(correction.CreditCode, out var found) ? found : throw LegalPersonErrorCodes.LegalPersonNotFound(correction.CreditCode);
@@ -82,7 +82,7 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
     public async Task<Correction> CorrectShareholdersAsync(ShareholdersCorrection correction, CancellationToken cancellationToken)
     {
         Correction result;
-        var now = clock.GetUtcNow();
+        var now = LegalPersonChange.Now(clock);
         lock (gate)
         {
             var current = byCode.TryGetValue(correction.CreditCode, out var found) ? found : throw LegalPersonErrorCodes.LegalPersonNotFound(correction.CreditCode);

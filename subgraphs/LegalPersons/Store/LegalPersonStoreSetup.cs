@@ -69,6 +69,9 @@ internal static class LegalPersonStoreSetup
             services.AddSingleton<IChangeEventPublisher>(sp => sp.GetRequiredService<InProcessChangeFeed>());
         }
 
+        // Hosted services start in this order: the register is migrated and seeded before the relay reads the outbox.
+        services.AddSingleton<StoreStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreStartup>());
         if (options.UsesPostgres)
         {
             var connectionString = options.ConnectionString
@@ -89,8 +92,6 @@ internal static class LegalPersonStoreSetup
             services.AddSingleton<ILegalPersonStore>(sp => new InMemoryLegalPersonStore(sp.GetRequiredService<IChangeEventPublisher>(), sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddSingleton<StoreStartup>();
-        services.AddHostedService(sp => sp.GetRequiredService<StoreStartup>());
         services.AddHealthChecks().AddCheck<StoreReadiness>("store", tags: [Hosting.SubgraphHosting.ReadinessTag]);
         return builder;
     }

@@ -209,7 +209,7 @@ internal sealed class PostgresLegalPersonStore : ILegalPersonStore
 
     public async Task<Correction> CorrectAsync(LegalPersonCorrection correction, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = LegalPersonChange.Now(clock);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var current = await LockAsync(connection, transaction, correction.CreditCode, cancellationToken).ConfigureAwait(false);
@@ -228,7 +228,7 @@ internal sealed class PostgresLegalPersonStore : ILegalPersonStore
 
     public async Task<Correction> CorrectShareholdersAsync(ShareholdersCorrection correction, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = LegalPersonChange.Now(clock);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var current = await LockAsync(connection, transaction, correction.CreditCode, cancellationToken).ConfigureAwait(false);
