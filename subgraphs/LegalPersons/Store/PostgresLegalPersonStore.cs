@@ -313,13 +313,22 @@ internal sealed class PostgresLegalPersonStore : ILegalPersonStore
             Add("l.status = ANY(@statuses)", "statuses", NpgsqlDbType.Array | NpgsqlDbType.Text, statuses.Select(SchemaNames<LegalPersonStatus>.Of).ToArray());
         }
 
-        if (filter.DivisionPrefix is { } division)
+        // A whole code is an equality, so the (code, credit_code) index also gives the page order.
+        if (filter.DivisionPrefix is { Length: 6 } county)
+        {
+            Add("l.division_code = @division", "division", NpgsqlDbType.Text, county);
+        }
+        else if (filter.DivisionPrefix is { } division)
         {
             Add("l.division_code >= @division_from", "division_from", NpgsqlDbType.Text, division);
             Add("l.division_code < @division_to", "division_to", NpgsqlDbType.Text, PrefixEnd(division));
         }
 
-        if (filter.IndustryCodePrefix is { } industry)
+        if (filter.IndustryCodePrefix is { Length: 5 } industryClass)
+        {
+            Add("l.industry_code = @industry", "industry", NpgsqlDbType.Text, industryClass);
+        }
+        else if (filter.IndustryCodePrefix is { } industry)
         {
             Add("l.industry_code >= @industry_from", "industry_from", NpgsqlDbType.Text, industry);
             Add("l.industry_code < @industry_to", "industry_to", NpgsqlDbType.Text, PrefixEnd(industry));
