@@ -36,7 +36,7 @@ public static partial class LegalPersonsService
         var app = builder.Build();
         if (developmentSecret)
         {
-            LogDevelopmentSecret(app.Logger);
+            LogDevelopmentSecret(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegalPersonsService).FullName!));
         }
 
         app.MapSubgraphHealth();
