@@ -29,6 +29,7 @@ public sealed class ExecutorSeamTests
         Assert.Equal("""{"data":{"hello":"from executor"}}""", reply.Body);
         var request = Assert.Single(executor.Requests);
         Assert.Equal("Greeting", request.Operation.Name?.Value);
+        Assert.Equal("query Greeting($who: String) { hello(who: $who) }", request.DocumentText);
         Assert.Equal("x", request.Variables!["who"]);
     }
 

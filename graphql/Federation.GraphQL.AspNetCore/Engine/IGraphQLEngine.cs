@@ -29,8 +29,10 @@ public interface IOperationExecutor
 }
 
 /// <summary>One operation to run, already parsed, validated and admitted.</summary>
+/// <param name="DocumentText">The document's source text: the same text always parses to the same document, so it keys per-document caches (a gateway's query plans).</param>
 public sealed record OperationRequest(
     Schema Schema,
+    string DocumentText,
     DocumentNode Document,
     OperationDefinitionNode Operation,
     IReadOnlyDictionary<string, object?>? Variables,
