@@ -16,6 +16,7 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
     private Dictionary<string, IReadOnlyList<Shareholding>> shareholders = new(StringComparer.Ordinal);
     private Dictionary<string, IReadOnlyList<AnnualReport>> annualReports = new(StringComparer.Ordinal);
     private LegalPerson[] ordered = [];
+    private Dictionary<string, LegalPerson[]> byRepresentative = new(StringComparer.Ordinal);
 
     public Task<IReadOnlyDictionary<string, LegalPerson>> FindAsync(IReadOnlyList<string> creditCodes, CancellationToken cancellationToken)
     {
@@ -41,11 +42,11 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
         PageRequest page,
         CancellationToken cancellationToken)
     {
-        var snapshot = ordered;
+        var snapshot = byRepresentative;
         var pages = new Dictionary<string, Page<LegalPerson>>(idNumbers.Count, StringComparer.Ordinal);
         foreach (var idNumber in idNumbers)
         {
-            pages[idNumber] = PageOf(snapshot, l => l.RepresentativeIdNumber == idNumber && (statuses is null || statuses.Contains(l.Status)), page);
+            pages[idNumber] = PageOf(snapshot.GetValueOrDefault(idNumber, []), l => statuses is null || statuses.Contains(l.Status), page);
         }
 
         return Task.FromResult<IReadOnlyDictionary<string, Page<LegalPerson>>>(pages);
@@ -126,8 +127,7 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
 
             shareholders = nextShareholders;
             annualReports = nextReports;
-            byCode = nextByCode;
-            ordered = [.. nextByCode.Values];
+            Publish(nextByCode);
         }
 
         return Task.CompletedTask;
@@ -135,9 +135,18 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
 
     private void Replace(LegalPerson legalPerson)
     {
-        var next = new SortedDictionary<string, LegalPerson>(byCode, StringComparer.Ordinal) { [legalPerson.CreditCode] = legalPerson };
+        Publish(new SortedDictionary<string, LegalPerson>(byCode, StringComparer.Ordinal) { [legalPerson.CreditCode] = legalPerson });
+    }
+
+    /// <summary>Swaps in the new register with its credit-code order and its representatives' index.</summary>
+    private void Publish(SortedDictionary<string, LegalPerson> next)
+    {
+        var nextOrdered = next.Values.ToArray();
+        byRepresentative = nextOrdered.Where(l => l.RepresentativeIdNumber is not null)
+            .GroupBy(l => l.RepresentativeIdNumber!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        ordered = nextOrdered;
         byCode = next;
-        ordered = [.. next.Values];
     }
 
     private static Page<LegalPerson> PageOf(LegalPerson[] snapshot, Func<LegalPerson, bool> matches, PageRequest page)
