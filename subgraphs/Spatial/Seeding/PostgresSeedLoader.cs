@@ -108,27 +108,35 @@ internal static class PostgresSeedLoader
             COPY {schema}.addresses (id, text, division_code, township, community, road, house_number, building, unit, room, postal_code, location, parcel_unit_code, updated_at)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < seed.AddressCount; i++)
+        const int Chunk = 8192;
+        for (var start = 0; start < seed.AddressCount; start += Chunk)
         {
-            var address = seed.Address(i);
-            await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(address.Id, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(address.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(address.DivisionCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.Township, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.Community, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.Road, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.HouseNumber, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.Building, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.Unit, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.Room, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.PostalCode, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(Cgcs2000.ToEwkb(Cgcs2000.Point(address.Longitude, address.Latitude)), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-            await WriteNullableAsync(copy, address.ParcelUnitCode, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(address.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            foreach (var address in seed.Addresses(start, Math.Min(Chunk, seed.AddressCount - start)))
+            {
+                await CopyAddressAsync(copy, address, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyAddressAsync(NpgsqlBinaryImporter copy, Address address, CancellationToken cancellationToken)
+    {
+        await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        await copy.WriteAsync(address.Id, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await copy.WriteAsync(address.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await copy.WriteAsync(address.DivisionCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.Township, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.Community, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.Road, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.HouseNumber, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.Building, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.Unit, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.Room, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.PostalCode, cancellationToken).ConfigureAwait(false);
+        await copy.WriteAsync(Cgcs2000.ToEwkb(Cgcs2000.Point(address.Longitude, address.Latitude)), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        await WriteNullableAsync(copy, address.ParcelUnitCode, cancellationToken).ConfigureAwait(false);
+        await copy.WriteAsync(address.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)

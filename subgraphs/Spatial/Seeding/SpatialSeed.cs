@@ -43,7 +43,15 @@ internal sealed class SpatialSeed
     public int AddressCount => world.AddressCount;
 
     /// <summary>The whole register in memory (for the in-memory store and for tests).</summary>
-    public RegisterData Register() => new(Divisions, [.. Enumerable.Range(0, world.AddressCount).Select(Address)], Parcels);
+    public RegisterData Register() => new(Divisions, Addresses(0, world.AddressCount), Parcels);
+
+    /// <summary>The addresses from <paramref name="start"/>, made in parallel (each is made on its own).</summary>
+    public Address[] Addresses(int start, int count)
+    {
+        var addresses = new Address[count];
+        Parallel.For(0, count, i => addresses[i] = Address(start + i));
+        return addresses;
+    }
 
     /// <summary>The address of the world at <paramref name="index"/>, on its parcel; made on its own so a large world streams.</summary>
     public Address Address(int index)
@@ -84,31 +92,33 @@ internal sealed class SpatialSeed
         var laid = new Quadtree<Geometry>();
         var sequences = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new List<Parcel>(world.ParcelCount);
-        for (var i = 0; i < world.ParcelCount; i++)
+
+        // Drafts are independent of one another and made in parallel; laying them (which depends
+        // on those laid before) goes in index order, so the outcome is the same on any machine.
+        var drafts = new ParcelDraft[world.ParcelCount];
+        Parallel.For(0, drafts.Length, i => drafts[i] = Draft(i));
+        foreach (var draft in drafts)
         {
-            var addressIndex = (int)((long)i * world.AddressCount / world.ParcelCount);
-            var address = world.Address(addressIndex);
-            var random = world.Random("parcel", i);
-            var county = counties[address.DivisionCode].Boundary!;
-            var boundary = Rectangle(address, ref random, laid, county);
+            var county = counties[draft.Address.DivisionCode].Boundary!;
+            var boundary = draft.Candidates.FirstOrDefault(c => county.Covers(c) && !laid.Query(c.EnvelopeInternal).Any(other => other.Intersects(c)));
             if (boundary is null)
             {
                 continue;
             }
 
             laid.Insert(boundary.EnvelopeInternal, boundary);
-            var (landUse, rights) = Use(addressIndex, ref random);
+            var address = draft.Address;
             var zone = address.DivisionCode + Zone(address.Township) + "001";
             var sequence = sequences[zone] = sequences.GetValueOrDefault(zone) + 1;
             result.Add(new Parcel(
-                ParcelUnitCode.Of(zone, rights[0].Kind, sequence),
-                landUse,
+                ParcelUnitCode.Of(zone, draft.Rights[0].Kind, sequence),
+                draft.LandUse,
                 Math.Round(Geodesy.Area(boundary), 2),
                 boundary,
                 address.DivisionCode,
                 $"浙江省宁波市{NingboDivisions.Find(address.DivisionCode)!.Name}{address.Township}{address.Road}{address.HouseNumber}号",
-                rights,
-                Reference.AddDays(-random.NextInt(5 * 365)).AddSeconds(random.NextInt(8 * 3600))));
+                draft.Rights,
+                draft.UpdatedAt));
         }
 
         result.Sort((a, b) => string.CompareOrdinal(a.UnitCode, b.UnitCode));
@@ -122,25 +132,28 @@ internal sealed class SpatialSeed
         return (result, index);
     }
 
-    /// <summary>A rectangle around the address, turned by a random angle; halved once if it overlaps; null if it still does.</summary>
-    private static Polygon? Rectangle(AddressCore address, ref DemoRandom random, Quadtree<Geometry> laid, Geometry county)
+    /// <summary>What parcel <paramref name="index"/> would be: its address, its rectangle and the same halved (tried in that order), its use and rights.</summary>
+    private ParcelDraft Draft(int index)
     {
+        var addressIndex = (int)((long)index * world.AddressCount / world.ParcelCount);
+        var address = world.Address(addressIndex);
+        var random = world.Random("parcel", index);
         var halfWidth = 15 + random.NextInt(46);
         var halfHeight = 15 + random.NextInt(46);
         var angle = random.NextDouble() * Math.PI / 2;
         var offsetX = (random.NextDouble() - 0.5) * halfWidth;
         var offsetY = (random.NextDouble() - 0.5) * halfHeight;
-        for (var scale = 1.0; scale >= 0.5; scale /= 2)
-        {
-            var candidate = Rectangle(address.Longitude, address.Latitude, halfWidth * scale, halfHeight * scale, angle, offsetX * scale, offsetY * scale);
-            if (county.Covers(candidate) && !laid.Query(candidate.EnvelopeInternal).Any(other => other.Intersects(candidate)))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        Polygon[] candidates =
+        [
+            Rectangle(address.Longitude, address.Latitude, halfWidth, halfHeight, angle, offsetX, offsetY),
+            Rectangle(address.Longitude, address.Latitude, halfWidth / 2.0, halfHeight / 2.0, angle, offsetX / 2, offsetY / 2),
+        ];
+        var (landUse, rights) = Use(addressIndex, ref random);
+        var updatedAt = Reference.AddDays(-random.NextInt(5 * 365)).AddSeconds(random.NextInt(8 * 3600));
+        return new ParcelDraft(address, candidates, landUse, rights, updatedAt);
     }
+
+    private sealed record ParcelDraft(AddressCore Address, Polygon[] Candidates, string LandUse, IReadOnlyList<ParcelRight> Rights, DateTimeOffset UpdatedAt);
 
     /// <summary>A rectangle in metres around a point (the point offset from its centre), as longitude/latitude rounded to 1e-7° (about 1 cm).</summary>
     private static Polygon Rectangle(double longitude, double latitude, double halfWidth, double halfHeight, double angle, double offsetX, double offsetY)
