@@ -118,7 +118,7 @@ internal sealed class SpatialServer : IAsyncDisposable
     }
 }
 
-/// <summary>Counts the SQL commands a data source executes, from Npgsql's command log.</summary>
+/// <summary>Counts the SQL commands a data source executes on the register's tables, from Npgsql's command log.</summary>
 internal sealed class SqlCommandLog : ILoggerProvider
 {
     private readonly List<string> executed = [];
@@ -158,7 +158,9 @@ internal sealed class SqlCommandLog : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var message = formatter(state, exception);
-            if (category == "Npgsql.Command" && message.StartsWith("Command execution completed", StringComparison.Ordinal))
+            // Only the register's statements: the outbox relay polls its table in the background.
+            if (category == "Npgsql.Command" && message.StartsWith("Command execution completed", StringComparison.Ordinal)
+                && message.Contains("\"spatial\".", StringComparison.Ordinal) && !message.Contains("change_outbox", StringComparison.Ordinal))
             {
                 lock (log.executed)
                 {
