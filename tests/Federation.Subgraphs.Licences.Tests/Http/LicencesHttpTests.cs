@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Subgraphs.Hosting;
+using Federation.Subgraphs.Hosting.Changes;
 using Federation.Subgraphs.Licences.Domain;
 using Federation.Subgraphs.Licences.Tests.Harness;
 using Federation.Subgraphs.Testing;
@@ -20,6 +21,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         ["Store"] = "Postgres",
         ["ConnectionStrings:Postgres"] = database.ConnectionString,
         ["Seed:Persons"] = SeedData.Persons.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ChangeEvents:Redis"] = TestServices.Redis,
     };
 
     public async ValueTask InitializeAsync()
@@ -99,7 +101,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task The_licences_of_a_hundred_persons_and_of_their_licences_holders_are_one_SQL_statement_each()
+    public async Task The_licences_of_a_hundred_persons_are_one_SQL_statement()
     {
         var persons = Enumerable.Range(0, SeedData.World.PersonCount).Select(SeedData.World.Person).Where(p => !p.IsDeceased).Take(100).ToList();
         using var sql = new SqlStatements(fixture.Database.Name);
@@ -198,6 +200,44 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
         Assert.Equal(200, (int)response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
         Assert.Equal(SeedData.Licences.Count, body["data"]!["licences"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_correction_over_HTTP_reaches_Redis_through_the_outbox()
+    {
+        var licence = SeedData.Licences.Last(l => l.Holder.Kind == HolderKind.LegalPerson && !Sample().Contains(l));
+        var redis = RedisChangeEventPublisher.Connect(TestServices.Redis);
+        try
+        {
+            await CorrectAndHearAsync(redis, licence);
+        }
+        finally
+        {
+            redis.Close(false);
+        }
+    }
+
+    private async Task CorrectAndHearAsync(StackExchange.Redis.IConnectionMultiplexer redis, Licence licence)
+    {
+        var received = new TaskCompletionSource<ChangeEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscriber = redis.GetSubscriber();
+        await subscriber.SubscribeAsync(ChangeEvent.Channel, (_, message) =>
+        {
+            if (ChangeEvent.FromJson(message!) is { } change && change.Key == licence.Number)
+            {
+                received.TrySetResult(change);
+            }
+        }).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+
+        var response = await Client.PostAsync("""
+            mutation ($input: CorrectLicenceInput!) { correctLicence(input: $input) { changedFields licence { holderName } } }
+            """, new { input = new { number = licence.Number, reason = "名称变更登记", holderName = licence.HolderName + "（更名）" } }, cancellationToken: Cancel);
+        Assert.Equal(["holderName", "seal", "updatedAt"], response.DataWithoutErrors["correctLicence"]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+
+        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+        Assert.Equal(("licences", "Licence", "名称变更登记"), (change.Subgraph, change.Type, change.Reason));
+        Assert.Equal(["holderName", "seal", "updatedAt"], change.ChangedFields);
+        await subscriber.UnsubscribeAsync(ChangeEvent.Channel).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
     }
 
     [Fact]
