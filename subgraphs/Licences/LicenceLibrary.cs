@@ -50,8 +50,9 @@ internal static class LicenceLibrary
 
         if (settings.Postgres)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString
-                ?? throw new InvalidOperationException("Store is Postgres but ConnectionStrings:Postgres is not set.")));
+            var connectionString = settings.ConnectionString
+                ?? throw new InvalidOperationException("Store is Postgres but ConnectionStrings:Postgres is not set.");
+            services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build());
             services.AddSingleton(sp => new ChangeOutbox(sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema));
             services.AddSingleton<ChangeOutboxRelay>();
             services.AddHostedService(sp => sp.GetRequiredService<ChangeOutboxRelay>());

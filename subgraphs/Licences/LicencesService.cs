@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Federation.Subgraphs.Licences;
 
@@ -23,12 +24,20 @@ public static class LicencesService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["Urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        configure?.Invoke(builder);
+
+        // Urls (ASPNETCORE_URLS lands in the same key), from anywhere including configure, wins over the subgraph's port.
+        if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        configure?.Invoke(builder);
+        if (builder.Configuration["Logging:LogLevel:Npgsql"] is null)
+        {
+            // Npgsql logs every statement at Information; the service's log keeps to its own events.
+            builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        }
+
         var developmentSecret = builder.Environment.IsDevelopment()
             && string.IsNullOrEmpty(builder.Configuration[$"{GatewaySignatureOptions.Section}:{nameof(GatewaySignatureOptions.Secret)}"]);
         builder.AddSubgraphDefaults(options =>

@@ -54,6 +54,31 @@ public sealed class PostgresLicenceStoreTests(PostgresLibraryFixture fixture) : 
         });
     }
 
+    [Fact]
+    public async Task The_bulk_load_leaves_the_indexes_the_migrations_make()
+    {
+        var empty = new PostgresLicenceStore(fixture.Database.DataSource, "licences_unloaded", new ChangeOutbox(fixture.Database.DataSource, "licences_unloaded"));
+        await empty.MigrateAsync(null, TestContext.Current.CancellationToken);
+        var migrated = await IndexesAsync("licences_unloaded");
+        Assert.True(migrated.Count >= 8, string.Join("\n", migrated));
+        Assert.Equal(migrated, await IndexesAsync(fixture.Shared.Schema));
+    }
+
+    private async Task<List<string>> IndexesAsync(string schema)
+    {
+        await using var command = fixture.Database.DataSource.CreateCommand(
+            "SELECT replace(indexdef, quote_ident(schemaname) || '.', '') FROM pg_indexes WHERE schemaname = @schema AND tablename = 'licences' ORDER BY indexname");
+        command.Parameters.Add(new NpgsqlParameter<string>("schema", schema));
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            indexes.Add(reader.GetString(0));
+        }
+
+        return indexes;
+    }
+
     internal override async Task TamperAsync(TestLibrary library, string number, string holderName)
     {
         var store = (PostgresLicenceStore)library.Store;
