@@ -18,7 +18,7 @@ public static class LicencesService
     public const string DefaultUrl = "http://127.0.0.1:4104";
 
     /// <summary>A name no one would configure by accident, so a development secret is never mistaken for a real one.</summary>
-    internal const string DevelopmentSecret = "development-only-licences-gateway-secret-not-for-production";
+    public const string DevelopmentSecret = "development-only-licences-gateway-secret-not-for-production";
 
     /// <param name="configure">Runs after the defaults and before the services are added (tests set configuration here).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
