@@ -1,0 +1,76 @@
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.Gateway.Composition;
+
+/// <summary>
+/// The API schema of a supergraph as a document: the supergraph without the join and link
+/// machinery, without the <c>@inaccessible</c> and <c>@tag</c> definitions and applications, and
+/// without the elements marked <c>@inaccessible</c> (types, fields, arguments, enum values, input
+/// fields, and the union members and implemented interfaces that name an inaccessible type).
+/// https://www.apollographql.com/docs/graphos/schema-design/federated-schemas/reference/directives#inaccessible
+/// </summary>
+internal static class ApiSchemaDocument
+{
+    public static DocumentNode From(DocumentNode supergraph, SupergraphLinks links)
+    {
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in supergraph.Definitions.OfType<TypeDefinitionNode>())
+        {
+            if (links.IsInaccessible(type.Directives))
+            {
+                hidden.Add(type.Name.Value);
+            }
+        }
+
+        bool Visible(IReadOnlyList<DirectiveNode> directives) => !links.IsInaccessible(directives);
+        IReadOnlyList<DirectiveNode> Public(IReadOnlyList<DirectiveNode> directives) =>
+            [.. directives.Where(d => d.Name.Value != links.Inaccessible && d.Name.Value != links.Tag && !SupergraphLinks.IsMachinery(d.Name.Value))];
+        IReadOnlyList<InputValueDefinitionNode> Inputs(IReadOnlyList<InputValueDefinitionNode> values) =>
+            [.. values.Where(v => Visible(v.Directives)).Select(v => v with { Directives = Public(v.Directives) })];
+        IReadOnlyList<FieldDefinitionNode> Fields(IReadOnlyList<FieldDefinitionNode> fields) =>
+            [.. fields.Where(f => Visible(f.Directives)).Select(f => f with { Arguments = Inputs(f.Arguments), Directives = Public(f.Directives) })];
+        IReadOnlyList<NamedTypeNode> Named(IReadOnlyList<NamedTypeNode> types) => [.. types.Where(t => !hidden.Contains(t.Name.Value))];
+
+        var definitions = new List<DefinitionNode>();
+        foreach (var definition in supergraph.Definitions)
+        {
+            switch (definition)
+            {
+                case SchemaDefinitionNode schema:
+                    definitions.Add(schema with { Directives = [] });
+                    break;
+                case DirectiveDefinitionNode directive when SupergraphLinks.IsMachinery(directive.Name.Value) || directive.Name.Value == links.Inaccessible || directive.Name.Value == links.Tag:
+                    break;
+                case DirectiveDefinitionNode directive:
+                    definitions.Add(directive);
+                    break;
+                case TypeDefinitionNode type when SupergraphLinks.IsMachinery(type.Name.Value) || hidden.Contains(type.Name.Value):
+                    break;
+                case ObjectTypeDefinitionNode type:
+                    definitions.Add(type with { Interfaces = Named(type.Interfaces), Directives = Public(type.Directives), Fields = Fields(type.Fields) });
+                    break;
+                case InterfaceTypeDefinitionNode type:
+                    definitions.Add(type with { Interfaces = Named(type.Interfaces), Directives = Public(type.Directives), Fields = Fields(type.Fields) });
+                    break;
+                case UnionTypeDefinitionNode type:
+                    definitions.Add(type with { Directives = Public(type.Directives), Types = Named(type.Types) });
+                    break;
+                case EnumTypeDefinitionNode type:
+                    definitions.Add(type with
+                    {
+                        Directives = Public(type.Directives),
+                        Values = [.. type.Values.Where(v => Visible(v.Directives)).Select(v => v with { Directives = Public(v.Directives) })],
+                    });
+                    break;
+                case InputObjectTypeDefinitionNode type:
+                    definitions.Add(type with { Directives = Public(type.Directives), Fields = Inputs(type.Fields) });
+                    break;
+                case ScalarTypeDefinitionNode type:
+                    definitions.Add(type with { Directives = Public(type.Directives) });
+                    break;
+            }
+        }
+
+        return new DocumentNode(definitions);
+    }
+}

@@ -1,0 +1,33 @@
+using Federation.Subgraphs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Federation.Gateway.Composition;
+
+/// <summary>Registers the supergraph the gateway serves, its reload and its start-up check.</summary>
+public static class CompositionServices
+{
+    /// <summary>
+    /// The <see cref="SupergraphSource"/> read from <paramref name="supergraphFile"/>, the
+    /// <see cref="SubgraphSdlFetcher"/> (signed with <paramref name="signature"/>, as
+    /// <paramref name="caller"/>), <see cref="SupergraphReload"/>, <see cref="SubgraphDriftCheck"/>,
+    /// and the <see cref="SupergraphStartupCheck"/> that runs at start.
+    /// </summary>
+    public static IServiceCollection AddSupergraph(this IServiceCollection services, string supergraphFile, GatewaySignature signature, GatewayCaller caller)
+    {
+        services.AddSingleton(_ => SupergraphSource.FromFile(supergraphFile));
+        services.AddSingleton(_ => new SubgraphSdlFetcher(
+            new HttpClient(new GatewaySigningHandler(signature) { InnerHandler = new SocketsHttpHandler() }) { Timeout = LiveSubgraphs.FetchTimeout },
+            caller));
+        services.AddSingleton(provider => new SupergraphReload(
+            provider.GetRequiredService<SupergraphSource>(),
+            provider.GetRequiredService<SubgraphSdlFetcher>(),
+            provider.GetRequiredService<ILogger<SupergraphReload>>()));
+        services.AddSingleton(provider => new SubgraphDriftCheck(
+            provider.GetRequiredService<SupergraphSource>(),
+            provider.GetRequiredService<SubgraphSdlFetcher>(),
+            provider.GetRequiredService<ILogger<SubgraphDriftCheck>>()));
+        services.AddHostedService(provider => new SupergraphStartupCheck(provider.GetRequiredService<SubgraphDriftCheck>()));
+        return services;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics.CodeAnalysis;
+using Federation.GraphQL;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Building;
+using Federation.Subgraphs.Hosting;
+
+namespace Federation.Gateway.Composition;
+
+/// <summary>
+/// A supergraph read from its SDL (Apollo's format, <c>join/v0.3</c> to <c>v0.5</c>), immutable:
+/// the subgraphs, for each type the subgraphs that define it with their keys, for each field the
+/// subgraphs that define it with <c>@external</c>/<c>@requires</c>/<c>@provides</c>/<c>@override</c>,
+/// union members and interface implementations per subgraph — what the query planner needs — and
+/// the <see cref="ApiSchema"/> clients see.
+/// https://specs.apollo.dev/join/v0.4
+/// </summary>
+public sealed class Supergraph
+{
+    private readonly Dictionary<string, SupergraphType> types;
+
+    private Supergraph(string sdl, IReadOnlyList<SupergraphSubgraph> subgraphs, Dictionary<string, SupergraphType> types, DocumentNode apiDocument, Schema apiSchema)
+    {
+        Sdl = sdl;
+        Subgraphs = subgraphs;
+        this.types = types;
+        ApiDocument = apiDocument;
+        ApiSchema = apiSchema;
+    }
+
+    public string Sdl { get; }
+
+    public IReadOnlyList<SupergraphSubgraph> Subgraphs { get; }
+
+    /// <summary>Every type of the supergraph except the join and link machinery, by name.</summary>
+    public IReadOnlyDictionary<string, SupergraphType> Types => types;
+
+    /// <summary>
+    /// The public schema: without the join and link machinery and without <c>@inaccessible</c>
+    /// elements, as Apollo's API schema; ready for validation and execution. Custom scalars pass
+    /// values through, as a router leaves them to the subgraphs.
+    /// </summary>
+    public Schema ApiSchema { get; }
+
+    /// <summary>
+    /// The API schema as a document, to build it with other scalar implementations, e.g.
+    /// <c>AgencyScalars.BuildSchema(supergraph.ApiDocument, AgencyScalars.All())</c> to check
+    /// identifiers at the gateway as the subgraphs do.
+    /// </summary>
+    public DocumentNode ApiDocument { get; }
+
+    public SupergraphSubgraph? Subgraph(string name) => Subgraphs.FirstOrDefault(s => s.Name == name);
+
+    public SupergraphType? Type(string name) => types.GetValueOrDefault(name);
+
+    /// <exception cref="FormatException">The text is not a supergraph: no join link, no <c>join__Graph</c>, or not a valid schema.</exception>
+    public static Supergraph Parse([StringSyntax("graphql")] string supergraphSdl)
+    {
+        ArgumentNullException.ThrowIfNull(supergraphSdl);
+        DocumentNode document;
+        try
+        {
+            document = Parser.Parse(supergraphSdl, ParserOptions.Unlimited);
+        }
+        catch (GraphQLSyntaxException exception)
+        {
+            throw new FormatException("The supergraph does not parse: " + exception.Message, exception);
+        }
+
+        var links = SupergraphLinks.Read(document);
+        var subgraphs = ReadGraphs(document);
+        var byGraph = subgraphs.ToDictionary(s => s.GraphName, StringComparer.Ordinal);
+        var types = new Dictionary<string, SupergraphType>(StringComparer.Ordinal);
+        foreach (var definition in document.Definitions.OfType<TypeDefinitionNode>())
+        {
+            if (!SupergraphLinks.IsMachinery(definition.Name.Value))
+            {
+                types[definition.Name.Value] = ReadType(definition, byGraph, links);
+            }
+        }
+
+        var apiDocument = ApiSchemaDocument.From(document, links);
+        Schema apiSchema;
+        try
+        {
+            apiSchema = SchemaBuilder.FromDocument(apiDocument);
+        }
+        catch (GraphQLException exception)
+        {
+            throw new FormatException("The supergraph's API schema is not valid: " + exception.Message, exception);
+        }
+
+        return new Supergraph(supergraphSdl, subgraphs, types, apiDocument, apiSchema);
+    }
+
+    private static List<SupergraphSubgraph> ReadGraphs(DocumentNode document)
+    {
+        var graphEnum = document.Definitions.OfType<EnumTypeDefinitionNode>().FirstOrDefault(e => e.Name.Value == "join__Graph")
+            ?? throw new FormatException("The supergraph has no join__Graph enum.");
+        var subgraphs = new List<SupergraphSubgraph>();
+        foreach (var value in graphEnum.Values)
+        {
+            var graph = value.Directives.FirstOrDefault(d => d.Name.Value == "join__graph")
+                ?? throw new FormatException($"join__Graph.{value.Name.Value} has no @join__graph(name:, url:).");
+            subgraphs.Add(new SupergraphSubgraph(
+                FederationSpec.StringArgument(graph, "name") ?? value.Name.Value,
+                FederationSpec.StringArgument(graph, "url") ?? "",
+                value.Name.Value));
+        }
+
+        return subgraphs;
+    }
+
+    private static SupergraphType ReadType(TypeDefinitionNode definition, Dictionary<string, SupergraphSubgraph> byGraph, SupergraphLinks links)
+    {
+        string SubgraphOf(DirectiveNode directive) =>
+            FederationSpec.Argument(directive, "graph") is EnumValueNode graph && byGraph.TryGetValue(graph.Value, out var subgraph)
+                ? subgraph.Name
+                : throw new FormatException($"@{directive.Name.Value} on {definition.Name.Value} names no graph of join__Graph.");
+
+        var inSubgraphs = new List<TypeInSubgraph>();
+        var members = new List<UnionMemberInSubgraph>();
+        var implementations = new List<ImplementationInSubgraph>();
+        foreach (var directive in definition.Directives)
+        {
+            switch (directive.Name.Value)
+            {
+                case "join__type":
+                    inSubgraphs.Add(new TypeInSubgraph(
+                        SubgraphOf(directive),
+                        FederationSpec.StringArgument(directive, "key"),
+                        FederationSpec.Argument(directive, "resolvable") is not BooleanValueNode { Value: false },
+                        FederationSpec.Argument(directive, "extension") is BooleanValueNode { Value: true },
+                        FederationSpec.Argument(directive, "isInterfaceObject") is BooleanValueNode { Value: true }));
+                    break;
+                case "join__unionMember":
+                    members.Add(new UnionMemberInSubgraph(SubgraphOf(directive), FederationSpec.StringArgument(directive, "member") ?? ""));
+                    break;
+                case "join__implements":
+                    implementations.Add(new ImplementationInSubgraph(SubgraphOf(directive), FederationSpec.StringArgument(directive, "interface") ?? ""));
+                    break;
+            }
+        }
+
+        var definingSubgraphs = inSubgraphs.Select(s => s.Subgraph).Distinct().ToList();
+        var fieldNodes = definition switch
+        {
+            ObjectTypeDefinitionNode o => o.Fields.Select(f => (f.Name.Value, f.Type, (IReadOnlyList<DirectiveNode>)f.Directives)),
+            InterfaceTypeDefinitionNode i => i.Fields.Select(f => (f.Name.Value, f.Type, (IReadOnlyList<DirectiveNode>)f.Directives)),
+            InputObjectTypeDefinitionNode input => input.Fields.Select(f => (f.Name.Value, f.Type, f.Directives)),
+            _ => [],
+        };
+        var fields = new List<SupergraphField>();
+        foreach (var (name, type, directives) in fieldNodes)
+        {
+            var joinFields = directives.Where(d => d.Name.Value == "join__field" && FederationSpec.Argument(d, "graph") is not null).ToList();
+            var inFieldSubgraphs = joinFields.Count == 0 && !directives.Any(d => d.Name.Value == "join__field")
+                ? definingSubgraphs.Select(s => new FieldInSubgraph(s, false, null, null, null, null, false, null)).ToList()
+                : joinFields.Select(d => new FieldInSubgraph(
+                    SubgraphOf(d),
+                    FederationSpec.Argument(d, "external") is BooleanValueNode { Value: true },
+                    FederationSpec.StringArgument(d, "requires"),
+                    FederationSpec.StringArgument(d, "provides"),
+                    FederationSpec.StringArgument(d, "override"),
+                    FederationSpec.StringArgument(d, "overrideLabel"),
+                    FederationSpec.Argument(d, "usedOverridden") is BooleanValueNode { Value: true },
+                    FederationSpec.StringArgument(d, "type"))).ToList();
+            fields.Add(new SupergraphField(definition.Name.Value, name, TypeReferences.Print(type), links.IsInaccessible(directives), inFieldSubgraphs));
+        }
+
+        var enumValues = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (definition is EnumTypeDefinitionNode enumType)
+        {
+            foreach (var value in enumType.Values)
+            {
+                enumValues[value.Name.Value] = [.. value.Directives.Where(d => d.Name.Value == "join__enumValue").Select(SubgraphOf)];
+            }
+        }
+
+        var kind = definition switch
+        {
+            ScalarTypeDefinitionNode => SupergraphTypeKind.Scalar,
+            ObjectTypeDefinitionNode => SupergraphTypeKind.Object,
+            InterfaceTypeDefinitionNode => SupergraphTypeKind.Interface,
+            UnionTypeDefinitionNode => SupergraphTypeKind.Union,
+            EnumTypeDefinitionNode => SupergraphTypeKind.Enum,
+            _ => SupergraphTypeKind.InputObject,
+        };
+        return new SupergraphType(definition.Name.Value, kind, links.IsInaccessible(definition.Directives), inSubgraphs, fields, members, implementations, enumValues);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics.CodeAnalysis;
+using Federation.Gateway.Composition;
+
+namespace Federation.Gateway.Tests.Composition;
+
+/// <summary>The <c>compose</c> command and the committed <c>schema/supergraph.graphql</c>.</summary>
+public sealed class ComposeCommandTests
+{
+    [Fact]
+    public void The_committed_supergraph_is_the_composition_of_the_schema_directory()
+    {
+        var committed = File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile));
+
+        var fresh = SupergraphComposer.Compose(AgencySubgraphs.Read(Repository.SchemaDirectory));
+
+        Assert.True(fresh.Succeeded, string.Join("\n", fresh.Errors));
+        Assert.True(
+            fresh.SupergraphSdl == committed,
+            "schema/supergraph.graphql is not the composition of schema/*.graphql: run `dotnet run --project gateway/Federation.Gateway -- compose` and commit the file.");
+    }
+
+    [Fact]
+    public void Compose_writes_the_supergraph_of_a_schema_directory()
+    {
+        using var directory = new TemporaryDirectory();
+        WriteAgencySchemas(directory.Path);
+        var output = Path.Combine(directory.Path, "out.graphql");
+        var console = new StringWriter();
+
+        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(output), console, new StringWriter());
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile)), File.ReadAllText(output));
+        Assert.Contains("4 subgraphs", console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_exits_with_1_and_prints_the_errors_when_the_subgraphs_conflict()
+    {
+        using var directory = new TemporaryDirectory();
+        WriteAgencySchemas(directory.Path);
+        File.AppendAllText(Path.Combine(directory.Path, "licences.graphql"), "\nextend type Query { registryName: String }\n");
+        File.AppendAllText(Path.Combine(directory.Path, "spatial.graphql"), "\nextend type Query { registryName: Int }\n");
+        var output = Path.Combine(directory.Path, "out.graphql");
+        var errors = new StringWriter();
+
+        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(output), new StringWriter(), errors);
+
+        Assert.Equal(1, exitCode);
+        Assert.False(File.Exists(output));
+        Assert.Contains("FIELD_TYPE_MISMATCH: Type of field \"Query.registryName\" is incompatible across subgraphs", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("INVALID_FIELD_SHARING", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_exits_with_1_when_a_subgraph_file_is_missing()
+    {
+        using var directory = new TemporaryDirectory();
+        var errors = new StringWriter();
+
+        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(Path.Combine(directory.Path, "out.graphql")), new StringWriter(), errors);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("population.graphql", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("population", "POPULATION")]
+    [InlineData("legal-persons", "LEGAL_PERSONS")]
+    [InlineData("my.svc_2", "MY_SVC_2_")]
+    [InlineData("3d", "_3D")]
+    public void Graph_names_are_derived_from_subgraph_names_as_Apollo_derives_them(string subgraph, string graph)
+    {
+        Assert.Equal(graph, SupergraphComposer.GraphName(subgraph));
+    }
+
+    [Fact]
+    public void An_error_names_its_code_subgraphs_and_coordinates()
+    {
+        const string Sdl = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+            type Query { registryName: String }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("first", Sdl), Subgraph("second", Sdl)]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(CompositionErrorCodes.InvalidFieldSharingCode, error.Code);
+        Assert.Equal(["first", "second"], error.Subgraphs);
+        Assert.Equal(["Query.registryName"], error.Coordinates);
+        Assert.Equal("Non-shareable field \"Query.registryName\" is resolved from multiple subgraphs: it is resolved from subgraphs \"first\" and \"second\" and defined as non-shareable in all of them", error.Message);
+    }
+
+    [Fact]
+    public void A_subgraph_without_a_federation_link_is_refused()
+    {
+        var result = SupergraphComposer.Compose([Subgraph("plain", "type Query { a: Int }")]);
+
+        Assert.Equal(CompositionErrorCodes.InvalidLinkDirectiveUsageCode, Assert.Single(result.Errors).Code);
+    }
+
+    private static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) => new(name, $"http://{name}.example/graphql", sdl);
+
+    private static void WriteAgencySchemas(string directory)
+    {
+        foreach (var (name, _) in AgencySubgraphs.All)
+        {
+            File.Copy(Path.Combine(Repository.SchemaDirectory, name + ".graphql"), Path.Combine(directory, name + ".graphql"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Federation.Gateway.Tests;
+
+/// <summary>Paths of the repository the tests read: the schema directory and the node peers.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string SchemaDirectory => Path.Combine(Root, "schema");
+
+    public static string PeerDirectory => Path.Combine(Root, "tests", "peer");
+
+    public static string CorpusDirectory => Path.Combine(Root, "tests", "Federation.Gateway.Tests", "Composition", "corpus");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Federation.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Federation.sln above {AppContext.BaseDirectory}.");
+    }
+}
