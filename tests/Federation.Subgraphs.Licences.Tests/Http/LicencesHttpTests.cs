@@ -127,7 +127,6 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
 
     [Theory]
     [InlineData("""{ licences(filter: { holderIdNumber: "330203199001010015" }) { totalCount } }""", "check digit")]
-    [InlineData("""{ licences(filter: { holderCreditCode: "91330200MA2H0000X1" }) { totalCount } }""", "CreditCode")]
     [InlineData("""{ licences(filter: { issuedOnOrAfter: "2025-02-30" }) { totalCount } }""", "not a calendar date")]
     [InlineData("""{ licences(filter: { updatedSince: "2025-02-01 10:00" }) { totalCount } }""", "DateTime")]
     public async Task An_invalid_scalar_is_a_validation_error_naming_the_rule(string query, string rule)
@@ -136,6 +135,18 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
         Assert.Equal(400, response.Status);
         Assert.Null(response.Data);
         Assert.Contains(rule, response.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_credit_code_with_a_wrong_check_character_is_refused_naming_the_rule()
+    {
+        var code = SeedData.Licences.First(l => l.Holder.Kind == HolderKind.LegalPerson).Holder.Key;
+        var wrong = code[..17] + (code[17] == '0' ? '1' : '0');
+        var response = await Client.PostAsync("""
+            query ($code: CreditCode) { licences(filter: { holderCreditCode: $code }) { totalCount } }
+            """, new { code = wrong }, cancellationToken: Cancel);
+        Assert.Equal(400, response.Status);
+        Assert.Contains($"CreditCode check character is {wrong[17]}, expected {code[17]} (GB 32100, MOD 31).", response.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
