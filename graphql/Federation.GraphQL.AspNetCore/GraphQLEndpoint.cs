@@ -42,6 +42,8 @@ internal sealed class GraphQLEndpoint
         costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
     }
 
+    public Schema Schema => schema;
+
     public async Task HandleAsync(HttpContext context)
     {
         var format = ResponseFormat.Json;
@@ -129,7 +131,7 @@ internal sealed class GraphQLEndpoint
         try
         {
             result = await engine.ExecuteAsync(
-                new OperationRequest(schema, prepared!.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices),
+                new OperationRequest(schema, prepared!.Text, prepared.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices),
                 timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
@@ -231,7 +233,7 @@ internal sealed class GraphQLEndpoint
             return ParserLimits.Classify(exception.Error, options.Limits);
         }
 
-        prepared = new PreparedDocument(document, engine.Validate(schema, document));
+        prepared = new PreparedDocument(text, document, engine.Validate(schema, document));
         cache.Add(text, prepared);
         return null;
     }

@@ -30,6 +30,12 @@ public sealed class GraphQLEndpointOptions
 
     /// <summary>The longest an operation may run before it is cancelled and answered with 504.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs admitted operations instead of the engine's executor (resolvers on the schema); everything
+    /// before — parsing, validation, limits, cost, trusted documents — stays the endpoint's.
+    /// </summary>
+    public Engine.IOperationExecutor? Executor { get; set; }
 }
 
 /// <summary>

@@ -29,6 +29,39 @@ public static class GraphQLEndpointRouteBuilderExtensions
         return endpoints.MapGraphQL(pattern, schema, options, new FederationEngine(options));
     }
 
+    /// <summary>
+    /// Serves whichever schema <paramref name="currentSchema"/> returns at the time of each request,
+    /// so a service can swap its schema without a restart (a gateway reloading its supergraph). Each
+    /// schema gets its own document cache and cost analysis, made the first time it is served; a
+    /// request runs wholly against the schema it started with. The schema at mapping time must be valid.
+    /// </summary>
+    public static IEndpointConventionBuilder MapGraphQL(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        Func<Schema> currentSchema,
+        Action<GraphQLEndpointOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(currentSchema);
+        var options = new GraphQLEndpointOptions();
+        configure?.Invoke(options);
+        var engine = new FederationEngine(options);
+        var first = currentSchema();
+        SchemaValidator.AssertValid(first);
+        var served = new GraphQLEndpoint(first, options, engine);
+        return endpoints.MapGraphQL(pattern, options, context =>
+        {
+            var schema = currentSchema();
+            var endpoint = Volatile.Read(ref served);
+            if (!ReferenceEquals(endpoint.Schema, schema))
+            {
+                endpoint = new GraphQLEndpoint(schema, options, engine);
+                Volatile.Write(ref served, endpoint);
+            }
+
+            return endpoint.HandleAsync(context);
+        });
+    }
+
     internal static IEndpointConventionBuilder MapGraphQL(
         this IEndpointRouteBuilder endpoints,
         string pattern,
@@ -38,10 +71,18 @@ public static class GraphQLEndpointRouteBuilderExtensions
     {
         SchemaValidator.AssertValid(schema);
         var endpoint = new GraphQLEndpoint(schema, options, engine);
+        return endpoints.MapGraphQL(pattern, options, endpoint.HandleAsync);
+    }
 
+    private static IEndpointConventionBuilder MapGraphQL(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        GraphQLEndpointOptions options,
+        RequestDelegate handle)
+    {
         var builders = new List<IEndpointConventionBuilder>
         {
-            endpoints.Map(pattern, endpoint.HandleAsync).WithDisplayName("GraphQL " + pattern),
+            endpoints.Map(pattern, handle).WithDisplayName("GraphQL " + pattern),
         };
         if (options.EnableGraphiQL)
         {

@@ -101,7 +101,7 @@ public sealed class AdmissionTests
         var documents = Enumerable.Range(0, 10).Select(i => $"{{ a{i}: hello }}").ToArray();
         foreach (var text in documents)
         {
-            var prepared = new Caching.PreparedDocument(Language.Parser.Parse(text), []);
+            var prepared = new Caching.PreparedDocument(text, Language.Parser.Parse(text), []);
             cache.Add(text, prepared);
             Assert.True(cache.TryGet(text, out var found));
             Assert.Same(prepared, found);

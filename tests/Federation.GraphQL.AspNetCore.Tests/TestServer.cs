@@ -42,6 +42,8 @@ internal sealed class TestServer : IAsyncDisposable
         return StartAsync(app => app.MapGraphQL("/graphql", TestSchema.Create(), options, engine));
     }
 
+    public static Task<TestServer> StartWithAsync(Action<WebApplication> map) => StartAsync(map);
+
     private static async Task<TestServer> StartAsync(Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -4,7 +4,7 @@ using Federation.GraphQL.Language.Syntax;
 namespace Federation.GraphQL.AspNetCore.Caching;
 
 /// <summary>A document that parsed, with the validation errors it has against the endpoint's schema.</summary>
-internal sealed record PreparedDocument(DocumentNode Document, IReadOnlyList<GraphQLError> ValidationErrors)
+internal sealed record PreparedDocument(string Text, DocumentNode Document, IReadOnlyList<GraphQLError> ValidationErrors)
 {
     public bool IsValid => ValidationErrors.Count == 0;
 

@@ -17,6 +17,11 @@ internal sealed class FederationEngine(GraphQLEndpointOptions options) : IGraphQ
 
     public async ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
     {
+        if (options.Executor is { } executor)
+        {
+            return await executor.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = await Executor.ExecuteAsync(
             new ExecutionRequest
             {

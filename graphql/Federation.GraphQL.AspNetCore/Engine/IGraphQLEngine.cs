@@ -19,9 +19,20 @@ internal interface IGraphQLEngine
     ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Runs admitted operations in place of the engine's executor — e.g. a federation gateway, which
+/// plans the operation and fetches from subgraphs. Set it as <see cref="GraphQLEndpointOptions.Executor"/>.
+/// </summary>
+public interface IOperationExecutor
+{
+    ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken);
+}
+
 /// <summary>One operation to run, already parsed, validated and admitted.</summary>
-internal sealed record OperationRequest(
+/// <param name="DocumentText">The document's source text: the same text always parses to the same document, so it keys per-document caches (a gateway's query plans).</param>
+public sealed record OperationRequest(
     Schema Schema,
+    string DocumentText,
     DocumentNode Document,
     OperationDefinitionNode Operation,
     IReadOnlyDictionary<string, object?>? Variables,
@@ -30,7 +41,7 @@ internal sealed record OperationRequest(
     IServiceProvider Services);
 
 /// <summary>What execution produced, able to write itself as the response body.</summary>
-internal interface IOperationResult
+public interface IOperationResult
 {
     /// <summary>False for a request error (e.g. variables that do not coerce): no "data" entry at all.</summary>
     bool HasData { get; }

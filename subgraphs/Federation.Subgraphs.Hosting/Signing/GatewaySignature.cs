@@ -8,7 +8,7 @@ namespace Federation.Subgraphs.Hosting;
 /// The gateway's signature on a subgraph request: HMAC-SHA256, under a secret the gateway and the
 /// subgraphs share, of
 /// <code>
-/// v1\n{METHOD}\n{path and query}\n{timestamp}\n{agency}\n{purpose}\n{matter}\n{hex SHA-256 of the body}
+/// v1\n{METHOD}\n{path and query}\n{timestamp}\n{nonce}\n{agency}\n{purpose}\n{matter}\n{hex SHA-256 of the body}
 /// </code>
 /// sent as <c>X-Gateway-Signature: v1=&lt;hex&gt;</c> with <c>X-Gateway-Timestamp</c> and the caller headers.
 /// Header values cannot hold line breaks, so the fields cannot be shifted into one another.
@@ -57,16 +57,18 @@ public sealed class GatewaySignature
         Replace(headers, GatewaySignatureHeaders.CallerAgency, caller.Agency);
         Replace(headers, GatewaySignatureHeaders.CallerPurpose, caller.Purpose);
         Replace(headers, GatewaySignatureHeaders.CallerMatter, caller.Matter);
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         Replace(headers, GatewaySignatureHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
-        Replace(headers, GatewaySignatureHeaders.Signature, Compute(request.Method.Method, pathAndQuery, timestamp, caller, SHA256.HashData(body)));
+        Replace(headers, GatewaySignatureHeaders.Nonce, nonce);
+        Replace(headers, GatewaySignatureHeaders.Signature, Compute(request.Method.Method, pathAndQuery, timestamp, nonce, caller, SHA256.HashData(body)));
     }
 
     /// <summary>The header value <c>v1=&lt;hex&gt;</c> for a request with these parts.</summary>
-    internal string Compute(string method, string pathAndQuery, long timestamp, GatewayCaller caller, ReadOnlySpan<byte> bodySha256) =>
-        Version + "=" + Convert.ToHexStringLower(Mac(method, pathAndQuery, timestamp, caller, bodySha256));
+    internal string Compute(string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, ReadOnlySpan<byte> bodySha256) =>
+        Version + "=" + Convert.ToHexStringLower(Mac(method, pathAndQuery, timestamp, nonce, caller, bodySha256));
 
     /// <summary>Whether <paramref name="presented"/> is the signature of these parts, compared in constant time.</summary>
-    internal bool Verify(string presented, string method, string pathAndQuery, long timestamp, GatewayCaller caller, ReadOnlySpan<byte> bodySha256)
+    internal bool Verify(string presented, string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, ReadOnlySpan<byte> bodySha256)
     {
         const string prefix = Version + "=";
         Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
@@ -78,16 +80,17 @@ public sealed class GatewaySignature
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(given, Mac(method, pathAndQuery, timestamp, caller, bodySha256));
+        return CryptographicOperations.FixedTimeEquals(given, Mac(method, pathAndQuery, timestamp, nonce, caller, bodySha256));
     }
 
-    private byte[] Mac(string method, string pathAndQuery, long timestamp, GatewayCaller caller, ReadOnlySpan<byte> bodySha256)
+    private byte[] Mac(string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, ReadOnlySpan<byte> bodySha256)
     {
         var canonical = string.Join('\n',
             Version,
             method.ToUpperInvariant(),
             pathAndQuery,
             timestamp.ToString(CultureInfo.InvariantCulture),
+            nonce,
             caller.Agency,
             caller.Purpose,
             caller.Matter ?? "",

@@ -72,7 +72,8 @@ internal sealed partial class GatewaySignatureCheck
         var request = context.Request;
         var presented = request.Headers[GatewaySignatureHeaders.Signature].ToString();
         var stamp = request.Headers[GatewaySignatureHeaders.Timestamp].ToString();
-        if (presented.Length == 0 || stamp.Length == 0)
+        var nonce = request.Headers[GatewaySignatureHeaders.Nonce].ToString();
+        if (presented.Length == 0 || stamp.Length == 0 || nonce.Length == 0)
         {
             return (401, SignatureErrorCodes.SignatureMissing, "The request carries no gateway signature.");
         }
@@ -80,6 +81,11 @@ internal sealed partial class GatewaySignatureCheck
         if (ReadCaller(request) is not { } caller)
         {
             return (401, SignatureErrorCodes.CallerMissing, "The request names no calling agency and purpose.");
+        }
+
+        if (!IsNonce(nonce))
+        {
+            return (401, SignatureErrorCodes.SignatureInvalid, "The gateway signature's nonce is not 16 to 128 characters of A-Z, a-z, 0-9, '-' and '_'.");
         }
 
         if (!long.TryParse(stamp, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
@@ -103,13 +109,13 @@ internal sealed partial class GatewaySignatureCheck
             return (413, "BODY_TOO_LARGE", "The request body is larger than the subgraph accepts.");
         }
 
-        if (!key.Verify(presented, request.Method, Target(context), timestamp, caller, bodyHash))
+        if (!key.Verify(presented, request.Method, Target(context), timestamp, nonce, caller, bodyHash))
         {
             return (401, SignatureErrorCodes.SignatureInvalid, "The gateway signature does not match the request.");
         }
 
-        // The hex may arrive in either case; remember one spelling so a re-cased copy is still a replay.
-        switch (replays.Record(presented.ToLowerInvariant(), timestamp + (long)options.Window.TotalSeconds, now))
+        // Kept as a number, so a copy with the hex re-cased is still a replay.
+        switch (replays.Record(presented.AsSpan(3), timestamp + (long)options.Window.TotalSeconds, now))
         {
             case ReplayMemory.Outcome.Replayed:
                 return (401, SignatureErrorCodes.SignatureReplayed, "The gateway signature was already used.");
@@ -119,6 +125,24 @@ internal sealed partial class GatewaySignatureCheck
 
         context.Features.Set(new GatewayCallerFeature(caller));
         return null;
+    }
+
+    private static bool IsNonce(string nonce)
+    {
+        if (nonce.Length is < 16 or > 128)
+        {
+            return false;
+        }
+
+        foreach (var c in nonce)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The request target as the client sent it, which is what the gateway signed.</summary>

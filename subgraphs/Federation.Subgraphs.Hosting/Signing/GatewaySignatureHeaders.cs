@@ -6,6 +6,13 @@ public static class GatewaySignatureHeaders
     /// <summary>Unix time in seconds at which the gateway signed.</summary>
     public const string Timestamp = "X-Gateway-Timestamp";
 
+    /// <summary>
+    /// A random value, new for every request (16 to 128 characters of <c>A–Z a–z 0–9 - _</c>), so two
+    /// identical requests signed in the same second still carry different signatures and neither is
+    /// mistaken for a replay of the other.
+    /// </summary>
+    public const string Nonce = "X-Gateway-Nonce";
+
     /// <summary><c>v1=</c> and the lower-case hex HMAC-SHA256 of the canonical request.</summary>
     public const string Signature = "X-Gateway-Signature";
 

@@ -50,7 +50,7 @@ public sealed class GatewaySignatureTests
         SubgraphHarness.AssertJson(Refusal("SIGNATURE_INVALID", "The gateway signature does not match the request."), body);
     }
 
-    public static TheoryData<string> Tamperings() => ["body", "purpose", "agency", "matter", "path", "method", "signature"];
+    public static TheoryData<string> Tamperings() => ["body", "purpose", "agency", "matter", "path", "method", "signature", "nonce"];
 
     [Theory]
     [MemberData(nameof(Tamperings))]
@@ -66,6 +66,9 @@ public sealed class GatewaySignatureTests
                 break;
             case "path":
                 request.RequestUri = new Uri("/graphql?trace=2", UriKind.Relative);
+                break;
+            case "nonce":
+                Set(request, GatewaySignatureHeaders.Nonce, new string('a', 32));
                 break;
             case "method":
                 request.Method = HttpMethod.Put;
@@ -144,6 +147,41 @@ public sealed class GatewaySignatureTests
         Assert.Equal(200, firstStatus);
         Assert.Equal(401, status);
         SubgraphHarness.AssertJson(Refusal("SIGNATURE_REPLAYED", "The gateway signature was already used."), body);
+    }
+
+    [Fact]
+    public async Task Two_identical_requests_signed_in_the_same_second_are_both_accepted()
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var first = SubgraphServer.WhoAmI();
+        var second = SubgraphServer.WhoAmI();
+        await Gateway().SignAsync(first, Caller, TestContext.Current.CancellationToken);
+        await Gateway().SignAsync(second, Caller, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(first.Headers.GetValues(GatewaySignatureHeaders.Nonce).Single(), second.Headers.GetValues(GatewaySignatureHeaders.Nonce).Single());
+        Assert.Equal(200, (await server.SendAsync(first)).Status);
+        Assert.Equal(200, (await server.SendAsync(second)).Status);
+    }
+
+    [Theory]
+    [InlineData(null, "SIGNATURE_MISSING", "The request carries no gateway signature.")]
+    [InlineData("short", "SIGNATURE_INVALID", "The gateway signature's nonce is not 16 to 128 characters of A-Z, a-z, 0-9, '-' and '_'.")]
+    [InlineData("has spaces in it, sixteen+", "SIGNATURE_INVALID", "The gateway signature's nonce is not 16 to 128 characters of A-Z, a-z, 0-9, '-' and '_'.")]
+    public async Task A_request_without_a_well_formed_nonce_is_refused(string? nonce, string code, string message)
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var request = SubgraphServer.WhoAmI();
+        await Gateway().SignAsync(request, Caller, TestContext.Current.CancellationToken);
+        request.Headers.Remove(GatewaySignatureHeaders.Nonce);
+        if (nonce is not null)
+        {
+            request.Headers.TryAddWithoutValidation(GatewaySignatureHeaders.Nonce, nonce);
+        }
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal(code, message), body);
     }
 
     [Fact]
