@@ -12,6 +12,12 @@ internal static class Program
             return Http.HttpThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- entities`: the population subgraph's _entities for 100 persons from PostgreSQL, with wrk.
+        if (args is ["entities", ..])
+        {
+            return Subgraphs.EntitiesThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,0 +1,3 @@
+using Federation.Subgraphs.Population;
+
+PopulationService.Build(args).Run();
