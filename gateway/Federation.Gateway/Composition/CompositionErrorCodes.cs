@@ -41,6 +41,7 @@ public static class CompositionErrorCodes
     public const string RequiredInaccessibleCode = "REQUIRED_INACCESSIBLE";
     public const string OnlyInaccessibleChildrenCode = "ONLY_INACCESSIBLE_CHILDREN";
     public const string NoQueriesCode = "NO_QUERIES";
+    public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
 
     // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
     public const string SubgraphSdlUnavailableCode = "SUBGRAPH_SDL_UNAVAILABLE";
@@ -141,6 +142,9 @@ public static class CompositionErrorCodes
 
     internal static CompositionError OnlyInaccessibleChildren(string type) =>
         new(OnlyInaccessibleChildrenCode, $"Type \"{type}\" is in the API schema but all of its members are @inaccessible.", [], [type]);
+
+    internal static CompositionError Satisfiability(string subgraph, string field) =>
+        new(SatisfiabilityErrorCode, $"Field \"{field}\" cannot be satisfied from subgraph \"{subgraph}\": a query can reach its type there, but \"{subgraph}\" does not resolve it and no subgraph that does has a resolvable @key of the type whose fields \"{subgraph}\" can provide.", [subgraph], [field]);
 
     internal static CompositionError NoQueries() =>
         new(NoQueriesCode, "No queries found in any subgraph: a supergraph must have a query root type.", [], []);

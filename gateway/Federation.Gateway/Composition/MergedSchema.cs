@@ -16,6 +16,9 @@ internal sealed class MergedSchema(IReadOnlyList<SubgraphSchema> subgraphs, int 
 
     public Dictionary<string, MergedType> Types { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The executable directives every subgraph defines (e.g. <c>directive @lower on FIELD</c>), for clients to use.</summary>
+    public List<MergedDirectiveDefinition> Directives { get; } = [];
+
     /// <summary>Specs linked besides link and join, in the order Apollo adds them: (url, purpose, name in the supergraph, name in the spec).</summary>
     public List<LinkedSpec> Links { get; } = [];
 
@@ -99,13 +102,12 @@ internal sealed class MergedField(MergedType parent, string name, SubgraphField?
     public bool AllTypesEqual { get; set; } = true;
 }
 
-internal sealed class MergedArgument(MergedField field, string name)
+internal sealed class MergedArgument(string ownerCoordinate, string name)
 {
-    public MergedField Field { get; } = field;
-
     public string Name { get; } = name;
 
-    public string Coordinate => $"{Field.Coordinate}({Name}:)";
+    /// <summary><c>Type.field(name:)</c>, or <c>@directive(name:)</c>.</summary>
+    public string Coordinate { get; } = $"{ownerCoordinate}({name}:)";
 
     public string? Description { get; set; }
 
@@ -127,4 +129,17 @@ internal sealed class MergedEnumValue(string name)
     public List<string> Directives { get; } = [];
 
     public bool IsInaccessible { get; set; }
+}
+
+internal sealed class MergedDirectiveDefinition(string name)
+{
+    public string Name { get; } = name;
+
+    public string? Description { get; set; }
+
+    public bool Repeatable { get; set; }
+
+    public List<string> Locations { get; } = [];
+
+    public List<MergedArgument> Arguments { get; } = [];
 }

@@ -58,6 +58,9 @@ internal sealed class SubgraphSchema
 
     public IEnumerable<SubgraphType> Types => types.Values;
 
+    /// <summary>The subgraph's own directive definitions (not the federation, link or built-in ones).</summary>
+    public List<DirectiveDefinitionNode> DirectiveDefinitions { get; } = [];
+
     private HashSet<string> FederationTypes { get; } = new(StringComparer.Ordinal) { "_Any", "_Service", "_Entity", "link__Import", "link__Purpose" };
 
     public SubgraphType? Type(string name) => types.GetValueOrDefault(name);
@@ -179,6 +182,11 @@ internal sealed class SubgraphSchema
     {
         foreach (var definition in Document.Definitions)
         {
+            if (definition is DirectiveDefinitionNode own && IsOwnDirective(own.Name.Value))
+            {
+                DirectiveDefinitions.Add(own);
+            }
+
             if (definition is not ITypeDefinitionOrExtension typeNode || IsFederationType(typeNode.Name.Value))
             {
                 continue;
@@ -282,6 +290,10 @@ internal sealed class SubgraphSchema
             type.Values.Add(new SubgraphEnumValue(value));
         }
     }
+
+    private bool IsOwnDirective(string name) =>
+        !specNameOfLocal.ContainsKey(name) && name is not ("link" or "deprecated" or "specifiedBy" or "oneOf" or "include" or "skip")
+        && !name.StartsWith("federation__", StringComparison.Ordinal);
 
     private bool IsFederationType(string name) =>
         FederationTypes.Contains(name) || name.StartsWith("federation__", StringComparison.Ordinal) || name.StartsWith("link__", StringComparison.Ordinal);

@@ -61,9 +61,14 @@ public static partial class SupergraphComposer
             rule.Check(merged, errors);
         }
 
-        if (errors.Count == 0)
+        foreach (var phase in new[] { CompositionRules.PostMerge, CompositionRules.Satisfiability })
         {
-            foreach (var rule in CompositionRules.PostMerge)
+            if (errors.Count > 0)
+            {
+                break;
+            }
+
+            foreach (var rule in phase)
             {
                 rule.Check(merged, errors);
             }

@@ -1,5 +1,6 @@
 using System.Text;
 using Federation.GraphQL.Language.Syntax;
+using Federation.Subgraphs.Hosting;
 
 namespace Federation.Gateway.Composition;
 
@@ -121,6 +122,7 @@ internal sealed class SupergraphMerger
             }
         }
 
+        MergeExecutableDirectives();
         foreach (var type in types.Where(t => t.Kind == TypeKind.Enum))
         {
             MergeType(type);
@@ -131,6 +133,61 @@ internal sealed class SupergraphMerger
             merged.Types.Remove(type.Name);
         }
     }
+
+    /// <summary>
+    /// Directives for clients (executable locations only) that every subgraph defines: the
+    /// locations all share, repeatable if all say so, the arguments all declare.
+    /// </summary>
+    private void MergeExecutableDirectives()
+    {
+        var names = subgraphs.SelectMany(s => s.DirectiveDefinitions.Where(d => d.Locations.Any(IsExecutable)).Select(d => d.Name.Value)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in names)
+        {
+            var sources = subgraphs.Select(s => s.DirectiveDefinitions.Find(d => d.Name.Value == name)).ToArray();
+            if (sources.Any(s => s is null))
+            {
+                continue;
+            }
+
+            var locations = sources.Select(s => s!.Locations.Select(l => l.Value).Where(IsExecutable).Order(StringComparer.Ordinal).ToList())
+                .Aggregate((common, next) => [.. common.Where(next.Contains)]);
+            if (locations.Count == 0)
+            {
+                continue;
+            }
+
+            var directive = new MergedDirectiveDefinition(name)
+            {
+                Repeatable = sources.All(s => s!.Repeatable),
+                Description = MergedDescription(sources.Select(s => s!.Description?.Value)),
+            };
+            directive.Locations.AddRange(locations);
+            foreach (var argumentName in sources[0]!.Arguments.Select(a => a.Name.Value))
+            {
+                var arguments = sources.Select(s => s!.Arguments.FirstOrDefault(a => a.Name.Value == argumentName)).ToArray();
+                if (arguments.Any(a => a is null))
+                {
+                    continue;
+                }
+
+                var argument = new MergedArgument("@" + name, argumentName)
+                {
+                    Description = MergedDescription(arguments.Select(a => a!.Description?.Value)),
+                    DefaultValue = MergedDefault(arguments.Select(a => a!.DefaultValue)),
+                };
+                MergeTypeReference(arguments.Select(a => (TypeNode?)a!.Type).ToArray(), argument.Coordinate, isInput: true, out var type);
+                argument.Type = type;
+                directive.Arguments.Add(argument);
+            }
+
+            merged.Directives.Add(directive);
+        }
+    }
+
+    private static bool IsExecutable(NameNode location) => IsExecutable(location.Value);
+
+    private static bool IsExecutable(string location) =>
+        location is "QUERY" or "MUTATION" or "SUBSCRIPTION" or "FIELD" or "FRAGMENT_DEFINITION" or "FRAGMENT_SPREAD" or "INLINE_FRAGMENT" or "VARIABLE_DEFINITION";
 
     private void MergeImplements(MergedType type)
     {
@@ -149,7 +206,7 @@ internal sealed class SupergraphMerger
 
     private void MergeType(MergedType type)
     {
-        type.Description = MergedDescription(type.Sources.Select(s => s is null ? null : (s.HasDefinition ? s.Description : s.Description)));
+        type.Description = MergedDescription(type.Sources.Select(s => s?.Description));
         AddJoinType(type);
         var typeDirectives = Directives(type.Sources.Select(s => s?.Directives.Select(d => d.Directive).ToList()));
         type.IsInaccessible = ApplyInaccessible(typeDirectives, type.Directives);
@@ -213,8 +270,8 @@ internal sealed class SupergraphMerger
         foreach (var (directive, _) in source.Directives)
         {
             if (source.Subgraph.IsFederation(directive, "key")
-                && Federation.Subgraphs.Hosting.FederationSpec.StringArgument(directive, "fields") == key.Fields
-                && Federation.Subgraphs.Hosting.FederationSpec.Argument(directive, "resolvable") is BooleanValueNode resolvable)
+                && FederationSpec.StringArgument(directive, "fields") == key.Fields
+                && FederationSpec.Argument(directive, "resolvable") is BooleanValueNode resolvable)
             {
                 return resolvable.Value;
             }
@@ -376,7 +433,7 @@ internal sealed class SupergraphMerger
                 continue;
             }
 
-            var argument = new MergedArgument(field, name);
+            var argument = new MergedArgument(field.Coordinate, name);
             var argumentSources = sources.Select(s => s?.Argument(name)).ToArray();
             argument.Description = MergedDescription(argumentSources.Select(a => a?.Description));
             var directives = Directives(argumentSources.Select(a => a?.Directives.ToList()));

@@ -38,14 +38,14 @@ internal static class SupergraphPrinter
         foreach (var link in schema.Links)
         {
             var text = new StringBuilder("@link(url: ").Append(SupergraphValues.Quote(link.Url));
-            if (link.Name != link.SpecName)
-            {
-                text.Append(", import: [{name: \"@").Append(link.SpecName).Append("\", as: \"@").Append(link.Name).Append("\"}]");
-            }
-
             if (link.Purpose is { } purpose)
             {
                 text.Append(", for: ").Append(purpose);
+            }
+
+            if (link.Name != link.SpecName)
+            {
+                text.Append(", import: [{name: \"@").Append(link.SpecName).Append("\", as: \"@").Append(link.Name).Append("\"}]");
             }
 
             links.Add(text.Append(')').ToString());
@@ -73,6 +73,12 @@ internal static class SupergraphPrinter
         }
 
         yield return ("link", "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA");
+        foreach (var directive in schema.Directives)
+        {
+            yield return (directive.Name, Description(directive.Description, "", true) + "directive @" + directive.Name + Arguments(directive.Arguments, "")
+                + (directive.Repeatable ? " repeatable" : "") + " on " + string.Join(" | ", directive.Locations));
+        }
+
         foreach (var link in schema.Links)
         {
             yield return link.SpecName == "tag"
@@ -129,11 +135,11 @@ internal static class SupergraphPrinter
 
     private static string Field(MergedField field)
     {
-        var text = field.Name + Arguments(field.Arguments) + ": " + TypeReferences.Print(field.Type);
-        return field.DefaultValue is { } value ? text + " = " + SupergraphValues.Print(value) : text;
+        var text = field.Name + Arguments(field.Arguments, Indent) + ": " + TypeReferences.Print(field.Type);
+        return field.DefaultValue is { } value ? text + " = " + SupergraphValues.Print(value, field.Type) : text;
     }
 
-    private static string Arguments(List<MergedArgument> arguments)
+    private static string Arguments(List<MergedArgument> arguments, string indentation)
     {
         if (arguments.Count == 0)
         {
@@ -145,13 +151,13 @@ internal static class SupergraphPrinter
             return "(" + string.Join(", ", arguments.Select(Argument)) + ")";
         }
 
-        var lines = arguments.Select((a, i) => Description(a.Description, Indent + Indent, i == 0) + Indent + Indent + Argument(a));
-        return "(\n" + string.Join("\n", lines) + "\n" + Indent + ")";
+        var lines = arguments.Select((a, i) => Description(a.Description, Indent + indentation, i == 0) + Indent + indentation + Argument(a));
+        return "(\n" + string.Join("\n", lines) + "\n" + indentation + ")";
     }
 
     private static string Argument(MergedArgument argument) =>
         argument.Name + ": " + TypeReferences.Print(argument.Type)
-        + (argument.DefaultValue is { } value ? " = " + SupergraphValues.Print(value) : "")
+        + (argument.DefaultValue is { } value ? " = " + SupergraphValues.Print(value, argument.Type) : "")
         + Applied(argument.Directives);
 
     private static string Applied(List<string> directives) => directives.Count == 0 ? "" : " " + string.Join(" ", directives);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.Gateway.Composition;
@@ -8,8 +9,21 @@ namespace Federation.Gateway.Composition;
 /// Values as Apollo's supergraph printer writes them (<c>valueToString</c>): strings as
 /// <c>JSON.stringify</c> does, lists and objects on one line, numbers as JavaScript numbers.
 /// </summary>
-internal static class SupergraphValues
+internal static partial class SupergraphValues
 {
+    /// <summary>
+    /// The value as Apollo prints it; with its <paramref name="expectedType"/> known, an <c>ID</c>
+    /// given as a string of digits prints as a number, as Apollo's <c>valueToString</c> does.
+    /// </summary>
+    public static string Print(ValueNode value, TypeNode? expectedType) => (value, expectedType) switch
+    {
+        (_, NonNullTypeNode nonNull) => Print(value, nonNull.Type),
+        (ListValueNode list, ListTypeNode listType) => "[" + string.Join(", ", list.Values.Select(v => Print(v, listType.Type))) + "]",
+        (_, ListTypeNode listType) => Print(value, listType.Type),
+        (StringValueNode text, NamedTypeNode { Name.Value: "ID" }) when IntegerString().IsMatch(text.Value) => text.Value,
+        _ => Print(value),
+    };
+
     public static string Print(ValueNode value) => value switch
     {
         StringValueNode text => Quote(text.Value),
@@ -52,6 +66,9 @@ internal static class SupergraphValues
 
         return quoted.Append('"').ToString();
     }
+
+    [GeneratedRegex("^-?(?:0|[1-9][0-9]*)$")]
+    private static partial Regex IntegerString();
 
     private static string JsNumber(string literal)
     {

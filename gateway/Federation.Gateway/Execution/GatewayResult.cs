@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Federation.GraphQL;
+using Federation.GraphQL.AspNetCore.Engine;
 using Federation.GraphQL.Execution;
 
 namespace Federation.Gateway.Execution;
@@ -10,7 +11,7 @@ namespace Federation.Gateway.Execution;
 /// The gateway's answer: the engine's result over the merged data, plus subgraph errors that no
 /// field position took, plus — when asked for — the printed plan in <c>extensions.queryPlan</c>.
 /// </summary>
-internal sealed class GatewayResult
+internal sealed class GatewayResult : IOperationResult
 {
     public GatewayResult(ExecutionResult result, IReadOnlyList<GraphQLError> gatewayErrors, string? queryPlan)
     {

@@ -461,7 +461,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 children.AddTypename();
             }
 
-            var childPath = new List<string>(path.Count + 2) { };
+            var childPath = new List<string>(path.Count + 2);
             childPath.AddRange(path);
             childPath.Add(field.ResponseName);
             for (var list = definition.Type; list is not NamedType; list = list is NonNullType nonNull ? nonNull.OfType : ((ListType)list).OfType)

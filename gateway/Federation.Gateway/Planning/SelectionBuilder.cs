@@ -25,6 +25,13 @@ internal sealed class SelectionBuilder
             byKey[key] = entry;
             entries.Add(entry);
         }
+        else if (entry.Field!.Name.Value != field.Name.Value)
+        {
+            // Validation rules out clashes between the client's own fields, so the planner's key
+            // or __typename meets a client alias: merging them would send a wrong representation.
+            throw new QueryPlanningException(
+                $"The response name \"{field.ResponseName}\" is an alias of {entry.Field.Name.Value} here, and the gateway needs it for {field.Name.Value}; choose another alias.");
+        }
 
         return entry.Children;
     }

@@ -156,6 +156,43 @@ public sealed class SupergraphTests
         Assert.Equal(["b Node"], supergraph.Type("Film")!.Implementations.Select(i => $"{i.Subgraph} {i.Interface}"));
     }
 
+    [Fact]
+    public void An_inaccessible_directive_imported_under_another_name_hides_elements_too()
+    {
+        var supergraph = Compose(
+            Subgraph("catalogue", """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: [{ name: "@inaccessible", as: "@hidden" }])
+                type Query { visible: Int internal: Int @hidden }
+                """));
+
+        Assert.Contains("import: [{name: \"@inaccessible\", as: \"@hidden\"}]", supergraph.Sdl, StringComparison.Ordinal);
+        Assert.True(supergraph.Type("Query")!.Field("internal")!.IsInaccessible);
+        Assert.Null(supergraph.ApiSchema.QueryType!.GetField("internal"));
+        Assert.NotNull(supergraph.ApiSchema.QueryType!.GetField("visible"));
+        Assert.Null(supergraph.ApiSchema.GetDirective("hidden"));
+    }
+
+    [Fact]
+    public void Executable_directives_all_subgraphs_define_reach_the_api_schema()
+    {
+        var supergraph = Compose(
+            Subgraph("a", """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+                directive @lower on FIELD
+                type Query { a: String }
+                """),
+            Subgraph("b", """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+                directive @lower on FIELD | FRAGMENT_SPREAD
+                type Query { b: String }
+                """));
+
+        var lower = supergraph.ApiSchema.GetDirective("lower");
+
+        Assert.NotNull(lower);
+        Assert.Contains("directive @lower on FIELD\n", supergraph.Sdl, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("type Query { a: Int }")]
     [InlineData("not graphql {")]

@@ -163,6 +163,8 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
         return map;
     }
 
+    private static List<object?> Position(double longitude, double latitude) => [longitude, latitude];
+
     private static Dictionary<string, object?> Page(params object[] nodes) => Map(
         ("totalCount", nodes.Length),
         ("pageInfo", Map(("hasNextPage", false), ("hasPreviousPage", false), ("startCursor", null), ("endCursor", null))),
@@ -213,7 +215,13 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                 Entities(subgraph, "LegalPerson", "creditCode", legalPersons), "Person", "idNumber", representatives)
             .Bind("Query.legalPerson", context => new ValueTask<object?>(legalPersons.GetValueOrDefault(Key(context.Arguments["creditCode"])))));
 
-        var parcel = Map(("unitCode", "330203001001GB00001"), ("areaSquareMetres", 1250.5));
+        var boundary = Map(
+            ("type", "Polygon"),
+            ("coordinates", new List<object?>
+            {
+                new List<object?> { Position(121.5, 29.8), Position(121.6, 29.8), Position(121.6, 29.9), Position(121.5, 29.8) },
+            }));
+        var parcel = Map(("unitCode", "330203001001GB00001"), ("areaSquareMetres", 1250.5), ("boundary", boundary));
         var addresses = new Dictionary<string, Dictionary<string, object?>> { ["A-1"] = Map(("id", "A-1"), ("text", "浙江省宁波市海曙区中山西路1号")) };
         yield return ("spatial", subgraph => Entities(
             Entities(

@@ -43,6 +43,18 @@ public sealed class GatewayExecutionTests
     }
 
     [Fact]
+    public async Task GeoJSON_geometries_pass_through_the_gateway()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        var result = await gateway.RunAsync($$"""{ legalPerson(creditCode: "{{HarbourCompany}}") { parcels { edges { node { unitCode boundary } } } } }""");
+
+        Assert.Equal(
+            """{"data":{"legalPerson":{"parcels":{"edges":[{"node":{"unitCode":"330203001001GB00001","boundary":{"type":"Polygon","coordinates":[[[121.5,29.8],[121.6,29.8],[121.6,29.9],[121.5,29.8]]]}}}]}}}}""",
+            result.ToJson());
+    }
+
+    [Fact]
     public async Task A_list_of_holders_is_one_request_per_subgraph_with_each_entity_once()
     {
         await using var gateway = await GatewayHarness.StartAsync();

@@ -77,6 +77,63 @@ public sealed class FetchOperationTests
         Assert.Equal(PlanningErrorCodes.QueryPlanningFailed, PlanningErrorCodes.PlanningFailed(exception).Extensions!["code"]);
     }
 
+    [Fact]
+    public void An_alias_that_takes_the_name_of_a_key_field_is_refused_rather_than_sent_as_the_key()
+    {
+        var exception = Assert.Throws<QueryPlanningException>(() => Plan(
+            """{ person(idNumber: "110101199003074514") { idNumber: name licences { totalCount } } }"""));
+
+        Assert.Equal(
+            "The response name \"idNumber\" is an alias of name here, and the gateway needs it for idNumber; choose another alias.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void A_fragment_on_a_member_the_subgraph_does_not_know_is_left_out_of_its_fetch()
+    {
+        // Subgraph "one" returns only A where it returns U, so "... on B" cannot match anything it returns.
+        var schema = new PlanningSchema(SchemaBuilder.FromSdl("type Query { u: U } union U = A | B type A { x: Int } type B { y: Int }"))
+            .AddField("Query", "u", "one")
+            .AddType("U", "one")
+            .AddMember("U", "A", "one")
+            .AddField("A", "x", "one")
+            .AddField("B", "y", "two");
+
+        var plan = new QueryPlanner(schema).Plan(Parser.Parse("{ u { ... on A { x } ... on B { y } } }"), null);
+
+        Assert.Equal(
+            """
+            QueryPlan {
+              Fetch(service: "one") {
+                {
+                  u {
+                    __typename
+                    ... on A {
+                      x
+                    }
+                  }
+                }
+              },
+            }
+            """,
+            QueryPlanPrinter.Print(plan));
+    }
+
+    [Theory]
+    [InlineData(true, null, true, true)]
+    [InlineData(true, null, false, false)]
+    [InlineData(true, false, true, false)]
+    [InlineData(true, true, false, true)]
+    [InlineData(false, true, false, false)]
+    [InlineData(false, null, false, true)]
+    public void A_condition_reads_its_variable_and_else_the_default(bool include, bool? given, bool defaultValue, bool holds)
+    {
+        var condition = new ConditionNode("x", include, defaultValue, new SequenceNode([]));
+        var variables = given is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["x"] = given };
+
+        Assert.Equal(holds, condition.Holds(variables));
+    }
+
     private static IEnumerable<FetchNode> Fetches(PlanNode node) => node switch
     {
         FetchNode fetch => [fetch],

@@ -46,4 +46,10 @@ internal static class CompositionRules
         new InterfaceFieldsRule(),
         new InaccessibleRule(),
     ];
+
+    /// <summary>Whether queries can be planned at all; Apollo runs it last, on a supergraph free of other errors.</summary>
+    public static readonly IMergeRule[] Satisfiability =
+    [
+        new SatisfiabilityRule(),
+    ];
 }

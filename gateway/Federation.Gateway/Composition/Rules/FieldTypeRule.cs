@@ -1,3 +1,5 @@
+using Federation.GraphQL.Language.Syntax;
+
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
@@ -41,6 +43,6 @@ internal sealed class FieldTypeRule : IMergeRule
         }
     }
 
-    private static bool Compatible(MergedSchema schema, Federation.GraphQL.Language.Syntax.TypeNode merged, Federation.GraphQL.Language.Syntax.TypeNode subgraph) =>
+    private static bool Compatible(MergedSchema schema, TypeNode merged, TypeNode subgraph) =>
         TypeReferences.Same(merged, subgraph) || TypeReferences.IsStrictSubtype(schema, merged, subgraph);
 }

@@ -1,3 +1,5 @@
+using Federation.GraphQL.Language.Syntax;
+
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal sealed class InaccessibleRule : IMergeRule
 
                 foreach (var argument in field.Arguments)
                 {
-                    if (argument.IsInaccessible && argument.Type is Federation.GraphQL.Language.Syntax.NonNullTypeNode && argument.DefaultValue is null)
+                    if (argument.IsInaccessible && argument.Type is NonNullTypeNode && argument.DefaultValue is null)
                     {
                         errors.Add(CompositionErrorCodes.RequiredInaccessible(argument.Coordinate));
                     }
@@ -41,7 +43,7 @@ internal sealed class InaccessibleRule : IMergeRule
 
             if (type.Kind == TypeKind.InputObject)
             {
-                foreach (var field in type.Fields.Where(f => f.IsInaccessible && f.Type is Federation.GraphQL.Language.Syntax.NonNullTypeNode && f.DefaultValue is null))
+                foreach (var field in type.Fields.Where(f => f.IsInaccessible && f.Type is NonNullTypeNode && f.DefaultValue is null))
                 {
                     errors.Add(CompositionErrorCodes.RequiredInaccessible(field.Coordinate));
                 }

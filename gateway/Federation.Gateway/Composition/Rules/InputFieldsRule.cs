@@ -1,3 +1,5 @@
+using Federation.GraphQL.Language.Syntax;
+
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal sealed class InputFieldsRule : IMergeRule
                     continue;
                 }
 
-                var requiredIn = defining.Where(d => d.Element.Field(name) is { Type: Federation.GraphQL.Language.Syntax.NonNullTypeNode, DefaultValue: null }).Select(d => d.Subgraph).ToList();
+                var requiredIn = defining.Where(d => d.Element.Field(name) is { Type: NonNullTypeNode, DefaultValue: null }).Select(d => d.Subgraph).ToList();
                 var missingIn = defining.Where(d => d.Element.Field(name) is null).Select(d => d.Subgraph).ToList();
                 if (requiredIn.Count > 0 && missingIn.Count > 0)
                 {

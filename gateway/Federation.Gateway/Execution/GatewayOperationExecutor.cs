@@ -1,0 +1,38 @@
+using Federation.Gateway.Planning;
+using Federation.GraphQL.AspNetCore.Engine;
+using Federation.Subgraphs.Hosting;
+
+namespace Federation.Gateway.Execution;
+
+/// <summary>
+/// What the endpoint knows of a request that the gateway's execution needs: the caller the
+/// subgraph requests are signed for, and whether an operator asked for the plan
+/// (<see cref="QueryPlanInspection"/>). The endpoint's <c>CreateContext</c> makes it.
+/// </summary>
+internal sealed record GatewayContext(GatewayCaller Caller, bool ExposePlan = false);
+
+/// <summary>
+/// The gateway behind the GraphQL endpoint's executor seam: <c>options.Executor = new
+/// GatewayOperationExecutor(() => current)</c> with <c>options.CreateContext</c> returning a
+/// <see cref="GatewayContext"/>. <paramref name="executor"/> is asked on every request, so a
+/// reloaded supergraph takes effect with its own planner and plan cache. Plans are keyed by
+/// the request's document text, so the document must reach this seam as the client sent it
+/// (see <see cref="GatewayRequest"/> for documents changed by authorization).
+/// </summary>
+internal sealed class GatewayOperationExecutor(Func<GatewayExecutor> executor) : IOperationExecutor
+{
+    public async ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
+    {
+        var context = request.Context as GatewayContext
+            ?? throw new InvalidOperationException("The gateway endpoint's CreateContext must return a GatewayContext with the caller.");
+        return await executor().ExecuteAsync(
+            new GatewayRequest(
+                request.Document,
+                QueryPlanCache.Hash(request.DocumentText),
+                request.Operation.Name?.Value,
+                request.Variables,
+                context.Caller,
+                context.ExposePlan),
+            cancellationToken).ConfigureAwait(false);
+    }
+}
