@@ -41,6 +41,8 @@ public static class CompositionErrorCodes
     public const string RequiredInaccessibleCode = "REQUIRED_INACCESSIBLE";
     public const string OnlyInaccessibleChildrenCode = "ONLY_INACCESSIBLE_CHILDREN";
     public const string NoQueriesCode = "NO_QUERIES";
+    public const string InvalidShareableUsageCode = "INVALID_SHAREABLE_USAGE";
+    public const string InterfaceKeyMissingImplementationTypeCode = "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE";
     public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
 
     // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
@@ -145,6 +147,12 @@ public static class CompositionErrorCodes
 
     internal static CompositionError Satisfiability(string subgraph, string field) =>
         new(SatisfiabilityErrorCode, $"Field \"{field}\" cannot be satisfied from subgraph \"{subgraph}\": a query can reach its type there, but \"{subgraph}\" does not resolve it and no subgraph that does has a resolvable @key of the type whose fields \"{subgraph}\" can provide.", [subgraph], [field]);
+
+    internal static CompositionError InvalidShareableUsage(string subgraph, string field) =>
+        new(InvalidShareableUsageCode, $"[{subgraph}] Invalid use of @shareable on field \"{field}\": only object type fields can be marked with @shareable", [subgraph], [field]);
+
+    internal static CompositionError InterfaceKeyMissingImplementationType(string subgraph, string interfaceType, IReadOnlyList<string> missing) =>
+        new(InterfaceKeyMissingImplementationTypeCode, $"[{subgraph}] Interface type \"{interfaceType}\" has a resolvable key in subgraph \"{subgraph}\" but that subgraph is missing some of the supergraph implementation types of \"{interfaceType}\": {string.Join(", ", missing.Select(m => $"\"{m}\""))}.", [subgraph], [interfaceType, .. missing]);
 
     internal static CompositionError NoQueries() =>
         new(NoQueriesCode, "No queries found in any subgraph: a supergraph must have a query root type.", [], []);

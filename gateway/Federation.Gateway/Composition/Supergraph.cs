@@ -3,8 +3,8 @@ using Federation.GraphQL;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Federation.GraphQL.Types.Building;
 using Federation.Subgraphs.Hosting;
-using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Gateway.Composition;
 
@@ -20,11 +20,12 @@ public sealed class Supergraph
 {
     private readonly Dictionary<string, SupergraphType> types;
 
-    private Supergraph(string sdl, IReadOnlyList<SupergraphSubgraph> subgraphs, Dictionary<string, SupergraphType> types, Schema apiSchema)
+    private Supergraph(string sdl, IReadOnlyList<SupergraphSubgraph> subgraphs, Dictionary<string, SupergraphType> types, DocumentNode apiDocument, Schema apiSchema)
     {
         Sdl = sdl;
         Subgraphs = subgraphs;
         this.types = types;
+        ApiDocument = apiDocument;
         ApiSchema = apiSchema;
     }
 
@@ -37,10 +38,17 @@ public sealed class Supergraph
 
     /// <summary>
     /// The public schema: without the join and link machinery and without <c>@inaccessible</c>
-    /// elements, the agency scalars implemented as the subgraphs implement them; ready for
-    /// validation and execution.
+    /// elements, as Apollo's API schema; ready for validation and execution. Custom scalars pass
+    /// values through, as a router leaves them to the subgraphs.
     /// </summary>
     public Schema ApiSchema { get; }
+
+    /// <summary>
+    /// The API schema as a document, to build it with other scalar implementations, e.g.
+    /// <c>AgencyScalars.BuildSchema(supergraph.ApiDocument, AgencyScalars.All())</c> to check
+    /// identifiers at the gateway as the subgraphs do.
+    /// </summary>
+    public DocumentNode ApiDocument { get; }
 
     public SupergraphSubgraph? Subgraph(string name) => Subgraphs.FirstOrDefault(s => s.Name == name);
 
@@ -72,17 +80,18 @@ public sealed class Supergraph
             }
         }
 
+        var apiDocument = ApiSchemaDocument.From(document, links);
         Schema apiSchema;
         try
         {
-            apiSchema = AgencyScalars.BuildSchema(ApiSchemaDocument.From(document, links), AgencyScalars.All());
+            apiSchema = SchemaBuilder.FromDocument(apiDocument);
         }
         catch (GraphQLException exception)
         {
             throw new FormatException("The supergraph's API schema is not valid: " + exception.Message, exception);
         }
 
-        return new Supergraph(supergraphSdl, subgraphs, types, apiSchema);
+        return new Supergraph(supergraphSdl, subgraphs, types, apiDocument, apiSchema);
     }
 
     private static List<SupergraphSubgraph> ReadGraphs(DocumentNode document)

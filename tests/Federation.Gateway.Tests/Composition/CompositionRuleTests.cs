@@ -33,7 +33,7 @@ public sealed class CompositionRuleTests
         ExpectErrors(
             ["TYPE_KIND_MISMATCH [a, b] T"],
             """type Query { a: T } type T { x: Int }""",
-            """type Query { b: T } input T { x: Int }""");
+            """type Query { b(t: T): Int } input T { x: Int }""");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Composition;
 using Federation.GraphQL.Types;
+using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Gateway.Tests.Composition;
 
@@ -71,11 +72,13 @@ public sealed class SupergraphTests
     }
 
     [Fact]
-    public void The_api_schema_validates_agency_scalars_as_the_subgraphs_do()
+    public void Custom_scalars_pass_through_the_api_schema_and_the_api_document_builds_with_the_agency_ones()
     {
-        var idNumber = (ScalarType)Agency.Value.ApiSchema.GetType("IdNumber")!;
+        var passThrough = (ScalarType)Agency.Value.ApiSchema.GetType("IdNumber")!;
+        var agency = (ScalarType)AgencyScalars.BuildSchema(Agency.Value.ApiDocument, AgencyScalars.All()).GetType("IdNumber")!;
 
-        Assert.ThrowsAny<Exception>(() => idNumber.ParseValue("not an id number"));
+        Assert.Equal("not an id number", passThrough.ParseValue("not an id number"));
+        Assert.ThrowsAny<Exception>(() => agency.ParseValue("not an id number"));
     }
 
     [Fact]

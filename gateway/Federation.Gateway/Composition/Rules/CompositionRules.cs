@@ -21,6 +21,7 @@ internal static class CompositionRules
         new RequiresFieldsRule(),
         new ProvidesFieldsRule(),
         new ExternalUnusedRule(),
+        new ShareableUsageRule(),
         new SubgraphSchemaRule(),
     ];
 
@@ -35,6 +36,7 @@ internal static class CompositionRules
         new DefaultValueRule(),
         new FieldSharingRule(),
         new OverrideRule(),
+        new InterfaceKeyRule(),
         new InputFieldsRule(),
         new EnumValuesRule(),
         new NoQueriesRule(),

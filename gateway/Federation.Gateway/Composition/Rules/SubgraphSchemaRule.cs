@@ -1,11 +1,12 @@
+using Federation.GraphQL.Types.SchemaValidation;
 using Federation.GraphQL.Types.Building;
 using Federation.Subgraphs.Hosting;
 
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
-/// The subgraph with the federation additions is a valid GraphQL schema (the engine's schema
-/// validation, as a subgraph server would build it with <see cref="Subgraph.FromSdl"/>).
+/// The subgraph with the federation additions is a valid GraphQL schema: it builds as a subgraph
+/// server builds it (<see cref="Subgraph.FromSdl"/>) and passes the engine's schema validation.
 /// https://spec.graphql.org/September2025/#sec-Type-System
 /// </summary>
 internal sealed class SubgraphSchemaRule : ISubgraphRule
@@ -19,7 +20,10 @@ internal sealed class SubgraphSchemaRule : ISubgraphRule
 
         try
         {
-            _ = Subgraph.FromSdl(subgraph.Sdl);
+            foreach (var error in SchemaValidator.Validate(Subgraph.FromSdl(subgraph.Sdl).Schema))
+            {
+                errors.Add(CompositionErrorCodes.InvalidGraphQL(subgraph.Name, error.Message));
+            }
         }
         catch (InvalidSdlException exception)
         {
