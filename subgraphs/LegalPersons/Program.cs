@@ -1,0 +1,3 @@
+using Federation.Subgraphs.LegalPersons;
+
+LegalPersonsService.Build(args).Run();
