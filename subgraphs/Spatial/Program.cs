@@ -1,0 +1,3 @@
+using Federation.Subgraphs.Spatial;
+
+SpatialService.Build(args).Run();
