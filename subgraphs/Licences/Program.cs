@@ -1,0 +1,3 @@
+using Federation.Subgraphs.Licences;
+
+LicencesService.Build(args).Run();
