@@ -5,8 +5,8 @@ namespace Federation.Gateway.Hosting;
 
 /// <summary>
 /// Who a request reads on behalf of, as the subgraphs are told: the calling agency and its declared
-/// purpose (<c>Federation-Purpose</c> header, or <c>extensions.purpose</c>) with an optional
-/// administrative matter (<c>Federation-Matter</c>, <c>extensions.matter</c>).
+/// purpose (<c>Federation-Purpose</c> header) with an optional administrative matter
+/// (<c>Federation-Matter</c> header).
 /// </summary>
 internal static class CallerContext
 {
@@ -19,10 +19,10 @@ internal static class CallerContext
     /// <summary>The purpose recorded when a request declares none.</summary>
     public const string UndeclaredPurpose = "UNDECLARED";
 
-    public static GatewayCaller Of(HttpContext? http, IReadOnlyDictionary<string, object?>? extensions)
+    public static GatewayCaller Of(HttpContext? http)
     {
-        var purpose = Header(http, PurposeHeader) ?? extensions?.GetValueOrDefault("purpose") as string;
-        var matter = Header(http, MatterHeader) ?? extensions?.GetValueOrDefault("matter") as string;
+        var purpose = Header(http, PurposeHeader);
+        var matter = Header(http, MatterHeader);
         return new GatewayCaller(UnauthenticatedAgency, string.IsNullOrWhiteSpace(purpose) ? UndeclaredPurpose : purpose.Trim(), string.IsNullOrWhiteSpace(matter) ? null : matter.Trim());
     }
 

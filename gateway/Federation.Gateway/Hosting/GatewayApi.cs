@@ -1,4 +1,5 @@
 using Federation.Gateway.Composition;
+using Federation.Gateway.Execution;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -18,11 +19,12 @@ public static class GatewayApi
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
         var source = endpoints.ServiceProvider.GetRequiredService<SupergraphSource>();
-        var executor = endpoints.ServiceProvider.GetRequiredService<GatewayEndpoint>();
+        var served = endpoints.ServiceProvider.GetRequiredService<ServedExecutor>();
+        var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
         endpoints.MapGraphQL("/graphql", () => source.Current.ApiSchema, options =>
         {
-            options.Executor = executor;
-            options.CreateContext = context => context;
+            options.Executor = new GatewayOperationExecutor(served.Current);
+            options.CreateContext = http => new GatewayContext(CallerContext.Of(http), inspection.IsRequested(http.Request));
         });
         return endpoints;
     }

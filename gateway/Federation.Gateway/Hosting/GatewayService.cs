@@ -102,7 +102,7 @@ public static class GatewayService
         services.AddSingleton(new QueryPlanInspection { Enabled = options.ExposeQueryPlans });
         services.AddSubgraphHttpClient();
         services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath), signature, SchemaCheckCaller);
-        services.AddSingleton<GatewayEndpoint>();
+        services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
         return builder;
     }

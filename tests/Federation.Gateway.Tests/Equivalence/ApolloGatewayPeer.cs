@@ -30,10 +30,10 @@ internal sealed class ApolloGatewayPeer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, url) in subgraphs)
+        foreach (var (name, subgraphUrl) in subgraphs)
         {
             start.ArgumentList.Add("--subgraph");
-            start.ArgumentList.Add($"{name}={url}");
+            start.ArgumentList.Add($"{name}={subgraphUrl}");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
