@@ -13,9 +13,13 @@ public static class CompositionServices
     /// <paramref name="caller"/>), <see cref="SupergraphReload"/>, <see cref="SubgraphDriftCheck"/>,
     /// and the <see cref="SupergraphStartupCheck"/> that runs at start.
     /// </summary>
-    public static IServiceCollection AddSupergraph(this IServiceCollection services, string supergraphFile, GatewaySignature signature, GatewayCaller caller)
+    public static IServiceCollection AddSupergraph(this IServiceCollection services, string supergraphFile, GatewaySignature signature, GatewayCaller caller) =>
+        services.AddSupergraph(_ => SupergraphSource.FromFile(supergraphFile), signature, caller);
+
+    /// <summary>As above, with the <see cref="SupergraphSource"/> made by <paramref name="source"/>.</summary>
+    public static IServiceCollection AddSupergraph(this IServiceCollection services, Func<IServiceProvider, SupergraphSource> source, GatewaySignature signature, GatewayCaller caller)
     {
-        services.AddSingleton(_ => SupergraphSource.FromFile(supergraphFile));
+        services.AddSingleton(source);
         services.AddSingleton(_ => new SubgraphSdlFetcher(
             new HttpClient(new GatewaySigningHandler(signature) { InnerHandler = new SocketsHttpHandler() }) { Timeout = LiveSubgraphs.FetchTimeout },
             caller));

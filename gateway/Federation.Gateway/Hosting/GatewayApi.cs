@@ -1,0 +1,39 @@
+using Federation.Gateway.Composition;
+using Federation.Gateway.Execution;
+using Federation.GraphQL.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Federation.Gateway.Hosting;
+
+public static class GatewayApi
+{
+    public const string ReadinessTag = "ready";
+
+    /// <summary>
+    /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
+    /// validates against the supergraph being served and hands admitted operations to the gateway.
+    /// </summary>
+    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
+    {
+        var source = endpoints.ServiceProvider.GetRequiredService<SupergraphSource>();
+        var served = endpoints.ServiceProvider.GetRequiredService<ServedExecutor>();
+        var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
+        endpoints.MapGraphQL("/graphql", () => source.Current.ApiSchema, options =>
+        {
+            options.Executor = new GatewayOperationExecutor(served.Current);
+            options.CreateContext = http => new GatewayContext(CallerContext.Of(http), inspection.IsRequested(http.Request));
+        });
+        return endpoints;
+    }
+
+    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (the readiness checks pass).</summary>
+    public static IEndpointRouteBuilder MapGatewayHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
+        return endpoints;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Federation.Gateway.Hosting;
+
+/// <summary>How the gateway serves; bound from the <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>
+    /// The supergraph to serve. When unset: <c>schema/supergraph.graphql</c> under the working
+    /// directory if there is one, else the copy built into the gateway.
+    /// </summary>
+    public string? SupergraphFile { get; set; }
+
+    /// <summary>Let a request with <c>Federation-Expose-Query-Plan: true</c> see its plan in <c>extensions.queryPlan</c>.</summary>
+    public bool ExposeQueryPlans { get; set; }
+
+    /// <summary>How many query plans are kept per supergraph.</summary>
+    public int PlanCacheSize { get; set; } = 1_000;
+
+    /// <summary>
+    /// Start the four agency subgraphs in this process, on loopback ports with in-memory stores and
+    /// demo data, when no subgraph URLs are configured — the one-command run.
+    /// </summary>
+    public bool EmbeddedSubgraphs { get; set; } = true;
+
+    /// <summary>The demo world's size for the embedded subgraphs.</summary>
+    public int EmbeddedPersons { get; set; } = 10_000;
+}

@@ -1,0 +1,128 @@
+using Federation.Gateway.Composition;
+using Federation.Gateway.Execution;
+using Federation.Subgraphs.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Federation.Gateway.Hosting;
+
+/// <summary>The gateway service, for <c>Program.cs</c> and for tests and benchmarks that host it in-process.</summary>
+public static class GatewayService
+{
+    public const string DefaultUrl = "http://127.0.0.1:4000";
+
+    /// <summary>The caller the gateway names when it asks subgraphs for their schema.</summary>
+    internal static readonly GatewayCaller SchemaCheckCaller = new("sharing-platform", "SCHEMA_CHECK");
+
+    /// <summary>
+    /// Builds the gateway from <paramref name="args"/> and configuration (<c>Gateway:*</c>,
+    /// <c>Subgraphs:*</c>, <c>GatewaySignature:Secret</c>); <paramref name="configure"/> runs before the
+    /// services are read.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["Urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole();
+        configure?.Invoke(builder);
+        builder.AddGateway();
+
+        var app = builder.Build();
+        app.MapGatewayHealth();
+        app.MapGateway();
+        return app;
+    }
+
+    /// <summary>
+    /// The command-line run: fronts the subgraphs the configuration names or, with none named, starts
+    /// the four agency subgraphs in this process first (the one-command run). Prints where it serves.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var options = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var named = configuration.GetSection($"{SubgraphOptions.Section}:Endpoints").GetChildren().Any();
+        await using var embedded = options.EmbeddedSubgraphs && !named
+            ? await EmbeddedSubgraphs.StartAsync(options.EmbeddedPersons, LogLevel.Warning, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var app = Build(args, builder =>
+        {
+            if (embedded is null)
+            {
+                return;
+            }
+
+            builder.Configuration["GatewaySignature:Secret"] = embedded.Secret;
+            foreach (var (name, url) in embedded.Urls)
+            {
+                builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
+            }
+        });
+        await using (app.ConfigureAwait(false))
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            PrintBanner(address, embedded, options);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The gateway's services: options, the supergraph and its checks, the signed subgraph client, the endpoint.</summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
+        services.Configure<SubgraphOptions>(builder.Configuration.GetSection(SubgraphOptions.Section));
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var secret = builder.Configuration["GatewaySignature:Secret"];
+        if (string.IsNullOrEmpty(secret))
+        {
+            throw new InvalidOperationException(
+                "The gateway needs GatewaySignature:Secret, the secret it signs subgraph requests with (at least 32 bytes), " +
+                "or no Subgraphs:Endpoints at all to run the embedded subgraphs.");
+        }
+
+        var signature = new GatewaySignature(secret);
+        services.AddSingleton(signature);
+        services.AddSingleton(new QueryPlanInspection { Enabled = options.ExposeQueryPlans });
+        services.AddSubgraphHttpClient();
+        services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath), signature, SchemaCheckCaller);
+        services.AddSingleton<ServedExecutor>();
+        services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
+        return builder;
+    }
+
+    private static void PrintBanner(string address, EmbeddedSubgraphs? embedded, GatewayOptions options)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Government data-sharing gateway");
+        Console.WriteLine($"  GraphQL    {address}/graphql   (open it in a browser for GraphiQL)");
+        Console.WriteLine($"  Health     {address}/health/ready");
+        if (embedded is not null)
+        {
+            foreach (var (name, url) in embedded.Urls)
+            {
+                Console.WriteLine($"  Subgraph   {name,-14} {url}   (in-memory store, demo data of {options.EmbeddedPersons} persons)");
+            }
+        }
+
+        Console.WriteLine($"  Caller     requests are read as agency \"{CallerContext.UnauthenticatedAgency}\" until sign-in with tokens arrives; declare the purpose in the {CallerContext.PurposeHeader} header");
+        Console.WriteLine($"  Try        curl -s {address}/graphql -H 'Content-Type: application/json' -d '{{\"query\":\"{{ licences(first: 2) {{ edges {{ node {{ number holder {{ __typename ... on Person {{ name }} }} }} }} }} }}\"}}'");
+        Console.WriteLine();
+    }
+}
