@@ -18,6 +18,12 @@ internal static class Program
             return Subgraphs.EntitiesThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- gateway`: our gateway against Apollo Gateway over the four subgraphs, with wrk.
+        if (args is ["gateway", ..])
+        {
+            return Gateway.FederatedThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
