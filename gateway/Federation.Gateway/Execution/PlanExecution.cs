@@ -79,6 +79,19 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
             .ConfigureAwait(false);
         lock (gate)
         {
+            if (response.Failure is null && response.Data is null && response.Errors.Count > 0 && response.Errors.All(e => !e.ContainsKey("path")))
+            {
+                // The subgraph refused the whole request (e.g. an argument its scalar rejects): as Apollo
+                // Gateway does, its fields stay null and its errors are reported as they are, without a
+                // path, since they concern the request rather than a position in the answer.
+                foreach (var error in response.Errors)
+                {
+                    Errors.Add(ToError(fetch.Subgraph, error));
+                }
+
+                return;
+            }
+
             var failure = response.Failure ?? (response.Data is null ? FirstError(fetch.Subgraph, response) : null);
             if (failure is not null)
             {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Federation.Gateway.Tests.Equivalence;
 
@@ -33,14 +34,35 @@ public sealed class GatewayEquivalenceTests(EquivalencePlatform platform) : ICla
 
         Assert.Equal(Text(apollo["data"]), Text(ours["data"]));
         Assert.Equal(Errors(apollo), Errors(ours));
+        if (!name.StartsWith("error-", StringComparison.Ordinal) && name != "typename-only-on-entities")
+        {
+            // A query that finds nothing would compare equal and prove little: each must read data.
+            Assert.True(Values(ours["data"]) > 0, $"{name} read no values: {Text(ours["data"])}");
+        }
     }
+
+    /// <summary>How many non-null leaf values other than __typename the answer holds.</summary>
+    private static int Values(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Where(p => p.Key != "__typename").Sum(p => Values(p.Value)),
+        JsonArray array => array.Sum(Values),
+        JsonValue => 1,
+        _ => 0,
+    };
 
     private static string Text(JsonNode? node) => node is null ? "(absent)" : node.ToJsonString(Written);
 
     /// <summary>Each error as "path: message", sorted (the two gateways may list them in another order).</summary>
     private static IReadOnlyList<string> Errors(JsonObject response) =>
         (response["errors"] as JsonArray ?? [])
-            .Select(e => $"{Text(e?["path"])}: {e?["message"]?.GetValue<string>()}")
+            .Select(e => $"{Text(e?["path"])}: {InGraphQLJs17Words(e?["message"]?.GetValue<string>() ?? "")}")
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// Apollo Gateway runs graphql-js 16; our engine words its messages as graphql-js 17 does, which
+    /// reworded the one request error this corpus meets. The same error in 17's words.
+    /// </summary>
+    private static string InGraphQLJs17Words(string message) =>
+        Regex.Replace(message, "^Variable \"(\\$[A-Za-z0-9_]+)\" of required type \"([^\"]+)\" was not provided\\.$", "Variable \"$1\" has invalid value: Expected a value of non-null type \"$2\" to be provided.");
 }
