@@ -84,7 +84,7 @@ public sealed class DemoWorld
         CheckIndex(index, PersonCount);
         var household = HouseholdOf(index);
         var random = Random("person", index);
-        var gender = random.Chance(0.5) ? Gender.Male : Gender.Female;
+        var gender = random.Chance(0.5) ? Gender.Male : Gender.Female; // as GenderOf reads it
         var name = ChineseNames.PersonName(ref random, gender);
         var birthDate = BirthDateOf(index);
         var division = Address(household.AddressIndex).DivisionCode;
@@ -321,22 +321,45 @@ public sealed class DemoWorld
             return HouseholdRelation.NonRelative;
         }
 
-        var gap = AgeOn(BirthDateOf(household.HeadIndex), ReferenceDate) - AgeOn(BirthDateOf(index), ReferenceDate);
+        var headAge = AgeOn(BirthDateOf(household.HeadIndex), ReferenceDate);
+        var gap = headAge - AgeOn(BirthDateOf(index), ReferenceDate);
         if (gap < 15)
         {
-            // The first member close in age to the head is the spouse; any other is a sibling.
-            for (var i = household.FirstMember; i < index; i++)
+            // The spouse is the first member close in age to the head, of the other sex, with both
+            // of the legal age to marry (Civil Code art. 1047); any other member close in age is a sibling.
+            for (var i = household.FirstMember; i < household.FirstMember + household.MemberCount; i++)
             {
-                if (i != household.HeadIndex && AgeOn(BirthDateOf(household.HeadIndex), ReferenceDate) - AgeOn(BirthDateOf(i), ReferenceDate) < 15)
+                if (CouldBeSpouse(household.HeadIndex, i))
                 {
-                    return HouseholdRelation.Sibling;
+                    return i == index ? HouseholdRelation.Spouse : HouseholdRelation.Sibling;
                 }
             }
 
-            return HouseholdRelation.Spouse;
+            return HouseholdRelation.Sibling;
         }
 
         return gap < 40 ? HouseholdRelation.Child : HouseholdRelation.Grandchild;
+    }
+
+    private bool CouldBeSpouse(int head, int member)
+    {
+        if (member == head || GenderOf(member) == GenderOf(head))
+        {
+            return false;
+        }
+
+        var headAge = AgeOn(BirthDateOf(head), ReferenceDate);
+        var memberAge = AgeOn(BirthDateOf(member), ReferenceDate);
+        return headAge - memberAge < 15 && OfMarriageAge(head, headAge) && OfMarriageAge(member, memberAge);
+    }
+
+    private bool OfMarriageAge(int person, int age) => age >= (GenderOf(person) == Gender.Male ? 22 : 20);
+
+    /// <summary>The first draw of a person's random numbers decides the sex, so it can be read without the rest.</summary>
+    private Gender GenderOf(int index)
+    {
+        var random = Random("person", index);
+        return random.Chance(0.5) ? Gender.Male : Gender.Female;
     }
 
     private string CreditCodeOf(int index, string prefix, string divisionCode)

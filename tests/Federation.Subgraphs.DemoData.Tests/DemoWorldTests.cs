@@ -166,6 +166,30 @@ public sealed class DemoWorldTests
     }
 
     [Fact]
+    public void Spouses_are_of_the_other_sex_and_of_the_legal_age_to_marry()
+    {
+        var spouses = 0;
+        for (var i = 0; i < World.PersonCount; i++)
+        {
+            var person = World.Person(i);
+            if (person.RelationToHead != HouseholdRelation.Spouse)
+            {
+                continue;
+            }
+
+            spouses++;
+            var head = World.Person(World.Household(person.HouseholdIndex).HeadIndex);
+            Assert.NotEqual(head.Gender, person.Gender);
+            foreach (var partner in new[] { person, head })
+            {
+                Assert.True(partner.AgeOn(DemoWorld.ReferenceDate) >= (partner.Gender == Gender.Male ? 22 : 20), $"{partner.IdNumber} is too young to be married");
+            }
+        }
+
+        Assert.True(spouses > World.HouseholdCount / 10, $"{spouses} spouses in {World.HouseholdCount} households");
+    }
+
+    [Fact]
     public void A_large_world_has_children_and_young_adults()
     {
         var ages = Enumerable.Range(0, World.PersonCount).Select(i => World.Person(i).AgeOn(DemoWorld.ReferenceDate)).ToList();

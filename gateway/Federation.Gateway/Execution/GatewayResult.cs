@@ -51,7 +51,7 @@ internal sealed class GatewayResult : IOperationResult
             writer.WriteStartArray();
             foreach (var error in errors)
             {
-                WriteError(writer, error);
+                ExecutionResult.WriteError(writer, error);
             }
 
             writer.WriteEndArray();
@@ -86,38 +86,4 @@ internal sealed class GatewayResult : IOperationResult
     }
 
     public override string ToString() => ToJson();
-
-    private static void WriteError(Utf8JsonWriter writer, GraphQLError error)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("message"u8, error.Message);
-        if (error.Locations.Count > 0)
-        {
-            writer.WritePropertyName("locations"u8);
-            writer.WriteStartArray();
-            foreach (var location in error.Locations)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("line"u8, location.Line);
-                writer.WriteNumber("column"u8, location.Column);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (error.Path is { } path)
-        {
-            writer.WritePropertyName("path"u8);
-            PlainJson.Write(writer, path);
-        }
-
-        if (error.Extensions is { Count: > 0 } extensions)
-        {
-            writer.WritePropertyName("extensions"u8);
-            PlainJson.Write(writer, extensions);
-        }
-
-        writer.WriteEndObject();
-    }
 }

@@ -84,7 +84,11 @@ public sealed class ExecutionResult
 
     public override string ToString() => ToJson();
 
-    private static void WriteError(Utf8JsonWriter writer, GraphQLError error)
+    /// <summary>
+    /// One error as the response format has it (message, locations, path, extensions), for hosts
+    /// that assemble responses of their own, such as a gateway adding its subgraphs' errors.
+    /// </summary>
+    public static void WriteError(Utf8JsonWriter writer, GraphQLError error)
     {
         writer.WriteStartObject();
         writer.WriteString("message"u8, error.Message);
