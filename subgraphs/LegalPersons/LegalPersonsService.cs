@@ -25,25 +25,12 @@ public static partial class LegalPersonsService
 
         builder.AddSubgraphDefaults();
         configure?.Invoke(builder);
-        var developmentSecret = builder.Environment.IsDevelopment() && builder.Configuration["GatewaySignature:Secret"] is not { Length: > 0 };
-        if (developmentSecret)
-        {
-            builder.Services.PostConfigure<GatewaySignatureOptions>(options => options.Secret ??= DevelopmentSecret);
-        }
-
+        builder.AddDevelopmentGatewaySecret(DevelopmentSecret);
         builder.AddLegalPersonStore();
 
         var app = builder.Build();
-        if (developmentSecret)
-        {
-            LogDevelopmentSecret(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegalPersonsService).FullName!));
-        }
-
         app.MapSubgraphHealth();
         app.MapLegalPersonsApi();
         return app;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No GatewaySignature:Secret is configured: using the development secret. Configure the gateway's secret outside development.")]
-    private static partial void LogDevelopmentSecret(ILogger logger);
 }

@@ -180,9 +180,6 @@ internal sealed class StoreCheck(LibraryReadiness readiness, ILicenceStore store
 
 internal static partial class LicenceLibraryLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No GatewaySignature:Secret is configured: using the development secret. Never run like this outside development.")]
-    public static partial void DevelopmentSecret(ILogger logger);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} licences from a demo world of {Persons} persons in {Seconds:0.0} s")]
     public static partial void Seeded(ILogger logger, long count, int persons, double seconds);
 

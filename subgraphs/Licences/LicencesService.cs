@@ -38,23 +38,11 @@ public static class LicencesService
             builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         }
 
-        var developmentSecret = builder.Environment.IsDevelopment()
-            && string.IsNullOrEmpty(builder.Configuration[$"{GatewaySignatureOptions.Section}:{nameof(GatewaySignatureOptions.Secret)}"]);
-        builder.AddSubgraphDefaults(options =>
-        {
-            if (developmentSecret)
-            {
-                options.Secret = DevelopmentSecret;
-            }
-        });
+        builder.AddSubgraphDefaults();
+        builder.AddDevelopmentGatewaySecret(DevelopmentSecret);
         builder.Services.AddLicenceLibrary(builder.Configuration);
 
         var app = builder.Build();
-        if (developmentSecret)
-        {
-            LicenceLibraryLog.DevelopmentSecret(app.Logger);
-        }
-
         app.MapSubgraphHealth();
         app.MapLicencesApi();
         return app;

@@ -31,6 +31,7 @@ public static class PopulationService
             builder.WebHost.UseUrls(PopulationOptions.DefaultUrl);
         }
 
+        builder.AddDevelopmentGatewaySecret(DevelopmentSecret);
         builder.AddPopulationRegister();
 
         var app = builder.Build();
@@ -54,7 +55,6 @@ internal static class PopulationServiceExtensions
         }
 
         builder.Services.TryAddSingletonTimeProvider();
-        builder.Services.AddGatewaySecretForDevelopment(builder);
 
         if (options.ChangeEventsRedis is { } redis)
         {
@@ -107,33 +107,4 @@ internal static class PopulationServiceExtensions
             services.AddSingleton(TimeProvider.System);
         }
     }
-
-    /// <summary>
-    /// In Development without a configured secret, a clearly named development secret and a warning;
-    /// elsewhere a missing secret stops start-up (MapSubgraph refuses to serve without one).
-    /// </summary>
-    private static void AddGatewaySecretForDevelopment(this IServiceCollection services, WebApplicationBuilder builder)
-    {
-        if (!builder.Environment.IsDevelopment() || !string.IsNullOrEmpty(builder.Configuration[$"{GatewaySignatureOptions.Section}:Secret"]))
-        {
-            return;
-        }
-
-        services.PostConfigure<GatewaySignatureOptions>(options => options.Secret ??= PopulationService.DevelopmentSecret);
-        services.AddHostedService<DevelopmentSecretWarning>();
-    }
-}
-
-internal sealed partial class DevelopmentSecretWarning(ILogger<DevelopmentSecretWarning> logger) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        LogDevelopmentSecret(logger, GatewaySignatureOptions.Section);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No {Section}:Secret is configured: using the development secret. Never run like this outside Development.")]
-    private static partial void LogDevelopmentSecret(ILogger logger, string section);
 }

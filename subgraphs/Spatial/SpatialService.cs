@@ -24,7 +24,7 @@ public static class SpatialService
         }
 
         builder.AddSubgraphDefaults();
-        builder.AddDevelopmentSignatureSecret();
+        builder.AddDevelopmentGatewaySecret(SpatialRegisterSetup.DevelopmentSecret);
         builder.AddSpatialRegister();
         builder.Services.AddHealthChecks().AddCheck<RegisterReadiness>("store", tags: [SubgraphHosting.ReadinessTag]);
 

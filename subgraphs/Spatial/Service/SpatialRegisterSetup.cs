@@ -63,18 +63,6 @@ internal static class SpatialRegisterSetup
         // Before the relay: the outbox table must exist when it first looks.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, RegisterStartup>());
     }
-
-    /// <summary>In Development without a configured secret, signs with <see cref="DevelopmentSecret"/> (and warns); elsewhere the host refuses to start.</summary>
-    public static void AddDevelopmentSignatureSecret(this WebApplicationBuilder builder)
-    {
-        if (!builder.Environment.IsDevelopment() || !string.IsNullOrEmpty(builder.Configuration[$"{GatewaySignatureOptions.Section}:Secret"]))
-        {
-            return;
-        }
-
-        builder.Services.PostConfigure<GatewaySignatureOptions>(options => options.Secret ??= DevelopmentSecret);
-        builder.Services.AddSingleton<IHostedService, DevelopmentSecretWarning>();
-    }
 }
 
 /// <summary>How the register is stored and seeded.</summary>
