@@ -141,7 +141,8 @@ internal sealed class GraphQLEndpoint
         }
 
         var response = context.Response;
-        response.StatusCode = format == ResponseFormat.GraphQLResponse && !result.HasData ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        response.StatusCode = result.StatusCode
+            ?? (format == ResponseFormat.GraphQLResponse && !result.HasData ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         response.ContentType = MediaTypes.ContentTypeOf(format);
         result.WriteTo(response.BodyWriter);
         await response.BodyWriter.FlushAsync(context.RequestAborted);

@@ -1,3 +1,4 @@
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Planning;
 using Federation.GraphQL.AspNetCore.Engine;
 using Federation.Subgraphs.Hosting;
@@ -9,7 +10,14 @@ namespace Federation.Gateway.Execution;
 /// subgraph requests are signed for, and whether an operator asked for the plan
 /// (<see cref="QueryPlanInspection"/>). The endpoint's <c>CreateContext</c> makes it.
 /// </summary>
-internal sealed record GatewayContext(GatewayCaller Caller, bool ExposePlan = false);
+internal sealed record GatewayContext(GatewayCaller Caller, bool ExposePlan = false)
+{
+    /// <summary>The caller the bearer token names; null for a request without one.</summary>
+    public Caller? Identity { get; init; }
+
+    /// <summary>The purpose the request declares (header or <c>extensions</c>); null when it declares none.</summary>
+    public StatedPurpose? Purpose { get; init; }
+}
 
 /// <summary>
 /// The gateway behind the GraphQL endpoint's executor seam: <c>options.Executor = new
@@ -32,7 +40,11 @@ internal sealed class GatewayOperationExecutor(Func<GatewayExecutor> executor) :
                 request.Operation.Name?.Value,
                 request.Variables,
                 context.Caller,
-                context.ExposePlan),
+                context.ExposePlan)
+            {
+                Identity = context.Identity,
+                Purpose = context.Purpose,
+            },
             cancellationToken).ConfigureAwait(false);
     }
 }

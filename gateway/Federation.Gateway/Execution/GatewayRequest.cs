@@ -1,3 +1,4 @@
+using Federation.Gateway.Authentication;
 using Federation.GraphQL.Language.Syntax;
 using Federation.Subgraphs.Hosting;
 
@@ -18,4 +19,11 @@ internal sealed record GatewayRequest(
     string? OperationName,
     IReadOnlyDictionary<string, object?>? Variables,
     GatewayCaller Caller,
-    bool ExposePlan = false);
+    bool ExposePlan = false)
+{
+    /// <summary>The authenticated caller; null for a request without a token.</summary>
+    public Caller? Identity { get; init; }
+
+    /// <summary>The purpose the request declares; null when none.</summary>
+    public StatedPurpose? Purpose { get; init; }
+}

@@ -46,5 +46,11 @@ public interface IOperationResult
     /// <summary>False for a request error (e.g. variables that do not coerce): no "data" entry at all.</summary>
     bool HasData { get; }
 
+    /// <summary>
+    /// The HTTP status the result asks for (e.g. 401 or 403 from an authorizing executor); null for
+    /// the endpoint's own choice (200, or 400 for a request error in application/graphql-response+json).
+    /// </summary>
+    int? StatusCode => null;
+
     void WriteTo(IBufferWriter<byte> output);
 }

@@ -1,0 +1,58 @@
+namespace Federation.Gateway.Catalogue;
+
+/// <summary>How a resource is provided (Zhengzhou art. 16; Ningbo art. 12).</summary>
+internal enum ProvisionMethod
+{
+    Api,
+    OnlineQuery,
+    BulkDownload,
+}
+
+/// <summary>How often the provider updates a resource; cached copies of unconditional data live no longer than this.</summary>
+internal enum UpdateFrequency
+{
+    RealTime,
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+/// <summary>An agency named by the catalogue, identified by its unified social credit code (GB 32100).</summary>
+internal sealed record CatalogueAgency(string Code, string Name, string EnglishName, string Division);
+
+/// <summary>
+/// The conditions of a conditional resource (Kaifeng art. 14; Guangzhou art. 21).
+/// </summary>
+/// <param name="Agencies">The agencies (credit codes) it may be shared with; null for any agency.</param>
+/// <param name="Purposes">The purposes it may be read for.</param>
+/// <param name="ApplicationRequired">Whether the reading agency needs an approved share application (a grant).</param>
+/// <param name="DivisionScoped">Whether an agency reads only the rows of its own administrative division.</param>
+/// <param name="UsageRequirements">What the provider requires of the use, as published.</param>
+internal sealed record ShareConditions(
+    IReadOnlyList<string>? Agencies,
+    IReadOnlyList<Purpose> Purposes,
+    bool ApplicationRequired,
+    bool DivisionScoped,
+    string? UsageRequirements);
+
+/// <summary>
+/// One item of the share catalogue (目录): the schema fields it covers, who provides it and on
+/// which terms. Every field of every subgraph belongs to exactly one resource.
+/// </summary>
+/// <param name="Fields">Schema coordinates, <c>Type.field</c>, of the supergraph.</param>
+/// <param name="Conditions">For <see cref="ShareClass.Conditional"/> only.</param>
+/// <param name="LegalBasis">For <see cref="ShareClass.NotShared"/> only: the law, regulation or policy it cites.</param>
+internal sealed record CatalogueResource(
+    string Id,
+    string Name,
+    string EnglishName,
+    string Provider,
+    ShareClass Class,
+    IReadOnlyList<string> Fields,
+    string Format,
+    IReadOnlyList<ProvisionMethod> Provision,
+    UpdateFrequency UpdateFrequency,
+    ShareConditions? Conditions,
+    string? LegalBasis);

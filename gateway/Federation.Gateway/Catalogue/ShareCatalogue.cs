@@ -1,0 +1,48 @@
+namespace Federation.Gateway.Catalogue;
+
+/// <summary>
+/// The share catalogue (<c>schema/catalogue.yaml</c>): the single source of the share-condition
+/// rules. Looks a schema field up to the one resource that covers it.
+/// </summary>
+internal sealed class ShareCatalogue
+{
+    private readonly Dictionary<string, CatalogueResource> byField = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CatalogueResource> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CatalogueAgency> agencies = new(StringComparer.Ordinal);
+
+    /// <param name="divisionFields">Per object type, the path of the row's division code (e.g. <c>Person</c> → <c>registeredDivision.code</c>), for division-scoped resources.</param>
+    public ShareCatalogue(IReadOnlyList<CatalogueAgency> agencies, IReadOnlyDictionary<string, string> divisionFields, IReadOnlyList<CatalogueResource> resources)
+    {
+        Agencies = agencies;
+        DivisionFields = divisionFields;
+        Resources = resources;
+        foreach (var agency in agencies)
+        {
+            this.agencies.TryAdd(agency.Code, agency);
+        }
+
+        foreach (var resource in resources)
+        {
+            byId.TryAdd(resource.Id, resource);
+            foreach (var field in resource.Fields)
+            {
+                byField.TryAdd(field, resource);
+            }
+        }
+    }
+
+    public IReadOnlyList<CatalogueAgency> Agencies { get; }
+
+    public IReadOnlyDictionary<string, string> DivisionFields { get; }
+
+    public IReadOnlyList<CatalogueResource> Resources { get; }
+
+    /// <summary>The resource covering the field at <paramref name="coordinate"/> (<c>Type.field</c>); null when none does.</summary>
+    public CatalogueResource? ResourceOf(string coordinate) => byField.GetValueOrDefault(coordinate);
+
+    public CatalogueResource? ResourceOf(string typeName, string fieldName) => ResourceOf(typeName + "." + fieldName);
+
+    public CatalogueResource? Resource(string id) => byId.GetValueOrDefault(id);
+
+    public CatalogueAgency? Agency(string code) => agencies.GetValueOrDefault(code);
+}
