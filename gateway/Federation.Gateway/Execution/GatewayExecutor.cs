@@ -1,3 +1,4 @@
+using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Planning;
 using Federation.GraphQL.Execution;
@@ -10,9 +11,11 @@ namespace Federation.Gateway.Execution;
 /// fetches run and merged (<see cref="PlanExecution"/>), then the engine's executor runs the
 /// client's operation over the merged tree — which gives exactly the requested fields, in the
 /// query's order, under their aliases, with <c>__typename</c>, introspection and the spec's
-/// null propagation for the fields whose subgraph failed.
+/// null propagation for the fields whose subgraph failed. With an <see cref="OperationAuthorizer"/>,
+/// share authorization runs before planning: denied fields never reach the plan, and shaping
+/// answers them with null and their error (<see cref="AuthorizedOperation"/>).
 /// </summary>
-internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans, SubgraphClients clients)
+internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans, SubgraphClients clients, OperationAuthorizer? authorization = null)
 {
     /// <summary>Reads a field from the merged tree by its response name (aliases were sent to the subgraphs as they are).</summary>
     private static readonly FieldResolver MergedField = context => new ValueTask<object?>(
@@ -21,12 +24,29 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
     /// <summary>The plans this executor has made, for this supergraph only: a reloaded supergraph gets a new executor.</summary>
     public QueryPlanCache Plans => plans;
 
-    /// <summary>An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed client of <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>).</summary>
-    public static GatewayExecutor Create(Supergraph supergraph, SubgraphOptions options, IHttpClientFactory http, int planCacheCapacity = 1000)
+    /// <summary>The authorization stage of this supergraph; null when the executor serves every field as asked.</summary>
+    public OperationAuthorizer? Authorization => authorization;
+
+    /// <summary>
+    /// An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed
+    /// client of <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>),
+    /// authorizing each request with <paramref name="authorization"/> when given.
+    /// </summary>
+    public static GatewayExecutor Create(Supergraph supergraph, SubgraphOptions options, IHttpClientFactory http, int planCacheCapacity = 1000, ShareAuthorization? authorization = null)
     {
         var schema = SupergraphPlanning.From(supergraph);
-        return new GatewayExecutor(new QueryPlanner(schema), new QueryPlanCache(planCacheCapacity), SubgraphHttpClients.Create(schema, options, http));
+        return new GatewayExecutor(
+            new QueryPlanner(schema),
+            new QueryPlanCache(planCacheCapacity),
+            SubgraphHttpClients.Create(schema, options, http),
+            authorization?.For(schema.Api));
     }
+
+    /// <summary>
+    /// The same executor — planner, plan cache, subgraph clients — without the authorization stage:
+    /// for benchmarks that measure what authorization costs on the same requests. Never served.
+    /// </summary>
+    internal GatewayExecutor WithoutAuthorization() => new(planner, plans, clients);
 
     public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
@@ -36,10 +56,21 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
             return new GatewayResult(refused, [], null);
         }
 
+        var authorized = authorization is null
+            ? AuthorizedOperation.AsSent
+            : await authorization.AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+        if (authorized.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         QueryPlan plan;
         try
         {
-            plan = plans.GetOrAdd(request.DocumentHash, request.OperationName, () => planner.Plan(request.Document, request.OperationName));
+            plan = plans.GetOrAdd(
+                authorized.PlanKey ?? request.DocumentHash,
+                request.OperationName,
+                () => planner.Plan(authorized.DocumentToPlan(request.Document), request.OperationName));
         }
         catch (QueryPlanningException exception)
         {
@@ -60,7 +91,7 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 RootValue = run.Data,
-                FieldResolver = MergedField,
+                FieldResolver = authorized.Shaping(MergedField),
             },
             cancellationToken).ConfigureAwait(false);
         return new GatewayResult(result, run.Errors, request.ExposePlan ? QueryPlanPrinter.Print(plan) : null);

@@ -29,6 +29,9 @@ internal sealed class GatewayResult : IOperationResult
 
     public bool HasData => Result.HasData;
 
+    /// <summary>401 or 403 when authorization refused the whole request; null for the endpoint's own choice.</summary>
+    public int? StatusCode { get; init; }
+
     public IReadOnlyList<GraphQLError> Errors => GatewayErrors.Count == 0 ? Result.Errors : [.. Result.Errors, .. GatewayErrors];
 
     /// <summary>A request the gateway could not run at all: errors only, no <c>data</c>.</summary>

@@ -1,0 +1,56 @@
+using Federation.Gateway.Execution;
+using Federation.GraphQL.Execution;
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.Gateway.Authorization;
+
+/// <summary>
+/// What authorization made of one request: refused outright, served as sent (the common case, no
+/// per-field work at all), or served with fields removed or scoped — then with the key of the
+/// filtered document's plan, the filtered document (made only when the plan is not cached yet)
+/// and the rules shaping applies per field of the client's document.
+/// </summary>
+internal sealed class AuthorizedOperation
+{
+    private AuthorizedOperation(GatewayResult? refusal, string? planKey, OperationDefinitionNode? operation, Dictionary<FieldNode, FieldRule>? rules)
+    {
+        Refusal = refusal;
+        PlanKey = planKey;
+        Operation = operation;
+        Rules = rules;
+    }
+
+    /// <summary>Every field allowed on every row: planned and shaped exactly as without authorization.</summary>
+    public static AuthorizedOperation AsSent { get; } = new(null, null, null, null);
+
+    /// <summary>The whole request refused (401 or 403); no subgraph is asked.</summary>
+    public GatewayResult? Refusal { get; }
+
+    /// <summary>The plan cache key of the filtered document; null to plan the document as sent.</summary>
+    public string? PlanKey { get; }
+
+    public OperationDefinitionNode? Operation { get; }
+
+    /// <summary>Per field node of the client's document (by reference), the rule shaping applies; null when none.</summary>
+    public IReadOnlyDictionary<FieldNode, FieldRule>? Rules { get; }
+
+    public static AuthorizedOperation Refused(GatewayResult refusal) => new(refusal, null, null, null);
+
+    public static AuthorizedOperation Filtered(string planKey, OperationDefinitionNode operation, Dictionary<FieldNode, FieldRule> rules) =>
+        new(null, planKey, operation, rules);
+
+    /// <summary>The document the planner sees.</summary>
+    public DocumentNode DocumentToPlan(DocumentNode sent) =>
+        Rules is null || Operation is null ? sent : DocumentFilter.Apply(sent, Operation, Rules);
+
+    /// <summary>The resolver of the final shaping: <paramref name="read"/> itself when no field has a rule.</summary>
+    public FieldResolver Shaping(FieldResolver read)
+    {
+        if (Rules is not { } rules)
+        {
+            return read;
+        }
+
+        return context => rules.TryGetValue(context.FieldNode, out var rule) ? rule.Resolve(context, read) : read(context);
+    }
+}

@@ -1,0 +1,106 @@
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.Gateway.Authorization;
+
+/// <summary>
+/// The document the planner sees (DESIGN.md decision 1, as Apollo Router's authorization filter):
+/// denied fields removed, so no subgraph is asked for them; a selection set left empty keeps the
+/// parent valid with <c>__typename</c>; beside a division-scoped field the row's division is
+/// selected under a reserved alias so shaping can check each row. The client's document is
+/// untouched (the engine shapes the answer with it); only the chosen operation and the fragments
+/// are kept.
+/// </summary>
+internal static class DocumentFilter
+{
+    /// <summary>The reserved alias prefix for the row's division; the type name follows, so divisions of several types in one selection never clash.</summary>
+    public const string DivisionAliasPrefix = "_authorizationDivisionOf";
+
+    private static readonly FieldNode Typename = new(null, new NameNode("__typename"), [], [], null);
+
+    public static DocumentNode Apply(DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<FieldNode, FieldRule> rules)
+    {
+        var definitions = new List<DefinitionNode> { operation with { SelectionSet = Filter(operation.SelectionSet, rules) } };
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is FragmentDefinitionNode fragment)
+            {
+                definitions.Add(fragment with { SelectionSet = Filter(fragment.SelectionSet, rules) });
+            }
+        }
+
+        return new DocumentNode(definitions);
+    }
+
+    public static string DivisionAlias(string typeName) => DivisionAliasPrefix + typeName;
+
+    private static SelectionSetNode Filter(SelectionSetNode selectionSet, IReadOnlyDictionary<FieldNode, FieldRule> rules)
+    {
+        var selections = new List<SelectionNode>(selectionSet.Selections.Count + 1);
+        var changed = false;
+        FieldWithinDivision? scoped = null;
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field:
+                    if (rules.TryGetValue(field, out var rule))
+                    {
+                        if (rule is DeniedField)
+                        {
+                            changed = true;
+                            continue;
+                        }
+
+                        if (rule is FieldWithinDivision within)
+                        {
+                            scoped = within;
+                        }
+                    }
+
+                    var fieldSet = field.SelectionSet is { } set ? Filter(set, rules) : null;
+                    changed |= !ReferenceEquals(fieldSet, field.SelectionSet);
+                    selections.Add(ReferenceEquals(fieldSet, field.SelectionSet) ? field : field with { SelectionSet = fieldSet });
+                    break;
+                case InlineFragmentNode inline:
+                    var inlineSet = Filter(inline.SelectionSet, rules);
+                    changed |= !ReferenceEquals(inlineSet, inline.SelectionSet);
+                    selections.Add(ReferenceEquals(inlineSet, inline.SelectionSet) ? inline : inline with { SelectionSet = inlineSet });
+                    break;
+                default:
+                    selections.Add(selection);
+                    break;
+            }
+        }
+
+        if (scoped is not null)
+        {
+            selections.Add(DivisionSelection(scoped.Alias, scoped.DivisionField));
+            changed = true;
+        }
+
+        if (!changed)
+        {
+            return selectionSet;
+        }
+
+        if (selections.Count == 0)
+        {
+            selections.Add(Typename);
+        }
+
+        return new SelectionSetNode(selections);
+    }
+
+    /// <summary><c>alias: registeredDivision { code }</c> for the path <c>registeredDivision.code</c>.</summary>
+    private static FieldNode DivisionSelection(string alias, string path)
+    {
+        var segments = path.Split('.');
+        SelectionSetNode? inner = null;
+        for (var i = segments.Length - 1; i >= 1; i--)
+        {
+            inner = new SelectionSetNode([new FieldNode(null, new NameNode(segments[i]), [], [], inner)]);
+        }
+
+        return new FieldNode(new NameNode(alias), new NameNode(segments[0]), [], [], inner);
+    }
+}

@@ -1,0 +1,37 @@
+using Federation.Gateway.Catalogue;
+using Federation.Gateway.Sharing;
+using Federation.GraphQL.Types;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Federation.Gateway.Authorization;
+
+/// <summary>
+/// Share authorization as the gateway's services hold it: the catalogue, the grant book, the mode
+/// and where denials go. Each served schema gets its own <see cref="OperationAuthorizer"/>.
+/// </summary>
+internal sealed class ShareAuthorization(ShareCatalogue catalogue, IGrantBook grants, IOptions<AuthorizationOptions> options, IAccessDecisionLog log, TimeProvider time)
+{
+    public ShareCatalogue Catalogue => catalogue;
+
+    public OperationAuthorizer For(Schema api) => new(new CatalogueFields(api, catalogue), grants, options.Value, log, time);
+}
+
+internal static class ShareAuthorizationServices
+{
+    /// <summary>
+    /// The authorization stage (<c>Authorization:*</c>); the <see cref="ShareCatalogue"/> and the
+    /// <see cref="IGrantBook"/> come from their own registrations. Denials go to the log unless an
+    /// <see cref="IAccessDecisionLog"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddShareAuthorization(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuthorizationOptions>(configuration.GetSection(AuthorizationOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
+        services.TryAddSingleton<ShareAuthorization>();
+        return services;
+    }
+}
