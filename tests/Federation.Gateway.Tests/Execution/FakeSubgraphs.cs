@@ -46,6 +46,12 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
     public const string HarbourCompany = "91350100M000100Y43";
     public const string LicenceBureau = "91330100716105852F";
 
+    /// <summary>Li Hua's division of household registration: Haishu district, Ningbo (GB/T 2260).</summary>
+    public const string LiHuaDivision = "330203";
+
+    /// <summary>Wang Fang's: Dongcheng district, Beijing.</summary>
+    public const string WangFangDivision = "110101";
+
     private readonly List<WebApplication> apps = [];
 
     private FakeSubgraphs()
@@ -185,16 +191,19 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
 
     /// <summary>
     /// Each subgraph's data: Li Hua holds licences L-1 and L-3 and represents the harbour company,
-    /// which holds L-2 and a parcel. Li Hua's telephone number fails with a field error.
+    /// which holds L-2 and a parcel. Li Hua's telephone number fails with a field error. Li Hua is
+    /// registered in Ningbo, Wang Fang in Beijing.
     /// </summary>
     private static IEnumerable<(string Name, Func<Subgraph, Subgraph> Bind)> World()
     {
         var persons = new Dictionary<string, Dictionary<string, object?>>
         {
             [LiHua] = Map(("idNumber", LiHua), ("name", "李华"), ("gender", "MALE"), ("birthDate", "1990-03-07"), ("phone", "13900000000"),
-                ("residenceStandardAddress", Map(("id", "A-1")))),
+                ("residenceStandardAddress", Map(("id", "A-1"))),
+                ("residenceAddress", "浙江省宁波市海曙区中山西路1号"), ("registeredDivision", Map(("code", LiHuaDivision)))),
             [WangFang] = Map(("idNumber", WangFang), ("name", "王芳"), ("gender", "FEMALE"), ("birthDate", "1985-05-12"), ("phone", "13800000000"),
-                ("residenceStandardAddress", null)),
+                ("residenceStandardAddress", null),
+                ("residenceAddress", "北京市东城区东华门街道1号"), ("registeredDivision", Map(("code", WangFangDivision)))),
         };
         yield return ("population", subgraph => Entities(
                 Entities(subgraph, "Person", "idNumber", persons)

@@ -1,0 +1,306 @@
+using System.Text.Json.Nodes;
+using Federation.Gateway.Authentication;
+using Federation.Gateway.Authorization;
+using Federation.Gateway.Catalogue;
+using Federation.Gateway.Execution;
+using static Federation.Gateway.Tests.Authorization.TestCatalogue;
+using static Federation.Gateway.Tests.Execution.FakeSubgraphs;
+
+namespace Federation.Gateway.Tests.Authorization;
+
+public enum ShareCase
+{
+    Unconditional,
+
+    /// <summary>Conditional: one listed agency, WORK_REFERENCE or DATA_VERIFICATION, application required, division-scoped.</summary>
+    ListedWithApplicationInDivision,
+
+    /// <summary>Conditional: any agency, WORK_REFERENCE only, no application.</summary>
+    AnyAgency,
+
+    NotShared,
+}
+
+public enum GrantCase
+{
+    None,
+    Active,
+    Expired,
+    Revoked,
+
+    /// <summary>An active grant for DATA_VERIFICATION while the request states WORK_REFERENCE.</summary>
+    OtherPurpose,
+}
+
+public enum PurposeCase
+{
+    None,
+    Permitted,
+    NotPermitted,
+}
+
+public enum AgencyCase
+{
+    Provider,
+    Listed,
+    Other,
+}
+
+public enum DivisionCase
+{
+    /// <summary>The caller's division (330200, Ningbo) covers Li Hua's (330203).</summary>
+    Inside,
+
+    /// <summary>The caller's division (110000, Beijing) does not.</summary>
+    Outside,
+}
+
+public enum QueryShape
+{
+    Plain,
+    Alias,
+    NamedFragment,
+    InlineFragment,
+    UnionMember,
+    NestedEntity,
+    List,
+}
+
+/// <summary>The fake subgraphs and, per shape, the answer the gateway gives without authorization.</summary>
+public sealed class AuthorizationMatrixFixture : IAsyncLifetime
+{
+    internal AuthorizationHarness Harness { get; private set; } = null!;
+
+    internal Dictionary<QueryShape, JsonNode> Unauthorized { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        Harness = await AuthorizationHarness.StartAsync();
+        var gateway = Harness.Gateway(With()).WithoutAuthorization();
+        foreach (var shape in Enum.GetValues<QueryShape>())
+        {
+            var result = await AuthorizationHarness.RunAsync(gateway, null, null, AuthorizationMatrixTests.Query(shape));
+            Unauthorized[shape] = JsonNode.Parse(result.ToJson())!;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Harness.DisposeAsync();
+}
+
+/// <summary>
+/// The decision matrix: share class × grant × purpose × agency × division, each case with one of
+/// seven query shapes reaching the item under test (Person.residenceAddress, a nullable field of
+/// the population subgraph). Each case asserts the whole response — data, and errors with codes,
+/// paths and the resource — against the answer without authorization, and that the population
+/// subgraph was asked for the field exactly when it may be read.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture) : IClassFixture<AuthorizationMatrixFixture>
+{
+    public static TheoryData<ShareCase, GrantCase, PurposeCase, AgencyCase, DivisionCase, QueryShape> Cases()
+    {
+        var cases = new TheoryData<ShareCase, GrantCase, PurposeCase, AgencyCase, DivisionCase, QueryShape>();
+        var shapes = Enum.GetValues<QueryShape>();
+        var index = 0;
+        foreach (var share in Enum.GetValues<ShareCase>())
+        {
+            foreach (var grant in Enum.GetValues<GrantCase>())
+            {
+                foreach (var purpose in Enum.GetValues<PurposeCase>())
+                {
+                    foreach (var agency in Enum.GetValues<AgencyCase>())
+                    {
+                        foreach (var division in Enum.GetValues<DivisionCase>())
+                        {
+                            cases.Add(share, grant, purpose, agency, division, shapes[index++ % shapes.Length]);
+                        }
+                    }
+                }
+            }
+        }
+
+        return cases;
+    }
+
+    internal static string Query(QueryShape shape) => shape switch
+    {
+        QueryShape.Plain => $$"""{ person(idNumber: "{{LiHua}}") { idNumber residenceAddress } }""",
+        QueryShape.Alias => $$"""{ person(idNumber: "{{LiHua}}") { idNumber home: residenceAddress } }""",
+        QueryShape.NamedFragment => $$"""
+            { person(idNumber: "{{LiHua}}") { ...Residence } }
+            fragment Residence on Person { idNumber residenceAddress }
+            """,
+        QueryShape.InlineFragment => $$"""{ person(idNumber: "{{LiHua}}") { idNumber ... on Person { residenceAddress } } }""",
+        QueryShape.UnionMember => """{ licence(number: "L-1") { number holder { __typename ... on Person { idNumber residenceAddress } } } }""",
+        QueryShape.NestedEntity => $$"""{ legalPerson(creditCode: "{{HarbourCompany}}") { name legalRepresentative { idNumber residenceAddress } } }""",
+        QueryShape.List => """{ licences(first: 10) { edges { node { number holder { ... on Person { residenceAddress } } } } } }""",
+        _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_item_is_served_or_denied_as_the_share_conditions_say(
+        ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division, QueryShape shape)
+    {
+        var caller = Caller(
+            agency switch { AgencyCase.Provider => PopulationBureau, AgencyCase.Listed => NingboMarketSupervision, _ => BeijingTaxBureau },
+            division == DivisionCase.Inside ? "330200" : "110000");
+        var stated = purpose switch
+        {
+            PurposeCase.None => null,
+            PurposeCase.Permitted => new StatedPurpose(Purpose.WorkReference, null),
+            _ => new StatedPurpose(Purpose.BusinessCollaboration, "330200-XK-001"),
+        };
+        var gateway = fixture.Harness.Gateway(With(Item(share)), Grants(grant, caller.Agency));
+        var population = fixture.Harness.Subgraphs.Count("population");
+
+        var result = await AuthorizationHarness.RunAsync(gateway, caller, stated, Query(shape));
+
+        var expectedCode = ExpectedCode(share, grant, purpose, agency, division);
+        var field = shape == QueryShape.Alias ? "home" : "residenceAddress";
+        var unauthorized = fixture.Unauthorized[shape];
+        var paths = PathsOf(unauthorized["data"]!, field);
+        Assert.NotEmpty(paths);
+        var expected = unauthorized.DeepClone();
+        if (expectedCode is not null)
+        {
+            NullOut(expected["data"]!, field);
+            expected["errors"] = new JsonArray([.. paths.Select(path => (JsonNode)new JsonObject { ["path"] = path, ["code"] = expectedCode, ["resource"] = Residence })]);
+        }
+
+        var actual = JsonNode.Parse(result.ToJson())!;
+        Assert.Equal(expected["data"]!.ToJsonString(), actual["data"]!.ToJsonString());
+        Assert.Equal(Errors(expected), Errors(actual));
+        Assert.Null(result.StatusCode);
+
+        var asked = fixture.Harness.RequestsSince("population", population).Any(body => body.Contains("residenceAddress", StringComparison.Ordinal));
+        Assert.Equal(expectedCode is null or AuthorizationErrorCodes.OutsideJurisdiction, asked);
+    }
+
+    /// <summary>The share-condition rules as DOMAIN.md states them, for the cases of this matrix.</summary>
+    private static string? ExpectedCode(ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division)
+    {
+        if (agency == AgencyCase.Provider)
+        {
+            return null; // The provider reads its own, every row.
+        }
+
+        return share switch
+        {
+            ShareCase.Unconditional => null,
+            ShareCase.NotShared => AuthorizationErrorCodes.AgencyNotPermitted,
+            ShareCase.AnyAgency => purpose switch
+            {
+                PurposeCase.None => AuthorizationErrorCodes.PurposeRequired,
+                PurposeCase.NotPermitted => AuthorizationErrorCodes.PurposeNotPermitted,
+                _ => null,
+            },
+            _ when purpose == PurposeCase.None => AuthorizationErrorCodes.PurposeRequired,
+            _ when agency == AgencyCase.Other => AuthorizationErrorCodes.AgencyNotPermitted,
+            _ when purpose == PurposeCase.NotPermitted => AuthorizationErrorCodes.PurposeNotPermitted,
+            _ when grant != GrantCase.Active => AuthorizationErrorCodes.ShareGrantRequired,
+            _ when division == DivisionCase.Outside => AuthorizationErrorCodes.OutsideJurisdiction,
+            _ => null,
+        };
+    }
+
+    private static CatalogueResource Item(ShareCase share) => share switch
+    {
+        ShareCase.Unconditional => Resource(Residence, ShareClass.Unconditional, null, "Person.residenceAddress"),
+        ShareCase.ListedWithApplicationInDivision => Resource(
+            Residence,
+            ShareClass.Conditional,
+            new ShareConditions([NingboMarketSupervision], [Purpose.WorkReference, Purpose.DataVerification], ApplicationRequired: true, DivisionScoped: true, null),
+            "Person.residenceAddress"),
+        ShareCase.AnyAgency => Resource(
+            Residence,
+            ShareClass.Conditional,
+            new ShareConditions(null, [Purpose.WorkReference], ApplicationRequired: false, DivisionScoped: false, null),
+            "Person.residenceAddress"),
+        _ => Resource(Residence, ShareClass.NotShared, null, "Person.residenceAddress"),
+    };
+
+    private static GrantList Grants(GrantCase grant, string agency)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return grant switch
+        {
+            GrantCase.None => new GrantList(),
+            GrantCase.Active => new GrantList(Grant(agency, Residence, Purpose.WorkReference, now.AddDays(-1), now.AddDays(30))),
+            GrantCase.Expired => new GrantList(Grant(agency, Residence, Purpose.WorkReference, now.AddDays(-30), now.AddDays(-1))),
+            GrantCase.Revoked => new GrantList(Grant(agency, Residence, Purpose.WorkReference, now.AddDays(-1), now.AddDays(30), revokedAt: now.AddMinutes(-1))),
+            _ => new GrantList(Grant(agency, Residence, Purpose.DataVerification, now.AddDays(-1), now.AddDays(30))),
+        };
+    }
+
+    /// <summary>The response paths (list indices included) where <paramref name="field"/> is answered.</summary>
+    internal static List<JsonArray> PathsOf(JsonNode node, string field)
+    {
+        var found = new List<JsonArray>();
+        Walk(node, [], found, field);
+        return found;
+
+        static void Walk(JsonNode? node, List<JsonNode> path, List<JsonArray> found, string field)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        List<JsonNode> next = [.. path, JsonValue.Create(key)];
+                        if (key == field)
+                        {
+                            found.Add(new JsonArray([.. next.Select(n => n.DeepClone())]));
+                        }
+                        else
+                        {
+                            Walk(value, next, found, field);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        Walk(array[i], [.. path, JsonValue.Create(i)], found, field);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void NullOut(JsonNode node, string field)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    if (key == field)
+                    {
+                        obj[key] = null;
+                    }
+                    else if (obj[key] is { } child)
+                    {
+                        NullOut(child, field);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        NullOut(item, field);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Each error as "path code resource", sorted: the matrix's own errors carry these at the top level.</summary>
+    private static List<string> Errors(JsonNode response) =>
+        [.. (response["errors"]?.AsArray() ?? []).Select(e => $"{e!["path"]!.ToJsonString()} {e["extensions"]?["code"] ?? e["code"]} {e["extensions"]?["resource"] ?? e["resource"]}").Order()];
+}
