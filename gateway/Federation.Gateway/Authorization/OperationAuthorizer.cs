@@ -191,7 +191,9 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
     private OperationFields? Analyse(GatewayRequest request)
     {
         var key = (request.DocumentHash, request.OperationName);
-        if (analyses.TryGetValue(key, out var known))
+        // The endpoint's document cache hands the same tree for the same text; a tree parsed again
+        // has other field nodes, which the rules of shaping are keyed by, so it is walked again.
+        if (analyses.TryGetValue(key, out var known) && ReferenceEquals(known.Document, request.Document))
         {
             return known;
         }

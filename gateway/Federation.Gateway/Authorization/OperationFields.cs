@@ -24,12 +24,16 @@ internal sealed record FieldOccurrence(
 /// </summary>
 internal sealed class OperationFields
 {
-    private OperationFields(OperationDefinitionNode operation, List<FieldOccurrence> occurrences, List<CatalogueResource> resources)
+    private OperationFields(DocumentNode document, OperationDefinitionNode operation, List<FieldOccurrence> occurrences, List<CatalogueResource> resources)
     {
+        Document = document;
         Operation = operation;
         Occurrences = occurrences;
         Resources = resources;
     }
+
+    /// <summary>The document walked: shaping finds its rules by this document's field nodes, so an analysis serves only this very tree.</summary>
+    public DocumentNode Document { get; }
 
     public OperationDefinitionNode Operation { get; }
 
@@ -76,7 +80,7 @@ internal sealed class OperationFields
 
         var walk = new Walk(fields, fragments);
         walk.SelectionSet(operation.SelectionSet, root, -1, []);
-        return new OperationFields(operation, walk.Occurrences, walk.Resources);
+        return new OperationFields(document, operation, walk.Occurrences, walk.Resources);
     }
 
     private sealed class Walk(CatalogueFields fields, Dictionary<string, FragmentDefinitionNode> fragments)

@@ -48,7 +48,7 @@ internal static class TestCatalogue
     public static ShareCatalogue With(params CatalogueResource[] items) => new(
         Agencies,
         DivisionFields,
-        [Resource(Base, ShareClass.Unconditional, null, "Query.person", "Query.licence", "Query.licences", "Query.legalPerson", "Person.idNumber", "Person.name"), .. items]);
+        [Resource(Base, ShareClass.Unconditional, null, "Query.person", "Query.licence", "Query.legalPerson", "Person.idNumber", "Person.name"), .. items]);
 
     public static Caller Caller(string agency, string division, string user = "zhang.wei") => new(user, agency, division, new HashSet<string>());
 
