@@ -136,10 +136,33 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };
 
+    public static TheoryData<DivisionCase, QueryShape> ScopedCases()
+    {
+        var cases = new TheoryData<DivisionCase, QueryShape>();
+        foreach (var division in Enum.GetValues<DivisionCase>())
+        {
+            foreach (var shape in Enum.GetValues<QueryShape>())
+            {
+                cases.Add(division, shape);
+            }
+        }
+
+        return cases;
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task The_item_is_served_or_denied_as_the_share_conditions_say(
-        ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division, QueryShape shape)
+    public Task The_item_is_served_or_denied_as_the_share_conditions_say(
+        ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division, QueryShape shape) =>
+        ExpectAsync(share, grant, purpose, agency, division, shape);
+
+    /// <summary>The one combination the matrix allows within the division only, through every shape: the row's division is fetched beside the item and checked.</summary>
+    [Theory]
+    [MemberData(nameof(ScopedCases))]
+    public Task A_division_scoped_item_is_served_only_within_the_division_through_every_shape(DivisionCase division, QueryShape shape) =>
+        ExpectAsync(ShareCase.ListedWithApplicationInDivision, GrantCase.Active, PurposeCase.Permitted, AgencyCase.Listed, division, shape);
+
+    private async Task ExpectAsync(ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division, QueryShape shape)
     {
         var caller = Caller(
             agency switch { AgencyCase.Provider => PopulationBureau, AgencyCase.Listed => NingboMarketSupervision, _ => BeijingTaxBureau },
