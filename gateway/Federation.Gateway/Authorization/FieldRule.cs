@@ -27,10 +27,16 @@ internal sealed class DeniedField(GraphQLError error) : FieldRule
 
 /// <summary>
 /// A field of a division-scoped resource (Guangzhou art. 21): read where the row's division, fetched
-/// under <see cref="Alias"/> beside it, lies within the caller's; null with OUTSIDE_JURISDICTION elsewhere.
+/// under <see cref="Alias"/> beside it, lies within the caller's; null with OUTSIDE_JURISDICTION elsewhere
+/// — or, in dry-run mode (<paramref name="wouldDeny"/> given), read anyway and the would-be denial reported.
 /// </summary>
 /// <param name="divisionField">The path of the row's division code on <paramref name="typeName"/> (<see cref="ShareCatalogue.DivisionFields"/>), e.g. <c>registeredDivision.code</c>.</param>
-internal sealed class FieldWithinDivision(CatalogueResource resource, string callerDivision, string typeName, string divisionField) : FieldRule
+internal sealed class FieldWithinDivision(
+    CatalogueResource resource,
+    string callerDivision,
+    string typeName,
+    string divisionField,
+    Action<ResolveContext, CatalogueResource>? wouldDeny = null) : FieldRule
 {
     private readonly GraphQLError outside = AuthorizationErrorCodes.OutsideJurisdictionError(resource);
     private readonly string[] divisionPath = divisionField.Split('.')[1..];
@@ -40,8 +46,21 @@ internal sealed class FieldWithinDivision(CatalogueResource resource, string cal
 
     public string DivisionField => divisionField;
 
-    public override ValueTask<object?> Resolve(ResolveContext context, FieldResolver read) =>
-        DivisionScope.Covers(callerDivision, RowDivision(context.Source)) ? read(context) : throw new GraphQLException(outside);
+    public override ValueTask<object?> Resolve(ResolveContext context, FieldResolver read)
+    {
+        if (DivisionScope.Covers(callerDivision, RowDivision(context.Source)))
+        {
+            return read(context);
+        }
+
+        if (wouldDeny is null)
+        {
+            throw new GraphQLException(outside);
+        }
+
+        wouldDeny(context, resource);
+        return read(context);
+    }
 
     private string? RowDivision(object? source)
     {

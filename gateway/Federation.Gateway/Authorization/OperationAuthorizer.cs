@@ -54,12 +54,14 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             log.Record(denial);
         }
 
-        switch (options.Mode)
+        if (options.Mode == AuthorizationMode.Reject && denials.Count > 0)
         {
-            case AuthorizationMode.DryRun:
-                return AuthorizedOperation.AsSent;
-            case AuthorizationMode.Reject when denials.Count > 0:
-                return AuthorizedOperation.Refused(Refusal(403, [.. denials.Select(d => d.Error with { Path = d.Denial.Path })]));
+            return AuthorizedOperation.Refused(Refusal(403, [.. denials.Select(d => d.Error with { Path = d.Denial.Path })]));
+        }
+
+        if (options.Mode == AuthorizationMode.DryRun && !Array.Exists(decisions, d => d.IsDivisionScoped))
+        {
+            return AuthorizedOperation.AsSent;
         }
 
         return Filtered(request, operation, decisions, caller);
@@ -130,8 +132,27 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
         return denials;
     }
 
+    /// <summary>
+    /// The rules per field node and the key of the filtered document. In dry-run mode nothing is
+    /// removed: only division-scoped fields get a rule, which reports the rows it would null.
+    /// </summary>
     private AuthorizedOperation Filtered(GatewayRequest request, OperationFields operation, AccessDecision[] decisions, Caller caller)
     {
+        var dryRun = options.Mode == AuthorizationMode.DryRun;
+        if (dryRun)
+        {
+            decisions = Array.ConvertAll(decisions, d => d.IsAllowed ? d : AccessDecision.Allowed);
+        }
+
+        Action<ResolveContext, CatalogueResource>? wouldDeny = dryRun ? (context, resource) => log.Record(new AccessDenial(
+            caller.Agency,
+            caller.User,
+            request.Purpose?.Purpose.WireName(),
+            request.Purpose?.Matter,
+            context.Path,
+            resource.Id,
+            AuthorizationErrorCodes.OutsideJurisdiction,
+            AuthorizationMode.DryRun)) : null;
         var rules = new Dictionary<FieldNode, FieldRule>(ReferenceEqualityComparer.Instance);
         var errors = new GraphQLError?[decisions.Length];
         foreach (var occurrence in operation.Occurrences)
@@ -147,11 +168,14 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             {
                 rules[occurrence.Node] = new DeniedField(errors[occurrence.Resource] ??= AuthorizationErrorCodes.For(decision, resource, caller, request.Purpose));
             }
-            else if (decision.IsDivisionScoped)
+            else if (decision.IsDivisionScoped && fields.Catalogue.DivisionFields.TryGetValue(occurrence.ParentType.Name, out var divisionField))
             {
-                rules[occurrence.Node] = fields.Catalogue.DivisionFields.TryGetValue(occurrence.ParentType.Name, out var divisionField)
-                    ? new FieldWithinDivision(resource, caller.Division, occurrence.ParentType.Name, divisionField)
-                    : new DeniedField(AuthorizationErrorCodes.OutsideJurisdictionError(resource)); // No way to know a row's division: fail closed.
+                rules[occurrence.Node] = new FieldWithinDivision(resource, caller.Division, occurrence.ParentType.Name, divisionField, wouldDeny);
+            }
+            else if (decision.IsDivisionScoped && !dryRun)
+            {
+                // No way to know a row's division (the catalogue reader refuses such a catalogue): fail closed.
+                rules[occurrence.Node] = new DeniedField(AuthorizationErrorCodes.OutsideJurisdictionError(resource));
             }
         }
 

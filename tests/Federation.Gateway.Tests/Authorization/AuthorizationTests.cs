@@ -152,6 +152,30 @@ public sealed class AuthorizationTests(AuthorizationMatrixFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Dry_run_serves_rows_outside_the_division_and_logs_each_with_its_path()
+    {
+        var log = new DenialList();
+        var gateway = Harness.Gateway(With(ConditionalResidence(divisionScoped: true)), mode: AuthorizationMode.DryRun, log: log);
+
+        var result = await AuthorizationHarness.RunAsync(
+            gateway,
+            NingboCaller,
+            WorkReference,
+            $$"""
+            {
+              ningbo: person(idNumber: "{{LiHua}}") { residenceAddress }
+              beijing: person(idNumber: "{{WangFang}}") { residenceAddress }
+            }
+            """);
+
+        AssertJson(
+            """{"data":{"ningbo":{"residenceAddress":"浙江省宁波市海曙区中山西路1号"},"beijing":{"residenceAddress":"北京市东城区东华门街道1号"}}}""",
+            result.ToJson());
+        var denial = Assert.Single(log.Denials);
+        Assert.Equal(("beijing.residenceAddress", AuthorizationErrorCodes.OutsideJurisdiction, false), (denial.PathText, denial.Code, denial.Enforced));
+    }
+
+    [Fact]
     public async Task Filter_mode_hands_its_denials_to_the_log_too()
     {
         var log = new DenialList();
