@@ -1,3 +1,4 @@
+using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Subgraphs.Hosting;
@@ -102,6 +103,7 @@ public static class GatewayService
         services.AddSingleton(new QueryPlanInspection { Enabled = options.ExposeQueryPlans });
         services.AddSubgraphHttpClient();
         services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath), signature, SchemaCheckCaller);
+        services.AddShareAuthorization(builder.Configuration);
         services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
         return builder;

@@ -42,6 +42,12 @@ public sealed class EquivalencePlatform : IAsyncLifetime
             builder.Logging.ClearProviders();
             builder.Configuration["GatewaySignature:Secret"] = subgraphs.Secret;
             builder.Configuration["Gateway:SupergraphFile"] = supergraphFile;
+
+            // Apollo Gateway knows no catalogue: the two answer alike only where authorization lets
+            // everything through. No one caller may read every field (the conditional resources have
+            // different providers and listed agencies), so ours runs the whole authorization stage in
+            // dry-run mode — decided and logged, served as sent. The filter is the matrix's to test.
+            builder.Configuration["Authorization:Mode"] = "DryRun";
             foreach (var (name, url) in subgraphs.Urls)
             {
                 builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
