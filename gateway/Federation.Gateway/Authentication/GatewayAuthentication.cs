@@ -89,7 +89,7 @@ internal static class GatewayAuthentication
         }
         else if (result.Failure is { } failure)
         {
-            refusal = TokenRefusal.Of(failure, BearerToken(http.Request));
+            refusal = TokenRefusal.Of(failure, BearerToken(http.Request), options.AcceptedAlgorithms);
         }
         else if (http.Request.Headers.Authorization.Count > 0)
         {

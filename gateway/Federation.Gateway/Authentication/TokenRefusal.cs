@@ -23,7 +23,7 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
     public static TokenRefusal BadClaims(string problem) => new(AuthenticationErrorCodes.InvalidToken(problem), "invalid_token");
 
     /// <summary>Why validation refused <paramref name="token"/>, from the validator's exception.</summary>
-    public static TokenRefusal Of(Exception failure, string? token)
+    public static TokenRefusal Of(Exception failure, string? token, IReadOnlyList<string> acceptedAlgorithms)
     {
         if (failure is AggregateException { InnerExceptions.Count: 1 } single)
         {
@@ -36,10 +36,13 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
             SecurityTokenNotYetValidException early => AuthenticationErrorCodes.InvalidToken($"The token is not valid before {early.NotBefore:yyyy-MM-dd'T'HH:mm:ss'Z'}."),
             SecurityTokenNoExpirationException => AuthenticationErrorCodes.InvalidToken("The token has no expiry time (\"exp\"); only tokens that expire are accepted."),
             SecurityTokenInvalidLifetimeException => AuthenticationErrorCodes.InvalidToken("The token's lifetime is invalid (\"nbf\" after \"exp\")."),
-            SecurityTokenInvalidAudienceException audience => AuthenticationErrorCodes.InvalidToken($"The token is for audience \"{Clip(audience.InvalidAudience)}\", not this gateway."),
-            SecurityTokenInvalidIssuerException issuer => AuthenticationErrorCodes.InvalidToken($"The token's issuer \"{Clip(issuer.InvalidIssuer)}\" is not trusted."),
+            SecurityTokenInvalidAudienceException => AuthenticationErrorCodes.InvalidToken($"The token is for audience \"{Clip(Read(token, t => string.Join(", ", t.Audiences)))}\", not this gateway."),
+            SecurityTokenInvalidIssuerException => AuthenticationErrorCodes.InvalidToken($"The token's issuer \"{Clip(Read(token, t => t.Issuer))}\" is not trusted."),
             SecurityTokenInvalidAlgorithmException algorithm => AuthenticationErrorCodes.InvalidToken($"The token's algorithm \"{Clip(algorithm.InvalidAlgorithm)}\" is not accepted."),
             _ when IsUnsigned(token) => AuthenticationErrorCodes.InvalidToken("The token is not signed (alg \"none\" or no signature); only signed tokens are accepted."),
+            // The validator reports an algorithm outside the list as a signature that does not verify.
+            SecurityTokenInvalidSignatureException when Read(token, t => t.Alg) is { } alg && !acceptedAlgorithms.Contains(alg) =>
+                AuthenticationErrorCodes.InvalidToken($"The token's algorithm \"{Clip(alg)}\" is not accepted."),
             SecurityTokenSignatureKeyNotFoundException => AuthenticationErrorCodes.InvalidToken("The token is signed with a key the gateway does not trust."),
             SecurityTokenInvalidSignatureException => AuthenticationErrorCodes.InvalidToken("The token's signature does not verify with any key the gateway trusts."),
             SecurityTokenMalformedException or ArgumentException => AuthenticationErrorCodes.InvalidToken("The bearer token is not a JSON Web Token."),
@@ -80,6 +83,19 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
     }
 
     private static string Clip(string? value) => AuthenticationErrorCodes.Clip(value ?? "");
+
+    /// <summary>A claim of a token that validation refused, read without trusting it, to say what was wrong.</summary>
+    private static string? Read(string? token, Func<JsonWebToken, string?> claim)
+    {
+        try
+        {
+            return token is null ? null : claim(new JsonWebToken(token));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>An unsigned JWS: a <c>none</c> algorithm or an empty signature part.</summary>
     private static bool IsUnsigned(string? token)
