@@ -36,15 +36,9 @@ internal static class AuthenticationErrorCodes
     public static GraphQLError ExpiredToken(DateTime expiredAt) =>
         Coded($"The token expired at {expiredAt:yyyy-MM-dd'T'HH:mm:ss'Z'}; get a new one.", TokenExpired);
 
-    public static GraphQLError InvalidPurpose(string source, string? stated) =>
-        Coded(
-            $"{source} {(stated is null ? "must be a string" : $"\"{Clip(stated)}\" is not a purpose")}: declare one of {string.Join(", ", Purposes.All.Select(p => p.WireName()))}.",
-            PurposeInvalid);
-
-    public static GraphQLError MatterWithoutPurpose(string source) =>
-        Coded(
-            $"{source} names a matter but no purpose is declared: declare one of {string.Join(", ", Purposes.All.Select(p => p.WireName()))} with it.",
-            PurposeInvalid);
+    /// <param name="what">What is wrong, as a clause: <c>The Federation-Purpose header "X" is not a purpose</c>.</param>
+    public static GraphQLError InvalidPurpose(string what) =>
+        Coded($"{what}: declare one of {string.Join(", ", Purposes.All.Select(p => p.WireName()))}.", PurposeInvalid);
 
     public static GraphQLError ConflictingDeclarations(string first, string firstValue, string second, string secondValue) =>
         Coded($"{first} says \"{Clip(firstValue)}\" but {second} says \"{Clip(secondValue)}\": declare one, or the same in both.", PurposeConflict);

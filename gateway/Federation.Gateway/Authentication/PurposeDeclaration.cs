@@ -34,24 +34,24 @@ internal sealed record PurposeDeclaration(StringValues Purpose, StringValues Mat
     public static GraphQLError? Read(PurposeDeclaration? headers, IReadOnlyDictionary<string, object?>? extensions, out StatedPurpose? stated)
     {
         stated = null;
-        if (Join(PurposeHeader, headers?.Purpose ?? default, PurposeExtension, extensions, AuthenticationErrorCodes.InvalidPurpose, out var purposeText, out var purposeSource) is { } purposeError)
+        if (Join(PurposeHeader, headers?.Purpose ?? default, PurposeExtension, extensions, source => AuthenticationErrorCodes.InvalidPurpose($"{source} must be a string"), out var purposeText, out var purposeSource) is { } purposeError)
         {
             return purposeError;
         }
 
-        if (Join(MatterHeader, headers?.Matter ?? default, MatterExtension, extensions, AuthenticationErrorCodes.InvalidMatter, out var matter, out var matterSource) is { } matterError)
+        if (Join(MatterHeader, headers?.Matter ?? default, MatterExtension, extensions, source => AuthenticationErrorCodes.InvalidMatter(source, null), out var matter, out var matterSource) is { } matterError)
         {
             return matterError;
         }
 
         if (purposeText is null)
         {
-            return matter is null ? null : AuthenticationErrorCodes.MatterWithoutPurpose(matterSource);
+            return matter is null ? null : AuthenticationErrorCodes.InvalidPurpose($"{matterSource} names a matter but no purpose is declared");
         }
 
         if (!Purposes.TryParse(purposeText, out var purpose))
         {
-            return AuthenticationErrorCodes.InvalidPurpose(purposeSource, purposeText);
+            return AuthenticationErrorCodes.InvalidPurpose($"{purposeSource} \"{AuthenticationErrorCodes.Clip(purposeText)}\" is not a purpose");
         }
 
         if (matter is not null && !IsMatterReference(matter))
@@ -69,7 +69,7 @@ internal sealed record PurposeDeclaration(StringValues Purpose, StringValues Mat
         StringValues headerValues,
         string extension,
         IReadOnlyDictionary<string, object?>? extensions,
-        Func<string, string?, GraphQLError> invalid,
+        Func<string, GraphQLError> notAString,
         out string? value,
         out string source)
     {
@@ -96,7 +96,7 @@ internal sealed record PurposeDeclaration(StringValues Purpose, StringValues Mat
         {
             if (given is not string text)
             {
-                return invalid($"extensions.{extension}", null);
+                return notAString($"extensions.{extension}");
             }
 
             fromExtension = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
