@@ -97,22 +97,14 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
         }
     }
 
-    /// <summary>An unsigned JWS: a <c>none</c> algorithm or an empty signature part.</summary>
+    /// <summary>An unsigned JWS: an empty signature part, or a <c>none</c> algorithm.</summary>
     private static bool IsUnsigned(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.EndsWith('.'))
-        {
-            return !string.IsNullOrEmpty(token);
-        }
-
-        try
-        {
-            var alg = new JsonWebToken(token).Alg;
-            return string.IsNullOrEmpty(alg) || alg.Equals("none", StringComparison.OrdinalIgnoreCase);
-        }
-        catch (ArgumentException)
+        if (string.IsNullOrEmpty(token))
         {
             return false;
         }
+
+        return token.EndsWith('.') || (Read(token, t => t.Alg) is { } alg && alg.Equals("none", StringComparison.OrdinalIgnoreCase));
     }
 }

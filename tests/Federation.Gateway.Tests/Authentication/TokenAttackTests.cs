@@ -73,6 +73,18 @@ public sealed class TokenAttackTests
     }
 
     [Fact]
+    public async Task The_challenge_describes_the_error_in_the_characters_RFC_6750_allows()
+    {
+        var tokens = new TestTokens();
+        await using var endpoint = await AuthenticatedEndpoint.StartAsync(tokens.Configure);
+
+        var answer = await endpoint.PostAsync("Bearer " + tokens.With(Changed(c => c["aud"] = "population \"subgraph\" 人口")));
+
+        Assert.Equal("The token is for audience \"population \"subgraph\" 人口\", not this gateway.", answer.Message);
+        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The token is for audience 'population 'subgraph' ??', not this gateway.\"", answer.Challenge);
+    }
+
+    [Fact]
     public async Task A_token_signed_with_the_RSA_public_key_as_an_HMAC_secret_is_refused()
     {
         using var rsa = RSA.Create(2048);
