@@ -11,9 +11,15 @@ internal sealed class ShareCatalogue
     private readonly Dictionary<string, CatalogueAgency> agencies = new(StringComparer.Ordinal);
 
     /// <param name="divisionFields">Per object type, the path of the row's division code (e.g. <c>Person</c> → <c>registeredDivision.code</c>), for division-scoped resources.</param>
-    public ShareCatalogue(IReadOnlyList<CatalogueAgency> agencies, IReadOnlyDictionary<string, string> divisionFields, IReadOnlyList<CatalogueResource> resources)
+    /// <param name="subgraphs">Per subgraph name, the credit code of the agency whose system it is; composition checks each resource's fields come from a subgraph of its provider.</param>
+    public ShareCatalogue(
+        IReadOnlyList<CatalogueAgency> agencies,
+        IReadOnlyDictionary<string, string> divisionFields,
+        IReadOnlyList<CatalogueResource> resources,
+        IReadOnlyDictionary<string, string>? subgraphs = null)
     {
         Agencies = agencies;
+        Subgraphs = subgraphs ?? new Dictionary<string, string>(StringComparer.Ordinal);
         DivisionFields = divisionFields;
         Resources = resources;
         foreach (var agency in agencies)
@@ -34,6 +40,9 @@ internal sealed class ShareCatalogue
     public IReadOnlyList<CatalogueAgency> Agencies { get; }
 
     public IReadOnlyDictionary<string, string> DivisionFields { get; }
+
+    /// <summary>Subgraph name → credit code of its providing agency.</summary>
+    public IReadOnlyDictionary<string, string> Subgraphs { get; }
 
     public IReadOnlyList<CatalogueResource> Resources { get; }
 
