@@ -57,6 +57,11 @@ internal static class CatalogueReader
         {
             return new CatalogueReading(null, [CatalogueErrorCodes.InvalidYaml(checked((int)exception.Start.Line), exception.InnerException?.Message ?? exception.Message)]);
         }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner gives up this way on some broken flow collections; the position is lost with it.
+            return new CatalogueReading(null, [CatalogueErrorCodes.InvalidYaml(1, exception.Message)]);
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
