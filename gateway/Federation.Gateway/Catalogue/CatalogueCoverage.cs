@@ -10,8 +10,9 @@ namespace Federation.Gateway.Catalogue;
 /// resource, and that resource's provider is the agency of a subgraph that resolves it. A field
 /// several subgraphs resolve on an entity (a key such as <c>Person.idNumber</c>) belongs to the
 /// owner's resource: the owner is the subgraph with a resolvable key that resolves most of the type.
-/// NOT_SHARED fields must be removable from the public schema: nullable, no key, not named by
-/// <c>@key</c>/<c>@requires</c>/<c>@provides</c>, and not the last field of their type.
+/// NOT_SHARED fields must be removable from the public schema: nullable, not named by
+/// <c>@key</c>/<c>@requires</c>/<c>@provides</c>, not implementing a shared interface field, and not
+/// the last field of their type.
 /// The platform fails closed: a supergraph the catalogue does not cover is not composed, served or swapped in.
 /// </summary>
 internal static class CatalogueCoverage
@@ -112,15 +113,27 @@ internal static class CatalogueCoverage
             return;
         }
 
+        var hidden = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in notShared)
+        {
+            foreach (var coordinate in resource.Fields)
+            {
+                hidden.TryAdd(coordinate, resource.Id);
+            }
+        }
+
         var federationFields = FederationFields(supergraph);
         foreach (var resource in notShared)
         {
             foreach (var coordinate in resource.Fields.Where(fields.Contains))
             {
                 var dot = coordinate.IndexOf('.', StringComparison.Ordinal);
-                var field = supergraph.Type(coordinate[..dot])!.Field(coordinate[(dot + 1)..])!;
+                var type = supergraph.Type(coordinate[..dot])!;
+                var field = type.Field(coordinate[(dot + 1)..])!;
+                var shared = type.Implementations.Select(i => supergraph.Type(i.Interface)?.Field(field.Name)).FirstOrDefault(f => f is not null && !hidden.ContainsKey(f.Coordinate));
                 var why = field.Type.EndsWith('!') ? $"is non-null ({field.Type})"
                     : federationFields.Contains(coordinate) ? "is named by a @key, @requires or @provides"
+                    : shared is not null ? $"implements \"{shared.Coordinate}\", which is shared"
                     : null;
                 if (why is not null)
                 {
@@ -129,13 +142,12 @@ internal static class CatalogueCoverage
             }
         }
 
-        var hidden = notShared.SelectMany(r => r.Fields.Select(f => (Coordinate: f, Resource: r.Id))).ToList();
         foreach (var type in supergraph.Types.Values.Where(IsCovered))
         {
             var visible = type.Fields.Where(f => !f.IsInaccessible && !IsFederationInternal(f.Name)).ToList();
-            if (visible.Count > 0 && visible.All(f => hidden.Any(h => h.Coordinate == f.Coordinate)))
+            if (visible.Count > 0 && visible.All(f => hidden.ContainsKey(f.Coordinate)))
             {
-                errors.Add(CatalogueErrorCodes.NotSharedEmptiesType(type.Name, hidden.First(h => h.Coordinate == visible[0].Coordinate).Resource));
+                errors.Add(CatalogueErrorCodes.NotSharedEmptiesType(type.Name, hidden[visible[0].Coordinate]));
             }
         }
     }

@@ -1,5 +1,5 @@
-using Federation.Gateway.Catalogue;
 using System.CommandLine;
+using Federation.Gateway.Catalogue;
 
 namespace Federation.Gateway.Composition;
 

@@ -128,6 +128,18 @@ public sealed class CatalogueCoverageTests
     }
 
     [Fact]
+    public void A_field_implementing_a_shared_interface_field_cannot_be_not_shared()
+    {
+        var supergraph = Compose(People.Replace("type Person @key(fields: \"id\") {", "interface Reachable { phone: String } type Person implements Reachable @key(fields: \"id\") {", StringComparison.Ordinal), Licences);
+
+        var errors = CatalogueCoverage.Check(supergraph, Catalogue(peopleFields: ["Query.person", "Person.id", "Person.name", "Reachable.phone"]));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.NotSharedRequiredFieldCode, error.Code);
+        Assert.Contains("implements \"Reachable.phone\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Not_shared_fields_cannot_empty_a_type()
     {
         var supergraph = Compose(People, Licences.Replace("note: String }", "note: String extra: Extra } type Extra { remark: String }", StringComparison.Ordinal));
