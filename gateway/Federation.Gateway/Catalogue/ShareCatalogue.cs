@@ -7,6 +7,9 @@ namespace Federation.Gateway.Catalogue;
 internal sealed class ShareCatalogue
 {
     private readonly Dictionary<string, CatalogueResource> byField = new(StringComparer.Ordinal);
+
+    // Keyed by the two names so that authorizing a field occurrence concatenates nothing.
+    private readonly Dictionary<(string Type, string Field), CatalogueResource> byTypeAndField = [];
     private readonly Dictionary<string, CatalogueResource> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CatalogueAgency> agencies = new(StringComparer.Ordinal);
 
@@ -33,6 +36,11 @@ internal sealed class ShareCatalogue
             foreach (var field in resource.Fields)
             {
                 byField.TryAdd(field, resource);
+                var dot = field.IndexOf('.', StringComparison.Ordinal);
+                if (dot > 0)
+                {
+                    byTypeAndField.TryAdd((field[..dot], field[(dot + 1)..]), resource);
+                }
             }
         }
     }
@@ -49,7 +57,7 @@ internal sealed class ShareCatalogue
     /// <summary>The resource covering the field at <paramref name="coordinate"/> (<c>Type.field</c>); null when none does.</summary>
     public CatalogueResource? ResourceOf(string coordinate) => byField.GetValueOrDefault(coordinate);
 
-    public CatalogueResource? ResourceOf(string typeName, string fieldName) => ResourceOf(typeName + "." + fieldName);
+    public CatalogueResource? ResourceOf(string typeName, string fieldName) => byTypeAndField.GetValueOrDefault((typeName, fieldName));
 
     public CatalogueResource? Resource(string id) => byId.GetValueOrDefault(id);
 

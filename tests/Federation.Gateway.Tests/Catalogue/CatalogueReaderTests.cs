@@ -68,6 +68,8 @@ public sealed class CatalogueReaderTests
         Assert.Equal("11330200123456788X", catalogue.Subgraphs["people"]);
         Assert.Equal("division", catalogue.DivisionFields["Person"]);
         var detail = catalogue.ResourceOf("Person.name")!;
+        Assert.Same(detail, catalogue.ResourceOf("Person", "name"));
+        Assert.Null(catalogue.ResourceOf("Person", "age"));
         Assert.Equal("people.detail", detail.Id);
         Assert.Equal(ShareClass.Conditional, detail.Class);
         Assert.Equal(UpdateFrequency.Daily, detail.UpdateFrequency);
