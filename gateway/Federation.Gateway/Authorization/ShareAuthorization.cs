@@ -23,15 +23,29 @@ internal static class ShareAuthorizationServices
 {
     /// <summary>
     /// The authorization stage (<c>Authorization:*</c>); the <see cref="ShareCatalogue"/> and the
-    /// <see cref="IGrantBook"/> come from their own registrations. Denials go to the log unless an
-    /// <see cref="IAccessDecisionLog"/> is registered.
+    /// <see cref="IGrantBook"/> come from their own registrations — a host without the share
+    /// workflow has no grants, so every resource that needs an application is refused (fail
+    /// closed). Denials go to the log unless an <see cref="IAccessDecisionLog"/> is registered.
     /// </summary>
     public static IServiceCollection AddShareAuthorization(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuthorizationOptions>(configuration.GetSection(AuthorizationOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
-        services.TryAddSingleton<ShareAuthorization>();
+        services.TryAddSingleton(provider => new ShareAuthorization(
+            provider.GetRequiredService<ShareCatalogue>(),
+            provider.GetService<IGrantBook>() ?? NoGrants.Instance,
+            provider.GetRequiredService<IOptions<AuthorizationOptions>>(),
+            provider.GetRequiredService<IAccessDecisionLog>(),
+            provider.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    private sealed class NoGrants : IGrantBook
+    {
+        public static readonly NoGrants Instance = new();
+
+        public ValueTask<IReadOnlyList<Grant>> ActiveGrantsAsync(string agency, DateTimeOffset at, CancellationToken cancellationToken) =>
+            new([]);
     }
 }

@@ -1,3 +1,4 @@
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.GraphQL.AspNetCore;
@@ -15,6 +16,7 @@ public static class GatewayApi
     /// <summary>
     /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
     /// validates against the supergraph being served and hands admitted operations to the gateway.
+    /// Requests with an operation need a bearer token (<see cref="GatewayAuthentication.RequireCaller"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
@@ -24,8 +26,8 @@ public static class GatewayApi
         endpoints.MapGraphQL("/graphql", () => source.Current.ApiSchema, options =>
         {
             options.Executor = new GatewayOperationExecutor(served.Current);
-            options.CreateContext = http => new GatewayContext(CallerContext.Of(http), inspection.IsRequested(http.Request));
-        });
+            options.CreateContext = http => GatewayAuthentication.ContextFor(http, inspection.IsRequested(http.Request));
+        }).RequireCaller();
         return endpoints;
     }
 

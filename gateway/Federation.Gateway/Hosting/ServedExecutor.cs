@@ -1,8 +1,6 @@
 using Federation.Gateway.Authorization;
-using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Federation.Gateway.Hosting;
@@ -12,13 +10,13 @@ namespace Federation.Gateway.Hosting;
 /// cache, when a reload swaps the supergraph. Every request is authorized against the share
 /// catalogue the gateway serves (<see cref="ShareAuthorization"/>).
 /// </summary>
-internal sealed class ServedExecutor(SupergraphSource source, IOptions<SubgraphOptions> subgraphs, IOptions<GatewayOptions> gateway, IHttpClientFactory http, IServiceProvider services)
+internal sealed class ServedExecutor(
+    SupergraphSource source,
+    IOptions<SubgraphOptions> subgraphs,
+    IOptions<GatewayOptions> gateway,
+    IHttpClientFactory http,
+    ShareAuthorization authorization)
 {
-    // The gateway service always loads its catalogue (and refuses to start without one); a host
-    // that registers none serves the supergraph unauthorized, as before the catalogue existed.
-    private readonly ShareAuthorization? authorization =
-        services.GetService<ShareCatalogue>() is null ? null : services.GetRequiredService<ShareAuthorization>();
-
     private Served? served;
 
     public GatewayExecutor Current()
