@@ -72,9 +72,9 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
     {
         var resources = operation.Resources;
         var needsGrants = false;
-        foreach (var resource in resources)
+        for (var i = 0; i < resources.Count && !needsGrants; i++)
         {
-            needsGrants |= AccessPolicy.NeedsGrants(resource, caller, purpose);
+            needsGrants = AccessPolicy.NeedsGrants(resources[i], caller, purpose);
         }
 
         var at = time.GetUtcNow();
