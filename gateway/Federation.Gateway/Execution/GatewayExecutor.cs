@@ -1,7 +1,10 @@
 using Federation.Gateway.Composition;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Platform;
+using Federation.Gateway.Sharing;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
 
 namespace Federation.Gateway.Execution;
 
@@ -10,9 +13,10 @@ namespace Federation.Gateway.Execution;
 /// fetches run and merged (<see cref="PlanExecution"/>), then the engine's executor runs the
 /// client's operation over the merged tree — which gives exactly the requested fields, in the
 /// query's order, under their aliases, with <c>__typename</c>, introspection and the spec's
-/// null propagation for the fields whose subgraph failed.
+/// null propagation for the fields whose subgraph failed. The platform's own root fields
+/// (<see cref="PlatformGraph"/>) are kept from the planner and resolved in that last step.
 /// </summary>
-internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans, SubgraphClients clients)
+internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans, SubgraphClients clients, PlatformGraph? platform = null)
 {
     /// <summary>Reads a field from the merged tree by its response name (aliases were sent to the subgraphs as they are).</summary>
     private static readonly FieldResolver MergedField = context => new ValueTask<object?>(
@@ -21,25 +25,47 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
     /// <summary>The plans this executor has made, for this supergraph only: a reloaded supergraph gets a new executor.</summary>
     public QueryPlanCache Plans => plans;
 
-    /// <summary>An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed client of <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>).</summary>
-    public static GatewayExecutor Create(Supergraph supergraph, SubgraphOptions options, IHttpClientFactory http, int planCacheCapacity = 1000)
+    /// <summary>The schema served: the API schema, with the platform's part when there is one.</summary>
+    public Schema Schema => platform?.Schema ?? planner.Schema.Api;
+
+    /// <summary>The platform's part of the graph served with the supergraph; null when the platform is not served.</summary>
+    public PlatformGraph? Platform => platform;
+
+    /// <summary>
+    /// An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed client of
+    /// <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>), serving the platform's
+    /// part of the graph over <paramref name="sharing"/> when given.
+    /// </summary>
+    public static GatewayExecutor Create(Supergraph supergraph, SubgraphOptions options, IHttpClientFactory http, int planCacheCapacity = 1000, ShareWorkflow? sharing = null)
     {
         var schema = SupergraphPlanning.From(supergraph);
-        return new GatewayExecutor(new QueryPlanner(schema), new QueryPlanCache(planCacheCapacity), SubgraphHttpClients.Create(schema, options, http));
+        var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing);
+        return new GatewayExecutor(new QueryPlanner(schema), new QueryPlanCache(planCacheCapacity), SubgraphHttpClients.Create(schema, options, http), platform);
     }
 
     public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
-        var api = planner.Schema.Api;
+        var schema = Schema;
         if (await VariableErrorsAsync(request, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             return new GatewayResult(refused, [], null);
         }
 
-        QueryPlan plan;
+        // The platform's root fields are the gateway's own: the planner sees the rest of the document.
+        var split = platform?.Split(request.Document, request.OperationName) ?? new PlatformSplit(request.Document, null);
+        if (split.Error is { } mixed)
+        {
+            return GatewayResult.Failed(mixed);
+        }
+
+        QueryPlan? plan = null;
         try
         {
-            plan = plans.GetOrAdd(request.DocumentHash, request.OperationName, () => planner.Plan(request.Document, request.OperationName));
+            if (split.SubgraphDocument is { } planned)
+            {
+                // The split depends only on the document and this executor's schema, so the text's hash keys its plan.
+                plan = plans.GetOrAdd(request.DocumentHash, request.OperationName, () => planner.Plan(planned, request.OperationName));
+            }
         }
         catch (QueryPlanningException exception)
         {
@@ -47,7 +73,7 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
         }
 
         var run = new PlanExecution(clients, request.Variables, request.Caller);
-        if (plan.Root is { } root)
+        if (plan?.Root is { } root)
         {
             await run.RunAsync(root, cancellationToken).ConfigureAwait(false);
         }
@@ -55,15 +81,16 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
         var result = await Executor.ExecuteAsync(
             new ExecutionRequest
             {
-                Schema = api,
+                Schema = schema,
                 Document = request.Document,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 RootValue = run.Data,
                 FieldResolver = MergedField,
+                Context = request,
             },
             cancellationToken).ConfigureAwait(false);
-        return new GatewayResult(result, run.Errors, request.ExposePlan ? QueryPlanPrinter.Print(plan) : null);
+        return new GatewayResult(result, run.Errors, request.ExposePlan && plan is not null ? QueryPlanPrinter.Print(plan) : null);
     }
 
     /// <summary>
@@ -86,7 +113,7 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
             SelectionSet = new SelectionSetNode([new FieldNode(null, new NameNode("__typename"), [], [], null)]),
         };
         var result = await Executor.ExecuteAsync(
-            new ExecutionRequest { Schema = planner.Schema.Api, Document = new DocumentNode([probe]), Variables = request.Variables },
+            new ExecutionRequest { Schema = Schema, Document = new DocumentNode([probe]), Variables = request.Variables },
             cancellationToken).ConfigureAwait(false);
         return result.HasData ? null : result;
     }

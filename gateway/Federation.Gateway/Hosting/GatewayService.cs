@@ -1,5 +1,6 @@
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Sharing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -102,6 +103,7 @@ public static class GatewayService
         services.AddSingleton(new QueryPlanInspection { Enabled = options.ExposeQueryPlans });
         services.AddSubgraphHttpClient();
         services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath), signature, SchemaCheckCaller);
+        services.AddSharing(builder.Configuration);
         services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
         return builder;
