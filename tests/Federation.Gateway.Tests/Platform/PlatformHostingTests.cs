@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Federation.Gateway.Hosting;
+using Federation.Gateway.Tests.Sharing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Federation.Gateway.Tests.Platform;
+
+/// <summary>The gateway service as configured: the platform's part served at <c>/graphql</c>, the sharing store chosen by <c>Sharing:Store</c>.</summary>
+public sealed class PlatformHostingTests
+{
+    [Fact]
+    public async Task With_the_Postgres_store_the_gateway_migrates_its_schema_at_start_and_serves_the_platform()
+    {
+        var schema = "sharing_host_" + Guid.NewGuid().ToString("N")[..12];
+        await using var source = NpgsqlDataSource.Create(SharingDatabase.ConnectionString);
+        try
+        {
+            await using var app = GatewayService.Build(
+                [
+                    "--Urls=http://127.0.0.1:0",
+                    "--GatewaySignature:Secret=platform-hosting-test-secret-of-enough-bytes",
+                    "--Subgraphs:Endpoints:population:Url=http://127.0.0.1:9/graphql",
+                    "--Sharing:Store=Postgres",
+                    "--Sharing:Schema=" + schema,
+                    "--ConnectionStrings:Sharing=" + SharingDatabase.ConnectionString,
+                ],
+                builder => builder.Logging.SetMinimumLevel(LogLevel.Critical));
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
+
+            var body = await PostAsync(url, "{ catalogue { id } shareApplications { id } }");
+
+            Assert.Equal("UNAUTHENTICATED", (string)body["errors"]![0]!["extensions"]!["code"]!);
+            Assert.Equal("""["shareApplications"]""", body["errors"]![0]!["path"]!.ToJsonString());
+            await using var tables = source.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name IN ('share_applications', 'grants')");
+            tables.Parameters.AddWithValue("schema", schema);
+            Assert.Equal(2L, await tables.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+            await app.StopAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            await using var drop = source.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_is_refused_at_start_saying_what_is_missing()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => GatewayService.Build(
+            [
+                "--GatewaySignature:Secret=platform-hosting-test-secret-of-enough-bytes",
+                "--Subgraphs:Endpoints:population:Url=http://127.0.0.1:9/graphql",
+                "--Sharing:Store=Postgres",
+            ]));
+
+        Assert.Equal("Sharing:Store is Postgres but ConnectionStrings:Sharing is not set.", error.Message);
+    }
+
+    private static async Task<JsonNode> PostAsync(string url, string query)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+    }
+}
