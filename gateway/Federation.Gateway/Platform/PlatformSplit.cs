@@ -8,7 +8,8 @@ namespace Federation.Gateway.Platform;
 /// platform's root fields are removed from <see cref="SubgraphDocument"/> — the document the
 /// planner sees — wherever they are selected at the root: directly, in inline fragments, or in
 /// fragments on the root type; they are resolved by their bound resolvers when the engine shapes
-/// the response. <see cref="SubgraphDocument"/> is null when no subgraph has anything to answer.
+/// the response. <see cref="SubgraphDocument"/> holds that one operation and the fragments it
+/// still spreads; it is null when no subgraph has anything to answer.
 /// </summary>
 internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLError? Error)
 {
@@ -41,25 +42,24 @@ internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLErro
             return new PlatformSplit(null, null);
         }
 
+        // The planner gets the operation and the fragments it still spreads: fragments on the
+        // platform's types, spread only under its fields, would name types the planner does not know.
         var stripper = new Stripper(platform, root, fragments);
-        var definitions = new List<DefinitionNode>(document.Definitions.Count);
-        foreach (var definition in document.Definitions)
+        var stripped = operation with { SelectionSet = stripper.Strip(operation.SelectionSet) };
+        var definitions = new List<DefinitionNode> { stripped };
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<SelectionSetNode>();
+        pending.Push(stripped.SelectionSet);
+        while (pending.TryPop(out var selections))
         {
-            switch (definition)
+            foreach (var name in Spreads(selections))
             {
-                case OperationDefinitionNode o when ReferenceEquals(o, operation):
-                    definitions.Add(o with { SelectionSet = stripper.Strip(o.SelectionSet) });
-                    break;
-                case FragmentDefinitionNode f when f.TypeCondition.Name.Value == root:
-                    if (!stripper.IsEmpty(f.Name.Value))
-                    {
-                        definitions.Add(f with { SelectionSet = stripper.Strip(f.SelectionSet) });
-                    }
-
-                    break;
-                default:
-                    definitions.Add(definition);
-                    break;
+                if (kept.Add(name) && fragments.TryGetValue(name, out var fragment))
+                {
+                    var planned = fragment.TypeCondition.Name.Value == root ? fragment with { SelectionSet = stripper.Strip(fragment.SelectionSet) } : fragment;
+                    definitions.Add(planned);
+                    pending.Push(planned.SelectionSet);
+                }
             }
         }
 
@@ -102,6 +102,34 @@ internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLErro
         }
     }
 
+    /// <summary>The names of the fragments spread in <paramref name="selections"/>, at any depth.</summary>
+    private static IEnumerable<string> Spreads(SelectionSetNode selections)
+    {
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case FragmentSpreadNode spread:
+                    yield return spread.Name.Value;
+                    break;
+                case InlineFragmentNode inline:
+                    foreach (var name in Spreads(inline.SelectionSet))
+                    {
+                        yield return name;
+                    }
+
+                    break;
+                case FieldNode { SelectionSet: { } inner }:
+                    foreach (var name in Spreads(inner))
+                    {
+                        yield return name;
+                    }
+
+                    break;
+            }
+        }
+    }
+
     /// <summary>Removes the platform's root fields, then the fragments and spreads left with nothing to select.</summary>
     private sealed class Stripper(PlatformGraph platform, string root, Dictionary<string, FragmentDefinitionNode> fragments)
     {
@@ -136,7 +164,7 @@ internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLErro
         }
 
         /// <summary>Whether a fragment on the root type selects nothing once the platform's fields are gone.</summary>
-        public bool IsEmpty(string fragmentName)
+        private bool IsEmpty(string fragmentName)
         {
             if (emptiness.TryGetValue(fragmentName, out var empty))
             {

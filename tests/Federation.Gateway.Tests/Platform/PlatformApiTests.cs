@@ -191,6 +191,27 @@ public sealed class PlatformApiTests
     }
 
     [Fact]
+    public async Task Fragments_on_platform_types_and_other_operations_of_the_document_stay_away_from_the_planner()
+    {
+        await using var platform = await PlatformHarness.StartAsync();
+
+        var body = await platform.PostAsync(
+            $$$"""
+            query Other { catalogue { ...Published } }
+            query Wanted { catalogue(filter: { class: NOT_SHARED }) { ...Published } person(idNumber: "{{{FakeSubgraphs.LiHua}}}") { ...Named } }
+            fragment Published on CatalogueResource { id legalBasis }
+            fragment Named on Person { name }
+            """,
+            caller: null,
+            operationName: "Wanted");
+
+        Assert.Null(body["errors"]);
+        Assert.Equal(
+            $$$"""{"catalogue":[{"id":"{{{Religion}}}","legalBasis":"The legal basis the provider cites."}],"person":{"name":"李华"}}""",
+            body["data"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public async Task A_platform_only_operation_asks_no_subgraph()
     {
         await using var platform = await PlatformHarness.StartAsync();

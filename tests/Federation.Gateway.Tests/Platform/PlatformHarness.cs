@@ -96,9 +96,9 @@ internal sealed class PlatformHarness : IAsyncDisposable
     }
 
     /// <summary>Posts an operation as <paramref name="caller"/> (a key of <see cref="Callers"/>; null for no caller) and reads the JSON body.</summary>
-    public async Task<JsonNode> PostAsync([StringSyntax("graphql")] string query, string? caller, JsonObject? variables = null)
+    public async Task<JsonNode> PostAsync([StringSyntax("graphql")] string query, string? caller, JsonObject? variables = null, string? operationName = null)
     {
-        var body = new JsonObject { ["query"] = query };
+        var body = new JsonObject { ["query"] = query, ["operationName"] = operationName };
         if (variables is not null)
         {
             body["variables"] = variables;
