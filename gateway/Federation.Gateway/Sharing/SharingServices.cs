@@ -3,7 +3,6 @@ using Federation.Gateway.Sharing.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace Federation.Gateway.Sharing;
 
@@ -32,7 +31,7 @@ internal static class SharingServices
                     throw new InvalidOperationException("Sharing:Store is Postgres but ConnectionStrings:Sharing is not set.");
                 }
 
-                services.AddSingleton(new PostgresShareStore(NpgsqlDataSource.Create(connectionString), options.Schema));
+                services.AddSingleton(_ => PostgresShareStore.Open(connectionString, options.Schema));
                 services.AddSingleton<IShareStore>(sp => sp.GetRequiredService<PostgresShareStore>());
                 services.AddHostedService<SharingStoreMigration>();
                 break;

@@ -97,11 +97,20 @@ internal sealed class InMemoryShareStore : IShareStore
 
     public ValueTask<IReadOnlyList<Grant>> ActiveGrantsAsync(string agency, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // Read on every authorized request: a plain loop, and no list at all for an agency without grants.
+        List<Grant>? found = null;
         lock (gate)
         {
-            IReadOnlyList<Grant> found = [.. grants.Values.Where(g => g.Agency == agency && g.IsActiveAt(at))];
-            return ValueTask.FromResult(found);
+            foreach (var grant in grants.Values)
+            {
+                if (grant.Agency == agency && grant.IsActiveAt(at))
+                {
+                    (found ??= []).Add(grant);
+                }
+            }
         }
+
+        return ValueTask.FromResult<IReadOnlyList<Grant>>(found is null ? [] : found);
     }
 
     private Task<bool> Decide(Guid applicationId, Func<ShareApplication, ShareApplication> decide, Grant? grant)

@@ -11,7 +11,7 @@ namespace Federation.Gateway.Sharing.Storage;
 /// every process the moment its UPDATE commits. Decisions are conditional UPDATEs
 /// (<c>WHERE status = 'PENDING'</c>), so of two concurrent decisions exactly one changes the row.
 /// </summary>
-internal sealed class PostgresShareStore(NpgsqlDataSource dataSource, string schema) : IShareStore
+internal sealed class PostgresShareStore(NpgsqlDataSource dataSource, string schema) : IShareStore, IAsyncDisposable
 {
     private const string ApplicationColumns =
         "id, agency, applicant, resource_id, purposes, justification, valid_from, valid_until, matter, submitted_at, due_date, status, decided_at, decided_by, refusal_reason, grant_id";
@@ -21,6 +21,14 @@ internal sealed class PostgresShareStore(NpgsqlDataSource dataSource, string sch
 
     private readonly string applications = PostgresMigrations.QuoteIdentifier(schema) + ".share_applications";
     private readonly string grants = PostgresMigrations.QuoteIdentifier(schema) + ".grants";
+
+    private bool ownsDataSource;
+
+    /// <summary>A store with a connection pool of its own, closed with the store.</summary>
+    public static PostgresShareStore Open(string connectionString, string schema) =>
+        new(NpgsqlDataSource.Create(connectionString), schema) { ownsDataSource = true };
+
+    public ValueTask DisposeAsync() => ownsDataSource ? dataSource.DisposeAsync() : ValueTask.CompletedTask;
 
     /// <summary>Brings the schema to the latest migration; idempotent, safe when several processes start together.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken) =>
