@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Hosting;
 
@@ -7,6 +8,7 @@ using Federation.Gateway.Hosting;
 var gateway = new RootCommand("The federation gateway of the government data-sharing platform.")
 {
     ComposeCommand.Create(),
+    TokenCommand.Create(),
 };
 gateway.TreatUnmatchedTokensAsErrors = false;
 gateway.SetAction((parsed, cancellationToken) => GatewayService.RunAsync([.. parsed.UnmatchedTokens], cancellationToken));

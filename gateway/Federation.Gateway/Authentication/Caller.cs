@@ -24,4 +24,6 @@ internal static class PlatformRoles
 
     /// <summary>Security staff: read the audit trail.</summary>
     public const string Auditor = "auditor";
+
+    public static readonly IReadOnlyList<string> All = [Applicant, Approver, CompetentDepartment, Auditor];
 }

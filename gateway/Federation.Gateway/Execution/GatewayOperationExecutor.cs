@@ -1,4 +1,5 @@
 using Federation.Gateway.Authentication;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Planning;
 using Federation.GraphQL.AspNetCore.Engine;
 using Federation.Subgraphs.Hosting;
@@ -17,6 +18,9 @@ internal sealed record GatewayContext(GatewayCaller Caller, bool ExposePlan = fa
 
     /// <summary>The purpose the request declares (header or <c>extensions</c>); null when it declares none.</summary>
     public StatedPurpose? Purpose { get; init; }
+
+    /// <summary>The purpose and matter headers as sent; the executor reads them with <c>extensions</c> into <see cref="GatewayRequest.Purpose"/>.</summary>
+    public PurposeDeclaration? DeclaredInHeaders { get; init; }
 }
 
 /// <summary>
@@ -33,17 +37,23 @@ internal sealed class GatewayOperationExecutor(Func<GatewayExecutor> executor) :
     {
         var context = request.Context as GatewayContext
             ?? throw new InvalidOperationException("The gateway endpoint's CreateContext must return a GatewayContext with the caller.");
+        if (PurposeDeclaration.Read(context.DeclaredInHeaders, request.Extensions, out var declared) is { } refused)
+        {
+            return new DeclarationRefusal(refused);
+        }
+
+        var purpose = declared ?? context.Purpose;
         return await executor().ExecuteAsync(
             new GatewayRequest(
                 request.Document,
                 QueryPlanCache.Hash(request.DocumentText),
                 request.Operation.Name?.Value,
                 request.Variables,
-                context.Caller,
+                context.Caller with { Purpose = purpose?.Purpose.WireName() ?? context.Caller.Purpose, Matter = purpose?.Matter ?? context.Caller.Matter },
                 context.ExposePlan)
             {
                 Identity = context.Identity,
-                Purpose = context.Purpose,
+                Purpose = purpose,
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,8 @@ public static class GatewayApi
     /// <summary>
     /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
     /// validates against the schema being served (the supergraph's API schema and the platform's part) and
-    /// hands admitted operations to the gateway.
+    /// hands admitted operations to the gateway. Requests with an operation need a bearer token
+    /// (<see cref="GatewayAuthentication.RequireCaller"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
@@ -23,8 +25,8 @@ public static class GatewayApi
         endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
         {
             options.Executor = new GatewayOperationExecutor(served.Current);
-            options.CreateContext = http => new GatewayContext(CallerContext.Of(http), inspection.IsRequested(http.Request));
-        });
+            options.CreateContext = http => GatewayAuthentication.ContextFor(http, inspection.IsRequested(http.Request));
+        }).RequireCaller();
         return endpoints;
     }
 

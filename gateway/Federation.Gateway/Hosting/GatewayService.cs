@@ -1,3 +1,4 @@
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Sharing;
@@ -24,8 +25,8 @@ public static class GatewayService
 
     /// <summary>
     /// Builds the gateway from <paramref name="args"/> and configuration (<c>Gateway:*</c>,
-    /// <c>Subgraphs:*</c>, <c>GatewaySignature:Secret</c>); <paramref name="configure"/> runs before the
-    /// services are read.
+    /// <c>Subgraphs:*</c>, <c>GatewaySignature:Secret</c>, <c>Authentication:*</c>); <paramref name="configure"/>
+    /// runs before the services are read.
     /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -48,7 +49,8 @@ public static class GatewayService
 
     /// <summary>
     /// The command-line run: fronts the subgraphs the configuration names or, with none named, starts
-    /// the four agency subgraphs in this process first (the one-command run). Prints where it serves.
+    /// the four agency subgraphs in this process first (the one-command run), which trusts tokens signed
+    /// with the development key unless an authority or keys are configured. Prints where it serves.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -59,6 +61,7 @@ public static class GatewayService
             ? await EmbeddedSubgraphs.StartAsync(options.EmbeddedPersons, LogLevel.Warning, cancellationToken).ConfigureAwait(false)
             : null;
 
+        DevelopmentSigningKey? developmentKey = null;
         var app = Build(args, builder =>
         {
             if (embedded is null)
@@ -71,19 +74,25 @@ public static class GatewayService
             {
                 builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
             }
+
+            if (!GatewayAuthentication.IsConfigured(builder.Configuration))
+            {
+                developmentKey = DevelopmentSigningKey.LoadOrCreate(GatewayAuthentication.Read(builder.Configuration).DevelopmentKeyFile);
+                developmentKey.Configure(builder.Configuration);
+            }
         });
         await using (app.ConfigureAwait(false))
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-            PrintBanner(address, embedded, options);
+            PrintBanner(address, embedded, options, developmentKey);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
     }
 
-    /// <summary>The gateway's services: options, the supergraph and its checks, the signed subgraph client, the endpoint.</summary>
+    /// <summary>The gateway's services: options, token validation, the supergraph and its checks, the signed subgraph client, the endpoint.</summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -98,6 +107,7 @@ public static class GatewayService
                 "or no Subgraphs:Endpoints at all to run the embedded subgraphs.");
         }
 
+        services.AddGatewayAuthentication(builder.Configuration);
         var signature = new GatewaySignature(secret);
         services.AddSingleton(signature);
         services.AddSingleton(new QueryPlanInspection { Enabled = options.ExposeQueryPlans });
@@ -109,7 +119,7 @@ public static class GatewayService
         return builder;
     }
 
-    private static void PrintBanner(string address, EmbeddedSubgraphs? embedded, GatewayOptions options)
+    private static void PrintBanner(string address, EmbeddedSubgraphs? embedded, GatewayOptions options, DevelopmentSigningKey? developmentKey)
     {
         Console.WriteLine();
         Console.WriteLine("Government data-sharing gateway");
@@ -123,8 +133,21 @@ public static class GatewayService
             }
         }
 
-        Console.WriteLine($"  Caller     requests are read as agency \"{CallerContext.UnauthenticatedAgency}\" until sign-in with tokens arrives; declare the purpose in the {CallerContext.PurposeHeader} header");
-        Console.WriteLine($"  Try        curl -s {address}/graphql -H 'Content-Type: application/json' -d '{{\"query\":\"{{ licences(first: 2) {{ edges {{ node {{ number holder {{ __typename ... on Person {{ name }} }} }} }} }} }}\"}}'");
+        var query = "{ licences(first: 2) { edges { node { number holder { __typename ... on Person { name } } } } } }";
+        if (developmentKey is null)
+        {
+            Console.WriteLine("  Sign-in    bearer tokens from the configured Authentication:Authority or SigningKeys; declare the purpose in the Federation-Purpose header");
+            Console.WriteLine($"  Try        curl -s {address}/graphql -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
+        }
+        else
+        {
+            var agency = DemoAgencies.Platform;
+            var token = developmentKey.Issue(new Caller("developer", agency.Code, agency.Division, new HashSet<string>()), TimeSpan.FromHours(8), DateTime.UtcNow);
+            Console.WriteLine($"  Sign-in    DEVELOPMENT tokens, signed with the key in {developmentKey.Path} — never use it outside development");
+            Console.WriteLine("  Token      dotnet run --project gateway/Federation.Gateway -- token --agency <credit code>   (`-- token --list` lists the demo agencies)");
+            Console.WriteLine($"  Try        curl -s {address}/graphql -H 'Authorization: Bearer {token}' -H '{PurposeDeclaration.PurposeHeader}: WORK_REFERENCE' -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
+        }
+
         Console.WriteLine();
     }
 }

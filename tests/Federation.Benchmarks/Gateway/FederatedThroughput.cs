@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Hosting;
 using Federation.Subgraphs.DemoData;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Federation.Benchmarks.Gateway;
 
@@ -32,6 +36,17 @@ internal static partial class FederatedThroughput
 
     private const int Persons = 10_000;
     private const int DistinctBodies = 500;
+
+    /// <summary>Our gateway validates a bearer token on every request, as in production: one token, signed with a key made for the run.</summary>
+    private static readonly SymmetricSecurityKey TokenKey = new(RandomNumberGenerator.GetBytes(32)) { KeyId = "benchmark" };
+
+    private static readonly string Token = DevelopmentSigningKey.Issue(
+        TokenKey,
+        DevelopmentSigningKey.Issuer,
+        DevelopmentSigningKey.Audience,
+        new Caller("benchmark", DemoAgencies.Platform.Code, DemoAgencies.Platform.Division, new HashSet<string>()),
+        DateTime.UtcNow.AddMinutes(-1),
+        DateTime.UtcNow.AddHours(12));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -98,7 +113,12 @@ internal static partial class FederatedThroughput
     private static async Task<GatewayProcess> StartOursAsync(EmbeddedSubgraphs subgraphs, string supergraph)
     {
         var dll = typeof(GatewayService).Assembly.Location;
-        var arguments = new List<string> { dll, "--Urls=http://127.0.0.1:4090", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning" };
+        var arguments = new List<string>
+        {
+            dll, "--Urls=http://127.0.0.1:4090", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",
+            $"--Authentication:SigningKeys:0:Id={TokenKey.KeyId}", $"--Authentication:SigningKeys:0:Secret={Convert.ToBase64String(TokenKey.Key)}",
+            $"--Authentication:Issuer={DevelopmentSigningKey.Issuer}", $"--Authentication:Audience={DevelopmentSigningKey.Audience}",
+        };
         arguments.AddRange(subgraphs.Urls.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url={s.Url}"));
         return await GatewayProcess.StartAsync("dotnet", arguments, "http://127.0.0.1:4090/graphql", line => line.Contains("Now listening", StringComparison.Ordinal) || line.Contains("Government data-sharing gateway", StringComparison.Ordinal));
     }
@@ -130,7 +150,7 @@ internal static partial class FederatedThroughput
             end
             function request()
               next = next % #bodies + 1
-              return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }, bodies[next])
+              return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Accept"] = "application/json", ["Authorization"] = "Bearer {{Token}}" }, bodies[next])
             end
             """);
         return script;
@@ -141,7 +161,9 @@ internal static partial class FederatedThroughput
         using var client = new HttpClient();
         var world = new DemoWorld(Persons);
         var body = new JsonObject { ["query"] = Query, ["variables"] = new JsonObject { ["id"] = world.Person(7).IdNumber } }.ToJsonString();
-        using var response = await client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal) || !text.Contains("\"name\"", StringComparison.Ordinal))
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Hosting;
+using Federation.Gateway.Tests.Authentication;
 using Federation.Subgraphs.DemoData;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,7 @@ public sealed class EquivalencePlatform : IAsyncLifetime
     private WebApplication? gateway;
     private ApolloGatewayPeer? apollo;
     private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly TestTokens tokens = new();
 
     public DemoWorld World { get; } = new(Persons);
 
@@ -42,6 +44,7 @@ public sealed class EquivalencePlatform : IAsyncLifetime
             builder.Logging.ClearProviders();
             builder.Configuration["GatewaySignature:Secret"] = subgraphs.Secret;
             builder.Configuration["Gateway:SupergraphFile"] = supergraphFile;
+            tokens.Configure(builder.Configuration);
             foreach (var (name, url) in subgraphs.Urls)
             {
                 builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
@@ -66,6 +69,7 @@ public sealed class EquivalencePlatform : IAsyncLifetime
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For());
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {text}");

@@ -64,6 +64,9 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
     public ConcurrentQueue<string> Arrivals { get; } = new();
 
     /// <summary>How many requests the subgraph got.</summary>
+    /// <summary>Per subgraph, the caller each request was signed for (agency, purpose, matter).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<GatewayCaller>> Callers { get; } = new(StringComparer.Ordinal);
+
     public int Count(string subgraph) => Requests.TryGetValue(subgraph, out var bodies) ? bodies.Count : 0;
 
     /// <param name="arrivals">Per subgraph, what its server awaits when a request arrives, before answering.</param>
@@ -77,6 +80,7 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
             var behaviour = behaviours?.GetValueOrDefault(name) ?? SubgraphBehaviour.Normal;
             subgraphs.Requests[name] = new();
             subgraphs.CallerAgencies[name] = new();
+            subgraphs.Callers[name] = new();
             if (behaviour == SubgraphBehaviour.Down)
             {
                 subgraphs.Urls[name] = new Uri($"http://127.0.0.1:{FreePort()}/graphql");
@@ -97,6 +101,10 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                 subgraphs.Requests[name].Enqueue(await reader.ReadToEndAsync());
                 context.Request.Body.Position = 0;
                 subgraphs.CallerAgencies[name].Enqueue(context.Request.Headers["X-Caller-Agency"].ToString());
+                subgraphs.Callers[name].Enqueue(new GatewayCaller(
+                    context.Request.Headers["X-Caller-Agency"].ToString(),
+                    context.Request.Headers["X-Caller-Purpose"].ToString(),
+                    context.Request.Headers["X-Caller-Matter"] is { Count: > 0 } matter ? matter.ToString() : null));
                 subgraphs.Arrivals.Enqueue(name);
                 if (arrivals?.GetValueOrDefault(name) is { } arrival)
                 {
