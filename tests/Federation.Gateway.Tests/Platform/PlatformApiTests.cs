@@ -41,12 +41,12 @@ public sealed class PlatformApiTests
         Assert.Equal("""["Person.religion"]""", religion["fields"]!.ToJsonString());
         var marital = resources.Single(r => (string)r!["id"]! == MaritalRecords)!;
         Assert.Equal(
-            """{"code":"11330200002000001A","name":"宁波市公安局","englishName":"Ningbo Public Security Bureau","division":"330200"}""",
+            """{"code":"11330200002000012A","name":"宁波市公安局","englishName":"Ningbo Public Security Bureau","division":"330200"}""",
             marital["provider"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         Assert.Equal("""["API","ONLINE_QUERY"]""", marital["provision"]!.ToJsonString());
         Assert.Equal("REAL_TIME", (string)marital["updateFrequency"]!);
         Assert.Equal(
-            """{"agencies":[{"code":"11330200002000003C"},{"code":"11330200002000004D"}],"purposes":["ADMINISTRATIVE_BASIS","DATA_VERIFICATION"],"applicationRequired":true,"divisionScoped":true,"usageRequirements":"Only for the matter stated."}""",
+            """{"agencies":[{"code":"113302000020000392"},{"code":"11330200002000047W"}],"purposes":["ADMINISTRATIVE_BASIS","DATA_VERIFICATION"],"applicationRequired":true,"divisionScoped":true,"usageRequirements":"Only for the matter stated."}""",
             Without(marital["conditions"]!, "name").ToJsonString());
         Assert.Null(resources.Single(r => (string)r!["id"]! == OpenRecords)!["conditions"]!["agencies"]);
         Assert.Null(resources.Single(r => (string)r!["id"]! == BaseItems)!["conditions"]);

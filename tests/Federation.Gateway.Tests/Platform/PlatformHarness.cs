@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Sharing.Storage;
+using Federation.Gateway.Tests.Authentication;
 using Federation.Gateway.Tests.Execution;
 using Federation.Gateway.Tests.Planning;
 using Federation.Gateway.Tests.Sharing;
@@ -22,13 +23,12 @@ namespace Federation.Gateway.Tests.Platform;
 
 /// <summary>
 /// The gateway's endpoint serving the committed supergraph (over <see cref="FakeSubgraphs"/>) with
-/// the platform's part on an in-memory store and <see cref="SharingWorld"/>'s catalogue. The
-/// caller is picked per request by name (<see cref="Callers"/>) until bearer tokens name it.
+/// the platform's part on an in-memory store and <see cref="SharingWorld"/>'s catalogue, behind the
+/// gateway's token gate (anonymous catalogue reading allowed). Each request signs in as one of
+/// <see cref="Callers"/> with a bearer token of the test's own key, or sends no token.
 /// </summary>
 internal sealed class PlatformHarness : IAsyncDisposable
 {
-    private const string CallerHeader = "Test-Caller";
-
     public static readonly IReadOnlyDictionary<string, Caller> Callers = new Dictionary<string, Caller>(StringComparer.Ordinal)
     {
         ["applicant"] = SharingWorld.Applicant(),
@@ -40,9 +40,11 @@ internal sealed class PlatformHarness : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly WebApplication app;
     private readonly HttpClient http;
+    private readonly TestTokens tokens;
 
-    private PlatformHarness(FakeSubgraphs subgraphs, ServiceProvider services, WebApplication app, HttpClient http, GatewayExecutor executor, ManualClock clock)
+    private PlatformHarness(FakeSubgraphs subgraphs, ServiceProvider services, WebApplication app, HttpClient http, TestTokens tokens, GatewayExecutor executor, ManualClock clock)
     {
+        this.tokens = tokens;
         Subgraphs = subgraphs;
         this.services = services;
         this.app = app;
@@ -81,18 +83,19 @@ internal sealed class PlatformHarness : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var tokens = new TestTokens();
+        tokens.Configure(builder.Configuration);
+        builder.Configuration[$"{GatewayAuthenticationOptions.Section}:AllowAnonymousCatalogue"] = "true";
+        builder.Services.AddGatewayAuthentication(builder.Configuration);
         var app = builder.Build();
         app.MapGraphQL("/graphql", () => executor.Schema, options =>
         {
             options.Executor = new GatewayOperationExecutor(() => executor);
-            options.CreateContext = request => new GatewayContext(new GatewayCaller("test", "UNDECLARED"))
-            {
-                Identity = request.Request.Headers.TryGetValue(CallerHeader, out var name) ? Callers[name.ToString()] : null,
-            };
-        });
+            options.CreateContext = request => GatewayAuthentication.ContextFor(request, exposePlan: false);
+        }).RequireCaller();
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        return new PlatformHarness(subgraphs, services, app, http, executor, clock);
+        return new PlatformHarness(subgraphs, services, app, http, tokens, executor, clock);
     }
 
     /// <summary>Posts an operation as <paramref name="caller"/> (a key of <see cref="Callers"/>; null for no caller) and reads the JSON body.</summary>
@@ -111,7 +114,7 @@ internal sealed class PlatformHarness : IAsyncDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (caller is not null)
         {
-            request.Headers.Add(CallerHeader, caller);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For(Callers[caller]));
         }
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);

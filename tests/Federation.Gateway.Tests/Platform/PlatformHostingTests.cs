@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Hosting;
+using Federation.Gateway.Tests.Authentication;
 using Federation.Gateway.Tests.Sharing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,13 +12,17 @@ using Npgsql;
 
 namespace Federation.Gateway.Tests.Platform;
 
-/// <summary>The gateway service as configured: the platform's part served at <c>/graphql</c>, the sharing store chosen by <c>Sharing:Store</c>.</summary>
+/// <summary>
+/// The gateway service as configured: the platform's part served at <c>/graphql</c> to callers signed in
+/// with bearer tokens (the catalogue to anyone when allowed), the sharing store chosen by <c>Sharing:Store</c>.
+/// </summary>
 public sealed class PlatformHostingTests
 {
     [Fact]
     public async Task With_the_Postgres_store_the_gateway_migrates_its_schema_at_start_and_serves_the_platform()
     {
         var schema = "sharing_host_" + Guid.NewGuid().ToString("N")[..12];
+        var tokens = new TestTokens();
         await using var source = NpgsqlDataSource.Create(SharingDatabase.ConnectionString);
         try
         {
@@ -29,15 +34,20 @@ public sealed class PlatformHostingTests
                     "--Sharing:Store=Postgres",
                     "--Sharing:Schema=" + schema,
                     "--ConnectionStrings:Sharing=" + SharingDatabase.ConnectionString,
+                    "--Authentication:AllowAnonymousCatalogue=true",
+                    .. tokens.Arguments(),
                 ],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Critical));
             await app.StartAsync(TestContext.Current.CancellationToken);
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
 
-            var body = await PostAsync(url, "{ catalogue { id } shareApplications { id } }");
+            var anonymous = await PostAsync(url, "{ catalogue { id } }", token: null);
+            var signedIn = await PostAsync(url, "{ shareApplications { id } grants { id } }", tokens.For(SharingWorld.Applicant()));
 
-            Assert.Equal("UNAUTHENTICATED", (string)body["errors"]![0]!["extensions"]!["code"]!);
-            Assert.Equal("""["shareApplications"]""", body["errors"]![0]!["path"]!.ToJsonString());
+            Assert.Null(anonymous["errors"]);
+            Assert.NotNull(anonymous["data"]!["catalogue"]);
+            Assert.True(signedIn["errors"] is null, signedIn.ToJsonString());
+            Assert.Equal("""{"shareApplications":[],"grants":[]}""", signedIn["data"]!.ToJsonString());
             await using var tables = source.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name IN ('share_applications', 'grants')");
             tables.Parameters.AddWithValue("schema", schema);
             Assert.Equal(2L, await tables.ExecuteScalarAsync(TestContext.Current.CancellationToken));
@@ -58,18 +68,24 @@ public sealed class PlatformHostingTests
                 "--GatewaySignature:Secret=platform-hosting-test-secret-of-enough-bytes",
                 "--Subgraphs:Endpoints:population:Url=http://127.0.0.1:9/graphql",
                 "--Sharing:Store=Postgres",
+                .. new TestTokens().Arguments(),
             ]));
 
         Assert.Equal("Sharing:Store is Postgres but ConnectionStrings:Sharing is not set.", error.Message);
     }
 
-    private static async Task<JsonNode> PostAsync(string url, string query)
+    private static async Task<JsonNode> PostAsync(string url, string query, string? token)
     {
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
     }

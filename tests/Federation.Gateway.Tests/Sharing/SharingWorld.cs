@@ -6,15 +6,16 @@ namespace Federation.Gateway.Tests.Sharing;
 
 /// <summary>
 /// A small catalogue built in code, the callers of its agencies, and a clock the tests move:
-/// what the share workflow's tests run on. The credit codes are the tests' own.
+/// what the share workflow's tests run on. The credit codes are the tests' own,
+/// valid by GB 32100 so that bearer tokens can name them.
 /// </summary>
 internal static class SharingWorld
 {
-    public const string PublicSecurity = "11330200002000001A";
-    public const string MarketSupervision = "11330200002000002B";
-    public const string CivilAffairs = "11330200002000003C";
-    public const string Taxation = "11330200002000004D";
-    public const string BigDataBureau = "11330200002000005E";
+    public const string PublicSecurity = "11330200002000012A";
+    public const string MarketSupervision = "113302000020000205";
+    public const string CivilAffairs = "113302000020000392";
+    public const string Taxation = "11330200002000047W";
+    public const string BigDataBureau = "11330200002000055P";
 
     public const string BaseItems = "population.base";
     public const string MaritalRecords = "population.marital-records";
