@@ -7,13 +7,22 @@ namespace Federation.Gateway.Catalogue;
 internal sealed class ShareCatalogue
 {
     private readonly Dictionary<string, CatalogueResource> byField = new(StringComparer.Ordinal);
+
+    // Keyed by the two names so that authorizing a field occurrence concatenates nothing.
+    private readonly Dictionary<(string Type, string Field), CatalogueResource> byTypeAndField = [];
     private readonly Dictionary<string, CatalogueResource> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CatalogueAgency> agencies = new(StringComparer.Ordinal);
 
     /// <param name="divisionFields">Per object type, the path of the row's division code (e.g. <c>Person</c> → <c>registeredDivision.code</c>), for division-scoped resources.</param>
-    public ShareCatalogue(IReadOnlyList<CatalogueAgency> agencies, IReadOnlyDictionary<string, string> divisionFields, IReadOnlyList<CatalogueResource> resources)
+    /// <param name="subgraphs">Per subgraph name, the credit code of the agency whose system it is; composition checks each resource's fields come from a subgraph of its provider.</param>
+    public ShareCatalogue(
+        IReadOnlyList<CatalogueAgency> agencies,
+        IReadOnlyDictionary<string, string> divisionFields,
+        IReadOnlyList<CatalogueResource> resources,
+        IReadOnlyDictionary<string, string>? subgraphs = null)
     {
         Agencies = agencies;
+        Subgraphs = subgraphs ?? new Dictionary<string, string>(StringComparer.Ordinal);
         DivisionFields = divisionFields;
         Resources = resources;
         foreach (var agency in agencies)
@@ -27,6 +36,11 @@ internal sealed class ShareCatalogue
             foreach (var field in resource.Fields)
             {
                 byField.TryAdd(field, resource);
+                var dot = field.IndexOf('.', StringComparison.Ordinal);
+                if (dot > 0)
+                {
+                    byTypeAndField.TryAdd((field[..dot], field[(dot + 1)..]), resource);
+                }
             }
         }
     }
@@ -35,12 +49,15 @@ internal sealed class ShareCatalogue
 
     public IReadOnlyDictionary<string, string> DivisionFields { get; }
 
+    /// <summary>Subgraph name → credit code of its providing agency.</summary>
+    public IReadOnlyDictionary<string, string> Subgraphs { get; }
+
     public IReadOnlyList<CatalogueResource> Resources { get; }
 
     /// <summary>The resource covering the field at <paramref name="coordinate"/> (<c>Type.field</c>); null when none does.</summary>
     public CatalogueResource? ResourceOf(string coordinate) => byField.GetValueOrDefault(coordinate);
 
-    public CatalogueResource? ResourceOf(string typeName, string fieldName) => ResourceOf(typeName + "." + fieldName);
+    public CatalogueResource? ResourceOf(string typeName, string fieldName) => byTypeAndField.GetValueOrDefault((typeName, fieldName));
 
     public CatalogueResource? Resource(string id) => byId.GetValueOrDefault(id);
 

@@ -6,12 +6,14 @@ namespace Federation.Gateway.Composition;
 /// The API schema of a supergraph as a document: the supergraph without the join and link
 /// machinery, without the <c>@inaccessible</c> and <c>@tag</c> definitions and applications, and
 /// without the elements marked <c>@inaccessible</c> (types, fields, arguments, enum values, input
-/// fields, and the union members and implemented interfaces that name an inaccessible type).
+/// fields, and the union members and implemented interfaces that name an inaccessible type), and
+/// without the fields the share catalogue does not share (NOT_SHARED is not part of the public schema).
 /// https://www.apollographql.com/docs/graphos/schema-design/federated-schemas/reference/directives#inaccessible
 /// </summary>
 internal static class ApiSchemaDocument
 {
-    public static DocumentNode From(DocumentNode supergraph, SupergraphLinks links)
+    /// <param name="notShared">Coordinates (<c>Type.field</c>) of fields to leave out besides the inaccessible ones.</param>
+    public static DocumentNode From(DocumentNode supergraph, SupergraphLinks links, IReadOnlySet<string>? notShared = null)
     {
         var hidden = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in supergraph.Definitions.OfType<TypeDefinitionNode>())
@@ -27,8 +29,9 @@ internal static class ApiSchemaDocument
             [.. directives.Where(d => d.Name.Value != links.Inaccessible && d.Name.Value != links.Tag && !SupergraphLinks.IsMachinery(d.Name.Value))];
         IReadOnlyList<InputValueDefinitionNode> Inputs(IReadOnlyList<InputValueDefinitionNode> values) =>
             [.. values.Where(v => Visible(v.Directives)).Select(v => v with { Directives = Public(v.Directives) })];
-        IReadOnlyList<FieldDefinitionNode> Fields(IReadOnlyList<FieldDefinitionNode> fields) =>
-            [.. fields.Where(f => Visible(f.Directives)).Select(f => f with { Arguments = Inputs(f.Arguments), Directives = Public(f.Directives) })];
+        bool Shared(string type, FieldDefinitionNode field) => notShared is null || !notShared.Contains(type + "." + field.Name.Value);
+        IReadOnlyList<FieldDefinitionNode> Fields(string type, IReadOnlyList<FieldDefinitionNode> fields) =>
+            [.. fields.Where(f => Visible(f.Directives) && Shared(type, f)).Select(f => f with { Arguments = Inputs(f.Arguments), Directives = Public(f.Directives) })];
         IReadOnlyList<NamedTypeNode> Named(IReadOnlyList<NamedTypeNode> types) => [.. types.Where(t => !hidden.Contains(t.Name.Value))];
 
         var definitions = new List<DefinitionNode>();
@@ -47,10 +50,10 @@ internal static class ApiSchemaDocument
                 case TypeDefinitionNode type when SupergraphLinks.IsMachinery(type.Name.Value) || hidden.Contains(type.Name.Value):
                     break;
                 case ObjectTypeDefinitionNode type:
-                    definitions.Add(type with { Interfaces = Named(type.Interfaces), Directives = Public(type.Directives), Fields = Fields(type.Fields) });
+                    definitions.Add(type with { Interfaces = Named(type.Interfaces), Directives = Public(type.Directives), Fields = Fields(type.Name.Value, type.Fields) });
                     break;
                 case InterfaceTypeDefinitionNode type:
-                    definitions.Add(type with { Interfaces = Named(type.Interfaces), Directives = Public(type.Directives), Fields = Fields(type.Fields) });
+                    definitions.Add(type with { Interfaces = Named(type.Interfaces), Directives = Public(type.Directives), Fields = Fields(type.Name.Value, type.Fields) });
                     break;
                 case UnionTypeDefinitionNode type:
                     definitions.Add(type with { Directives = Public(type.Directives), Types = Named(type.Types) });

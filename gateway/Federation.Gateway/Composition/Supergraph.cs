@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Federation.Gateway.Catalogue;
 using Federation.GraphQL;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
@@ -20,8 +21,9 @@ public sealed class Supergraph
 {
     private readonly Dictionary<string, SupergraphType> types;
 
-    private Supergraph(string sdl, IReadOnlyList<SupergraphSubgraph> subgraphs, Dictionary<string, SupergraphType> types, DocumentNode apiDocument, Schema apiSchema)
+    private Supergraph(string sdl, IReadOnlyList<SupergraphSubgraph> subgraphs, Dictionary<string, SupergraphType> types, DocumentNode apiDocument, Schema apiSchema, ShareCatalogue? catalogue)
     {
+        Catalogue = catalogue;
         Sdl = sdl;
         Subgraphs = subgraphs;
         this.types = types;
@@ -30,6 +32,12 @@ public sealed class Supergraph
     }
 
     public string Sdl { get; }
+
+    /// <summary>
+    /// The share catalogue this supergraph is served with, which covers it (<see cref="CatalogueCoverage"/>);
+    /// its NOT_SHARED fields are not in <see cref="ApiSchema"/>. Null for a supergraph read without one.
+    /// </summary>
+    internal ShareCatalogue? Catalogue { get; }
 
     public IReadOnlyList<SupergraphSubgraph> Subgraphs { get; }
 
@@ -55,7 +63,15 @@ public sealed class Supergraph
     public SupergraphType? Type(string name) => types.GetValueOrDefault(name);
 
     /// <exception cref="FormatException">The text is not a supergraph: no join link, no <c>join__Graph</c>, or not a valid schema.</exception>
-    public static Supergraph Parse([StringSyntax("graphql")] string supergraphSdl)
+    public static Supergraph Parse([StringSyntax("graphql")] string supergraphSdl) => Parse(supergraphSdl, null);
+
+    /// <summary>
+    /// As <see cref="Parse(string)"/>, served with <paramref name="catalogue"/>: the fields of its
+    /// NOT_SHARED resources are left out of the API schema, as <c>@inaccessible</c> ones are, so
+    /// introspection and validation do not know them. Check coverage first (<see cref="CatalogueCoverage.Check"/>).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a supergraph, or its API schema without the not-shared fields is not valid.</exception>
+    internal static Supergraph Parse([StringSyntax("graphql")] string supergraphSdl, ShareCatalogue? catalogue)
     {
         ArgumentNullException.ThrowIfNull(supergraphSdl);
         DocumentNode document;
@@ -80,7 +96,8 @@ public sealed class Supergraph
             }
         }
 
-        var apiDocument = ApiSchemaDocument.From(document, links);
+        var notShared = catalogue?.Resources.Where(r => r.Class == ShareClass.NotShared).SelectMany(r => r.Fields).ToHashSet(StringComparer.Ordinal);
+        var apiDocument = ApiSchemaDocument.From(document, links, notShared);
         Schema apiSchema;
         try
         {
@@ -91,7 +108,7 @@ public sealed class Supergraph
             throw new FormatException("The supergraph's API schema is not valid: " + exception.Message, exception);
         }
 
-        return new Supergraph(supergraphSdl, subgraphs, types, apiDocument, apiSchema);
+        return new Supergraph(supergraphSdl, subgraphs, types, apiDocument, apiSchema, catalogue);
     }
 
     private static List<SupergraphSubgraph> ReadGraphs(DocumentNode document)

@@ -1,3 +1,4 @@
+using Federation.Gateway.Catalogue;
 using Microsoft.Extensions.Logging;
 
 namespace Federation.Gateway.Composition;
@@ -18,7 +19,8 @@ public sealed record SupergraphReloadResult(SupergraphReloadOutcome Outcome, IRe
 
 /// <summary>
 /// Composes a new set of subgraph SDLs — given, read from files, or fetched from the live
-/// subgraphs — and swaps the <see cref="SupergraphSource"/> to it only if it composes; otherwise
+/// subgraphs — and swaps the <see cref="SupergraphSource"/> to it only if it composes and the share
+/// catalogue of the serving supergraph covers it (<see cref="CatalogueCoverage"/>); otherwise
 /// the last good supergraph keeps serving and the errors are logged. Reloads run one at a time.
 /// </summary>
 public sealed class SupergraphReload(SupergraphSource source, SubgraphSdlFetcher fetcher, ILogger<SupergraphReload> logger)
@@ -82,10 +84,17 @@ public sealed class SupergraphReload(SupergraphSource source, SubgraphSdlFetcher
             return new SupergraphReloadResult(SupergraphReloadOutcome.Unchanged, []);
         }
 
+        // The catalogue goes with the serving supergraph; a new one it does not cover is refused (fail closed).
+        var catalogue = source.Current.Catalogue;
         Supergraph next;
         try
         {
-            next = Supergraph.Parse(composition.SupergraphSdl!);
+            if (catalogue is not null && CatalogueCoverage.Check(Supergraph.Parse(composition.SupergraphSdl!), catalogue) is { Count: > 0 } uncovered)
+            {
+                return Refuse(uncovered);
+            }
+
+            next = Supergraph.Parse(composition.SupergraphSdl!, catalogue);
         }
         catch (FormatException exception)
         {

@@ -11,6 +11,12 @@ public sealed class GatewayOptions
     /// </summary>
     public string? SupergraphFile { get; set; }
 
+    /// <summary>
+    /// The share catalogue (<c>catalogue.yaml</c>). When unset: <c>schema/catalogue.yaml</c> under the
+    /// working directory if there is one, else the copy built into the gateway. It must cover the supergraph.
+    /// </summary>
+    public string? CatalogueFile { get; set; }
+
     /// <summary>Let a request with <c>Federation-Expose-Query-Plan: true</c> see its plan in <c>extensions.queryPlan</c>.</summary>
     public bool ExposeQueryPlans { get; set; }
 

@@ -1,4 +1,5 @@
 using Federation.Gateway.Authentication;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Sharing;
@@ -92,7 +93,11 @@ public static class GatewayService
         return 0;
     }
 
-    /// <summary>The gateway's services: options, token validation, the supergraph and its checks, the signed subgraph client, the endpoint.</summary>
+    /// <summary>
+    /// The gateway's services: options, token validation, the share catalogue, the supergraph it covers
+    /// and its checks, the signed subgraph client, the endpoint. A catalogue that does not load or does
+    /// not cover the supergraph stops the start (fail closed).
+    /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -112,7 +117,9 @@ public static class GatewayService
         services.AddSingleton(signature);
         services.AddSingleton(new QueryPlanInspection { Enabled = options.ExposeQueryPlans });
         services.AddSubgraphHttpClient();
-        services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath), signature, SchemaCheckCaller);
+        var catalogue = CatalogueFiles.Load(options.CatalogueFile, builder.Environment.ContentRootPath);
+        services.AddSingleton(catalogue);
+        services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath, catalogue), signature, SchemaCheckCaller);
         services.AddSharing(builder.Configuration);
         services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);

@@ -13,8 +13,7 @@ internal static class SharingServices
 
     /// <summary>
     /// The workflow, its calendar and store, and the store as the <see cref="IGrantBook"/>
-    /// authorization reads. The catalogue is the registered <see cref="ShareCatalogue"/>; without
-    /// one the workflow knows no resource.
+    /// authorization reads. The catalogue is the registered <see cref="ShareCatalogue"/>.
     /// </summary>
     public static IServiceCollection AddSharing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,7 +42,7 @@ internal static class SharingServices
         services.AddSingleton<IGrantBook>(sp => sp.GetRequiredService<IShareStore>());
         services.AddSingleton(sp => new ShareWorkflow(
             sp.GetRequiredService<IShareStore>(),
-            sp.GetService<ShareCatalogue>() ?? new ShareCatalogue([], new Dictionary<string, string>(), []),
+            sp.GetRequiredService<ShareCatalogue>(),
             sp.GetRequiredService<WorkingDayCalendar>(),
             options,
             sp.GetRequiredService<TimeProvider>()));

@@ -107,5 +107,7 @@ public sealed class ComposeCommandTests
         {
             File.Copy(Path.Combine(Repository.SchemaDirectory, name + ".graphql"), Path.Combine(directory, name + ".graphql"));
         }
+
+        File.Copy(Path.Combine(Repository.SchemaDirectory, "catalogue.yaml"), Path.Combine(directory, "catalogue.yaml"));
     }
 }

@@ -1,0 +1,78 @@
+using Federation.Gateway.Catalogue;
+using Federation.Gateway.Composition;
+using Federation.Subgraphs.DemoData;
+
+namespace Federation.Gateway.Tests.Catalogue;
+
+/// <summary><c>schema/catalogue.yaml</c> against the committed supergraph and the demo world.</summary>
+public sealed class CommittedCatalogueTests
+{
+    private static readonly Lazy<ShareCatalogue> Committed = new(() => CatalogueFiles.FromFile(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)));
+
+    private static readonly Lazy<Supergraph> Agency = new(() => Supergraph.Parse(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile))));
+
+    [Fact]
+    public void The_committed_catalogue_covers_the_committed_supergraph_exactly()
+    {
+        Assert.Empty(CatalogueCoverage.Check(Agency.Value, Committed.Value));
+
+        var fields = Agency.Value.Types.Values
+            .Where(t => t.Kind is SupergraphTypeKind.Object or SupergraphTypeKind.Interface)
+            .SelectMany(t => t.Fields)
+            .Select(f => f.Coordinate)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(fields, Committed.Value.Resources.SelectMany(r => r.Fields).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_catalogues_agencies_are_the_demo_worlds_agencies_with_their_credit_codes()
+    {
+        var world = new DemoWorld(persons: 100);
+
+        var expected = world.Agencies.Select(a => (world.LegalPerson(a.Index).CreditCode, a.Name, a.DivisionCode));
+
+        Assert.Equal(expected, Committed.Value.Agencies.Select(a => (a.Code, a.Name, a.Division)));
+    }
+
+    [Fact]
+    public void Each_subgraph_is_the_system_of_the_agency_that_keeps_its_register()
+    {
+        var world = new DemoWorld(persons: 100);
+        string CodeOf(AgencyRole role) => world.LegalPerson(world.AgencyOf(role, "330200")).CreditCode;
+
+        Assert.Equal(CodeOf(AgencyRole.PublicSecurity), Committed.Value.Subgraphs["population"]);
+        Assert.Equal(CodeOf(AgencyRole.MarketSupervision), Committed.Value.Subgraphs["legal-persons"]);
+        Assert.Equal(CodeOf(AgencyRole.NaturalResources), Committed.Value.Subgraphs["spatial"]);
+        Assert.Equal(CodeOf(AgencyRole.GovernmentServices), Committed.Value.Subgraphs["licences"]);
+    }
+
+    [Fact]
+    public void The_committed_catalogue_has_every_share_class_and_not_shared_items_cite_a_law()
+    {
+        var byClass = Committed.Value.Resources.GroupBy(r => r.Class).ToDictionary(g => g.Key, g => g.ToList());
+
+        Assert.Equal([ShareClass.Unconditional, ShareClass.Conditional, ShareClass.NotShared], byClass.Keys.Order());
+        Assert.All(byClass[ShareClass.NotShared], r => Assert.Matches("《中华人民共和国.+法》|《.+条例》", r.LegalBasis!));
+        Assert.Contains(byClass[ShareClass.Conditional], r => r.Conditions!.DivisionScoped);
+        Assert.Contains(byClass[ShareClass.Conditional], r => r.Conditions!.Agencies is null);
+        Assert.Contains(byClass[ShareClass.Conditional], r => r.Conditions!.Agencies is { Count: > 0 });
+    }
+
+    [Fact]
+    public void Corrections_are_the_providers_own_only()
+    {
+        var mutations = Agency.Value.Type("Mutation")!.Fields.Select(f => Committed.Value.ResourceOf(f.Coordinate)!).ToList();
+
+        Assert.All(mutations, r => Assert.Equal([], r.Conditions!.Agencies!));
+    }
+
+    [Fact]
+    public void The_built_in_catalogue_is_the_committed_one()
+    {
+        using var stream = typeof(CatalogueFiles).Assembly.GetManifestResourceStream(CatalogueFiles.EmbeddedResource);
+        Assert.NotNull(stream);
+        using var reader = new StreamReader(stream);
+
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)), reader.ReadToEnd());
+    }
+}
