@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Hosting;
+using Federation.Gateway.Tests.Authentication;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,6 +23,8 @@ namespace Federation.Gateway.Tests.Catalogue;
 public sealed class ServedCatalogueTests
 {
     private const string Secret = "catalogue-tests-signing-secret-of-32-bytes-or-more";
+
+    private readonly TestTokens tokens = new();
 
     [Fact]
     public async Task Not_shared_fields_are_absent_from_introspection_through_the_gateway()
@@ -169,7 +172,7 @@ public sealed class ServedCatalogueTests
     }
 
     /// <summary>The gateway over the committed supergraph; its subgraphs are never reached (the tests stop at validation).</summary>
-    private static WebApplication BuildGateway(string? catalogueFile = null)
+    private WebApplication BuildGateway(string? catalogueFile = null)
     {
         string[] args =
         [
@@ -178,18 +181,19 @@ public sealed class ServedCatalogueTests
             "--Gateway:SupergraphFile=" + Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile),
             "--Gateway:CatalogueFile=" + (catalogueFile ?? Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)),
             .. AgencySubgraphs.All.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url=http://127.0.0.1:9/graphql"),
+            .. tokens.Arguments(),
         ];
         return GatewayService.Build(args, builder => builder.Logging.ClearProviders());
     }
 
-    private static async Task<RunningGateway> StartGatewayAsync()
+    private async Task<RunningGateway> StartGatewayAsync()
     {
         var app = BuildGateway();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new RunningGateway(app);
+        return new RunningGateway(app, tokens.For());
     }
 
-    private sealed class RunningGateway(WebApplication app) : IAsyncDisposable
+    private sealed class RunningGateway(WebApplication app, string token) : IAsyncDisposable
     {
         private readonly HttpClient http = new() { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
 
@@ -204,6 +208,7 @@ public sealed class ServedCatalogueTests
                 Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             request.Headers.Accept.ParseAdd("application/graphql-response+json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
             LastStatus = (int)response.StatusCode;
             return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
