@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Hosting;
 using Federation.Gateway.Tests.Authentication;
 using Federation.Gateway.Tests.Sharing;
@@ -41,11 +42,18 @@ public sealed class PlatformHostingTests
             await app.StartAsync(TestContext.Current.CancellationToken);
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
 
-            var anonymous = await PostAsync(url, "{ catalogue { id } }", token: null);
+            var anonymous = await PostAsync(url, "{ catalogue { id class legalBasis provider { code name } } }", token: null);
             var signedIn = await PostAsync(url, "{ shareApplications { id } grants { id } }", tokens.For(SharingWorld.Applicant()));
 
+            // The catalogue the gateway loaded (schema/catalogue.yaml), published in full.
             Assert.Null(anonymous["errors"]);
-            Assert.NotNull(anonymous["data"]!["catalogue"]);
+            var published = anonymous["data"]!["catalogue"]!.AsArray();
+            var catalogue = app.Services.GetRequiredService<ShareCatalogue>();
+            Assert.Equal(catalogue.Resources.Select(r => r.Id), published.Select(r => (string)r!["id"]!));
+            var notShared = published.Where(r => (string)r!["class"]! == "NOT_SHARED").ToList();
+            Assert.NotEmpty(notShared);
+            Assert.All(notShared, r => Assert.False(string.IsNullOrWhiteSpace((string?)r!["legalBasis"])));
+            Assert.All(published, r => Assert.Equal(catalogue.Agency((string)r!["provider"]!["code"]!)?.Name, (string?)r!["provider"]!["name"]));
             Assert.True(signedIn["errors"] is null, signedIn.ToJsonString());
             Assert.Equal("""{"shareApplications":[],"grants":[]}""", signedIn["data"]!.ToJsonString());
             await using var tables = source.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name IN ('share_applications', 'grants')");
