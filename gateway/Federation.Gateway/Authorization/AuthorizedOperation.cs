@@ -12,16 +12,15 @@ namespace Federation.Gateway.Authorization;
 /// </summary>
 internal sealed class AuthorizedOperation
 {
-    private AuthorizedOperation(GatewayResult? refusal, string? planKey, OperationDefinitionNode? operation, Dictionary<FieldNode, FieldRule>? rules)
+    private AuthorizedOperation(GatewayResult? refusal, string? planKey, Dictionary<FieldNode, FieldRule>? rules)
     {
         Refusal = refusal;
         PlanKey = planKey;
-        Operation = operation;
         Rules = rules;
     }
 
     /// <summary>Every field allowed on every row: planned and shaped exactly as without authorization.</summary>
-    public static AuthorizedOperation AsSent { get; } = new(null, null, null, null);
+    public static AuthorizedOperation AsSent { get; } = new(null, null, null);
 
     /// <summary>The whole request refused (401 or 403); no subgraph is asked.</summary>
     public GatewayResult? Refusal { get; }
@@ -29,19 +28,19 @@ internal sealed class AuthorizedOperation
     /// <summary>The plan cache key of the filtered document; null to plan the document as sent.</summary>
     public string? PlanKey { get; }
 
-    public OperationDefinitionNode? Operation { get; }
-
     /// <summary>Per field node of the client's document (by reference), the rule shaping applies; null when none.</summary>
     public IReadOnlyDictionary<FieldNode, FieldRule>? Rules { get; }
 
-    public static AuthorizedOperation Refused(GatewayResult refusal) => new(refusal, null, null, null);
+    public static AuthorizedOperation Refused(GatewayResult refusal) => new(refusal, null, null);
 
-    public static AuthorizedOperation Filtered(string planKey, OperationDefinitionNode operation, Dictionary<FieldNode, FieldRule> rules) =>
-        new(null, planKey, operation, rules);
+    public static AuthorizedOperation Filtered(string planKey, Dictionary<FieldNode, FieldRule> rules) => new(null, planKey, rules);
 
-    /// <summary>The document the planner sees.</summary>
-    public DocumentNode DocumentToPlan(DocumentNode sent) =>
-        Rules is null || Operation is null ? sent : DocumentFilter.Apply(sent, Operation, Rules);
+    /// <summary>
+    /// The document the planner sees: <paramref name="document"/> — the client's, or what of it goes
+    /// to the subgraphs (its field nodes are the client's) — filtered by the rules.
+    /// </summary>
+    public DocumentNode DocumentToPlan(DocumentNode document, string? operationName) =>
+        Rules is null ? document : DocumentFilter.Apply(document, operationName, Rules);
 
     /// <summary>The resolver of the final shaping: <paramref name="read"/> itself when no field has a rule.</summary>
     public FieldResolver Shaping(FieldResolver read)

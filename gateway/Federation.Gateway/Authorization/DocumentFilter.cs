@@ -17,14 +17,21 @@ internal static class DocumentFilter
 
     private static readonly FieldNode Typename = new(null, new NameNode("__typename"), [], [], null);
 
-    public static DocumentNode Apply(DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<FieldNode, FieldRule> rules)
+    public static DocumentNode Apply(DocumentNode document, string? operationName, IReadOnlyDictionary<FieldNode, FieldRule> rules)
     {
-        var definitions = new List<DefinitionNode> { operation with { SelectionSet = Filter(operation.SelectionSet, rules) } };
+        var definitions = new List<DefinitionNode>(document.Definitions.Count);
+        var chosen = false;
         foreach (var definition in document.Definitions)
         {
-            if (definition is FragmentDefinitionNode fragment)
+            switch (definition)
             {
-                definitions.Add(fragment with { SelectionSet = Filter(fragment.SelectionSet, rules) });
+                case OperationDefinitionNode operation when !chosen && (operationName is null || operation.Name?.Value == operationName):
+                    chosen = true;
+                    definitions.Insert(0, operation with { SelectionSet = Filter(operation.SelectionSet, rules) });
+                    break;
+                case FragmentDefinitionNode fragment:
+                    definitions.Add(fragment with { SelectionSet = Filter(fragment.SelectionSet, rules) });
+                    break;
             }
         }
 

@@ -179,7 +179,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             }
         }
 
-        return AuthorizedOperation.Filtered(PlanKey(request.DocumentHash, decisions), operation.Operation, rules);
+        return AuthorizedOperation.Filtered(PlanKey(request.DocumentHash, decisions), rules);
     }
 
     /// <summary>

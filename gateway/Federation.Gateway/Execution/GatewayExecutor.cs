@@ -1,8 +1,11 @@
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Platform;
+using Federation.Gateway.Sharing;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
 
 namespace Federation.Gateway.Execution;
 
@@ -11,11 +14,17 @@ namespace Federation.Gateway.Execution;
 /// fetches run and merged (<see cref="PlanExecution"/>), then the engine's executor runs the
 /// client's operation over the merged tree — which gives exactly the requested fields, in the
 /// query's order, under their aliases, with <c>__typename</c>, introspection and the spec's
-/// null propagation for the fields whose subgraph failed. With an <see cref="OperationAuthorizer"/>,
-/// share authorization runs before planning: denied fields never reach the plan, and shaping
-/// answers them with null and their error (<see cref="AuthorizedOperation"/>).
+/// null propagation for the fields whose subgraph failed. The platform's own root fields
+/// (<see cref="PlatformGraph"/>) are kept from the planner and resolved in that last step. With an
+/// <see cref="OperationAuthorizer"/>, share authorization runs before planning: denied fields never
+/// reach the plan, and shaping answers them with null and their error (<see cref="AuthorizedOperation"/>).
 /// </summary>
-internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans, SubgraphClients clients, OperationAuthorizer? authorization = null)
+internal sealed class GatewayExecutor(
+    QueryPlanner planner,
+    QueryPlanCache plans,
+    SubgraphClients clients,
+    PlatformGraph? platform = null,
+    OperationAuthorizer? authorization = null)
 {
     /// <summary>Reads a field from the merged tree by its response name (aliases were sent to the subgraphs as they are).</summary>
     private static readonly FieldResolver MergedField = context => new ValueTask<object?>(
@@ -24,33 +33,49 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
     /// <summary>The plans this executor has made, for this supergraph only: a reloaded supergraph gets a new executor.</summary>
     public QueryPlanCache Plans => plans;
 
+    /// <summary>The schema served: the API schema, with the platform's part when there is one.</summary>
+    public Schema Schema => platform?.Schema ?? planner.Schema.Api;
+
+    /// <summary>The platform's part of the graph served with the supergraph; null when the platform is not served.</summary>
+    public PlatformGraph? Platform => platform;
+
     /// <summary>The authorization stage of this supergraph; null when the executor serves every field as asked.</summary>
     public OperationAuthorizer? Authorization => authorization;
 
     /// <summary>
-    /// An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed
-    /// client of <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>),
-    /// authorizing each request with <paramref name="authorization"/> when given.
+    /// An executor for <paramref name="supergraph"/> whose subgraph requests go through the signed client of
+    /// <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>), serving the platform's
+    /// part of the graph over <paramref name="sharing"/> when given, and authorizing each request with
+    /// <paramref name="authorization"/> when given.
     /// </summary>
-    public static GatewayExecutor Create(Supergraph supergraph, SubgraphOptions options, IHttpClientFactory http, int planCacheCapacity = 1000, ShareAuthorization? authorization = null)
+    public static GatewayExecutor Create(
+        Supergraph supergraph,
+        SubgraphOptions options,
+        IHttpClientFactory http,
+        int planCacheCapacity = 1000,
+        ShareWorkflow? sharing = null,
+        ShareAuthorization? authorization = null)
     {
         var schema = SupergraphPlanning.From(supergraph);
+        var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing);
         return new GatewayExecutor(
             new QueryPlanner(schema),
             new QueryPlanCache(planCacheCapacity),
             SubgraphHttpClients.Create(schema, options, http),
+            platform,
             authorization?.For(schema.Api));
     }
 
     /// <summary>
-    /// The same executor — planner, plan cache, subgraph clients — without the authorization stage:
-    /// for benchmarks that measure what authorization costs on the same requests. Never served.
+    /// The same executor — planner, plan cache, subgraph clients, platform — without the
+    /// authorization stage: for benchmarks that measure what authorization costs on the same
+    /// requests. Never served.
     /// </summary>
-    internal GatewayExecutor WithoutAuthorization() => new(planner, plans, clients);
+    internal GatewayExecutor WithoutAuthorization() => new(planner, plans, clients, platform);
 
     public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
-        var api = planner.Schema.Api;
+        var schema = Schema;
         if (await VariableErrorsAsync(request, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             return new GatewayResult(refused, [], null);
@@ -64,13 +89,25 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
             return refusal;
         }
 
-        QueryPlan plan;
+        // The platform's root fields are the gateway's own: the planner sees the rest of the document.
+        var split = platform?.Split(request.Document, request.OperationName) ?? new PlatformSplit(request.Document, null);
+        if (split.Error is { } mixed)
+        {
+            return GatewayResult.Failed(mixed);
+        }
+
+        QueryPlan? plan = null;
         try
         {
-            plan = plans.GetOrAdd(
-                authorized.PlanKey ?? request.DocumentHash,
-                request.OperationName,
-                () => planner.Plan(authorized.DocumentToPlan(request.Document), request.OperationName));
+            if (split.SubgraphDocument is { } planned)
+            {
+                // The split depends only on the document and this executor's schema, the filter on the
+                // document and each resource's outcome: the plan key says both (AuthorizedOperation.PlanKey).
+                plan = plans.GetOrAdd(
+                    authorized.PlanKey ?? request.DocumentHash,
+                    request.OperationName,
+                    () => planner.Plan(authorized.DocumentToPlan(planned, request.OperationName), request.OperationName));
+            }
         }
         catch (QueryPlanningException exception)
         {
@@ -78,7 +115,7 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
         }
 
         var run = new PlanExecution(clients, request.Variables, request.Caller);
-        if (plan.Root is { } root)
+        if (plan?.Root is { } root)
         {
             await run.RunAsync(root, cancellationToken).ConfigureAwait(false);
         }
@@ -86,15 +123,16 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
         var result = await Executor.ExecuteAsync(
             new ExecutionRequest
             {
-                Schema = api,
+                Schema = schema,
                 Document = request.Document,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 RootValue = run.Data,
                 FieldResolver = authorized.Shaping(MergedField),
+                Context = request,
             },
             cancellationToken).ConfigureAwait(false);
-        return new GatewayResult(result, run.Errors, request.ExposePlan ? QueryPlanPrinter.Print(plan) : null);
+        return new GatewayResult(result, run.Errors, request.ExposePlan && plan is not null ? QueryPlanPrinter.Print(plan) : null);
     }
 
     /// <summary>
@@ -117,7 +155,7 @@ internal sealed class GatewayExecutor(QueryPlanner planner, QueryPlanCache plans
             SelectionSet = new SelectionSetNode([new FieldNode(null, new NameNode("__typename"), [], [], null)]),
         };
         var result = await Executor.ExecuteAsync(
-            new ExecutionRequest { Schema = planner.Schema.Api, Document = new DocumentNode([probe]), Variables = request.Variables },
+            new ExecutionRequest { Schema = Schema, Document = new DocumentNode([probe]), Variables = request.Variables },
             cancellationToken).ConfigureAwait(false);
         return result.HasData ? null : result;
     }

@@ -1,5 +1,4 @@
 using Federation.Gateway.Authentication;
-using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
@@ -15,15 +14,15 @@ public static class GatewayApi
 
     /// <summary>
     /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
-    /// validates against the supergraph being served and hands admitted operations to the gateway.
-    /// Requests with an operation need a bearer token (<see cref="GatewayAuthentication.RequireCaller"/>).
+    /// validates against the schema being served (the supergraph's API schema and the platform's part) and
+    /// hands admitted operations to the gateway. Requests with an operation need a bearer token
+    /// (<see cref="GatewayAuthentication.RequireCaller"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
-        var source = endpoints.ServiceProvider.GetRequiredService<SupergraphSource>();
         var served = endpoints.ServiceProvider.GetRequiredService<ServedExecutor>();
         var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
-        endpoints.MapGraphQL("/graphql", () => source.Current.ApiSchema, options =>
+        endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
         {
             options.Executor = new GatewayOperationExecutor(served.Current);
             options.CreateContext = http => GatewayAuthentication.ContextFor(http, inspection.IsRequested(http.Request));

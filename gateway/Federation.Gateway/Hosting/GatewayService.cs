@@ -3,6 +3,7 @@ using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Sharing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -120,6 +121,7 @@ public static class GatewayService
         var catalogue = CatalogueFiles.Load(options.CatalogueFile, builder.Environment.ContentRootPath);
         services.AddSingleton(catalogue);
         services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath, catalogue), signature, SchemaCheckCaller);
+        services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
         services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);

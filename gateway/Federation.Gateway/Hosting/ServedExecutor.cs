@@ -1,20 +1,22 @@
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Sharing;
 using Microsoft.Extensions.Options;
 
 namespace Federation.Gateway.Hosting;
 
 /// <summary>
-/// The executor of the supergraph being served: made again, with its own planner and empty plan
-/// cache, when a reload swaps the supergraph. Every request is authorized against the share
-/// catalogue the gateway serves (<see cref="ShareAuthorization"/>).
+/// The executor of the supergraph being served: made again, with its own planner, empty plan
+/// cache and served schema (API schema and the platform's part), when a reload swaps the supergraph.
+/// Every request is authorized against the share catalogue the gateway serves (<see cref="ShareAuthorization"/>).
 /// </summary>
 internal sealed class ServedExecutor(
     SupergraphSource source,
     IOptions<SubgraphOptions> subgraphs,
     IOptions<GatewayOptions> gateway,
     IHttpClientFactory http,
+    ShareWorkflow sharing,
     ShareAuthorization authorization)
 {
     private Served? served;
@@ -28,7 +30,7 @@ internal sealed class ServedExecutor(
             return current.Executor;
         }
 
-        var executor = GatewayExecutor.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, authorization);
+        var executor = GatewayExecutor.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization);
         Volatile.Write(ref served, new Served(supergraph, executor));
         return executor;
     }

@@ -17,6 +17,12 @@ internal sealed record Grant(
     DateTimeOffset ValidUntil,
     DateTimeOffset? RevokedAt)
 {
+    /// <summary>Who revoked it (user), when it was revoked.</summary>
+    public string? RevokedBy { get; init; }
+
+    /// <summary>Why it was revoked, when it was.</summary>
+    public string? RevocationReason { get; init; }
+
     public bool IsActiveAt(DateTimeOffset at) => RevokedAt is null && ValidFrom <= at && at < ValidUntil;
 
     public bool Allows(Purpose purpose, DateTimeOffset at) => IsActiveAt(at) && Purposes.Contains(purpose);

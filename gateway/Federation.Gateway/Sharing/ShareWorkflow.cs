@@ -1,0 +1,303 @@
+using Federation.Gateway.Authentication;
+using Federation.Gateway.Catalogue;
+using Federation.GraphQL;
+
+namespace Federation.Gateway.Sharing;
+
+/// <summary>What an agency asks for when it applies for a conditional resource.</summary>
+internal sealed record ShareRequest(
+    string ResourceId,
+    IReadOnlyList<Purpose> Purposes,
+    string Justification,
+    DateTimeOffset ValidFrom,
+    DateTimeOffset ValidUntil,
+    string? Matter);
+
+/// <summary>
+/// The share-application workflow (Kaifeng art. 15; Hebei art. 13-14; Guangzhou art. 19): an agency
+/// applies for a conditional resource, the providing agency approves (making a <see cref="Grant"/>)
+/// or refuses with reasons within 10 working days, the applicant may withdraw, the competent
+/// department watches the overdue ones, and grants can be revoked. Every refusal is a
+/// <see cref="SharingException"/> with its code (<see cref="SharingErrorCodes"/>).
+/// </summary>
+internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time)
+{
+    public ShareCatalogue Catalogue => catalogue;
+
+    public WorkingDayCalendar Calendar => calendar;
+
+    public async Task<ShareApplication> ApplyAsync(Caller caller, ShareRequest request, CancellationToken cancellationToken)
+    {
+        Require(caller, PlatformRoles.Applicant);
+        var resource = catalogue.Resource(request.ResourceId) ?? throw Refused(SharingErrorCodes.UnknownResource(request.ResourceId));
+        if (resource.Provider == caller.Agency)
+        {
+            throw Refused(SharingErrorCodes.OwnResource(resource.Id));
+        }
+
+        var conditions = resource.Class switch
+        {
+            ShareClass.Unconditional => throw Refused(SharingErrorCodes.Unconditional(resource.Id)),
+            ShareClass.NotShared => throw Refused(SharingErrorCodes.NotShared(resource)),
+            _ => resource.Conditions ?? throw Refused(SharingErrorCodes.NoApplicationNeeded(resource.Id)),
+        };
+        if (!conditions.ApplicationRequired)
+        {
+            throw Refused(SharingErrorCodes.NoApplicationNeeded(resource.Id));
+        }
+
+        if (conditions.Agencies is { } agencies && !agencies.Contains(caller.Agency))
+        {
+            throw Refused(SharingErrorCodes.AgencyOutsideConditions(resource.Id, caller.Agency));
+        }
+
+        if (request.Purposes.Count == 0)
+        {
+            throw Refused(SharingErrorCodes.NoPurposes());
+        }
+
+        foreach (var purpose in request.Purposes)
+        {
+            if (!conditions.Purposes.Contains(purpose))
+            {
+                throw Refused(SharingErrorCodes.PurposeOutsideConditions(resource.Id, purpose));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Justification))
+        {
+            throw Refused(SharingErrorCodes.NoJustification());
+        }
+
+        var now = Now();
+        CheckPeriod(request.ValidFrom, request.ValidUntil, now);
+        var application = new ShareApplication(
+            Guid.CreateVersion7(now),
+            caller.Agency,
+            caller.User,
+            resource.Id,
+            [.. request.Purposes.Distinct()],
+            request.Justification.Trim(),
+            Microseconds(request.ValidFrom),
+            Microseconds(request.ValidUntil),
+            string.IsNullOrWhiteSpace(request.Matter) ? null : request.Matter.Trim(),
+            now,
+            calendar.DueDate(now, options.DecisionWorkingDays),
+            ApplicationStatus.Pending);
+        await store.AddApplicationAsync(application, cancellationToken).ConfigureAwait(false);
+        return application;
+    }
+
+    /// <summary>
+    /// Approves a pending application for the resource the caller's agency provides, granting the
+    /// requested purposes and period or a narrower part of them (<paramref name="purposes"/>,
+    /// <paramref name="validFrom"/>, <paramref name="validUntil"/>; null keeps what was requested).
+    /// </summary>
+    public async Task<ShareApplication> ApproveAsync(
+        Caller caller,
+        Guid applicationId,
+        IReadOnlyList<Purpose>? purposes,
+        DateTimeOffset? validFrom,
+        DateTimeOffset? validUntil,
+        CancellationToken cancellationToken)
+    {
+        Require(caller, PlatformRoles.Approver);
+        var application = await DecidableAsync(caller, applicationId, cancellationToken).ConfigureAwait(false);
+        var granted = purposes ?? application.Purposes;
+        if (granted.Count == 0)
+        {
+            throw Refused(SharingErrorCodes.NoPurposes());
+        }
+
+        foreach (var purpose in granted)
+        {
+            if (!application.Purposes.Contains(purpose))
+            {
+                throw Refused(SharingErrorCodes.Widened($"{purpose.WireName()} was not applied for"));
+            }
+        }
+
+        var from = validFrom is { } f ? Microseconds(f) : application.ValidFrom;
+        var until = validUntil is { } u ? Microseconds(u) : application.ValidUntil;
+        if (from < application.ValidFrom || until > application.ValidUntil)
+        {
+            throw Refused(SharingErrorCodes.Widened($"the period applied for is {application.ValidFrom:O} to {application.ValidUntil:O}"));
+        }
+
+        if (from >= until)
+        {
+            throw Refused(SharingErrorCodes.BadPeriod("it ends before it starts"));
+        }
+
+        var now = Now();
+        var grant = new Grant(Guid.CreateVersion7(now), application.Id, application.ResourceId, application.Agency, [.. granted.Distinct()], from, until, null);
+        if (!await store.ApproveAsync(application.Id, grant, now, caller.User, cancellationToken).ConfigureAwait(false))
+        {
+            throw await NoLongerPendingAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await store.ApplicationAsync(application.Id, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Refuses a pending application; the provider must give reasons (Kaifeng art. 15).</summary>
+    public async Task<ShareApplication> RefuseAsync(Caller caller, Guid applicationId, string? reason, CancellationToken cancellationToken)
+    {
+        Require(caller, PlatformRoles.Approver);
+        var application = await DecidableAsync(caller, applicationId, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Refused(SharingErrorCodes.NoReason("refusal"));
+        }
+
+        if (!await store.RefuseAsync(application.Id, reason.Trim(), Now(), caller.User, cancellationToken).ConfigureAwait(false))
+        {
+            throw await NoLongerPendingAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await store.ApplicationAsync(application.Id, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<ShareApplication> WithdrawAsync(Caller caller, Guid applicationId, CancellationToken cancellationToken)
+    {
+        Require(caller, PlatformRoles.Applicant);
+        var application = await VisibleApplicationAsync(caller, applicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw Refused(SharingErrorCodes.UnknownApplication(applicationId.ToString()));
+        if (application.Agency != caller.Agency)
+        {
+            throw Refused(SharingErrorCodes.NotTheApplicant(application.Id));
+        }
+
+        if (!await store.WithdrawAsync(application.Id, Now(), caller.User, cancellationToken).ConfigureAwait(false))
+        {
+            throw await NoLongerPendingAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await store.ApplicationAsync(application.Id, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Revokes a grant: an approver of the providing agency, or the competent department. In force
+    /// for authorization (<see cref="IGrantBook"/>) when this returns.
+    /// </summary>
+    public async Task<Grant> RevokeAsync(Caller caller, Guid grantId, string? reason, CancellationToken cancellationToken)
+    {
+        var competent = caller.HasRole(PlatformRoles.CompetentDepartment);
+        if (!competent)
+        {
+            Require(caller, PlatformRoles.Approver);
+        }
+
+        var grant = await store.GrantAsync(grantId, cancellationToken).ConfigureAwait(false);
+        if (grant is null || !VisibilityOf(caller).Sees(grant.Agency, grant.ResourceId))
+        {
+            throw Refused(SharingErrorCodes.UnknownGrant(grantId.ToString()));
+        }
+
+        var provider = catalogue.Resource(grant.ResourceId)?.Provider;
+        if (!competent && provider != caller.Agency)
+        {
+            throw Refused(SharingErrorCodes.NotTheProvider(grant.ResourceId, provider ?? "(not in the catalogue)"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Refused(SharingErrorCodes.NoReason("revocation"));
+        }
+
+        if (!await store.RevokeAsync(grant.Id, reason.Trim(), Now(), caller.User, cancellationToken).ConfigureAwait(false))
+        {
+            throw Refused(SharingErrorCodes.AlreadyRevoked((await store.GrantAsync(grant.Id, cancellationToken).ConfigureAwait(false))!));
+        }
+
+        return (await store.GrantAsync(grant.Id, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>The application when the caller may see it: its agency's own, for a resource it provides, or any for the competent department.</summary>
+    public async Task<ShareApplication?> VisibleApplicationAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var application = await store.ApplicationAsync(id, cancellationToken).ConfigureAwait(false);
+        return application is not null && VisibilityOf(caller).Sees(application.Agency, application.ResourceId) ? application : null;
+    }
+
+    public Task<IReadOnlyList<ShareApplication>> ApplicationsAsync(Caller caller, ApplicationStatus? status, string? resourceId, CancellationToken cancellationToken) =>
+        store.ApplicationsAsync(VisibilityOf(caller), status, resourceId, cancellationToken);
+
+    /// <summary>Pending applications past their due date, for the competent department (Hebei art. 14, 17).</summary>
+    public async Task<IReadOnlyList<OverdueApplication>> OverdueAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        Require(caller, PlatformRoles.CompetentDepartment);
+        var today = calendar.DateOf(Now());
+        var pending = await store.PendingDueBeforeAsync(today, cancellationToken).ConfigureAwait(false);
+        var overdue = new List<OverdueApplication>(pending.Count);
+        foreach (var application in pending)
+        {
+            overdue.Add(new OverdueApplication(application, today.DayNumber - application.DueDate.DayNumber));
+        }
+
+        return overdue;
+    }
+
+    public async Task<Grant?> VisibleGrantAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var grant = await store.GrantAsync(id, cancellationToken).ConfigureAwait(false);
+        return grant is not null && VisibilityOf(caller).Sees(grant.Agency, grant.ResourceId) ? grant : null;
+    }
+
+    public Task<IReadOnlyList<Grant>> GrantsAsync(Caller caller, bool activeOnly, string? resourceId, CancellationToken cancellationToken) =>
+        store.GrantsAsync(VisibilityOf(caller), activeOnly ? Now() : null, resourceId, cancellationToken);
+
+    /// <summary>The current time, to the microsecond PostgreSQL keeps, so a stored time reads back equal.</summary>
+    public DateTimeOffset Now() => Microseconds(time.GetUtcNow());
+
+    private Visibility VisibilityOf(Caller caller) => caller.HasRole(PlatformRoles.CompetentDepartment)
+        ? Visibility.All
+        : new Visibility(caller.Agency, [.. catalogue.Resources.Where(r => r.Provider == caller.Agency).Select(r => r.Id)]);
+
+    /// <summary>A pending application for a resource the caller's agency provides.</summary>
+    private async Task<ShareApplication> DecidableAsync(Caller caller, Guid applicationId, CancellationToken cancellationToken)
+    {
+        var application = await VisibleApplicationAsync(caller, applicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw Refused(SharingErrorCodes.UnknownApplication(applicationId.ToString()));
+        var provider = catalogue.Resource(application.ResourceId)?.Provider;
+        if (provider != caller.Agency)
+        {
+            throw Refused(SharingErrorCodes.NotTheProvider(application.ResourceId, provider ?? "(not in the catalogue)"));
+        }
+
+        return application.Status == ApplicationStatus.Pending ? application : throw Refused(SharingErrorCodes.AlreadyDecided(application));
+    }
+
+    private async Task<SharingException> NoLongerPendingAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        Refused(SharingErrorCodes.AlreadyDecided((await store.ApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false))!));
+
+    private void CheckPeriod(DateTimeOffset from, DateTimeOffset until, DateTimeOffset now)
+    {
+        if (from >= until)
+        {
+            throw Refused(SharingErrorCodes.BadPeriod("it ends before it starts"));
+        }
+
+        if (until <= now)
+        {
+            throw Refused(SharingErrorCodes.BadPeriod("it has already ended"));
+        }
+
+        if (until - from > TimeSpan.FromDays(options.MaxPeriodDays))
+        {
+            throw Refused(SharingErrorCodes.BadPeriod($"it is longer than {options.MaxPeriodDays} days"));
+        }
+    }
+
+    private static void Require(Caller caller, string role)
+    {
+        if (!caller.HasRole(role))
+        {
+            throw Refused(SharingErrorCodes.MissingRole(role));
+        }
+    }
+
+    private static SharingException Refused(GraphQLError error) => new(error);
+
+    private static DateTimeOffset Microseconds(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % 10), TimeSpan.Zero);
+}
