@@ -54,9 +54,24 @@ public sealed class ServedAuthorizationTests
         Assert.Equal(AuthorizationErrorCodes.PurposeRequired, (string?)other.Body["errors"]![0]!["extensions"]!["code"]);
     }
 
+    [Fact]
+    public async Task Without_a_token_the_public_catalogue_is_served_and_an_agency_register_is_refused_with_401()
+    {
+        await using var gateway = await ServedGateway.StartAsync(AuthorizationMode.Filter, anonymousCatalogue: true);
+
+        var catalogue = await gateway.PostAsync("""{ catalogueResource(id: "licences.listing") { id class } __typename }""", caller: null, purpose: null);
+        var register = await gateway.PostAsync("""{ catalogueResource(id: "licences.listing") { id } licence(number: "L-1") { number } }""", caller: null, purpose: null);
+
+        Assert.Equal(200, catalogue.Status);
+        Assert.Equal("""{"catalogueResource":{"id":"licences.listing","class":"CONDITIONAL"},"__typename":"Query"}""", catalogue.Body["data"]!.ToJsonString());
+        Assert.Equal(401, register.Status);
+        Assert.Null(register.Body["data"]);
+        Assert.Equal(AuthorizationErrorCodes.Unauthenticated, (string?)register.Body["errors"]![0]!["extensions"]!["code"]);
+    }
+
     private sealed class ServedGateway(FakeSubgraphs subgraphs, WebApplication app, HttpClient http, TestTokens tokens) : IAsyncDisposable
     {
-        public static async Task<ServedGateway> StartAsync(AuthorizationMode mode)
+        public static async Task<ServedGateway> StartAsync(AuthorizationMode mode, bool anonymousCatalogue = false)
         {
             var subgraphs = await FakeSubgraphs.StartAsync();
             var tokens = new TestTokens();
@@ -67,6 +82,7 @@ public sealed class ServedAuthorizationTests
                 builder.Configuration["GatewaySignature:Secret"] = FakeSubgraphs.Secret;
                 builder.Configuration["Gateway:SupergraphFile"] = Path.Combine(Repository.SchemaDirectory, "supergraph.graphql");
                 builder.Configuration["Authorization:Mode"] = mode.ToString();
+                builder.Configuration["Authentication:AllowAnonymousCatalogue"] = anonymousCatalogue.ToString();
                 tokens.Configure(builder.Configuration);
                 foreach (var (name, url) in subgraphs.Urls)
                 {
@@ -78,14 +94,17 @@ public sealed class ServedAuthorizationTests
             return new ServedGateway(subgraphs, app, new HttpClient { BaseAddress = new Uri(address) }, tokens);
         }
 
-        public async Task<(int Status, JsonNode Body)> PostAsync(string query, Caller caller, string? purpose)
+        public async Task<(int Status, JsonNode Body)> PostAsync(string query, Caller? caller, string? purpose)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
             {
                 Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For(caller));
+            if (caller is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For(caller));
+            }
             if (purpose is not null)
             {
                 request.Headers.Add(PurposeDeclaration.PurposeHeader, purpose);
