@@ -118,6 +118,11 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             reported[i] = true;
             var resource = operation.Resources[occurrence.Resource];
             var error = AuthorizationErrorCodes.For(decision, resource, caller, request.Purpose);
+            if (occurrence.Node.Location is { } location)
+            {
+                error = error with { Locations = [new SourceLocation(location.Line, location.Column)] };
+            }
+
             denials.Add((error, new AccessDenial(
                 caller.Agency,
                 caller.User,

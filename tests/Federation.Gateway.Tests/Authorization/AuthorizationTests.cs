@@ -116,7 +116,7 @@ public sealed class AuthorizationTests(AuthorizationMatrixFixture fixture) : ICl
         Assert.Equal(403, result.StatusCode);
         Assert.False(result.HasData);
         AssertJson(
-            """{"errors":[{"message":"Resource \"population.person-residence\" is not shared with agency 11110000MB0000003C.","path":["licences","edges","node","holder","residenceAddress"],"extensions":{"code":"AGENCY_NOT_PERMITTED","resource":"population.person-residence"}}]}""",
+            """{"errors":[{"message":"Resource \"population.person-residence\" is not shared with agency 11110000MB0000003C.","locations":[{"line":1,"column":77}],"path":["licences","edges","node","holder","residenceAddress"],"extensions":{"code":"AGENCY_NOT_PERMITTED","resource":"population.person-residence"}}]}""",
             result.ToJson());
         Assert.Equal(arrivals, Harness.Subgraphs.Arrivals.Count);
         Assert.Equal(AuthorizationMode.Reject, Assert.Single(log.Denials).Mode);
