@@ -1,3 +1,4 @@
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.GraphQL;
 
@@ -59,8 +60,8 @@ internal static class AuthorizationErrorCodes
         "Sign in: without a bearer token only the catalogue's public part may be read.",
         extensions: new Dictionary<string, object?> { ["code"] = Unauthenticated });
 
-    /// <summary>The error of <paramref name="code"/> for <paramref name="resource"/>, as the decision gave it.</summary>
-    public static GraphQLError For(AccessDecision decision, CatalogueResource resource, Authentication.Caller caller, Authentication.StatedPurpose? purpose) => decision.Code switch
+    /// <summary>The error of a denial for <paramref name="resource"/>, by the factory of the decision's code.</summary>
+    public static GraphQLError For(AccessDecision decision, CatalogueResource resource, Caller caller, StatedPurpose? purpose) => decision.Code switch
     {
         PurposeRequired => PurposeRequiredError(resource),
         AgencyNotPermitted => AgencyNotPermittedError(resource, caller.Agency),

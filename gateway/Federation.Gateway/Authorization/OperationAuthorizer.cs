@@ -23,10 +23,6 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
 
     public AuthorizationMode Mode => options.Mode;
 
-    public ShareCatalogue Catalogue => fields.Catalogue;
-
-    public Schema Schema => fields.Schema;
-
     public async ValueTask<AuthorizedOperation> AuthorizeAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         if (Analyse(request) is not { Resources.Count: > 0 } operation)
