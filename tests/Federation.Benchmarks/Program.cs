@@ -24,6 +24,12 @@ internal static class Program
             return Gateway.FederatedThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- authorization`: the gateway with and without share authorization, alternating, with wrk.
+        if (args is ["authorization", ..])
+        {
+            return Gateway.AuthorizationOverhead.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -38,6 +38,7 @@ internal static class GatewayAuthentication
         }
 
         services.AddSingleton(options);
+        services.AddSingleton(provider => new AdmittedTokens(provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddAuthentication().AddJwtBearer(Scheme, jwt => Configure(jwt, options));
         return services;
     }
@@ -55,7 +56,8 @@ internal static class GatewayAuthentication
         {
             var next = endpoint.RequestDelegate ?? throw new InvalidOperationException($"{endpoint.DisplayName} has no request delegate to guard.");
             var options = endpoint.ApplicationServices.GetRequiredService<GatewayAuthenticationOptions>();
-            endpoint.RequestDelegate = http => AdmitAsync(http, next, options);
+            var admitted = endpoint.ApplicationServices.GetRequiredService<AdmittedTokens>();
+            endpoint.RequestDelegate = http => AdmitAsync(http, next, options, admitted);
         });
         return builder;
     }
@@ -71,14 +73,28 @@ internal static class GatewayAuthentication
         };
     }
 
-    private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options)
+    private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options, AdmittedTokens admitted)
     {
+        var token = BearerToken(http.Request);
+        if (token is not null && admitted.TryGet(token, out var known, out var knownPrincipal))
+        {
+            http.User = knownPrincipal;
+            http.Features.Set(new AdmittedCaller(known));
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
         var result = await http.AuthenticateAsync(Scheme).ConfigureAwait(false);
         TokenRefusal? refusal;
         if (result.Succeeded)
         {
             if (CallerClaims.TryRead(result.Principal, options.Claims, out var caller, out var problem))
             {
+                if (token is not null)
+                {
+                    admitted.Add(token, caller, result.Principal);
+                }
+
                 http.User = result.Principal;
                 http.Features.Set(new AdmittedCaller(caller));
                 await next(http).ConfigureAwait(false);

@@ -20,6 +20,7 @@ internal sealed class ServedExecutor(
     ShareAuthorization authorization)
 {
     private Served? served;
+    private bool withoutAuthorization;
 
     public GatewayExecutor Current()
     {
@@ -31,8 +32,24 @@ internal sealed class ServedExecutor(
         }
 
         var executor = GatewayExecutor.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization);
+        if (withoutAuthorization)
+        {
+            executor = executor.WithoutAuthorization();
+        }
+
         Volatile.Write(ref served, new Served(supergraph, executor));
         return executor;
+    }
+
+    /// <summary>
+    /// Serves every request as sent, without the authorization stage — for the benchmark that measures
+    /// what authorization costs on the same gateway (tests/Federation.Benchmarks). No configuration
+    /// reaches it; call it before the first request.
+    /// </summary>
+    internal void ServeWithoutAuthorizationForBenchmark()
+    {
+        withoutAuthorization = true;
+        Volatile.Write(ref served, null);
     }
 
     private sealed record Served(Supergraph Supergraph, GatewayExecutor Executor);

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Federation.Gateway.Authentication;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Hosting;
 using Federation.Subgraphs.DemoData;
 using Microsoft.Extensions.Logging;
@@ -34,19 +34,8 @@ internal static partial class FederatedThroughput
         }
         """;
 
-    private const int Persons = 10_000;
+    internal const int Persons = 10_000;
     private const int DistinctBodies = 500;
-
-    /// <summary>Our gateway validates a bearer token on every request, as in production: one token, signed with a key made for the run.</summary>
-    private static readonly SymmetricSecurityKey TokenKey = new(RandomNumberGenerator.GetBytes(32)) { KeyId = "benchmark" };
-
-    private static readonly string Token = DevelopmentSigningKey.Issue(
-        TokenKey,
-        DevelopmentSigningKey.Issuer,
-        DevelopmentSigningKey.Audience,
-        new Caller("benchmark", DemoAgencies.Platform.Code, DemoAgencies.Platform.Division, new HashSet<string>()),
-        DateTime.UtcNow.AddMinutes(-1),
-        DateTime.UtcNow.AddHours(12));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -57,6 +46,7 @@ internal static partial class FederatedThroughput
         await using var subgraphs = await EmbeddedSubgraphs.StartAsync(Persons, LogLevel.Warning, CancellationToken.None);
         var supergraph = Path.Combine(RepositoryRoot(), "schema", "supergraph.graphql");
         using var ours = await StartOursAsync(subgraphs, supergraph);
+        await BenchmarkCaller.ObtainGrantsAsync(ours.Url, Query, new JsonObject { ["id"] = new DemoWorld(Persons).Person(7).IdNumber }, CatalogueFiles.FromFile(Path.Combine(RepositoryRoot(), "schema", CatalogueFiles.FileName)));
         using var apollo = await StartApolloAsync(subgraphs, supergraph);
         var gateways = new (string Name, GatewayProcess Process)[] { ("ours", ours), ("apollo", apollo) };
 
@@ -116,9 +106,8 @@ internal static partial class FederatedThroughput
         var arguments = new List<string>
         {
             dll, "--Urls=http://127.0.0.1:4090", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",
-            $"--Authentication:SigningKeys:0:Id={TokenKey.KeyId}", $"--Authentication:SigningKeys:0:Secret={Convert.ToBase64String(TokenKey.Key)}",
-            $"--Authentication:Issuer={DevelopmentSigningKey.Issuer}", $"--Authentication:Audience={DevelopmentSigningKey.Audience}",
         };
+        arguments.AddRange(BenchmarkCaller.AuthenticationArguments());
         arguments.AddRange(subgraphs.Urls.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url={s.Url}"));
         return await GatewayProcess.StartAsync("dotnet", arguments, "http://127.0.0.1:4090/graphql", line => line.Contains("Now listening", StringComparison.Ordinal) || line.Contains("Government data-sharing gateway", StringComparison.Ordinal));
     }
@@ -135,7 +124,7 @@ internal static partial class FederatedThroughput
         return await GatewayProcess.StartAsync("node", arguments, "http://127.0.0.1:4091/", line => line.Contains("\"url\"", StringComparison.Ordinal));
     }
 
-    private static async Task<string> WriteScriptAsync(string directory, DemoWorld world)
+    internal static async Task<string> WriteScriptAsync(string directory, DemoWorld world)
     {
         var bodies = Path.Combine(directory, "bodies.txt");
         var lines = Enumerable.Range(0, DistinctBodies).Select(i =>
@@ -150,7 +139,7 @@ internal static partial class FederatedThroughput
             end
             function request()
               next = next % #bodies + 1
-              return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Accept"] = "application/json", ["Authorization"] = "Bearer {{Token}}" }, bodies[next])
+              return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Accept"] = "application/json", ["Authorization"] = "Bearer {{BenchmarkCaller.Token}}", ["Federation-Purpose"] = "{{BenchmarkCaller.Purpose}}" }, bodies[next])
             end
             """);
         return script;
@@ -162,7 +151,7 @@ internal static partial class FederatedThroughput
         var world = new DemoWorld(Persons);
         var body = new JsonObject { ["query"] = Query, ["variables"] = new JsonObject { ["id"] = world.Person(7).IdNumber } }.ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        BenchmarkCaller.Authorize(request);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal) || !text.Contains("\"name\"", StringComparison.Ordinal))
@@ -173,7 +162,7 @@ internal static partial class FederatedThroughput
         return text.Length > 160 ? text[..160] + "…" : text;
     }
 
-    private static async Task<(double Rate, long Requests, double P99)> WrkAsync(string url, string script, int seconds, int connections)
+    internal static async Task<WrkResult> WrkAsync(string url, string script, int seconds, int connections)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url })
@@ -191,15 +180,21 @@ internal static partial class FederatedThroughput
             throw new InvalidOperationException("wrk failed or saw errors:\n" + output + await process.StandardError.ReadToEndAsync());
         }
 
-        var p99 = Regex.Match(output, @"\s99%\s+([0-9.]+)(us|ms|s)");
-        var value = double.Parse(p99.Groups[1].Value, CultureInfo.InvariantCulture);
-        return (
+        return new WrkResult(
             double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture),
             long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture),
-            p99.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value });
+            Milliseconds(Regex.Match(output, @"Latency\s+([0-9.]+)(us|ms|s)")),
+            Milliseconds(Regex.Match(output, @"\s50%\s+([0-9.]+)(us|ms|s)")),
+            Milliseconds(Regex.Match(output, @"\s99%\s+([0-9.]+)(us|ms|s)")));
     }
 
-    private static string RepositoryRoot()
+    private static double Milliseconds(Match match)
+    {
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -212,7 +207,7 @@ internal static partial class FederatedThroughput
         throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
@@ -224,6 +219,9 @@ internal static partial class FederatedThroughput
     [GeneratedRegex(@"(\d+) requests in")]
     private static partial Regex RequestsInAll();
 }
+
+/// <summary>What one wrk run measured: requests per second, requests in all, and mean, median and 99th-percentile latency in milliseconds.</summary>
+internal readonly record struct WrkResult(double Rate, long Requests, double Mean, double P50, double P99);
 
 /// <summary>A gateway in a process of its own, so its CPU time can be read.</summary>
 internal sealed class GatewayProcess : IDisposable
