@@ -22,6 +22,8 @@ internal static class GatewayAuthentication
     /// <summary>The agency the subgraphs are told of for a request without a token (<see cref="GatewayAuthenticationOptions.AllowAnonymousCatalogue"/>).</summary>
     public const string AnonymousAgency = "anonymous";
 
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     /// <summary>Whether <paramref name="configuration"/> says where tokens come from (else only the one-command run may start).</summary>
     public static bool IsConfigured(IConfiguration configuration) => Read(configuration).IsConfigured;
 
@@ -39,6 +41,10 @@ internal static class GatewayAuthentication
 
         services.AddSingleton(options);
         services.AddSingleton(provider => new AdmittedTokens(provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        // No default scheme: with the one scheme as default, the authentication middleware that
+        // WebApplication adds would validate every request's token before the gate does — work the
+        // gate's memory of admitted tokens (AdmittedTokens) is there to save.
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication().AddJwtBearer(Scheme, jwt => Configure(jwt, options));
         return services;
     }

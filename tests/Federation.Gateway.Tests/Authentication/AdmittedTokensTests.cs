@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Tests.Sharing;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Federation.Gateway.Tests.Authentication;
 
@@ -73,7 +75,10 @@ public sealed class AdmittedTokensTests
     public async Task The_gate_admits_a_repeated_token_as_the_same_caller_and_still_refuses_an_altered_one()
     {
         var tokens = new TestTokens();
-        await using var endpoint = await AuthenticatedEndpoint.StartAsync(tokens.Configure);
+        var validations = 0;
+        await using var endpoint = await AuthenticatedEndpoint.StartAsync(tokens.Configure, services => services.PostConfigure<JwtBearerOptions>(
+            GatewayAuthentication.Scheme,
+            jwt => jwt.Events = new JwtBearerEvents { OnTokenValidated = _ => { Interlocked.Increment(ref validations); return Task.CompletedTask; } }));
         var token = tokens.For();
 
         var first = await endpoint.PostAsync("Bearer " + token);
@@ -81,6 +86,7 @@ public sealed class AdmittedTokensTests
         var altered = await endpoint.PostAsync("Bearer " + token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1]);
 
         Assert.Equal((200, 200, 401), (first.Status, second.Status, altered.Status));
+        Assert.Equal(1, validations); // the first request's token, once: not again by the middleware, not again on the second request
         var identities = endpoint.Contexts.Select(c => c.Identity!).ToList();
         Assert.Equal(2, identities.Count);
         Assert.Equal((TestTokens.PublicSecurity.User, TestTokens.PublicSecurity.Agency), (identities[0].User, identities[0].Agency));

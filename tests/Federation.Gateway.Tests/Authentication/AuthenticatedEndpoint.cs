@@ -48,7 +48,7 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
     /// <summary>How many requests reached any subgraph.</summary>
     public int SubgraphRequests => Subgraphs.Requests.Values.Sum(q => q.Count);
 
-    public static async Task<AuthenticatedEndpoint> StartAsync(Action<ConfigurationManager> configure)
+    public static async Task<AuthenticatedEndpoint> StartAsync(Action<ConfigurationManager> configure, Action<IServiceCollection>? services = null)
     {
         var gateway = await GatewayHarness.StartAsync();
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,6 +56,7 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configure(builder.Configuration);
         builder.Services.AddGatewayAuthentication(builder.Configuration);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         var contexts = new ConcurrentQueue<GatewayContext>();
         var executor = new GatewayOperationExecutor(() => gateway.Executor);
