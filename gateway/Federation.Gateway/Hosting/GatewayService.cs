@@ -142,6 +142,7 @@ public static class GatewayService
             }
         }
 
+        Console.WriteLine("  Platform   the share catalogue, share applications and grants are in the same graph: { catalogue { id name class } }, applyForShare, approveShareApplication, revokeGrant");
         var query = "{ licences(first: 2) { edges { node { number holder { __typename ... on Person { name } } } } } }";
         if (developmentKey is null)
         {
