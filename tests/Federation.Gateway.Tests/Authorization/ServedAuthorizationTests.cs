@@ -25,21 +25,29 @@ public sealed class ServedAuthorizationTests
 
     private const string HolderLicences = $$"""{ person(idNumber: "{{FakeSubgraphs.LiHua}}") { name licences { totalCount } } }""";
 
+    private const string LicenceListing = """{ licences(first: 10) { totalCount } }""";
+
     [Fact]
-    public async Task The_provider_reads_its_listing_and_another_agency_without_a_grant_gets_SHARE_GRANT_REQUIRED()
+    public async Task The_provider_reads_its_licence_listing_and_another_agency_without_a_grant_gets_SHARE_GRANT_REQUIRED()
     {
         await using var gateway = await ServedGateway.StartAsync(AuthorizationMode.Filter);
 
-        var provider = await gateway.PostAsync(HolderLicences, new Caller("zhou.qing", LicenceBureau, "330200", new HashSet<string>()), "DATA_VERIFICATION");
-        var other = await gateway.PostAsync(HolderLicences, TestTokens.PublicSecurity, "DATA_VERIFICATION");
+        var provider = await gateway.PostAsync(LicenceListing, new Caller("zhou.qing", LicenceBureau, "330200", new HashSet<string>()), "DATA_VERIFICATION");
+        var other = await gateway.PostAsync(LicenceListing, TestTokens.PublicSecurity, "DATA_VERIFICATION");
+        var holder = await gateway.PostAsync(HolderLicences, TestTokens.PublicSecurity, "DATA_VERIFICATION");
 
         Assert.Equal(200, provider.Status);
-        Assert.Equal(2, (int)provider.Body["data"]!["person"]!["licences"]!["totalCount"]!);
+        Assert.Null(provider.Body["errors"]);
+        Assert.True((int)provider.Body["data"]!["licences"]!["totalCount"]! > 0);
         Assert.Equal(200, other.Status);
         var error = Assert.Single(other.Body["errors"]!.AsArray());
         Assert.Equal(
-            ("""["person","licences","totalCount"]""", AuthorizationErrorCodes.ShareGrantRequired, "licences.listing"),
+            ("""["licences"]""", AuthorizationErrorCodes.ShareGrantRequired, "licences.listing"),
             (error!["path"]!.ToJsonString(), (string?)error["extensions"]!["code"], (string?)error["extensions"]!["resource"]));
+
+        // A person's own licences are another resource, open to any agency for this purpose without an application.
+        Assert.Null(holder.Body["errors"]);
+        Assert.Equal(2, (int)holder.Body["data"]!["person"]!["licences"]!["totalCount"]!);
     }
 
     [Fact]
