@@ -17,7 +17,13 @@ public static class CompositionServices
         services.AddSupergraph(_ => SupergraphSource.FromFile(supergraphFile), signature, caller);
 
     /// <summary>As above, with the <see cref="SupergraphSource"/> made by <paramref name="source"/>.</summary>
-    public static IServiceCollection AddSupergraph(this IServiceCollection services, Func<IServiceProvider, SupergraphSource> source, GatewaySignature signature, GatewayCaller caller)
+    /// <param name="urlOf">Where each subgraph is reached, from the services; the URL the supergraph names when null.</param>
+    public static IServiceCollection AddSupergraph(
+        this IServiceCollection services,
+        Func<IServiceProvider, SupergraphSource> source,
+        GatewaySignature signature,
+        GatewayCaller caller,
+        Func<IServiceProvider, Func<SupergraphSubgraph, string>>? urlOf = null)
     {
         services.AddSingleton(source);
         services.AddSingleton(_ => new SubgraphSdlFetcher(
@@ -30,7 +36,8 @@ public static class CompositionServices
         services.AddSingleton(provider => new SubgraphDriftCheck(
             provider.GetRequiredService<SupergraphSource>(),
             provider.GetRequiredService<SubgraphSdlFetcher>(),
-            provider.GetRequiredService<ILogger<SubgraphDriftCheck>>()));
+            provider.GetRequiredService<ILogger<SubgraphDriftCheck>>(),
+            urlOf?.Invoke(provider) ?? (subgraph => subgraph.Url)));
         services.AddHostedService(provider => new SupergraphStartupCheck(provider.GetRequiredService<SubgraphDriftCheck>()));
         return services;
     }

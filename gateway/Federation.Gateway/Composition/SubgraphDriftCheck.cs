@@ -22,10 +22,23 @@ public sealed record SubgraphDrift(string Subgraph, string Url, SubgraphDriftKin
 /// </summary>
 public sealed class SubgraphDriftCheck(SupergraphSource source, SubgraphSdlFetcher fetcher, ILogger<SubgraphDriftCheck> logger)
 {
+    private Func<SupergraphSubgraph, string> urlOf = subgraph => subgraph.Url;
+
+    /// <summary>
+    /// Where each subgraph is reached when that is not the URL the supergraph names — the configured
+    /// endpoints the gateway's requests go to (e.g. the one-command run's subgraphs on free ports).
+    /// </summary>
+    public SubgraphDriftCheck(SupergraphSource source, SubgraphSdlFetcher fetcher, ILogger<SubgraphDriftCheck> logger, Func<SupergraphSubgraph, string> urlOf)
+        : this(source, fetcher, logger)
+    {
+        this.urlOf = urlOf;
+    }
+
     public async Task<IReadOnlyList<SubgraphDrift>> CheckAsync(CancellationToken cancellationToken)
     {
         var current = source.Current;
-        var fetched = await LiveSubgraphs.FetchAsync(fetcher, current.Subgraphs, cancellationToken).ConfigureAwait(false);
+        var reached = current.Subgraphs.Select(subgraph => subgraph with { Url = urlOf(subgraph) }).ToList();
+        var fetched = await LiveSubgraphs.FetchAsync(fetcher, reached, cancellationToken).ConfigureAwait(false);
         var drifts = fetched.Where(f => f.Error is not null)
             .Select(f => new SubgraphDrift(f.Subgraph.Name, f.Subgraph.Url, SubgraphDriftKind.Unreachable, f.Error!))
             .ToList();

@@ -1,3 +1,5 @@
+using Federation.Gateway.Composition;
+
 namespace Federation.Gateway.Execution;
 
 /// <summary>How the gateway calls its subgraphs; bound from the <c>Subgraphs</c> configuration section.</summary>
@@ -16,6 +18,9 @@ public sealed class SubgraphOptions
 
     /// <summary>Connections kept open per subgraph host.</summary>
     public int MaxConnectionsPerSubgraph { get; set; } = 256;
+
+    /// <summary>Where <paramref name="subgraph"/> is reached: its configured endpoint, else the URL the supergraph names.</summary>
+    public string UrlOf(SupergraphSubgraph subgraph) => Endpoints.GetValueOrDefault(subgraph.Name)?.Url?.ToString() ?? subgraph.Url;
 }
 
 /// <summary>One subgraph's URL and timeout.</summary>

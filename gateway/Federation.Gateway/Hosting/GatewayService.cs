@@ -120,7 +120,11 @@ public static class GatewayService
         services.AddSubgraphHttpClient();
         var catalogue = CatalogueFiles.Load(options.CatalogueFile, builder.Environment.ContentRootPath);
         services.AddSingleton(catalogue);
-        services.AddSupergraph(_ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath, catalogue), signature, SchemaCheckCaller);
+        services.AddSupergraph(
+            _ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath, catalogue),
+            signature,
+            SchemaCheckCaller,
+            provider => provider.GetRequiredService<IOptions<SubgraphOptions>>().Value.UrlOf);
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
         services.AddSingleton<ServedExecutor>();

@@ -101,6 +101,25 @@ public sealed class LiveCompositionTests
     }
 
     [Fact]
+    public async Task The_check_asks_each_subgraph_where_the_gateway_reaches_it_not_where_the_supergraph_says()
+    {
+        await using var books = await LiveSubgraphServer.StartAsync("books", Books);
+        await using var loans = await LiveSubgraphServer.StartAsync("loans", Loans);
+        // The supergraph names ports nothing listens on, as a committed supergraph does for the one-command run's subgraphs.
+        var gateway = new GatewayComposition([new SubgraphSdl("books", "http://127.0.0.1:9/graphql", Books), new SubgraphSdl("loans", "http://127.0.0.1:9/graphql", Loans)]);
+        var options = new Federation.Gateway.Execution.SubgraphOptions();
+        options.Endpoints["books"] = new() { Url = new Uri(books.Url) };
+        options.Endpoints["loans"] = new() { Url = new Uri(loans.Url) };
+        var located = new SubgraphDriftCheck(gateway.Source, gateway.Fetcher, new ListLogger<SubgraphDriftCheck>(gateway.Log), options.UrlOf);
+
+        var asNamed = await gateway.Check.CheckAsync(TestContext.Current.CancellationToken);
+        var asReached = await located.CheckAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([SubgraphDriftKind.Unreachable, SubgraphDriftKind.Unreachable], asNamed.Select(d => d.Kind));
+        Assert.Empty(asReached);
+    }
+
+    [Fact]
     public async Task Fetches_carry_the_gateway_signature_and_a_wrong_secret_is_refused()
     {
         await using var books = await LiveSubgraphServer.StartAsync("books", Books);
