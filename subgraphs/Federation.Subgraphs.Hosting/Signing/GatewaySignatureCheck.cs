@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -166,12 +167,18 @@ internal sealed partial class GatewaySignatureCheck
             return null;
         }
 
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: options.MaxBodyBytes + 1);
+        // No limit on the buffering stream itself: it would throw before this loop could count the
+        // bytes (a 500 for a chunked body over the limit). The loop stops one read past the limit,
+        // so at most MaxBodyBytes and one piece are ever buffered.
+        request.EnableBuffering(bufferThreshold: 64 * 1024);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[16 * 1024];
-        long total = 0;
+
+        // Pooled: a fresh buffer for every signed request was most of what a subgraph allocated
+        // per request, and the garbage collections it caused paused every request in flight.
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
+            long total = 0;
             int read;
             while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
             {
@@ -184,9 +191,9 @@ internal sealed partial class GatewaySignatureCheck
                 hash.AppendData(buffer, 0, read);
             }
         }
-        catch (IOException) when (total >= options.MaxBodyBytes)
+        finally
         {
-            return null;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         request.Body.Position = 0;

@@ -309,6 +309,70 @@ public sealed class GatewaySignatureHostingTests
     }
 
     [Fact]
+    public async Task A_body_longer_than_one_read_is_hashed_whole()
+    {
+        // 40 000 bytes of padding: the check reads the body in 16 KiB pieces into a pooled buffer.
+        await using var server = await SubgraphServer.StartAsync();
+        var padded = """{"query":"{ whoami }","extensions":{"padding":"PADDING"}}""".Replace("PADDING", new string('x', 40_000), StringComparison.Ordinal);
+        var signer = new GatewaySignature(SubgraphServer.Secret, new ManualClock(SubgraphServer.Now));
+        var intact = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(padded, Encoding.UTF8, "application/json") };
+        await signer.SignAsync(intact, new("a", "b"), TestContext.Current.CancellationToken);
+        var changedLate = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(padded, Encoding.UTF8, "application/json") };
+        await signer.SignAsync(changedLate, new("a", "b"), TestContext.Current.CancellationToken);
+        changedLate.Content = new StringContent(padded[..35_000] + "y" + padded[35_001..], Encoding.UTF8, "application/json");
+
+        var (status, body) = await server.SendAsync(intact);
+        var (lateStatus, lateBody) = await server.SendAsync(changedLate);
+
+        Assert.Equal(200, status);
+        SubgraphHarness.AssertJson("""{ "data": { "whoami": "a/b/-" } }""", body);
+        Assert.Equal(401, lateStatus);
+        Assert.Contains("SIGNATURE_INVALID", lateBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_streamed_body_over_the_limit_is_refused_and_the_next_request_is_served()
+    {
+        // Sent chunked, without a Content-Length: the limit is found while reading, not up front.
+        await using var server = await SubgraphServer.StartAsync(options => options.MaxBodyBytes = 64);
+        var signer = new GatewaySignature(SubgraphServer.Secret, new ManualClock(SubgraphServer.Now));
+        var text = """{"query":"{ whoami }","extensions":{"padding":"PADDING"}}""".Replace("PADDING", new string('x', 200), StringComparison.Ordinal);
+        var oversized = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(text, Encoding.UTF8, "application/json") };
+        await signer.SignAsync(oversized, new("a", "b"), TestContext.Current.CancellationToken);
+        oversized.Content = new ChunkedContent(Encoding.UTF8.GetBytes(text));
+        var small = SubgraphServer.WhoAmI();
+        await signer.SignAsync(small, new("a", "b"), TestContext.Current.CancellationToken);
+
+        var (status, body) = await server.SendAsync(oversized);
+        var (nextStatus, nextBody) = await server.SendAsync(small);
+
+        Assert.Equal(413, status);
+        Assert.Contains("BODY_TOO_LARGE", body, StringComparison.Ordinal);
+        Assert.Equal(200, nextStatus);
+        SubgraphHarness.AssertJson("""{ "data": { "whoami": "a/b/-" } }""", nextBody);
+    }
+
+    /// <summary>A body whose length is not known up front, so HttpClient sends it chunked.</summary>
+    private sealed class ChunkedContent : HttpContent
+    {
+        private readonly byte[] bytes;
+
+        public ChunkedContent(byte[] bytes)
+        {
+            this.bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_refusal_is_logged_with_its_code_and_the_claimed_agency()
     {
         await using var server = await SubgraphServer.StartAsync();
