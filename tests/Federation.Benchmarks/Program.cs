@@ -30,6 +30,12 @@ internal static class Program
             return Gateway.AuthorizationOverhead.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- settings`: the gateway as is against the gateway with runtime settings, alternating, with wrk.
+        if (args is ["settings", ..])
+        {
+            return Gateway.RuntimeSettings.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

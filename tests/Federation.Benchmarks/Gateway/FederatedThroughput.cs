@@ -77,11 +77,12 @@ internal static partial class FederatedThroughput
                         cpu.Add(used.TotalMilliseconds / load.Requests);
                     }
 
+                    var pauses = GC.GetTotalPauseDuration();
                     var latency = await WrkAsync(gateway.Url, script, seconds, 10);
                     p99s[name].Add(latency.P99);
                     Console.WriteLine($"run {run + 1} {name}: {load.Rate:F0} req/s at {connections} connections"
                         + (name == "ours" ? $", {cpu[^1]:F3} ms CPU per request" : string.Empty)
-                        + $"; p99 {latency.P99:F2} ms at 10 connections ({latency.Rate:F0} req/s)");
+                        + $"; p99 {latency.P99:F2} ms at 10 connections ({latency.Rate:F0} req/s, the subgraphs paused {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:F0} ms by collections)");
                 }
             }
 
@@ -100,16 +101,16 @@ internal static partial class FederatedThroughput
         }
     }
 
-    private static async Task<GatewayProcess> StartOursAsync(EmbeddedSubgraphs subgraphs, string supergraph)
+    internal static async Task<GatewayProcess> StartOursAsync(EmbeddedSubgraphs subgraphs, string supergraph, int port = 4090, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = typeof(GatewayService).Assembly.Location;
         var arguments = new List<string>
         {
-            dll, "--Urls=http://127.0.0.1:4090", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",
+            dll, $"--Urls=http://127.0.0.1:{port}", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",
         };
         arguments.AddRange(BenchmarkCaller.AuthenticationArguments());
         arguments.AddRange(subgraphs.Urls.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url={s.Url}"));
-        return await GatewayProcess.StartAsync("dotnet", arguments, "http://127.0.0.1:4090/graphql", line => line.Contains("Now listening", StringComparison.Ordinal) || line.Contains("Government data-sharing gateway", StringComparison.Ordinal));
+        return await GatewayProcess.StartAsync("dotnet", arguments, $"http://127.0.0.1:{port}/graphql", environment, line => line.Contains("Now listening", StringComparison.Ordinal) || line.Contains("Government data-sharing gateway", StringComparison.Ordinal));
     }
 
     private static async Task<GatewayProcess> StartApolloAsync(EmbeddedSubgraphs subgraphs, string supergraph)
@@ -121,7 +122,7 @@ internal static partial class FederatedThroughput
             arguments.Add($"{name}={url}");
         }
 
-        return await GatewayProcess.StartAsync("node", arguments, "http://127.0.0.1:4091/", line => line.Contains("\"url\"", StringComparison.Ordinal));
+        return await GatewayProcess.StartAsync("node", arguments, "http://127.0.0.1:4091/", null, line => line.Contains("\"url\"", StringComparison.Ordinal));
     }
 
     internal static async Task<string> WriteScriptAsync(string directory, DemoWorld world)
@@ -145,7 +146,7 @@ internal static partial class FederatedThroughput
         return script;
     }
 
-    private static async Task<string> CheckOnceAsync(string url)
+    internal static async Task<string> CheckOnceAsync(string url)
     {
         using var client = new HttpClient();
         var world = new DemoWorld(Persons);
@@ -185,7 +186,8 @@ internal static partial class FederatedThroughput
             long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture),
             Milliseconds(Regex.Match(output, @"Latency\s+([0-9.]+)(us|ms|s)")),
             Milliseconds(Regex.Match(output, @"\s50%\s+([0-9.]+)(us|ms|s)")),
-            Milliseconds(Regex.Match(output, @"\s99%\s+([0-9.]+)(us|ms|s)")));
+            Milliseconds(Regex.Match(output, @"\s99%\s+([0-9.]+)(us|ms|s)")))
+        { Raw = output };
     }
 
     private static double Milliseconds(Match match)
@@ -220,8 +222,11 @@ internal static partial class FederatedThroughput
     private static partial Regex RequestsInAll();
 }
 
-/// <summary>What one wrk run measured: requests per second, requests in all, and mean, median and 99th-percentile latency in milliseconds.</summary>
-internal readonly record struct WrkResult(double Rate, long Requests, double Mean, double P50, double P99);
+/// <summary>What one wrk run measured: requests per second, requests in all, and mean, median and 99th-percentile latency in milliseconds; <see cref="Raw"/> is wrk's whole report.</summary>
+internal readonly record struct WrkResult(double Rate, long Requests, double Mean, double P50, double P99)
+{
+    public string Raw { get; init; } = string.Empty;
+}
 
 /// <summary>A gateway in a process of its own, so its CPU time can be read.</summary>
 internal sealed class GatewayProcess : IDisposable
@@ -245,9 +250,14 @@ internal sealed class GatewayProcess : IDisposable
         }
     }
 
-    public static async Task<GatewayProcess> StartAsync(string program, IEnumerable<string> arguments, string url, Func<string, bool> ready)
+    public static async Task<GatewayProcess> StartAsync(string program, IEnumerable<string> arguments, string url, IReadOnlyDictionary<string, string>? environment, Func<string, bool> ready)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
