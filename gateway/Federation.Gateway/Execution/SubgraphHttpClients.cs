@@ -32,6 +32,10 @@ internal static class SubgraphHttpClients
                 MaxConnectionsPerServer = provider.GetRequiredService<IOptions<SubgraphOptions>>().Value.MaxConnectionsPerSubgraph,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli,
                 UseCookies = false,
+
+                // A redirect is the subgraph's failure, not a new address: following it would send the
+                // signed request, the caller and the query's variables wherever the subgraph points.
+                AllowAutoRedirect = false,
             })
             .AddHttpMessageHandler(provider => new GatewaySigningHandler(provider.GetRequiredService<GatewaySignature>()))
             // The per-subgraph timeout lives in SubgraphClient, which tells timeouts apart from failures.

@@ -30,6 +30,9 @@ internal enum SubgraphBehaviour
 
     /// <summary>Answers 500.</summary>
     ServerError,
+
+    /// <summary>Answers 307, sending the request on to another path of the same server.</summary>
+    Redirect,
 }
 
 /// <summary>
@@ -128,6 +131,10 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                         return;
                     case SubgraphBehaviour.ServerError:
                         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                        return;
+                    case SubgraphBehaviour.Redirect:
+                        context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                        context.Response.Headers.Location = "/graphql-elsewhere";
                         return;
                 }
 

@@ -284,6 +284,27 @@ public sealed class GatewayExecutionTests
     }
 
     [Fact]
+    public async Task A_subgraph_redirecting_is_not_followed_and_costs_only_its_fields()
+    {
+        // Following it would send the signed request, the caller and the query's variables (an
+        // identity number, say) wherever the subgraph points.
+        await using var gateway = await GatewayHarness.StartAsync(new Dictionary<string, SubgraphBehaviour> { ["legal-persons"] = SubgraphBehaviour.Redirect });
+
+        var result = await gateway.RunAsync(
+            $$"""
+            {
+              person(idNumber: "{{WangFang}}") { name }
+              legalPerson(creditCode: "{{HarbourCompany}}") { name }
+            }
+            """);
+
+        Assert.Equal("""{"person":{"name":"王芳"},"legalPerson":null}""", Data(result));
+        Assert.Equal([("legalPerson", "SUBGRAPH_UNAVAILABLE", "legal-persons")], Errors(result));
+        Assert.Contains("HTTP 307", result.ToJson(), StringComparison.Ordinal);
+        Assert.Single(gateway.Subgraphs.Requests["legal-persons"]);
+    }
+
+    [Fact]
     public async Task Field_errors_of_a_subgraph_land_on_the_gateway_paths()
     {
         await using var gateway = await GatewayHarness.StartAsync();
