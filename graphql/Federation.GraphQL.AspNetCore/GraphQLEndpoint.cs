@@ -242,37 +242,8 @@ internal sealed class GraphQLEndpoint
     /// <summary>https://spec.graphql.org/September2025/#GetOperation()</summary>
     private static RequestFailure? SelectOperation(DocumentNode document, string? operationName, out OperationDefinitionNode? operation)
     {
-        operation = null;
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is not OperationDefinitionNode candidate)
-            {
-                continue;
-            }
-
-            if (operationName is null)
-            {
-                if (operation is not null)
-                {
-                    operation = null;
-                    return RequestFailure.OperationNotFound("Must provide operation name if query contains multiple operations.");
-                }
-
-                operation = candidate;
-            }
-            else if (candidate.Name?.Value == operationName)
-            {
-                operation = candidate;
-                return null;
-            }
-        }
-
-        if (operation is not null)
-        {
-            return null;
-        }
-
-        return RequestFailure.OperationNotFound(operationName is null ? "Must provide an operation." : $"Unknown operation named \"{operationName}\".");
+        operation = OperationSelection.Get(document, operationName, out _, out var error);
+        return error is null ? null : RequestFailure.OperationNotFound(error.Message);
     }
 
     private async Task WriteFailureAsync(HttpContext context, ResponseFormat format, RequestFailure failure)

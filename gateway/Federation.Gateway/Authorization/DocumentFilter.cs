@@ -1,3 +1,4 @@
+using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.Gateway.Authorization;
@@ -20,19 +21,14 @@ internal static class DocumentFilter
     public static DocumentNode Apply(DocumentNode document, string? operationName, IReadOnlyDictionary<FieldNode, FieldRule> rules)
     {
         var definitions = new List<DefinitionNode>(document.Definitions.Count);
-        var chosen = false;
-        foreach (var definition in document.Definitions)
+        if (OperationSelection.Get(document, operationName, out _, out _) is { } operation)
         {
-            switch (definition)
-            {
-                case OperationDefinitionNode operation when !chosen && (operationName is null || operation.Name?.Value == operationName):
-                    chosen = true;
-                    definitions.Insert(0, operation with { SelectionSet = Filter(operation.SelectionSet, rules) });
-                    break;
-                case FragmentDefinitionNode fragment:
-                    definitions.Add(fragment with { SelectionSet = Filter(fragment.SelectionSet, rules) });
-                    break;
-            }
+            definitions.Add(operation with { SelectionSet = Filter(operation.SelectionSet, rules) });
+        }
+
+        foreach (var fragment in document.Definitions.OfType<FragmentDefinitionNode>())
+        {
+            definitions.Add(fragment with { SelectionSet = Filter(fragment.SelectionSet, rules) });
         }
 
         return new DocumentNode(definitions);

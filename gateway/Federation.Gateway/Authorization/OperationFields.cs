@@ -1,4 +1,5 @@
 using Federation.Gateway.Catalogue;
+using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
@@ -58,21 +59,7 @@ internal sealed class OperationFields
     /// <summary>Walks the operation of a validated <paramref name="document"/>; null when the document has no such operation.</summary>
     public static OperationFields? Of(DocumentNode document, string? operationName, CatalogueFields fields)
     {
-        OperationDefinitionNode? operation = null;
-        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-        foreach (var definition in document.Definitions)
-        {
-            switch (definition)
-            {
-                case OperationDefinitionNode candidate when operationName is null ? operation is null : candidate.Name?.Value == operationName:
-                    operation = candidate;
-                    break;
-                case FragmentDefinitionNode fragment:
-                    fragments[fragment.Name.Value] = fragment;
-                    break;
-            }
-        }
-
+        var operation = OperationSelection.Get(document, operationName, out var fragments, out _);
         if (operation is null || fields.Schema.GetRootType(operation.Operation) is not { } root)
         {
             return null;
@@ -83,7 +70,7 @@ internal sealed class OperationFields
         return new OperationFields(document, operation, walk.Occurrences, walk.Resources);
     }
 
-    private sealed class Walk(CatalogueFields fields, Dictionary<string, FragmentDefinitionNode> fragments)
+    private sealed class Walk(CatalogueFields fields, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
     {
         private readonly Dictionary<CatalogueResource, int> resourceIndex = new(ReferenceEqualityComparer.Instance);
 

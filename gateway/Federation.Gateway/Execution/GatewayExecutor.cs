@@ -142,8 +142,7 @@ internal sealed class GatewayExecutor(
     /// </summary>
     private async ValueTask<ExecutionResult?> VariableErrorsAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
-        var operation = request.Document.Definitions.OfType<OperationDefinitionNode>()
-            .FirstOrDefault(o => request.OperationName is null || o.Name?.Value == request.OperationName);
+        var operation = OperationSelection.Get(request.Document, request.OperationName, out _, out _);
         if (operation is null || operation.VariableDefinitions.Count == 0)
         {
             return null;

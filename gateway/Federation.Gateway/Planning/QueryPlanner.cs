@@ -1,3 +1,4 @@
+using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
@@ -24,39 +25,11 @@ internal sealed class QueryPlanner(PlanningSchema schema)
     /// <exception cref="QueryPlanningException">No subgraph reaches a field from where it is asked, or the operation is not in the document.</exception>
     public QueryPlan Plan(DocumentNode document, string? operationName)
     {
-        var operation = FindOperation(document, operationName);
-        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is FragmentDefinitionNode fragment)
-            {
-                fragments[fragment.Name.Value] = fragment;
-            }
-        }
-
+        var operation = OperationSelection.Get(document, operationName, out var fragments, out var error)
+            ?? throw new QueryPlanningException(error!.Message);
         var walk = new Walk(schema, operation, fragments);
         walk.Root(operation.SelectionSet, []);
         return new QueryPlan(operation.Operation, Build(walk, operation));
-    }
-
-    private static OperationDefinitionNode FindOperation(DocumentNode document, string? operationName)
-    {
-        OperationDefinitionNode? found = null;
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is OperationDefinitionNode operation
-                && (operationName is null ? found is null : operation.Name?.Value == operationName))
-            {
-                if (operationName is null && found is not null)
-                {
-                    throw new QueryPlanningException("The document has several operations; name the one to run.");
-                }
-
-                found = operation;
-            }
-        }
-
-        return found ?? throw new QueryPlanningException(operationName is null ? "The document has no operation." : $"The document has no operation named \"{operationName}\".");
     }
 
     private static PlanNode? Build(Walk walk, OperationDefinitionNode operation)
@@ -242,7 +215,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
     }
 
     /// <summary>The walk over one operation's selections, building the fetch groups.</summary>
-    private sealed class Walk(PlanningSchema schema, OperationDefinitionNode operation, Dictionary<string, FragmentDefinitionNode> fragments)
+    private sealed class Walk(PlanningSchema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
     {
         private readonly ObjectType rootType = schema.Api.GetRootType(operation.Operation)
             ?? throw new QueryPlanningException($"The schema has no {operation.Operation.ToString().ToLowerInvariant()} type.");

@@ -1,4 +1,5 @@
 using Federation.GraphQL;
+using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.Gateway.Platform;
@@ -15,15 +16,13 @@ internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLErro
 {
     public static PlatformSplit Of(PlatformGraph platform, DocumentNode document, string? operationName)
     {
-        var operation = document.Definitions.OfType<OperationDefinitionNode>()
-            .FirstOrDefault(o => operationName is null || o.Name?.Value == operationName);
+        var operation = OperationSelection.Get(document, operationName, out var fragments, out _);
         var root = operation is null ? null : RootTypeName(platform, operation.Operation);
         if (operation is null || root is null)
         {
             return new PlatformSplit(document, null);
         }
 
-        var fragments = document.Definitions.OfType<FragmentDefinitionNode>().ToDictionary(f => f.Name.Value, StringComparer.Ordinal);
         var platformFields = new List<string>();
         var subgraphFields = new List<string>();
         RootFields(platform, root, operation.SelectionSet, fragments, [], platformFields, subgraphFields);
@@ -78,7 +77,7 @@ internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLErro
         PlatformGraph platform,
         string root,
         SelectionSetNode selections,
-        Dictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
         HashSet<string> visited,
         List<string> platformFields,
         List<string> subgraphFields)
@@ -131,7 +130,7 @@ internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLErro
     }
 
     /// <summary>Removes the platform's root fields, then the fragments and spreads left with nothing to select.</summary>
-    private sealed class Stripper(PlatformGraph platform, string root, Dictionary<string, FragmentDefinitionNode> fragments)
+    private sealed class Stripper(PlatformGraph platform, string root, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
     {
         private readonly Dictionary<string, bool> emptiness = new(StringComparer.Ordinal);
 

@@ -30,7 +30,7 @@ public static class Executor
             return ValueTask.FromCanceled<ExecutionResult>(cancellationToken);
         }
 
-        var operation = GetOperation(request.Document, request.OperationName, out var fragments, out var operationError);
+        var operation = OperationSelection.Get(request.Document, request.OperationName, out var fragments, out var operationError);
         if (operation is null)
         {
             return new ValueTask<ExecutionResult>(new ExecutionResult([operationError!]));
@@ -47,57 +47,4 @@ public static class Executor
 
         return new OperationRun(request, operation, fragments, variables, cancellationToken).RunAsync();
     }
-
-    /// <summary>
-    /// GetOperation: https://spec.graphql.org/September2025/#GetOperation()
-    /// Also gathers the fragments by name.
-    /// </summary>
-    private static OperationDefinitionNode? GetOperation(
-        DocumentNode document,
-        string? operationName,
-        out IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
-        out GraphQLError? error)
-    {
-        OperationDefinitionNode? operation = null;
-        Dictionary<string, FragmentDefinitionNode>? byName = null;
-        error = null;
-        foreach (var definition in document.Definitions)
-        {
-            switch (definition)
-            {
-                case OperationDefinitionNode candidate:
-                    if (operationName is null)
-                    {
-                        if (operation is not null)
-                        {
-                            fragments = EmptyFragments;
-                            error = new GraphQLError("Must provide operation name if query contains multiple operations.");
-                            return null;
-                        }
-
-                        operation = candidate;
-                    }
-                    else if (candidate.Name?.Value == operationName)
-                    {
-                        operation = candidate;
-                    }
-
-                    break;
-                case FragmentDefinitionNode fragment:
-                    (byName ??= new(StringComparer.Ordinal))[fragment.Name.Value] = fragment;
-                    break;
-            }
-        }
-
-        fragments = byName ?? EmptyFragments;
-        if (operation is null)
-        {
-            error = new GraphQLError(operationName is null ? "Must provide an operation." : $"Unknown operation named \"{operationName}\".");
-        }
-
-        return operation;
-    }
-
-    private static readonly IReadOnlyDictionary<string, FragmentDefinitionNode> EmptyFragments =
-        new Dictionary<string, FragmentDefinitionNode>();
 }
