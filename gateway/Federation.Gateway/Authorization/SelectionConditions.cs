@@ -1,75 +1,60 @@
+using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.Gateway.Authorization;
 
 /// <summary>
 /// <c>@skip</c> and <c>@include</c> (https://spec.graphql.org/September2025/#sec--skip) with the
-/// request's variables: a field the engine will not execute is not asked for, so it is not denied.
+/// request's variables, decided by the engine's own rule (<see cref="SkipInclude"/>): a field the
+/// engine will not execute is not asked for, so it is not denied.
 /// </summary>
 internal static class SelectionConditions
 {
+    private static readonly IReadOnlyDictionary<string, object?> NoVariables = new Dictionary<string, object?>();
+
     /// <summary>Per occurrence, whether the engine will execute it (its enclosing field too).</summary>
     public static bool[] Active(OperationFields operation, IReadOnlyDictionary<string, object?>? variables)
     {
+        var values = WithDefaults(operation.Operation, variables);
         var occurrences = operation.Occurrences;
         var active = new bool[occurrences.Count];
         for (var i = 0; i < occurrences.Count; i++)
         {
             var occurrence = occurrences[i];
-            active[i] = (occurrence.Parent < 0 || active[occurrence.Parent]) && Included(occurrence.Conditions, operation.Operation, variables);
+            active[i] = (occurrence.Parent < 0 || active[occurrence.Parent]) && Included(occurrence.Conditions, values);
         }
 
         return active;
     }
 
-    private static bool Included(IReadOnlyList<IReadOnlyList<DirectiveNode>> conditions, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables)
+    /// <summary>Whether every selection on the way to the occurrence, within its enclosing field, is executed.</summary>
+    private static bool Included(IReadOnlyList<IReadOnlyList<DirectiveNode>> conditions, IReadOnlyDictionary<string, object?> values)
     {
         foreach (var directives in conditions)
         {
-            foreach (var directive in directives)
+            if (!SkipInclude.ShouldInclude(directives, values))
             {
-                var name = directive.Name.Value;
-                if ((name == "skip" && If(directive, operation, variables) is true) || (name == "include" && If(directive, operation, variables) is false))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
         return true;
     }
 
-    private static bool? If(DirectiveNode directive, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables)
+    /// <summary>The request's variables, and the Boolean defaults of those it leaves out, as coercion gives them to the engine.</summary>
+    private static IReadOnlyDictionary<string, object?> WithDefaults(OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables)
     {
-        foreach (var argument in directive.Arguments)
+        Dictionary<string, object?>? values = null;
+        foreach (var definition in operation.VariableDefinitions)
         {
-            if (argument.Name.Value != "if")
+            var name = definition.Variable.Name.Value;
+            if (definition.DefaultValue is BooleanValueNode fallback && variables?.ContainsKey(name) != true)
             {
-                continue;
-            }
-
-            switch (argument.Value)
-            {
-                case BooleanValueNode literal:
-                    return literal.Value;
-                case VariableNode variable:
-                    if (variables is not null && variables.TryGetValue(variable.Name.Value, out var value))
-                    {
-                        return value as bool?;
-                    }
-
-                    foreach (var definition in operation.VariableDefinitions)
-                    {
-                        if (definition.Variable.Name.Value == variable.Name.Value)
-                        {
-                            return (definition.DefaultValue as BooleanValueNode)?.Value;
-                        }
-                    }
-
-                    return null;
+                values ??= variables is null ? new(StringComparer.Ordinal) : new(variables, StringComparer.Ordinal);
+                values[name] = fallback.Value;
             }
         }
 
-        return null;
+        return values ?? variables ?? NoVariables;
     }
 }

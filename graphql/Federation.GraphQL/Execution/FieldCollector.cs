@@ -139,48 +139,6 @@ internal sealed class FieldCollector(
     }
 
     /// <summary>https://spec.graphql.org/September2025/#sec--skip and #sec--include</summary>
-    private bool ShouldInclude(SelectionNode selection)
-    {
-        var directives = selection.Directives;
-        if (directives.Count == 0)
-        {
-            return true;
-        }
-
-        foreach (var directive in directives)
-        {
-            var name = directive.Name.Value;
-            if (name == "skip" && IfArgument(directive) is true)
-            {
-                return false;
-            }
-
-            if (name == "include" && IfArgument(directive) is false)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private bool? IfArgument(DirectiveNode directive)
-    {
-        foreach (var argument in directive.Arguments)
-        {
-            if (argument.Name.Value != "if")
-            {
-                continue;
-            }
-
-            return argument.Value switch
-            {
-                BooleanValueNode boolean => boolean.Value,
-                VariableNode variable => variables.Coerced.TryGetValue(variable.Name.Value, out var value) ? value as bool? : null,
-                _ => null,
-            };
-        }
-
-        return null;
-    }
+    private bool ShouldInclude(SelectionNode selection) =>
+        selection.Directives.Count == 0 || SkipInclude.ShouldInclude(selection.Directives, variables.Coerced);
 }
