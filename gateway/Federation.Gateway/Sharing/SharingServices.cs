@@ -2,6 +2,7 @@ using Federation.Gateway.Catalogue;
 using Federation.Gateway.Sharing.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Federation.Gateway.Sharing;
@@ -20,7 +21,7 @@ internal static class SharingServices
         var options = configuration.GetSection(SharingOptions.Section).Get<SharingOptions>() ?? new SharingOptions();
         services.AddSingleton(options);
         services.AddSingleton(WorkingDayCalendar.From(options.Calendar));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         switch (options.Store)
         {
             case SharingStoreKind.Postgres:
