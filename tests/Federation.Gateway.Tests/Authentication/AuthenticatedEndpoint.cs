@@ -2,19 +2,13 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Tests.Execution;
 using Federation.Gateway.Tests.Planning;
-using Federation.GraphQL.AspNetCore;
 using Federation.GraphQL.AspNetCore.Engine;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Federation.Gateway.Tests.Authentication;
 
@@ -51,24 +45,10 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
     public static async Task<AuthenticatedEndpoint> StartAsync(Action<ConfigurationManager> configure, Action<IServiceCollection>? services = null)
     {
         var gateway = await GatewayHarness.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        configure(builder.Configuration);
-        builder.Services.AddGatewayAuthentication(builder.Configuration);
-        services?.Invoke(builder.Services);
-        var app = builder.Build();
         var contexts = new ConcurrentQueue<GatewayContext>();
-        var executor = new GatewayOperationExecutor(() => gateway.Executor);
-        app.MapGraphQL("/graphql", PlanHarness.Model.ApiSchema, options =>
-        {
-            options.Executor = new Recording(executor, contexts);
-            options.CreateContext = http => GatewayAuthentication.ContextFor(http, exposePlan: false);
-        }).RequireCaller();
-        app.MapGet("/health/live", () => "live");
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AuthenticatedEndpoint(app, gateway, new HttpClient { BaseAddress = new Uri(address) }, contexts);
+        var executor = new Recording(new GatewayOperationExecutor(() => gateway.Executor), contexts);
+        var (app, http) = await GatedEndpoint.StartAsync(configure, () => PlanHarness.Model.ApiSchema, executor, services);
+        return new AuthenticatedEndpoint(app, gateway, http, contexts);
     }
 
     /// <summary>Posts <see cref="Query"/> (or <paramref name="query"/>) with the Authorization header given verbatim.</summary>

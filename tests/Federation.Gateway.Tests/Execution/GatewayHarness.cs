@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Sharing;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
@@ -39,7 +40,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public static async Task<GatewayHarness> StartAsync(
         IReadOnlyDictionary<string, SubgraphBehaviour>? behaviours = null,
         IReadOnlyDictionary<string, TimeSpan>? timeouts = null,
-        IReadOnlyDictionary<string, Func<Task>>? arrivals = null)
+        IReadOnlyDictionary<string, Func<Task>>? arrivals = null,
+        ShareWorkflow? sharing = null)
     {
         var subgraphs = await FakeSubgraphs.StartAsync(behaviours, arrivals);
         var collection = new ServiceCollection();
@@ -57,7 +59,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var executor = GatewayExecutor.Create(
             PlanHarness.Model,
             services.GetRequiredService<IOptions<SubgraphOptions>>().Value,
-            services.GetRequiredService<IHttpClientFactory>());
+            services.GetRequiredService<IHttpClientFactory>(),
+            sharing: sharing);
         return new GatewayHarness(subgraphs, services, executor, executor.Plans);
     }
 

@@ -7,17 +7,8 @@ using Federation.Gateway.Execution;
 using Federation.Gateway.Sharing.Storage;
 using Federation.Gateway.Tests.Authentication;
 using Federation.Gateway.Tests.Execution;
-using Federation.Gateway.Tests.Planning;
 using Federation.Gateway.Tests.Sharing;
-using Federation.GraphQL.AspNetCore;
-using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Federation.Gateway.Tests.Platform;
 
@@ -37,65 +28,41 @@ internal sealed class PlatformHarness : IAsyncDisposable
         ["taxation"] = SharingWorld.Applicant(SharingWorld.Taxation),
     };
 
-    private readonly ServiceProvider services;
+    private readonly GatewayHarness gateway;
     private readonly WebApplication app;
     private readonly HttpClient http;
     private readonly TestTokens tokens;
 
-    private PlatformHarness(FakeSubgraphs subgraphs, ServiceProvider services, WebApplication app, HttpClient http, TestTokens tokens, GatewayExecutor executor, ManualClock clock)
+    private PlatformHarness(GatewayHarness gateway, WebApplication app, HttpClient http, TestTokens tokens, ManualClock clock)
     {
-        this.tokens = tokens;
-        Subgraphs = subgraphs;
-        this.services = services;
+        this.gateway = gateway;
         this.app = app;
         this.http = http;
-        Executor = executor;
+        this.tokens = tokens;
         Clock = clock;
     }
 
-    public FakeSubgraphs Subgraphs { get; }
+    public FakeSubgraphs Subgraphs => gateway.Subgraphs;
 
-    public GatewayExecutor Executor { get; }
+    public GatewayExecutor Executor => gateway.Executor;
 
     public ManualClock Clock { get; }
 
     public static async Task<PlatformHarness> StartAsync()
     {
-        var subgraphs = await FakeSubgraphs.StartAsync();
-        var collection = new ServiceCollection();
-        collection.AddSingleton(new GatewaySignature(FakeSubgraphs.Secret));
-        collection.Configure<SubgraphOptions>(options =>
-        {
-            foreach (var (name, url) in subgraphs.Urls)
-            {
-                options.Endpoints[name] = new SubgraphEndpointOptions { Url = url };
-            }
-        });
-        collection.AddSubgraphHttpClient();
-        var services = collection.BuildServiceProvider();
         var clock = new ManualClock(SharingWorld.Start);
-        var executor = GatewayExecutor.Create(
-            PlanHarness.Model,
-            services.GetRequiredService<IOptions<SubgraphOptions>>().Value,
-            services.GetRequiredService<IHttpClientFactory>(),
-            sharing: SharingWorld.Workflow(new InMemoryShareStore(), clock));
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var gateway = await GatewayHarness.StartAsync(sharing: SharingWorld.Workflow(new InMemoryShareStore(), clock));
+        var executor = gateway.Executor;
         var tokens = new TestTokens();
-        tokens.Configure(builder.Configuration);
-        builder.Configuration[$"{GatewayAuthenticationOptions.Section}:AllowAnonymousCatalogue"] = "true";
-        builder.Services.AddGatewayAuthentication(builder.Configuration);
-        var app = builder.Build();
-        app.MapGraphQL("/graphql", () => executor.Schema, options =>
-        {
-            options.Executor = new GatewayOperationExecutor(() => executor);
-            options.CreateContext = request => GatewayAuthentication.ContextFor(request, exposePlan: false);
-        }).RequireCaller();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        return new PlatformHarness(subgraphs, services, app, http, tokens, executor, clock);
+        var (app, http) = await GatedEndpoint.StartAsync(
+            configuration =>
+            {
+                tokens.Configure(configuration);
+                configuration[$"{GatewayAuthenticationOptions.Section}:AllowAnonymousCatalogue"] = "true";
+            },
+            () => executor.Schema,
+            new GatewayOperationExecutor(() => executor));
+        return new PlatformHarness(gateway, app, http, tokens, clock);
     }
 
     /// <summary>Posts an operation as <paramref name="caller"/> (a key of <see cref="Callers"/>; null for no caller) and reads the JSON body.</summary>
@@ -126,7 +93,6 @@ internal sealed class PlatformHarness : IAsyncDisposable
         http.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
-        await services.DisposeAsync();
-        await Subgraphs.DisposeAsync();
+        await gateway.DisposeAsync();
     }
 }

@@ -1,0 +1,46 @@
+using Federation.Gateway.Authentication;
+using Federation.GraphQL.AspNetCore;
+using Federation.GraphQL.AspNetCore.Engine;
+using Federation.GraphQL.Types;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Federation.Gateway.Tests.Authentication;
+
+/// <summary>
+/// The gateway's endpoint behind its token gate, as <c>MapGateway</c> wires it — token validation,
+/// the gate, the context made from the admitted caller — on Kestrel at 127.0.0.1 with a free port,
+/// over the executor a test gives; <c>/health/live</c> beside it, outside the gate.
+/// </summary>
+internal static class GatedEndpoint
+{
+    /// <param name="configure">The authentication configuration (<see cref="TestTokens.Configure"/>, say).</param>
+    public static async Task<(WebApplication App, HttpClient Http)> StartAsync(
+        Action<ConfigurationManager> configure,
+        Func<Schema> schema,
+        IOperationExecutor executor,
+        Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure(builder.Configuration);
+        builder.Services.AddGatewayAuthentication(builder.Configuration);
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapGraphQL("/graphql", schema, options =>
+        {
+            options.Executor = executor;
+            options.CreateContext = http => GatewayAuthentication.ContextFor(http, exposePlan: false);
+        }).RequireCaller();
+        app.MapGet("/health/live", () => "live");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new HttpClient { BaseAddress = new Uri(address) });
+    }
+}
