@@ -131,12 +131,8 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
 
         var now = Now();
         var grant = new Grant(Guid.CreateVersion7(now), application.Id, application.ResourceId, application.Agency, [.. granted.Distinct()], from, until, null);
-        if (!await store.ApproveAsync(application.Id, grant, now, caller.User, cancellationToken).ConfigureAwait(false))
-        {
-            throw await NoLongerPendingAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        return (await store.ApplicationAsync(application.Id, cancellationToken).ConfigureAwait(false))!;
+        var decided = await store.ApproveAsync(application.Id, grant, now, caller.User, cancellationToken).ConfigureAwait(false);
+        return await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Refuses a pending application; the provider must give reasons (Kaifeng art. 15).</summary>
@@ -149,12 +145,8 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
             throw Refused(SharingErrorCodes.NoReason("refusal"));
         }
 
-        if (!await store.RefuseAsync(application.Id, reason.Trim(), Now(), caller.User, cancellationToken).ConfigureAwait(false))
-        {
-            throw await NoLongerPendingAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        return (await store.ApplicationAsync(application.Id, cancellationToken).ConfigureAwait(false))!;
+        var decided = await store.RefuseAsync(application.Id, reason.Trim(), Now(), caller.User, cancellationToken).ConfigureAwait(false);
+        return await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ShareApplication> WithdrawAsync(Caller caller, Guid applicationId, CancellationToken cancellationToken)
@@ -167,12 +159,8 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
             throw Refused(SharingErrorCodes.NotTheApplicant(application.Id));
         }
 
-        if (!await store.WithdrawAsync(application.Id, Now(), caller.User, cancellationToken).ConfigureAwait(false))
-        {
-            throw await NoLongerPendingAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        return (await store.ApplicationAsync(application.Id, cancellationToken).ConfigureAwait(false))!;
+        var decided = await store.WithdrawAsync(application.Id, Now(), caller.User, cancellationToken).ConfigureAwait(false);
+        return await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -267,8 +255,12 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
         return application.Status == ApplicationStatus.Pending ? application : throw Refused(SharingErrorCodes.AlreadyDecided(application));
     }
 
-    private async Task<SharingException> NoLongerPendingAsync(Guid applicationId, CancellationToken cancellationToken) =>
-        Refused(SharingErrorCodes.AlreadyDecided((await store.ApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false))!));
+    /// <summary>The application as the store's decision left it; refused when <paramref name="decided"/> is false (another decision came first).</summary>
+    private async Task<ShareApplication> DecidedAsync(Guid applicationId, bool decided, CancellationToken cancellationToken)
+    {
+        var application = (await store.ApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false))!;
+        return decided ? application : throw Refused(SharingErrorCodes.AlreadyDecided(application));
+    }
 
     private void CheckPeriod(DateTimeOffset from, DateTimeOffset until, DateTimeOffset now)
     {
