@@ -36,6 +36,12 @@ internal static class Program
             return Gateway.RuntimeSettings.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- soak`: the gateway's memory over repeated rounds of mixed traffic.
+        if (args is ["soak", ..])
+        {
+            return Gateway.MemorySoak.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

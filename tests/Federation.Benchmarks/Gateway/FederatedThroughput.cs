@@ -241,6 +241,8 @@ internal sealed class GatewayProcess : IDisposable
 
     public string Url { get; }
 
+    public int ProcessId => process.Id;
+
     public TimeSpan CpuTime
     {
         get
