@@ -17,6 +17,9 @@ internal static class LicenceErrorCodes
     /// <summary>The service holds no seal key of the issuing agency, so it cannot seal the corrected licence.</summary>
     public const string SealUnavailable = "SEAL_UNAVAILABLE";
 
+    /// <summary>The seal's digest is by a hash this service does not implement (SM3), so it cannot give it.</summary>
+    public const string DigestUnavailable = "DIGEST_UNAVAILABLE";
+
     public static GraphQLException LicenceNotFound(string number) => Error(
         NotFound, $"The licence library holds no licence numbered {number}.", ("number", number));
 
@@ -28,6 +31,9 @@ internal static class LicenceErrorCodes
 
     public static GraphQLException SealUnavailableFor(string agencyCreditCode) => Error(
         SealUnavailable, $"No seal key of the issuing agency {agencyCreditCode} is configured, so the licence cannot be sealed anew.", ("agency", agencyCreditCode));
+
+    public static GraphQLException DigestUnavailableFor(string sealId, string digestAlgorithm) => Error(
+        DigestUnavailable, $"The seal {sealId} signs an {digestAlgorithm} digest, which this service cannot compute: .NET does not implement {digestAlgorithm}.", ("digestAlgorithm", digestAlgorithm));
 
     private static GraphQLException Error(string code, string message, params (string Name, object? Value)[] details)
     {

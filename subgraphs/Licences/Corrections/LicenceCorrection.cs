@@ -148,6 +148,12 @@ internal sealed record LicenceCorrection(
                 throw LicenceErrorCodes.Invalid("items", $"\"{key}\" ({definition.Label}) is required on every {current.Type.Name} and cannot be empty.");
             }
 
+            // The value is recorded as its field writes it (a date YYYY-MM-DD), so readers of the fields can rebuild the sealed content.
+            if (value.Length > 0 && !LicenceItemKinds.TryRead(definition.Kind, value, out _, out var why))
+            {
+                throw LicenceErrorCodes.Invalid("items", $"\"{key}\" ({definition.Label}) is a {LicenceItemKinds.Scalar(definition.Kind)}: {why}");
+            }
+
             var present = values.TryGetValue(key, out var old);
             if (value.Length == 0 ? present : old != value)
             {

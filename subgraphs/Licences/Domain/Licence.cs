@@ -27,9 +27,11 @@ internal sealed record Licence(
 }
 
 /// <summary>
-/// The issuer's electronic seal on a licence: the signature over <see cref="CanonicalContent"/>
-/// with the key of <see cref="Certificate"/> (DER, base64). <see cref="Algorithm"/> is the
-/// GraphQL enum name of <c>SealAlgorithm</c>.
+/// The issuer's electronic seal on a licence: the signature over the digest of
+/// <see cref="CanonicalContent"/> (<see cref="Seals.SealDigest"/>) with the key of
+/// <see cref="Certificate"/> (DER, base64). <see cref="Algorithm"/> is the GraphQL enum name of
+/// <c>SealAlgorithm</c>. The library keeps the content to name what differs when a seal no longer
+/// holds; the GraphQL seal shows only the digest, since the content holds every item.
 /// </summary>
 internal sealed record ElectronicSeal(
     string Algorithm,

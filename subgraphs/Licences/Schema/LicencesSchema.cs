@@ -107,8 +107,18 @@ internal static class LicencesSchema
             })
             .Bind("Licence.issuingAgency", context => new(new LegalPersonRef(((Licence)context.Source!).IssuingAgencyCode)))
             .Bind("Licence.status", context => new(LicenceStatuses.Name(((Licence)context.Source!).Status)))
+            .Bind("Licence.items", context => new(LicenceItemValues.Of((Licence)context.Source!)))
+            .Bind("ElectronicSeal.digestAlgorithm", context => new(SealDigest.AlgorithmOf(((ElectronicSeal)context.Source!).Algorithm)))
+            .Bind("ElectronicSeal.contentDigest", context =>
+            {
+                var seal = (ElectronicSeal)context.Source!;
+                var digest = SealDigest.Of(seal.Algorithm, seal.CanonicalContent)
+                    ?? throw LicenceErrorCodes.DigestUnavailableFor(seal.SealId, SealDigest.AlgorithmOf(seal.Algorithm));
+                return new(Convert.ToBase64String(digest));
+            })
             .Bind("LicenceType.holderKind", context => new(HolderKinds.Name(((LicenceType)context.Source!).HolderKind)));
         subgraph.Schema.BindType("LicenceHolder", value => value is PersonRef ? "Person" : "LegalPerson");
+        subgraph.Schema.BindType("LicenceItems", value => ((LicenceItemValues)value).Type.ItemsTypeName);
     }
 
     /// <summary>The GraphQL <c>LicenceFilter</c>; an unknown type code is refused rather than matching nothing silently.</summary>

@@ -34,11 +34,12 @@ internal sealed class SealKey
     /// <summary>The GraphQL name of the <c>SealAlgorithm</c>.</summary>
     public string Algorithm { get; }
 
-    public byte[] Sign(byte[] content) => PrivateKey switch
+    /// <summary>Signs a SHA-256 digest (<see cref="SealDigest"/>): the same signature as over the content itself, and what the seal lets anyone check.</summary>
+    public byte[] SignDigest(byte[] digest) => PrivateKey switch
     {
         // DER (RFC 3279), what OpenSSL and most X.509 tooling read, rather than .NET's default r||s.
-        ECDsa ec => ec.SignData(content, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence),
-        RSA rsa => rsa.SignData(content, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+        ECDsa ec => ec.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence),
+        RSA rsa => rsa.SignHash(digest, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
         _ => throw new InvalidOperationException("Unsupported seal key."),
     };
 }

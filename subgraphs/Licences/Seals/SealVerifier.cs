@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Federation.Subgraphs.Licences.Domain;
 
 namespace Federation.Subgraphs.Licences.Seals;
@@ -9,8 +8,8 @@ namespace Federation.Subgraphs.Licences.Seals;
 /// <summary>
 /// Checks a licence's seal the way anyone holding the platform root would: the certificate is
 /// readable, chains to the trusted root and was valid when the licence was sealed, belongs to the
-/// issuing agency, the signature holds over the sealed content, and that content is what the
-/// licence's current fields canonicalise to. The first failed check is the reason given.
+/// issuing agency, the signature holds over the sealed content's digest, and that digest is the
+/// digest of what the licence's current fields canonicalise to. The first failed check is the reason given.
 /// </summary>
 internal sealed class SealVerifier(X509Certificate2 trustedRoot)
 {
@@ -65,12 +64,13 @@ internal sealed class SealVerifier(X509Certificate2 trustedRoot)
 
             if (!SignatureHolds(certificate, seal))
             {
-                return $"The signature does not verify over the sealed content with the seal certificate's key ({seal.Algorithm}).";
+                return $"The signature does not verify over the sealed content's digest with the seal certificate's key ({seal.Algorithm}).";
             }
         }
 
+        // The digest of the current fields must be the signed one; the kept content only names what differs.
         var current = SealContent.Of(licence);
-        if (current != seal.CanonicalContent)
+        if (!SealDigest.Of(seal.Algorithm, current)!.AsSpan().SequenceEqual(SealDigest.Of(seal.Algorithm, seal.CanonicalContent)))
         {
             var members = SealContent.DifferingMembers(seal.CanonicalContent, current);
             return $"The licence's current content differs from the sealed content in: {string.Join(", ", members)}.";
@@ -108,19 +108,20 @@ internal sealed class SealVerifier(X509Certificate2 trustedRoot)
             return false;
         }
 
-        var content = Encoding.UTF8.GetBytes(seal.CanonicalContent);
+        // Over the digest the seal publishes, as any outside verifier checks it.
+        var digest = SealDigest.Of(seal.Algorithm, seal.CanonicalContent)!;
         switch (seal.Algorithm)
         {
             case SealAlgorithms.EcdsaP256Sha256:
                 using (var ec = certificate.GetECDsaPublicKey())
                 {
-                    return ec is { KeySize: 256 } && ec.VerifyData(content, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+                    return ec is { KeySize: 256 } && ec.VerifyHash(digest, signature, DSASignatureFormat.Rfc3279DerSequence);
                 }
 
             case SealAlgorithms.RsaSha256:
                 using (var rsa = certificate.GetRSAPublicKey())
                 {
-                    return rsa is not null && rsa.VerifyData(content, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                    return rsa is not null && rsa.VerifyHash(digest, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
                 }
 
             default:

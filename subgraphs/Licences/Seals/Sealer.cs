@@ -1,9 +1,8 @@
-using System.Text;
 using Federation.Subgraphs.Licences.Domain;
 
 namespace Federation.Subgraphs.Licences.Seals;
 
-/// <summary>Seals licences in their issuer's name: signs the canonical content with the issuing agency's seal key.</summary>
+/// <summary>Seals licences in their issuer's name: signs the digest of the canonical content with the issuing agency's seal key.</summary>
 internal sealed class Sealer(ISealKeyring keyring)
 {
     public ISealKeyring Keyring => keyring;
@@ -14,7 +13,7 @@ internal sealed class Sealer(ISealKeyring keyring)
         var key = keyring.For(licence.IssuingAgencyCode, licence.IssuingAgencyName)
             ?? throw LicenceErrorCodes.SealUnavailableFor(licence.IssuingAgencyCode);
         var content = SealContent.Of(licence);
-        var signature = key.Sign(Encoding.UTF8.GetBytes(content));
+        var signature = key.SignDigest(SealDigest.Of(key.Algorithm, content)!);
         return new ElectronicSeal(key.Algorithm, JsonCanonicalization.Name, content, Convert.ToBase64String(signature), key.CertificateBase64, key.SealId, sealedAt);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Federation.Subgraphs.DemoData;
+using Federation.Subgraphs.Hosting.Scalars;
 using Federation.Subgraphs.Licences.Domain;
 using Federation.Subgraphs.Licences.Seals;
 
@@ -205,7 +206,7 @@ internal sealed class LicenceSeed
                 ("enterpriseType", enterpriseType),
                 ("legalRepresentative", representative),
                 ("registeredCapital", capital + "万元人民币"),
-                ("establishedOn", Chinese(established)),
+                ("establishedOn", FullDate.Format(established)),
                 ("businessTerm", Chinese(established) + "至" + (termEnd is { } end ? Chinese(end) : "长期")),
                 ("domicile", domicile),
                 ("businessScope", $"一般项目：{Sector(holder)}相关技术开发、技术服务、技术咨询；{Sector(holder)}产品销售。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）"),
@@ -305,6 +306,7 @@ internal sealed class LicenceSeed
                 ("legalRepresentative", representative),
                 ("economicNature", "有限责任公司"),
                 ("qualification", random.Pick(["建筑工程施工总承包三级", "市政公用工程施工总承包三级", "建筑装修装饰工程专业承包二级", "施工劳务不分等级"])),
+                ("registeredCapital", (100 + (random.NextInt(300) * 10)).ToString(CultureInfo.InvariantCulture) + "万元人民币"),
             ]);
     }
 
@@ -402,9 +404,9 @@ internal sealed class LicenceSeed
             [
                 ("gender", person.Gender == Gender.Male ? "男" : "女"),
                 ("nationality", "中国"),
-                ("birthDate", Chinese(person.BirthDate)),
+                ("birthDate", FullDate.Format(person.BirthDate)),
                 ("address", address.Text),
-                ("firstIssuedOn", Chinese(firstIssued)),
+                ("firstIssuedOn", FullDate.Format(firstIssued)),
                 ("vehicleClass", random.PickWeighted<string>([("C1", 70), ("C2", 10), ("B2", 5), ("A2", 3), ("A1", 2), ("D", 5), ("C1E", 5)])),
                 ("fileNumber", file),
             ]);
@@ -436,7 +438,7 @@ internal sealed class LicenceSeed
             null,
             ref couple,
             [
-                ("registeredOn", Chinese(registeredOn)),
+                ("registeredOn", FullDate.Format(registeredOn)),
                 ("spouseName", spouse.Name),
                 ("spouseIdNumber", spouse.IdNumber),
             ],

@@ -66,6 +66,70 @@ public sealed class CommittedCatalogueTests
         Assert.All(mutations, r => Assert.Equal([], r.Conditions!.Agencies!));
     }
 
+    /// <summary>
+    /// The licence resources whose items copy a register's data, each with the register's resources
+    /// it copies: a licence must never be a way round a refusal of the register's own resource.
+    /// </summary>
+    private static readonly (string Licence, string Source)[] LicenceItemSources =
+    [
+        ("licences.marriage-certificate-items", "population.marital-status"),
+        ("licences.household-register-items", "population.household-registration"),
+        ("licences.driving-licence-address", "population.residence"),
+        ("licences.driving-licence-address", "population.household-registration"),
+        ("licences.real-estate-title-items", "spatial.parcel-rights"),
+        ("licences.real-estate-title-items", "spatial.parcel-right-terms"),
+        ("licences.legal-person-licence-items", "legal-persons.registration-detail"),
+        ("licences.legal-person-licence-items", "legal-persons.registration-base"),
+        ("licences.licence-items", "population.person-identity"),
+    ];
+
+    public static TheoryData<string, string> LicenceItemSourcePairs() => new(LicenceItemSources);
+
+    [Theory]
+    [MemberData(nameof(LicenceItemSourcePairs))]
+    public void A_licence_resource_that_copies_a_registers_data_is_no_more_open_than_the_registers_resource(string licenceId, string sourceId)
+    {
+        var licence = Committed.Value.Resource(licenceId);
+        var source = Committed.Value.Resource(sourceId);
+        Assert.NotNull(licence);
+        Assert.NotNull(source);
+
+        if (source.Class == ShareClass.Unconditional)
+        {
+            return;
+        }
+
+        Assert.Equal(source.Class, licence.Class);
+        if (source.Class == ShareClass.NotShared)
+        {
+            return;
+        }
+
+        var (copy, original) = (licence.Conditions!, source.Conditions!);
+        if (original.Agencies is { } agencies)
+        {
+            Assert.NotNull(copy.Agencies);
+            Assert.Subset(agencies.ToHashSet(), copy.Agencies.ToHashSet());
+        }
+
+        Assert.Subset(original.Purposes.ToHashSet(), copy.Purposes.ToHashSet());
+        Assert.True(copy.ApplicationRequired || !original.ApplicationRequired, $"{licenceId} needs no application, {sourceId} does.");
+        Assert.True(copy.DivisionScoped || !original.DivisionScoped, $"{licenceId} is not division-scoped, {sourceId} is.");
+    }
+
+    [Fact]
+    public void Every_licence_item_is_in_a_resource_held_to_its_source()
+    {
+        var checkedResources = LicenceItemSources.Select(p => p.Licence).ToHashSet(StringComparer.Ordinal);
+        var members = Agency.Value.Type("LicenceItems")!.UnionMembers.Select(m => m.Member).Distinct().ToList();
+        Assert.NotEmpty(members);
+
+        // `holder` repeats Licence.holder (face data) for division scoping; every other field is an item.
+        var items = members.SelectMany(m => Agency.Value.Type(m)!.Fields).Where(f => f.Name != "holder").ToList();
+        Assert.All(items, f => Assert.Contains(Committed.Value.ResourceOf(f.Coordinate)!.Id, checkedResources));
+        Assert.All(members.Where(m => Agency.Value.Type(m)!.Field("holder") is not null), m => Assert.True(Committed.Value.DivisionFields.ContainsKey(m), m));
+    }
+
     [Fact]
     public void The_built_in_catalogue_is_the_committed_one()
     {

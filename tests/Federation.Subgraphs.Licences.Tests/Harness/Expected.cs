@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Subgraphs.Licences.Domain;
 
@@ -16,11 +18,36 @@ internal static class Expected
           issuingAgency { creditCode }
           issuingAgencyName
           issuedOn validFrom validUntil status
-          items { key label value }
-          seal { algorithm canonicalization canonicalContent signature certificate sealId sealedAt }
+          items { ...Items }
+          seal { algorithm canonicalization digestAlgorithm contentDigest signature certificate sealId sealedAt }
           updatedAt
         }
+        """ + "\n" + ItemsFragment;
+
+    /// <summary>
+    /// Every field of every licence type's items, written out by hand as a client would: a test
+    /// checks the SDL's item types are exactly the catalogue's item definitions.
+    /// </summary>
+    public const string ItemsFragment = """
+        fragment Items on LicenceItems {
+          __typename
+          ... on RealEstateTitleItems { holder { idNumber } location unitNumber rightType rightNature use area termOfUse coOwnership }
+          ... on RoadTransportPermitItems { principal address economicType businessScope }
+          ... on DrivingLicenceItems { holder { idNumber } gender nationality birthDate address firstIssuedOn vehicleClass fileNumber }
+          ... on MarriageCertificateItems { registeredOn spouseName spouseIdNumber remarks }
+          ... on HouseholdRegisterItems { holder { idNumber } householdNumber householdKind address memberCount }
+          ... on ConstructionQualificationItems { legalRepresentative economicNature qualification registeredCapital }
+          ... on SocialOrganisationCertificateItems { legalRepresentative businessScope domicile activityArea registeredFunds supervisoryUnit }
+          ... on FoodBusinessLicenceItems { legalRepresentative domicile premises businessFormat businessItems supervisingAuthority }
+          ... on HygieneLicenceItems { legalRepresentative address licensedItems }
+          ... on DrugBusinessLicenceItems { legalRepresentative principal qualityPrincipal registeredAddress warehouseAddress businessMode businessScope }
+          ... on PhysicianPracticeCertificateItems { practiceCategory practiceScope practiceInstitution }
+          ... on BusinessLicenceItems { enterpriseType legalRepresentative registeredCapital establishedOn businessTerm domicile businessScope }
+        }
         """;
+
+    /// <summary>The types whose items carry the holder, for division scoping at the gateway.</summary>
+    private static readonly HashSet<string> ItemsWithHolder = ["RealEstateTitleItems", "DrivingLicenceItems", "HouseholdRegisterItems"];
 
     public static JsonObject Licence(Licence licence) => new()
     {
@@ -42,12 +69,13 @@ internal static class Expected
         ["validFrom"] = Date(licence.ValidFrom),
         ["validUntil"] = licence.ValidUntil is { } until ? Date(until) : null,
         ["status"] = licence.Status.ToString().ToUpperInvariant(),
-        ["items"] = new JsonArray([.. licence.Items.Select(i => (JsonNode)new JsonObject { ["key"] = i.Key, ["label"] = i.Label, ["value"] = i.Value })]),
+        ["items"] = Items(licence),
         ["seal"] = new JsonObject
         {
             ["algorithm"] = licence.Seal.Algorithm,
             ["canonicalization"] = licence.Seal.Canonicalization,
-            ["canonicalContent"] = licence.Seal.CanonicalContent,
+            ["digestAlgorithm"] = "SHA256",
+            ["contentDigest"] = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(licence.Seal.CanonicalContent))),
             ["signature"] = licence.Seal.Signature,
             ["certificate"] = licence.Seal.Certificate,
             ["sealId"] = licence.Seal.SealId,
@@ -55,6 +83,26 @@ internal static class Expected
         },
         ["updatedAt"] = Instant(licence.UpdatedAt),
     };
+
+    /// <summary>The licence's items as its type's object: each defined item under its key (null when not carried), a count as a number.</summary>
+    public static JsonObject Items(Licence licence)
+    {
+        var items = new JsonObject { ["__typename"] = licence.Type.ItemsTypeName };
+        if (ItemsWithHolder.Contains(licence.Type.ItemsTypeName))
+        {
+            items["holder"] = new JsonObject { ["idNumber"] = licence.Holder.Key };
+        }
+
+        foreach (var definition in licence.Type.ItemDefinitions)
+        {
+            var value = licence.Items.SingleOrDefault(i => i.Key == definition.Key)?.Value;
+            items[definition.Key] = value is null ? null
+                : definition.Kind == LicenceItemKind.Count ? JsonValue.Create(int.Parse(value, CultureInfo.InvariantCulture))
+                : JsonValue.Create(value);
+        }
+
+        return items;
+    }
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -12,16 +12,16 @@ public sealed class SealVerifierTests
     private static readonly Licence Licence = SeedData.First(l => l.Type == LicenceCatalogue.BusinessLicence);
 
     [Fact]
-    public void The_signature_is_DER_ECDSA_over_the_UTF8_content_checkable_with_the_certificate_alone()
+    public void The_signature_is_DER_ECDSA_over_the_SHA256_digest_of_the_UTF8_content_checkable_with_the_certificate_alone()
     {
         var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(Licence.Seal.Certificate));
         using var key = certificate.GetECDsaPublicKey()!;
         Assert.Equal("ECDSA_P256_SHA256", Licence.Seal.Algorithm);
-        Assert.True(key.VerifyData(
-            Encoding.UTF8.GetBytes(Licence.Seal.CanonicalContent),
-            Convert.FromBase64String(Licence.Seal.Signature),
-            HashAlgorithmName.SHA256,
-            DSASignatureFormat.Rfc3279DerSequence));
+        var content = Encoding.UTF8.GetBytes(Licence.Seal.CanonicalContent);
+        var signature = Convert.FromBase64String(Licence.Seal.Signature);
+        Assert.Equal(SHA256.HashData(content), SealDigest.Of(Licence.Seal.Algorithm, Licence.Seal.CanonicalContent));
+        Assert.True(key.VerifyHash(SHA256.HashData(content), signature, DSASignatureFormat.Rfc3279DerSequence));
+        Assert.True(key.VerifyData(content, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
         Assert.Equal(Licence.IssuingAgencyCode, SealCertificates.CreditCodeOf(certificate));
         Assert.Equal(SeedData.Keyring.TrustedRoot.SubjectName.Name, certificate.IssuerName.Name);
     }
@@ -42,7 +42,7 @@ public sealed class SealVerifierTests
     {
         var forged = Licence.Seal with { CanonicalContent = Licence.Seal.CanonicalContent.Replace(Licence.HolderName, "某某公司", StringComparison.Ordinal) };
         Assert.Equal(
-            "The signature does not verify over the sealed content with the seal certificate's key (ECDSA_P256_SHA256).",
+            "The signature does not verify over the sealed content's digest with the seal certificate's key (ECDSA_P256_SHA256).",
             SeedData.Verifier.Failure(Licence with { HolderName = "某某公司", Seal = forged }));
     }
 
@@ -58,7 +58,7 @@ public sealed class SealVerifierTests
     {
         var other = SeedData.First(l => l.IssuingAgencyCode != Licence.IssuingAgencyCode);
         var key = SeedData.Keyring.For(other.IssuingAgencyCode, other.IssuingAgencyName);
-        var signature = Convert.ToBase64String(key.Sign(Encoding.UTF8.GetBytes(Licence.Seal.CanonicalContent)));
+        var signature = Convert.ToBase64String(key.SignDigest(SHA256.HashData(Encoding.UTF8.GetBytes(Licence.Seal.CanonicalContent))));
         var seal = Licence.Seal with { Certificate = key.CertificateBase64, Signature = signature };
         Assert.Equal(
             $"The seal certificate belongs to {other.IssuingAgencyCode}, not to the issuing agency {Licence.IssuingAgencyCode}.",

@@ -89,6 +89,7 @@ public sealed class LicenceSeedTests
             var definitions = licence.Type.ItemDefinitions;
             Assert.Equal(definitions.Where(d => licence.Items.Any(i => i.Key == d.Key)).Select(d => (d.Key, d.Label)), licence.Items.Select(i => (i.Key, i.Label)));
             Assert.All(definitions.Where(d => d.Required), d => Assert.Contains(licence.Items, i => i.Key == d.Key && i.Value.Length > 0));
+            Assert.All(licence.Items, i => Assert.True(LicenceItemKinds.TryRead(licence.Type.Definition(i.Key)!.Kind, i.Value, out _, out var why), $"{licence.Number} {i.Key}: {why}"));
         }
     }
 
