@@ -14,8 +14,9 @@ namespace Federation.Gateway.Authorization;
 /// <summary>
 /// The authorization stage of one served schema, run on every request before planning: the
 /// fields of the operation (kept per document), the decision of <see cref="AccessPolicy"/> per
-/// resource they touch, and from those either the request as sent (nothing denied or scoped),
-/// a refusal, or the filtered operation with its shaping rules (<see cref="AuthorizedOperation"/>).
+/// resource they touch — by being read, or by being used in an argument or input field the request
+/// provides — and from those either the request as sent (nothing denied or scoped), a refusal, or
+/// the filtered operation with its shaping rules (<see cref="AuthorizedOperation"/>).
 /// </summary>
 internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook grantBook, AuthorizationOptions options, IAccessDecisionLog log, TimeProvider time)
 {
@@ -44,7 +45,10 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             return AuthorizedOperation.AsSent;
         }
 
-        var denials = Denials(operation, decisions, caller, request);
+        // What each field's arguments use depends on the variables' values: decided for this request only.
+        var arguments = new ArgumentUse(operation, fields, request.Variables);
+        var denied = DeniedFields(operation, decisions, arguments);
+        var denials = Denials(operation, decisions, denied, caller, request);
         foreach (var (_, denial) in denials)
         {
             log.Record(denial);
@@ -60,7 +64,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             return AuthorizedOperation.AsSent;
         }
 
-        return Filtered(request, operation, decisions, caller);
+        return Filtered(request, operation, decisions, denied, caller);
     }
 
     /// <summary>The decision per resource of the operation; null when every resource is allowed on every row (the common case).</summary>
@@ -91,30 +95,45 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
         return decisions;
     }
 
-    /// <summary>The denied occurrences the request really asks for (not skipped), outermost only: a denied field's children are never reached.</summary>
-    private List<(GraphQLError Error, AccessDenial Denial)> Denials(OperationFields operation, AccessDecision[] decisions, Caller caller, GatewayRequest request)
+    /// <summary>
+    /// Per field node, the resource (index) that denies it: its own resource, else the first resource
+    /// its arguments and input fields use that is denied; -1 for a field that may be read. Every node
+    /// once, however often its fragment is spread.
+    /// </summary>
+    private static int[] DeniedFields(OperationFields operation, AccessDecision[] decisions, ArgumentUse arguments)
+    {
+        var denied = new int[operation.Fields.Count];
+        for (var i = 0; i < denied.Length; i++)
+        {
+            var field = operation.Fields[i];
+            denied[i] = field.Resource >= 0 && !decisions[field.Resource].IsAllowed ? field.Resource
+                : field.UsesArguments ? arguments.FirstDenied(field, decisions)
+                : -1;
+        }
+
+        return denied;
+    }
+
+    /// <summary>
+    /// The denied fields the request really asks for (not skipped), outermost only: a denied field's
+    /// children are never reached. A field node is reported once, on the first response path that
+    /// reaches it (shaping still answers every path with its error).
+    /// </summary>
+    private List<(GraphQLError Error, AccessDenial Denial)> Denials(OperationFields operation, AccessDecision[] decisions, int[] denied, Caller caller, GatewayRequest request)
     {
         var denials = new List<(GraphQLError, AccessDenial)>();
-        var reported = new bool[operation.Occurrences.Count];
-        var active = SelectionConditions.Active(operation, request.Variables);
-        for (var i = 0; i < operation.Occurrences.Count; i++)
+        SelectionConditions.Walk(operation, request.Variables, (field, path) =>
         {
-            var occurrence = operation.Occurrences[i];
-            if (!active[i] || (occurrence.Parent >= 0 && reported[occurrence.Parent]))
+            var at = denied[field.Index];
+            if (at < 0)
             {
-                reported[i] = occurrence.Parent >= 0 && reported[occurrence.Parent];
-                continue;
+                return true;
             }
 
-            if (occurrence.Resource < 0 || decisions[occurrence.Resource] is not { IsAllowed: false } decision)
-            {
-                continue;
-            }
-
-            reported[i] = true;
-            var resource = operation.Resources[occurrence.Resource];
+            var decision = decisions[at];
+            var resource = operation.Resources[at];
             var error = AuthorizationErrorCodes.For(decision, resource, caller, request.Purpose);
-            if (occurrence.Node.Location is { } location)
+            if (field.Node.Location is { } location)
             {
                 error = error with { Locations = [new SourceLocation(location.Line, location.Column)] };
             }
@@ -124,12 +143,12 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
                 caller.User,
                 request.Purpose?.Purpose.WireName(),
                 request.Purpose?.Matter,
-                operation.PathOf(i),
+                [.. path],
                 resource.Id,
                 decision.Code!,
                 options.Mode)));
-        }
-
+            return false;
+        });
         return denials;
     }
 
@@ -137,14 +156,9 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
     /// The rules per field node and the key of the filtered document. In dry-run mode nothing is
     /// removed: only division-scoped fields get a rule, which reports the rows it would null.
     /// </summary>
-    private AuthorizedOperation Filtered(GatewayRequest request, OperationFields operation, AccessDecision[] decisions, Caller caller)
+    private AuthorizedOperation Filtered(GatewayRequest request, OperationFields operation, AccessDecision[] decisions, int[] denied, Caller caller)
     {
         var dryRun = options.Mode == AuthorizationMode.DryRun;
-        if (dryRun)
-        {
-            decisions = Array.ConvertAll(decisions, d => d.IsAllowed ? d : AccessDecision.Allowed);
-        }
-
         Action<ResolveContext, CatalogueResource>? wouldDeny = dryRun ? (context, resource) => log.Record(new AccessDenial(
             caller.Agency,
             caller.User,
@@ -156,39 +170,51 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             AuthorizationMode.DryRun)) : null;
         var rules = new Dictionary<FieldNode, FieldRule>(ReferenceEqualityComparer.Instance);
         var errors = new GraphQLError?[decisions.Length];
-        foreach (var occurrence in operation.Occurrences)
+        List<int>? deniedForArguments = null;
+        foreach (var field in operation.Fields)
         {
-            if (occurrence.Resource < 0 || rules.ContainsKey(occurrence.Node))
+            var at = denied[field.Index];
+            if (at >= 0)
+            {
+                if (!dryRun)
+                {
+                    rules[field.Node] = new DeniedField(errors[at] ??= AuthorizationErrorCodes.For(decisions[at], operation.Resources[at], caller, request.Purpose));
+                    if (at != field.Resource)
+                    {
+                        (deniedForArguments ??= []).Add(field.Index);
+                    }
+                }
+
+                continue;
+            }
+
+            if (field.Resource < 0 || decisions[field.Resource] is not { IsDivisionScoped: true })
             {
                 continue;
             }
 
-            var decision = decisions[occurrence.Resource];
-            var resource = operation.Resources[occurrence.Resource];
-            if (!decision.IsAllowed)
+            var resource = operation.Resources[field.Resource];
+            if (fields.Catalogue.DivisionFields.TryGetValue(field.ParentType.Name, out var divisionField))
             {
-                rules[occurrence.Node] = new DeniedField(errors[occurrence.Resource] ??= AuthorizationErrorCodes.For(decision, resource, caller, request.Purpose));
+                rules[field.Node] = new FieldWithinDivision(resource, caller.Division, field.ParentType.Name, divisionField, wouldDeny);
             }
-            else if (decision.IsDivisionScoped && fields.Catalogue.DivisionFields.TryGetValue(occurrence.ParentType.Name, out var divisionField))
+            else if (!dryRun)
             {
-                rules[occurrence.Node] = new FieldWithinDivision(resource, caller.Division, occurrence.ParentType.Name, divisionField, wouldDeny);
-            }
-            else if (decision.IsDivisionScoped && !dryRun)
-            {
-                // No way to know a row's division (the catalogue reader refuses such a catalogue): fail closed.
-                rules[occurrence.Node] = new DeniedField(AuthorizationErrorCodes.OutsideJurisdictionError(resource));
+                // No way to know a row's division (composition refuses such a catalogue): fail closed.
+                rules[field.Node] = new DeniedField(AuthorizationErrorCodes.OutsideJurisdictionError(resource));
             }
         }
 
-        return AuthorizedOperation.Filtered(PlanKey(request.DocumentHash, decisions), rules);
+        return AuthorizedOperation.Filtered(PlanKey(request.DocumentHash, dryRun ? [.. decisions.Select(d => d.IsAllowed ? d : AccessDecision.Allowed)] : decisions, deniedForArguments), rules);
     }
 
     /// <summary>
-    /// The filtered document is a function of the document and of each resource's outcome (read,
-    /// read within the division, removed), so the key is the document's hash and those outcomes:
-    /// two callers share a plan exactly when they would be planned the same document.
+    /// The filtered document is a function of the document, of each resource's outcome (read, read
+    /// within the division, removed) and of the fields removed for what their arguments use, which may
+    /// depend on the variables' values: the key is the document's hash, those outcomes and those
+    /// fields, so two requests share a plan exactly when they would be planned the same document.
     /// </summary>
-    private static string PlanKey(string documentHash, AccessDecision[] decisions)
+    private static string PlanKey(string documentHash, AccessDecision[] decisions, List<int>? deniedForArguments)
     {
         var key = new StringBuilder(documentHash.Length + 1 + decisions.Length).Append(documentHash).Append('#');
         foreach (var decision in decisions)
@@ -196,21 +222,23 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             key.Append(!decision.IsAllowed ? 'D' : decision.IsDivisionScoped ? 'S' : 'A');
         }
 
+        if (deniedForArguments is not null)
+        {
+            key.Append('/').AppendJoin(',', deniedForArguments);
+        }
+
         return key.ToString();
     }
 
     private static bool ReadsCatalogueFields(OperationFields operation, IReadOnlyDictionary<string, object?>? variables)
     {
-        var active = SelectionConditions.Active(operation, variables);
-        for (var i = 0; i < active.Length; i++)
+        var reads = false;
+        SelectionConditions.Walk(operation, variables, (field, _) =>
         {
-            if (active[i] && operation.Occurrences[i].Resource >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+            reads |= field.Resource >= 0;
+            return !reads;
+        });
+        return reads;
     }
 
     private OperationFields? Analyse(GatewayRequest request)

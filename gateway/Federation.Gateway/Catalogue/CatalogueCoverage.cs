@@ -4,15 +4,19 @@ using Federation.GraphQL.Language.Syntax;
 namespace Federation.Gateway.Catalogue;
 
 /// <summary>
-/// The catalogue's composition rule: every field of the supergraph that comes from a subgraph —
-/// each field of each object and interface type, root fields included, the federation internals
-/// (<c>_entities</c>, <c>_service</c>, join and link machinery) excepted — belongs to exactly one
-/// resource, and that resource's provider is the agency of a subgraph that resolves it. A field
-/// several subgraphs resolve on an entity (a key such as <c>Person.idNumber</c>) belongs to the
-/// owner's resource: the owner is the subgraph with a resolvable key that resolves most of the type.
-/// NOT_SHARED fields must be removable from the public schema: nullable, not named by
-/// <c>@key</c>/<c>@requires</c>/<c>@provides</c>, not implementing a shared interface field, and not
-/// the last field of their type.
+/// The catalogue's composition rule: every coordinate of the supergraph that comes from a subgraph
+/// belongs to exactly one resource — each field of each object and interface type, root fields
+/// included, each argument of those fields (<c>Type.field(argument:)</c>) and each field of each input
+/// type — the federation internals (<c>_entities</c>, <c>_service</c>, join and link machinery)
+/// excepted. A filter reveals what it searches by, so an argument or input field is data as much as a
+/// field is. The resource's provider is the agency of a subgraph that resolves the field (that defines
+/// the argument's field, that defines the input type). A field several subgraphs resolve on an entity
+/// (a key such as <c>Person.idNumber</c>) belongs to the owner's resource: the owner is the subgraph
+/// with a resolvable key that resolves most of the type.
+/// NOT_SHARED elements must be removable from the public schema: fields nullable, not named by
+/// <c>@key</c>/<c>@requires</c>/<c>@provides</c>, not implementing a shared interface field;
+/// arguments and input fields nullable or with a default (the subgraph is then never sent them);
+/// no type left without fields.
 /// The platform fails closed: a supergraph the catalogue does not cover is not composed, served or swapped in.
 /// </summary>
 internal static class CatalogueCoverage
@@ -42,39 +46,86 @@ internal static class CatalogueCoverage
             }
         }
 
-        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var elements = new Elements();
         foreach (var type in supergraph.Types.Values.Where(IsCovered))
         {
             foreach (var field in type.Fields.Where(f => !IsFederationInternal(f.Name)))
             {
-                fields.Add(field.Coordinate);
+                elements.Fields[field.Coordinate] = field;
                 var resolving = field.ResolvingSubgraphs.Distinct().ToList();
-                if (!covering.TryGetValue(field.Coordinate, out var resources))
+                if (Covering(field.Coordinate, "Field", resolving) is { } resource && ProviderProblem(type, field, resolving, resource, catalogue) is { } why)
                 {
-                    errors.Add(CatalogueErrorCodes.FieldUncovered(field.Coordinate, resolving));
+                    errors.Add(CatalogueErrorCodes.WrongProvider(field.Coordinate, resource.Id, resource.Provider, resolving, why));
                 }
-                else if (resources.Count > 1)
+
+                // An argument says what the field's subgraph is asked to search by: the agency running that subgraph provides it.
+                foreach (var argument in field.Arguments)
                 {
-                    errors.Add(CatalogueErrorCodes.FieldCoveredTwice(field.Coordinate, [.. resources.Select(r => r.Id)], resolving));
+                    var coordinate = $"{field.Coordinate}({argument.Name}:)";
+                    elements.Arguments[coordinate] = argument;
+                    if (Covering(coordinate, "Argument", resolving) is { } argumentResource && Unrun(resolving, argumentResource, catalogue) is { } argumentWhy)
+                    {
+                        errors.Add(CatalogueErrorCodes.WrongProvider(coordinate, argumentResource.Id, argumentResource.Provider, resolving, argumentWhy, "argument"));
+                    }
                 }
-                else if (ProviderProblem(type, field, resolving, resources[0], catalogue) is { } why)
+            }
+        }
+
+        foreach (var type in supergraph.Types.Values.Where(t => t.Kind == SupergraphTypeKind.InputObject && !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            var defining = type.Subgraphs.Select(s => s.Subgraph).Distinct().ToList();
+            foreach (var field in type.Fields)
+            {
+                elements.InputFields[field.Coordinate] = field;
+                if (Covering(field.Coordinate, "Input field", defining) is { } resource && Unrun(defining, resource, catalogue) is { } why)
                 {
-                    errors.Add(CatalogueErrorCodes.WrongProvider(field.Coordinate, resources[0].Id, resources[0].Provider, resolving, why));
+                    errors.Add(CatalogueErrorCodes.WrongProvider(field.Coordinate, resource.Id, resource.Provider, defining, why, "input field"));
                 }
             }
         }
 
         foreach (var resource in catalogue.Resources)
         {
-            foreach (var coordinate in resource.Fields.Where(c => !fields.Contains(c)))
+            foreach (var coordinate in resource.Fields.Where(c => !elements.Contains(c)))
             {
                 errors.Add(CatalogueErrorCodes.UnknownField(coordinate, resource.Id));
             }
         }
 
-        CheckNotShared(supergraph, catalogue, fields, errors);
+        CheckNotShared(supergraph, catalogue, elements, errors);
         CheckDivisionPaths(supergraph, catalogue, errors);
+        CheckDivisionScopedFields(catalogue, elements, errors);
         return errors;
+
+        // The one resource covering the coordinate; null (and an error) when none or several do.
+        CatalogueResource? Covering(string coordinate, string kind, List<string> subgraphs)
+        {
+            if (!covering.TryGetValue(coordinate, out var resources))
+            {
+                errors.Add(CatalogueErrorCodes.FieldUncovered(coordinate, subgraphs, kind));
+                return null;
+            }
+
+            if (resources.Count > 1)
+            {
+                errors.Add(CatalogueErrorCodes.FieldCoveredTwice(coordinate, [.. resources.Select(r => r.Id)], subgraphs, kind));
+                return null;
+            }
+
+            return resources[0];
+        }
+    }
+
+    /// <summary>The coordinates of the supergraph the catalogue must cover, by kind.</summary>
+    private sealed class Elements
+    {
+        public Dictionary<string, SupergraphField> Fields { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, SupergraphArgument> Arguments { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, SupergraphField> InputFields { get; } = new(StringComparer.Ordinal);
+
+        public bool Contains(string coordinate) => Fields.ContainsKey(coordinate) || Arguments.ContainsKey(coordinate) || InputFields.ContainsKey(coordinate);
     }
 
     private static bool IsCovered(SupergraphType type) =>
@@ -85,18 +136,21 @@ internal static class CatalogueCoverage
     /// <summary>Why <paramref name="resource"/>'s provider may not provide <paramref name="field"/>; null when it may.</summary>
     private static string? ProviderProblem(SupergraphType type, SupergraphField field, List<string> resolving, CatalogueResource resource, ShareCatalogue catalogue)
     {
-        var providerSubgraphs = catalogue.Subgraphs.Where(s => s.Value == resource.Provider).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         if (resolving.Count > 1 && type.IsEntity && Owner(type) is { } owner)
         {
-            return providerSubgraphs.Contains(owner)
+            return catalogue.Subgraphs.TryGetValue(owner, out var ownerAgency) && ownerAgency == resource.Provider
                 ? null
                 : $"is resolved by several subgraphs and belongs to the owner of {type.Name}, subgraph \"{owner}\" ({catalogue.Subgraphs.GetValueOrDefault(owner) ?? "no agency"})";
         }
 
-        return resolving.Count == 0 || resolving.Any(providerSubgraphs.Contains)
-            ? null
-            : $"is resolved by {string.Join(", ", resolving.Select(s => $"subgraph \"{s}\""))}, none of which the provider runs";
+        return Unrun(resolving, resource, catalogue);
     }
+
+    /// <summary>Why none of <paramref name="subgraphs"/> is the provider's; null when one is (or when no subgraph defines the element).</summary>
+    private static string? Unrun(List<string> subgraphs, CatalogueResource resource, ShareCatalogue catalogue) =>
+        subgraphs.Count == 0 || subgraphs.Any(s => catalogue.Subgraphs.TryGetValue(s, out var agency) && agency == resource.Provider)
+            ? null
+            : $"comes from {string.Join(", ", subgraphs.Select(s => $"subgraph \"{s}\""))}, none of which the provider runs";
 
     /// <summary>The subgraph owning an entity: of those with a resolvable key for it, the one resolving most of its fields.</summary>
     private static string? Owner(SupergraphType type) =>
@@ -105,7 +159,7 @@ internal static class CatalogueCoverage
             .ThenBy(s => s, StringComparer.Ordinal)
             .FirstOrDefault();
 
-    private static void CheckNotShared(Supergraph supergraph, ShareCatalogue catalogue, HashSet<string> fields, List<CompositionError> errors)
+    private static void CheckNotShared(Supergraph supergraph, ShareCatalogue catalogue, Elements elements, List<CompositionError> errors)
     {
         var notShared = catalogue.Resources.Where(r => r.Class == ShareClass.NotShared).ToList();
         if (notShared.Count == 0)
@@ -125,24 +179,45 @@ internal static class CatalogueCoverage
         var federationFields = FederationFields(supergraph);
         foreach (var resource in notShared)
         {
-            foreach (var coordinate in resource.Fields.Where(fields.Contains))
+            foreach (var coordinate in resource.Fields)
             {
-                var dot = coordinate.IndexOf('.', StringComparison.Ordinal);
-                var type = supergraph.Type(coordinate[..dot])!;
-                var field = type.Field(coordinate[(dot + 1)..])!;
-                var shared = type.Implementations.Select(i => supergraph.Type(i.Interface)?.Field(field.Name)).FirstOrDefault(f => f is not null && !hidden.ContainsKey(f.Coordinate));
-                var why = field.Type.EndsWith('!') ? $"is non-null ({field.Type})"
-                    : federationFields.Contains(coordinate) ? "is named by a @key, @requires or @provides"
-                    : shared is not null ? $"implements \"{shared.Coordinate}\", which is shared"
-                    : null;
-                if (why is not null)
+                if (elements.Fields.TryGetValue(coordinate, out var field))
                 {
-                    errors.Add(CatalogueErrorCodes.NotSharedRequiredField(coordinate, resource.Id, why));
+                    var type = supergraph.Type(field.Parent)!;
+                    var shared = type.Implementations.Select(i => supergraph.Type(i.Interface)?.Field(field.Name)).FirstOrDefault(f => f is not null && !hidden.ContainsKey(f.Coordinate));
+                    var why = field.Type.EndsWith('!') ? $"is non-null ({field.Type})"
+                        : federationFields.Contains(coordinate) ? "is named by a @key, @requires or @provides"
+                        : shared is not null ? $"implements \"{shared.Coordinate}\", which is shared"
+                        : null;
+                    if (why is not null)
+                    {
+                        errors.Add(CatalogueErrorCodes.NotSharedRequiredField(coordinate, resource.Id, why));
+                    }
+                }
+                else if (elements.Arguments.TryGetValue(coordinate, out var argument))
+                {
+                    // Left out of the API schema, the argument is never sent: the subgraph must be able to do without it.
+                    SchemaCoordinate.TryParse(coordinate, out var at);
+                    var owner = supergraph.Type(at.Type)!;
+                    var shared = owner.Implementations
+                        .Select(i => $"{i.Interface}.{at.Field}({at.Argument}:)")
+                        .FirstOrDefault(c => elements.Arguments.ContainsKey(c) && !hidden.ContainsKey(c));
+                    var why = argument.Type.EndsWith('!') && !argument.HasDefault ? $"is required ({argument.Type}, no default)"
+                        : shared is not null ? $"implements \"{shared}\", which is shared"
+                        : null;
+                    if (why is not null)
+                    {
+                        errors.Add(CatalogueErrorCodes.NotSharedRequiredField(coordinate, resource.Id, why, "argument"));
+                    }
+                }
+                else if (elements.InputFields.TryGetValue(coordinate, out var inputField) && inputField.Type.EndsWith('!') && !inputField.HasDefault)
+                {
+                    errors.Add(CatalogueErrorCodes.NotSharedRequiredField(coordinate, resource.Id, $"is required ({inputField.Type}, no default)", "input field"));
                 }
             }
         }
 
-        foreach (var type in supergraph.Types.Values.Where(IsCovered))
+        foreach (var type in supergraph.Types.Values.Where(t => IsCovered(t) || t.Kind == SupergraphTypeKind.InputObject))
         {
             var visible = type.Fields.Where(f => !f.IsInaccessible && !IsFederationInternal(f.Name)).ToList();
             if (visible.Count > 0 && visible.All(f => hidden.ContainsKey(f.Coordinate)))
@@ -249,6 +324,25 @@ internal static class CatalogueCoverage
                 }
 
                 type = next!;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A division-scoped resource's fields are checked row by row, so their type says where a row's
+    /// division is. Its arguments and input fields have no rows: the subgraph limits the rows it
+    /// answers to the caller's division.
+    /// </summary>
+    private static void CheckDivisionScopedFields(ShareCatalogue catalogue, Elements elements, List<CompositionError> errors)
+    {
+        foreach (var resource in catalogue.Resources.Where(r => r.Conditions is { DivisionScoped: true }))
+        {
+            foreach (var coordinate in resource.Fields)
+            {
+                if (elements.Fields.TryGetValue(coordinate, out var field) && !catalogue.DivisionFields.ContainsKey(field.Parent))
+                {
+                    errors.Add(CatalogueErrorCodes.DivisionFieldMissing(coordinate, resource.Id, field.Parent));
+                }
             }
         }
     }

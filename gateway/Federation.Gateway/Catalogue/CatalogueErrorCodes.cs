@@ -24,7 +24,6 @@ internal static class CatalogueErrorCodes
     public const string LegalBasisNotAllowedCode = "CATALOGUE_LEGAL_BASIS_NOT_ALLOWED";
     public const string EmptyPurposesCode = "CATALOGUE_EMPTY_PURPOSES";
     public const string InvalidCoordinateCode = "CATALOGUE_INVALID_COORDINATE";
-    public const string DivisionFieldMissingCode = "CATALOGUE_DIVISION_FIELD_MISSING";
 
     // Checking the catalogue against a supergraph (composition).
     public const string FieldUncoveredCode = "CATALOGUE_FIELD_UNCOVERED";
@@ -35,6 +34,7 @@ internal static class CatalogueErrorCodes
     public const string NotSharedRequiredFieldCode = "CATALOGUE_NOT_SHARED_REQUIRED_FIELD";
     public const string NotSharedEmptiesTypeCode = "CATALOGUE_NOT_SHARED_EMPTIES_TYPE";
     public const string InvalidDivisionPathCode = "CATALOGUE_INVALID_DIVISION_PATH";
+    public const string DivisionFieldMissingCode = "CATALOGUE_DIVISION_FIELD_MISSING";
 
     public static CatalogueError InvalidYaml(int line, string why) =>
         new(InvalidYamlCode, "The file is not valid YAML: " + why, null, line);
@@ -73,32 +73,33 @@ internal static class CatalogueErrorCodes
         new(EmptyPurposesCode, "A conditional resource permits at least one purpose (Kaifeng art. 14).", resource, line);
 
     public static CatalogueError InvalidCoordinate(string resource, int line, string coordinate) =>
-        new(InvalidCoordinateCode, $"\"{coordinate}\" is not a field coordinate Type.field.", resource, line);
+        new(InvalidCoordinateCode, $"\"{coordinate}\" is not a schema coordinate: Type.field (a field or an input field) or Type.field(argument:).", resource, line);
 
-    public static CatalogueError DivisionFieldMissing(string resource, int line, string coordinate, string type) =>
-        new(DivisionFieldMissingCode, $"The resource is division-scoped but {coordinate} is on type {type}, which has no entry in divisionFields: its rows have no division to compare.", resource, line);
+    /// <param name="kind">What the coordinate names: "Field", "Argument" or "Input field" — one code for the three, as one rule covers them.</param>
+    public static CompositionError FieldUncovered(string coordinate, IReadOnlyList<string> subgraphs, string kind = "Field") =>
+        new(FieldUncoveredCode, $"{kind} \"{coordinate}\" is covered by no resource of the share catalogue.", subgraphs, [coordinate]);
 
-    public static CompositionError FieldUncovered(string coordinate, IReadOnlyList<string> subgraphs) =>
-        new(FieldUncoveredCode, $"Field \"{coordinate}\" is covered by no resource of the share catalogue.", subgraphs, [coordinate]);
-
-    public static CompositionError FieldCoveredTwice(string coordinate, IReadOnlyList<string> resources, IReadOnlyList<string> subgraphs) =>
-        new(FieldCoveredTwiceCode, $"Field \"{coordinate}\" is covered by {resources.Count} resources of the share catalogue ({string.Join(", ", resources)}); it must be covered by exactly one.", subgraphs, [coordinate]);
+    public static CompositionError FieldCoveredTwice(string coordinate, IReadOnlyList<string> resources, IReadOnlyList<string> subgraphs, string kind = "Field") =>
+        new(FieldCoveredTwiceCode, $"{kind} \"{coordinate}\" is covered by {resources.Count} resources of the share catalogue ({string.Join(", ", resources)}); it must be covered by exactly one.", subgraphs, [coordinate]);
 
     public static CompositionError UnknownField(string coordinate, string resource) =>
-        new(UnknownFieldCode, $"Resource {resource} lists \"{coordinate}\", which is not a field of the supergraph.", [], [coordinate]);
+        new(UnknownFieldCode, $"Resource {resource} lists \"{coordinate}\", which is not a field, argument or input field of the supergraph.", [], [coordinate]);
 
-    public static CompositionError WrongProvider(string coordinate, string resource, string provider, IReadOnlyList<string> subgraphs, string why) =>
-        new(WrongProviderCode, $"Resource {resource} is provided by {provider}, but field \"{coordinate}\" {why}.", subgraphs, [coordinate]);
+    public static CompositionError WrongProvider(string coordinate, string resource, string provider, IReadOnlyList<string> subgraphs, string why, string kind = "field") =>
+        new(WrongProviderCode, $"Resource {resource} is provided by {provider}, but {kind} \"{coordinate}\" {why}.", subgraphs, [coordinate]);
 
     public static CompositionError SubgraphWithoutProvider(string subgraph) =>
         new(SubgraphWithoutProviderCode, $"Subgraph \"{subgraph}\" has no providing agency in the catalogue's subgraphs.", [subgraph], []);
 
-    public static CompositionError NotSharedRequiredField(string coordinate, string resource, string why) =>
-        new(NotSharedRequiredFieldCode, $"Resource {resource} is NOT_SHARED, but field \"{coordinate}\" {why}, so it cannot leave the public schema.", [], [coordinate]);
+    public static CompositionError NotSharedRequiredField(string coordinate, string resource, string why, string kind = "field") =>
+        new(NotSharedRequiredFieldCode, $"Resource {resource} is NOT_SHARED, but {kind} \"{coordinate}\" {why}, so it cannot leave the public schema.", [], [coordinate]);
 
     public static CompositionError NotSharedEmptiesType(string type, string resource) =>
         new(NotSharedEmptiesTypeCode, $"Resource {resource} is NOT_SHARED and covers every field of type \"{type}\", which would leave the type empty in the public schema.", [], [type]);
 
     public static CompositionError InvalidDivisionPath(string type, string path, string why) =>
         new(InvalidDivisionPathCode, $"divisionFields gives \"{path}\" for type \"{type}\": {why}.", [], [type]);
+
+    public static CompositionError DivisionFieldMissing(string coordinate, string resource, string type) =>
+        new(DivisionFieldMissingCode, $"Resource {resource} is division-scoped but field \"{coordinate}\" is on type \"{type}\", which has no entry in divisionFields: its rows have no division to compare.", [], [coordinate]);
 }

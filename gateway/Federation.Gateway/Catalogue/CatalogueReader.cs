@@ -79,7 +79,7 @@ internal static class CatalogueReader
             }
         });
         var divisionFields = ReadNames(file, "divisionFields", errors, (_, _, _) => { });
-        var resources = ReadResources(file, known, divisionFields, errors);
+        var resources = ReadResources(file, known, errors);
 
         return errors.Count > 0
             ? new CatalogueReading(null, errors)
@@ -156,7 +156,7 @@ internal static class CatalogueReader
         return names;
     }
 
-    private static List<CatalogueResource> ReadResources(Section file, Dictionary<string, int> agencies, Dictionary<string, string> divisionFields, List<CatalogueError> errors)
+    private static List<CatalogueResource> ReadResources(Section file, Dictionary<string, int> agencies, List<CatalogueError> errors)
     {
         var resources = new List<CatalogueResource>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -205,19 +205,15 @@ internal static class CatalogueReader
                 errors.Add(CatalogueErrorCodes.LegalBasisNotAllowed(id, entry.LineOf("legalBasis"), Wire(shared)));
             }
 
+            // Whether a coordinate is a field, an input field or an argument, and whether a division-scoped
+            // field's type has a divisionFields entry, is known only with the supergraph (CatalogueCoverage).
             var coordinates = new List<string>();
             foreach (var (coordinate, line) in fields ?? [])
             {
-                var dot = coordinate.IndexOf('.', StringComparison.Ordinal);
-                if (dot <= 0 || dot == coordinate.Length - 1 || coordinate.IndexOf('.', dot + 1) >= 0)
+                if (!SchemaCoordinate.TryParse(coordinate, out _))
                 {
                     errors.Add(CatalogueErrorCodes.InvalidCoordinate(id, line, coordinate));
                     continue;
-                }
-
-                if (conditions is { DivisionScoped: true } && !divisionFields.ContainsKey(coordinate[..dot]))
-                {
-                    errors.Add(CatalogueErrorCodes.DivisionFieldMissing(id, line, coordinate, coordinate[..dot]));
                 }
 
                 coordinates.Add(coordinate);

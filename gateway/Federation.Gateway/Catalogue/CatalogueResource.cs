@@ -39,9 +39,9 @@ internal sealed record ShareConditions(
 
 /// <summary>
 /// One item of the share catalogue (目录): the schema fields it covers, who provides it and on
-/// which terms. Every field of every subgraph belongs to exactly one resource.
+/// which terms. Every field, argument and input field of every subgraph belongs to exactly one resource.
 /// </summary>
-/// <param name="Fields">Schema coordinates, <c>Type.field</c>, of the supergraph.</param>
+/// <param name="Fields">Schema coordinates of the supergraph: fields and input fields <c>Type.field</c>, arguments <c>Type.field(argument:)</c>.</param>
 /// <param name="Conditions">For <see cref="ShareClass.Conditional"/> only.</param>
 /// <param name="LegalBasis">For <see cref="ShareClass.NotShared"/> only: the law, regulation or policy it cites.</param>
 internal sealed record CatalogueResource(

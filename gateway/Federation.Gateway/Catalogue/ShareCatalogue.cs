@@ -2,7 +2,7 @@ namespace Federation.Gateway.Catalogue;
 
 /// <summary>
 /// The share catalogue (<c>schema/catalogue.yaml</c>): the single source of the share-condition
-/// rules. Looks a schema field up to the one resource that covers it.
+/// rules. Looks a schema coordinate — a field, an argument, an input field — up to the one resource that covers it.
 /// </summary>
 internal sealed class ShareCatalogue
 {
@@ -10,6 +10,7 @@ internal sealed class ShareCatalogue
 
     // Keyed by the two names so that authorizing a field occurrence concatenates nothing.
     private readonly Dictionary<(string Type, string Field), CatalogueResource> byTypeAndField = [];
+    private readonly Dictionary<(string Type, string Field, string Argument), CatalogueResource> byArgument = [];
     private readonly Dictionary<string, CatalogueResource> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CatalogueAgency> agencies = new(StringComparer.Ordinal);
 
@@ -36,10 +37,18 @@ internal sealed class ShareCatalogue
             foreach (var field in resource.Fields)
             {
                 byField.TryAdd(field, resource);
-                var dot = field.IndexOf('.', StringComparison.Ordinal);
-                if (dot > 0)
+                if (!SchemaCoordinate.TryParse(field, out var coordinate))
                 {
-                    byTypeAndField.TryAdd((field[..dot], field[(dot + 1)..]), resource);
+                    continue;
+                }
+
+                if (coordinate.Argument is { } argument)
+                {
+                    byArgument.TryAdd((coordinate.Type, coordinate.Field, argument), resource);
+                }
+                else
+                {
+                    byTypeAndField.TryAdd((coordinate.Type, coordinate.Field), resource);
                 }
             }
         }
@@ -54,10 +63,14 @@ internal sealed class ShareCatalogue
 
     public IReadOnlyList<CatalogueResource> Resources { get; }
 
-    /// <summary>The resource covering the field at <paramref name="coordinate"/> (<c>Type.field</c>); null when none does.</summary>
+    /// <summary>The resource covering <paramref name="coordinate"/> (<c>Type.field</c> or <c>Type.field(argument:)</c>); null when none does.</summary>
     public CatalogueResource? ResourceOf(string coordinate) => byField.GetValueOrDefault(coordinate);
 
+    /// <summary>The resource covering a field or an input field.</summary>
     public CatalogueResource? ResourceOf(string typeName, string fieldName) => byTypeAndField.GetValueOrDefault((typeName, fieldName));
+
+    /// <summary>The resource covering an argument of a field.</summary>
+    public CatalogueResource? ResourceOf(string typeName, string fieldName, string argumentName) => byArgument.GetValueOrDefault((typeName, fieldName, argumentName));
 
     public CatalogueResource? Resource(string id) => byId.GetValueOrDefault(id);
 

@@ -163,13 +163,13 @@ public sealed class Supergraph
         var definingSubgraphs = inSubgraphs.Select(s => s.Subgraph).Distinct().ToList();
         var fieldNodes = definition switch
         {
-            ObjectTypeDefinitionNode o => o.Fields.Select(f => (f.Name.Value, f.Type, (IReadOnlyList<DirectiveNode>)f.Directives)),
-            InterfaceTypeDefinitionNode i => i.Fields.Select(f => (f.Name.Value, f.Type, (IReadOnlyList<DirectiveNode>)f.Directives)),
-            InputObjectTypeDefinitionNode input => input.Fields.Select(f => (f.Name.Value, f.Type, f.Directives)),
+            ObjectTypeDefinitionNode o => o.Fields.Select(f => (f.Name.Value, f.Type, (IReadOnlyList<DirectiveNode>)f.Directives, f.Arguments)),
+            InterfaceTypeDefinitionNode i => i.Fields.Select(f => (f.Name.Value, f.Type, (IReadOnlyList<DirectiveNode>)f.Directives, f.Arguments)),
+            InputObjectTypeDefinitionNode input => input.Fields.Select(f => (f.Name.Value, f.Type, f.Directives, (IReadOnlyList<InputValueDefinitionNode>)[f])),
             _ => [],
         };
         var fields = new List<SupergraphField>();
-        foreach (var (name, type, directives) in fieldNodes)
+        foreach (var (name, type, directives, inputs) in fieldNodes)
         {
             var joinFields = directives.Where(d => d.Name.Value == "join__field" && FederationSpec.Argument(d, "graph") is not null).ToList();
             var inFieldSubgraphs = joinFields.Count == 0 && !directives.Any(d => d.Name.Value == "join__field")
@@ -183,7 +183,15 @@ public sealed class Supergraph
                     FederationSpec.StringArgument(d, "overrideLabel"),
                     FederationSpec.Argument(d, "usedOverridden") is BooleanValueNode { Value: true },
                     FederationSpec.StringArgument(d, "type"))).ToList();
-            fields.Add(new SupergraphField(definition.Name.Value, name, TypeReferences.Print(type), links.IsInaccessible(directives), inFieldSubgraphs));
+            // An input field is read like a field; only the fields of object and interface types have arguments.
+            var arguments = definition is InputObjectTypeDefinitionNode
+                ? []
+                : inputs.Select(a => new SupergraphArgument(a.Name.Value, TypeReferences.Print(a.Type), a.DefaultValue is not null, links.IsInaccessible(a.Directives))).ToList();
+            fields.Add(new SupergraphField(definition.Name.Value, name, TypeReferences.Print(type), links.IsInaccessible(directives), inFieldSubgraphs)
+            {
+                Arguments = arguments,
+                HasDefault = definition is InputObjectTypeDefinitionNode && inputs[0].DefaultValue is not null,
+            });
         }
 
         var enumValues = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

@@ -124,6 +124,12 @@ public sealed class SupergraphField
 
     public IReadOnlyList<FieldInSubgraph> Subgraphs { get; }
 
+    /// <summary>The arguments of a field of an object or interface type, in supergraph order; empty for an input field.</summary>
+    public IReadOnlyList<SupergraphArgument> Arguments { get; init; } = [];
+
+    /// <summary>For an input field: whether it has a default value.</summary>
+    public bool HasDefault { get; init; }
+
     /// <summary>
     /// The subgraphs that resolve the field themselves: those that define it without
     /// <c>@external</c> (external ones resolve it only on the paths a <c>@provides</c> names).
@@ -132,3 +138,7 @@ public sealed class SupergraphField
 
     public FieldInSubgraph? In(string subgraph) => Subgraphs.FirstOrDefault(s => s.Subgraph == subgraph);
 }
+
+/// <summary>An argument of a field of the supergraph.</summary>
+/// <param name="Type">The argument's type, e.g. <c>PersonFilter</c> or <c>Int!</c>.</param>
+public sealed record SupergraphArgument(string Name, string Type, bool HasDefault, bool IsInaccessible);

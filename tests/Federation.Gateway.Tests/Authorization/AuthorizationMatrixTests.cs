@@ -327,3 +327,203 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
     private static List<string> Errors(JsonNode response) =>
         [.. (response["errors"]?.AsArray() ?? []).Select(e => $"{e!["path"]!.ToJsonString()} {e["extensions"]?["code"] ?? e["code"]} {e["extensions"]?["resource"] ?? e["resource"]}").Order()];
 }
+
+/// <summary>A conditional attribute an agency can search by: the filter that uses it, on which root field, and what the request carries.</summary>
+public enum FilterCase
+{
+    /// <summary><c>persons(filter: {maritalStatus})</c>, PersonFilter.maritalStatus.</summary>
+    MaritalStatus,
+
+    /// <summary><c>persons(filter: {householdNumber})</c>, PersonFilter.householdNumber.</summary>
+    HouseholdNumber,
+
+    /// <summary><c>parcels(filter: {holderIdNumber})</c>, ParcelFilter.holderIdNumber.</summary>
+    ParcelHolder,
+
+    /// <summary><c>parcelsInBox(box:, filter: {holderCreditCode})</c>, ParcelFilter.holderCreditCode.</summary>
+    ParcelHolderInBox,
+
+    /// <summary><c>legalPersons(filter: {legalRepresentative})</c>, LegalPersonFilter.legalRepresentative.</summary>
+    Represented,
+
+    /// <summary><c>legalPersons(filter: {industryCode})</c>, LegalPersonFilter.industryCode.</summary>
+    Industry,
+
+    /// <summary><c>correctLicence(input: {items: [{value}]})</c>, LicenceItemInput.value: an input field nested in a list of input objects in an input object.</summary>
+    NestedItemValue,
+}
+
+/// <summary>How the request gives the attribute its value.</summary>
+public enum ArgumentShape
+{
+    /// <summary>Written in the document.</summary>
+    Literal,
+
+    /// <summary>The whole input object is a variable, the attribute a key of its value.</summary>
+    Variable,
+
+    /// <summary>The input object is written, the attribute's value is a variable.</summary>
+    InnerVariable,
+
+    /// <summary>A variable the request leaves out, whose default in the operation holds the attribute.</summary>
+    VariableDefault,
+
+    /// <summary>Written in a named fragment, under an alias.</summary>
+    Fragment,
+}
+
+/// <summary>Who asks, and with which of the share conditions met.</summary>
+public enum RightCase
+{
+    Provider,
+    AgencyNotListed,
+    PurposeMissing,
+    PurposeNotPermitted,
+    NoGrant,
+    WithGrant,
+
+    /// <summary>A division-scoped attribute, with a grant, asked by an agency of another division: the subgraph limits the rows, the gateway lets the filter through.</summary>
+    DivisionScoped,
+}
+
+/// <summary>The fake subgraphs and, per filter and shape, the answer the gateway gives without authorization.</summary>
+public sealed class ArgumentMatrixFixture : IAsyncLifetime
+{
+    internal AuthorizationHarness Harness { get; private set; } = null!;
+
+    internal Dictionary<(FilterCase, ArgumentShape), JsonNode> Unauthorized { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        Harness = await AuthorizationHarness.StartAsync();
+        var gateway = Harness.Gateway(With()).WithoutAuthorization();
+        foreach (var filter in Enum.GetValues<FilterCase>())
+        {
+            foreach (var shape in Enum.GetValues<ArgumentShape>())
+            {
+                var (operation, variables) = ArgumentMatrixTests.Request(filter, shape);
+                var result = await AuthorizationHarness.RunAsync(gateway, null, null, operation, variables);
+                Unauthorized[(filter, shape)] = JsonNode.Parse(result.ToJson())!;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Harness.DisposeAsync();
+}
+
+/// <summary>
+/// The decision matrix of arguments and input fields: for each conditional attribute a filter (or a
+/// nested input) can search by, each way of giving it a value, and each right, the field carrying
+/// the argument is served as without authorization, or is null with one error naming the attribute's
+/// resource — and the subgraph is never sent the value.
+/// </summary>
+public sealed class ArgumentMatrixTests(ArgumentMatrixFixture fixture) : IClassFixture<ArgumentMatrixFixture>
+{
+    private const string Item = "search.item";
+
+    public static TheoryData<FilterCase, ArgumentShape, RightCase> Cases()
+    {
+        var cases = new TheoryData<FilterCase, ArgumentShape, RightCase>();
+        foreach (var filter in Enum.GetValues<FilterCase>())
+        {
+            foreach (var shape in Enum.GetValues<ArgumentShape>())
+            {
+                foreach (var right in Enum.GetValues<RightCase>())
+                {
+                    cases.Add(filter, shape, right);
+                }
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>Per filter: the operation type, root field, other arguments, the argument, its input type, the input object with <c>{0}</c> for the attribute's value, the attribute's type, its value as GraphQL and as JSON, the selection, the subgraph and the coordinate.</summary>
+    private static (string Operation, string Root, string Field, string Extra, string Argument, string InputType, string Input, string ValueType, string Value, string Json, string Selection, string Subgraph, string Coordinate) Filter(FilterCase filter) => filter switch
+    {
+        FilterCase.MaritalStatus => ("query", "Query", "persons", "", "filter", "PersonFilter", "{{maritalStatus: {0}}}", "MaritalStatus", "DIVORCED", "\"DIVORCED\"", "{ totalCount }", "population", "PersonFilter.maritalStatus"),
+        FilterCase.HouseholdNumber => ("query", "Query", "persons", "", "filter", "PersonFilter", "{{householdNumber: {0}}}", "String", "\"330203-H-77\"", "\"330203-H-77\"", "{ totalCount }", "population", "PersonFilter.householdNumber"),
+        FilterCase.ParcelHolder => ("query", "Query", "parcels", "", "filter", "ParcelFilter", "{{holderIdNumber: {0}}}", "IdNumber", $"\"{LiHua}\"", $"\"{LiHua}\"", "{ totalCount }", "spatial", "ParcelFilter.holderIdNumber"),
+        FilterCase.ParcelHolderInBox => ("query", "Query", "parcelsInBox", "box: {west: 121.5, south: 29.8, east: 121.6, north: 29.9}, ", "filter", "ParcelFilter", "{{holderCreditCode: {0}}}", "CreditCode", $"\"{HarbourCompany}\"", $"\"{HarbourCompany}\"", "{ totalCount }", "spatial", "ParcelFilter.holderCreditCode"),
+        FilterCase.Represented => ("query", "Query", "legalPersons", "", "filter", "LegalPersonFilter", "{{legalRepresentative: {0}}}", "IdNumber", $"\"{LiHua}\"", $"\"{LiHua}\"", "{ totalCount }", "legal-persons", "LegalPersonFilter.legalRepresentative"),
+        FilterCase.Industry => ("query", "Query", "legalPersons", "", "filter", "LegalPersonFilter", "{{industryCode: {0}}}", "String", "\"C3511\"", "\"C3511\"", "{ totalCount }", "legal-persons", "LegalPersonFilter.industryCode"),
+        _ => ("mutation", "Mutation", "correctLicence", "", "input", "CorrectLicenceInput!", "{{number: \"L-1\", reason: \"typo\", items: [{{key: \"class\", value: {0}}}]}}", "String!", "\"V-77\"", "\"V-77\"", "{ changedFields }", "licences", "LicenceItemInput.value"),
+    };
+
+    internal static (string Operation, string? Variables) Request(FilterCase filter, ArgumentShape shape)
+    {
+        var f = Filter(filter);
+        var literal = string.Format(System.Globalization.CultureInfo.InvariantCulture, f.Input, f.Value);
+        var json = GraphQLToJson(string.Format(System.Globalization.CultureInfo.InvariantCulture, f.Input, f.Json));
+        return shape switch
+        {
+            ArgumentShape.Literal => ($"{f.Operation} {{ {f.Field}({f.Extra}{f.Argument}: {literal}) {f.Selection} }}", null),
+            ArgumentShape.Variable => ($"{f.Operation}($v: {f.InputType}) {{ {f.Field}({f.Extra}{f.Argument}: $v) {f.Selection} }}", $"{{\"v\": {json}}}"),
+            ArgumentShape.InnerVariable => (
+                $"{f.Operation}($x: {f.ValueType}) {{ {f.Field}({f.Extra}{f.Argument}: {string.Format(System.Globalization.CultureInfo.InvariantCulture, f.Input, "$x")}) {f.Selection} }}",
+                $"{{\"x\": {f.Json}}}"),
+            ArgumentShape.VariableDefault => ($"{f.Operation}($v: {f.InputType} = {literal}) {{ {f.Field}({f.Extra}{f.Argument}: $v) {f.Selection} }}", null),
+            _ => ($"{f.Operation} {{ ...Search }} fragment Search on {f.Root} {{ found: {f.Field}({f.Extra}{f.Argument}: {literal}) {f.Selection} }}", null),
+        };
+    }
+
+    /// <summary>The input object literals of this matrix as JSON: names quoted (their values are quoted already).</summary>
+    private static string GraphQLToJson(string input) =>
+        System.Text.RegularExpressions.Regex.Replace(input, @"([{,]\s*)([A-Za-z]+):", "$1\"$2\":");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_filter_is_served_or_denied_as_the_share_conditions_of_what_it_searches_by_say(FilterCase filter, ArgumentShape shape, RightCase right)
+    {
+        var f = Filter(filter);
+        var caller = Caller(
+            right switch { RightCase.Provider => PopulationBureau, RightCase.AgencyNotListed => BeijingTaxBureau, _ => NingboMarketSupervision },
+            right == RightCase.DivisionScoped ? "110000" : "330200");
+        var stated = right switch
+        {
+            RightCase.PurposeMissing => null,
+            RightCase.PurposeNotPermitted => new StatedPurpose(Purpose.BusinessCollaboration, null),
+            _ => new StatedPurpose(Purpose.WorkReference, null),
+        };
+        var now = DateTimeOffset.UtcNow;
+        var grants = right is RightCase.WithGrant or RightCase.DivisionScoped or RightCase.AgencyNotListed
+            ? new GrantList(Grant(caller.Agency, Item, Purpose.WorkReference, now.AddDays(-1), now.AddDays(30)))
+            : new GrantList();
+        var item = Resource(
+            Item,
+            ShareClass.Conditional,
+            new ShareConditions([NingboMarketSupervision], [Purpose.WorkReference], ApplicationRequired: true, DivisionScoped: right == RightCase.DivisionScoped, null),
+            f.Coordinate);
+        var gateway = fixture.Harness.Gateway(With(item), grants);
+        var before = fixture.Harness.Subgraphs.Count(f.Subgraph);
+        var (operation, variables) = Request(filter, shape);
+
+        var result = await AuthorizationHarness.RunAsync(gateway, caller, stated, operation, variables);
+
+        var expectedCode = right switch
+        {
+            RightCase.AgencyNotListed => AuthorizationErrorCodes.AgencyNotPermitted,
+            RightCase.PurposeMissing => AuthorizationErrorCodes.PurposeRequired,
+            RightCase.PurposeNotPermitted => AuthorizationErrorCodes.PurposeNotPermitted,
+            RightCase.NoGrant => AuthorizationErrorCodes.ShareGrantRequired,
+            _ => null,
+        };
+        var actual = JsonNode.Parse(result.ToJson())!;
+        var sent = fixture.Harness.RequestsSince(f.Subgraph, before).Any(body => body.Contains(f.Json.Trim('"'), StringComparison.Ordinal));
+        if (expectedCode is null)
+        {
+            Assert.Equal(fixture.Unauthorized[(filter, shape)].ToJsonString(), actual.ToJsonString());
+            Assert.Null(actual["errors"]);
+            Assert.True(sent, "The subgraph was not asked with the filter.");
+            return;
+        }
+
+        // The root field is non-null: its null makes data null (Non-Null propagation).
+        Assert.Null(actual["data"]);
+        var error = Assert.Single(actual["errors"]!.AsArray())!;
+        Assert.Equal($"[\"{(shape == ArgumentShape.Fragment ? "found" : f.Field)}\"]", error["path"]!.ToJsonString());
+        Assert.Equal(expectedCode, (string?)error["extensions"]!["code"]);
+        Assert.Equal(Item, (string?)error["extensions"]!["resource"]);
+        Assert.False(sent, "The subgraph was sent a value the caller may not search by.");
+    }
+}

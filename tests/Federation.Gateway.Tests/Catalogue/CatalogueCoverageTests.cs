@@ -195,6 +195,158 @@ public sealed class CatalogueCoverageTests
         Assert.Contains("Person.name", exception.Message, StringComparison.Ordinal);
     }
 
+    [StringSyntax("graphql")]
+    private const string Searchable = """
+        extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+        type Query { person(id: ID!): Person people(filter: PersonFilter, first: Int = 20): [Person!]! }
+        type Person @key(fields: "id") { id: ID! name: String! phone: String }
+        input PersonFilter { name: String phone: String period: Period }
+        input Period { from: String! until: String }
+        """;
+
+    private static readonly Lazy<Supergraph> WithFilters = new(() => Compose(Searchable, Licences));
+
+    private static readonly string[] SearchableInputs =
+        ["Query.person(id:)", "Query.people(filter:)", "Query.people(first:)", "PersonFilter.name", "PersonFilter.period", "Period.from", "Period.until"];
+
+    private static ShareCatalogue Searching(string[]? peopleInputs = null, string[]? licenceInputs = null, string[]? notShared = null, CatalogueResource[]? more = null) =>
+        Catalogue(
+            peopleFields: ["Query.person", "Query.people", "Person.id", "Person.name"],
+            peopleInputs: peopleInputs ?? SearchableInputs,
+            licenceInputs: licenceInputs,
+            notShared: notShared ?? ["Person.phone", "PersonFilter.phone"],
+            more: more);
+
+    [Fact]
+    public void A_catalogue_covering_each_argument_and_input_field_once_passes()
+    {
+        Assert.Empty(CatalogueCoverage.Check(WithFilters.Value, Searching()));
+    }
+
+    [Theory]
+    [InlineData("Query.people(filter:)", "Argument")]
+    [InlineData("Query.people(first:)", "Argument")]
+    [InlineData("PersonFilter.name", "Input field")]
+    [InlineData("Period.until", "Input field")]
+    public void An_argument_or_input_field_no_resource_covers_fails(string coordinate, string kind)
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Searching(peopleInputs: [.. SearchableInputs.Where(c => c != coordinate)]));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.FieldUncoveredCode, error.Code);
+        Assert.Equal([coordinate], error.Coordinates);
+        Assert.Equal(["people"], error.Subgraphs);
+        Assert.StartsWith($"{kind} \"{coordinate}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Query.people(filter:)")]
+    [InlineData("Period.from")]
+    public void An_argument_or_input_field_two_resources_cover_fails_naming_both(string coordinate)
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Searching(more: [Resource("people.search", PublicSecurity, ShareClass.Unconditional, [coordinate])]));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.FieldCoveredTwiceCode, error.Code);
+        Assert.Equal([coordinate], error.Coordinates);
+        Assert.Contains("people.base, people.search", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Query.people(sort:)")]
+    [InlineData("Query.nobody(filter:)")]
+    [InlineData("PersonFilter.age")]
+    [InlineData("Period.from(x:)")]
+    public void A_listed_argument_or_input_field_the_supergraph_does_not_have_fails(string coordinate)
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Searching(peopleInputs: [.. SearchableInputs, coordinate]));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.UnknownFieldCode, error.Code);
+        Assert.Equal([coordinate], error.Coordinates);
+    }
+
+    [Theory]
+    [InlineData("Query.people(first:)", "argument")]
+    [InlineData("Period.until", "input field")]
+    public void An_argument_or_input_field_in_a_resource_of_an_agency_whose_subgraph_does_not_define_it_fails(string coordinate, string kind)
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Searching(
+            peopleInputs: [.. SearchableInputs.Where(c => c != coordinate)],
+            licenceInputs: ["Query.licence(number:)", coordinate]));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.WrongProviderCode, error.Code);
+        Assert.Equal([coordinate], error.Coordinates);
+        Assert.Contains($"{kind} \"{coordinate}\" comes from subgraph \"people\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Query.person(id:)", "argument")]
+    [InlineData("Period.from", "input field")]
+    public void A_required_argument_or_input_field_cannot_be_not_shared(string coordinate, string kind)
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Searching(
+            peopleInputs: [.. SearchableInputs.Where(c => c != coordinate)],
+            notShared: ["Person.phone", "PersonFilter.phone", coordinate]));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.NotSharedRequiredFieldCode, error.Code);
+        Assert.Equal([coordinate], error.Coordinates);
+        Assert.Contains($"{kind} \"{coordinate}\" is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_argument_with_a_default_may_be_not_shared()
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Searching(
+            peopleInputs: [.. SearchableInputs.Where(c => c != "Query.people(first:)")],
+            notShared: ["Person.phone", "PersonFilter.phone", "Query.people(first:)"]));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Not_shared_input_fields_cannot_empty_an_input_type()
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Searching(
+            peopleInputs: [.. SearchableInputs.Where(c => c != "Period.until")],
+            notShared: ["Person.phone", "PersonFilter.phone", "Period.until", "Period.from"]));
+
+        Assert.Contains(errors, e => e.Code == CatalogueErrorCodes.NotSharedEmptiesTypeCode && e.Coordinates.SequenceEqual(["Period"]));
+    }
+
+    [Fact]
+    public void Not_shared_arguments_and_input_fields_are_not_in_the_api_schema_served_with_the_catalogue()
+    {
+        var served = CatalogueFiles.Serve(WithFilters.Value.Sdl, Searching(
+            peopleInputs: [.. SearchableInputs.Where(c => c != "Query.people(first:)")],
+            notShared: ["Person.phone", "PersonFilter.phone", "Query.people(first:)"]));
+
+        var filter = (InputObjectType)served.ApiSchema.GetType("PersonFilter")!;
+        Assert.Null(filter.GetField("phone"));
+        Assert.NotNull(filter.GetField("name"));
+        var people = ((ObjectType)served.ApiSchema.GetType("Query")!).GetField("people")!;
+        Assert.Null(people.GetArgument("first"));
+        Assert.NotNull(people.GetArgument("filter"));
+        Assert.NotNull(((InputObjectType)WithFilters.Value.ApiSchema.GetType("PersonFilter")!).GetField("phone"));
+    }
+
+    [Fact]
+    public void A_division_scoped_field_on_a_type_without_a_division_field_fails_but_its_arguments_and_input_fields_need_none()
+    {
+        var errors = CatalogueCoverage.Check(WithFilters.Value, Catalogue(
+            peopleFields: ["Query.person", "Query.people", "Person.id", "Person.name"],
+            peopleInputs: [.. SearchableInputs.Where(c => c is not ("Query.people(first:)" or "Period.until"))],
+            licenceFields: ["Query.licence", "Licence.number", "Licence.holder", "Person.licences"],
+            notShared: ["Person.phone", "PersonFilter.phone"],
+            more: [Scoped("licences.scoped", BigData, "Licence.note"), Scoped("people.scoped", PublicSecurity, "Query.people(first:)", "Period.until")]));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.DivisionFieldMissingCode, error.Code);
+        Assert.Equal(["Licence.note"], error.Coordinates);
+    }
+
     internal static Supergraph Compose(params string[] sdls)
     {
         var names = new[] { "people", "licences" };
@@ -203,22 +355,30 @@ public sealed class CatalogueCoverageTests
         return Supergraph.Parse(composition.SupergraphSdl!);
     }
 
+    /// <param name="peopleInputs">Arguments and input fields of people.base, apart from its fields so that the field tests keep them covered.</param>
     private static ShareCatalogue Catalogue(
         string[]? peopleFields = null,
         string[]? licenceFields = null,
         string[]? notShared = null,
         string notSharedProvider = PublicSecurity,
         Dictionary<string, string>? subgraphs = null,
-        Dictionary<string, string>? divisionFields = null) =>
+        Dictionary<string, string>? divisionFields = null,
+        string[]? peopleInputs = null,
+        string[]? licenceInputs = null,
+        CatalogueResource[]? more = null) =>
         new(
             [new CatalogueAgency(PublicSecurity, "宁波市公安局", "Ningbo Municipal Public Security Bureau", "330200"), new CatalogueAgency(BigData, "宁波市大数据发展管理局", "Ningbo Municipal Big Data Development Administration", "330200")],
             divisionFields ?? new Dictionary<string, string>(),
             [
-                Resource("people.base", PublicSecurity, ShareClass.Unconditional, peopleFields ?? ["Query.person", "Person.id", "Person.name"]),
+                Resource("people.base", PublicSecurity, ShareClass.Unconditional, [.. peopleFields ?? ["Query.person", "Person.id", "Person.name"], .. peopleInputs ?? ["Query.person(id:)"]]),
                 Resource("people.phone", notSharedProvider, ShareClass.NotShared, notShared ?? ["Person.phone"]),
-                Resource("licences.face", BigData, ShareClass.Unconditional, licenceFields ?? ["Query.licence", "Licence.number", "Licence.holder", "Licence.note", "Person.licences"]),
+                Resource("licences.face", BigData, ShareClass.Unconditional, [.. licenceFields ?? ["Query.licence", "Licence.number", "Licence.holder", "Licence.note", "Person.licences"], .. licenceInputs ?? ["Query.licence(number:)"]]),
+                .. more ?? [],
             ],
             subgraphs ?? new Dictionary<string, string> { ["people"] = PublicSecurity, ["licences"] = BigData });
+
+    private static CatalogueResource Scoped(string id, string provider, params string[] fields) =>
+        new(id, id, id, provider, ShareClass.Conditional, fields, "JSON", [ProvisionMethod.Api], UpdateFrequency.Daily, new ShareConditions(null, [Purpose.DataVerification], false, true, null), null);
 
     private static CatalogueResource Resource(string id, string provider, ShareClass shareClass, string[] fields) =>
         new(id, id, id, provider, shareClass, fields, "JSON", [ProvisionMethod.Api], UpdateFrequency.Daily, null, shareClass == ShareClass.NotShared ? "《中华人民共和国个人信息保护法》第三十四条" : null);

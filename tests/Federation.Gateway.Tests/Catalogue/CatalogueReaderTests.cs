@@ -243,12 +243,29 @@ public sealed class CatalogueReaderTests
     }
 
     [Fact]
-    public void A_division_scoped_field_on_a_type_without_a_division_field_is_refused()
+    public void Argument_and_input_field_coordinates_are_read()
     {
-        var yaml = Valid.Replace("fields: [Person.name]", "fields: [Person.name, Household.number]", StringComparison.Ordinal);
+        var yaml = Valid.Replace("fields: [Query.person, Person.id]", "fields: [Query.person, Person.id, Query.person(idNumber:), PersonFilter.name]", StringComparison.Ordinal);
 
-        var error = ExpectError(yaml, CatalogueErrorCodes.DivisionFieldMissingCode, "people.detail", LineOf(yaml, "Household.number"));
-        Assert.Contains("Household", error.Message, StringComparison.Ordinal);
+        var reading = CatalogueReader.Read(yaml);
+
+        Assert.Empty(reading.Errors);
+        Assert.Equal("people.base", reading.Catalogue!.ResourceOf("Query", "person", "idNumber")!.Id);
+        Assert.Equal("people.base", reading.Catalogue.ResourceOf("PersonFilter", "name")!.Id);
+        Assert.Null(reading.Catalogue.ResourceOf("Query", "person(idNumber:)"));
+    }
+
+    [Theory]
+    [InlineData("Query.person(idNumber)")]
+    [InlineData("Query.person(idNumber:")]
+    [InlineData("Query.person()")]
+    [InlineData("Query.person(1d:)")]
+    [InlineData("Query.person.idNumber")]
+    public void An_argument_coordinate_not_in_the_schema_coordinate_syntax_is_refused(string coordinate)
+    {
+        var yaml = Valid.Replace("fields: [Query.person, Person.id]", $"fields: [Query.person, Person.id, \"{coordinate}\"]", StringComparison.Ordinal);
+
+        ExpectError(yaml, CatalogueErrorCodes.InvalidCoordinateCode, "people.base", LineOf(yaml, coordinate));
     }
 
     [Fact]

@@ -16,10 +16,12 @@ public sealed class CommittedCatalogueTests
     {
         Assert.Empty(CatalogueCoverage.Check(Agency.Value, Committed.Value));
 
-        var fields = Agency.Value.Types.Values
+        var types = Agency.Value.Types.Values;
+        var fields = types
             .Where(t => t.Kind is SupergraphTypeKind.Object or SupergraphTypeKind.Interface)
             .SelectMany(t => t.Fields)
-            .Select(f => f.Coordinate)
+            .SelectMany(f => (IEnumerable<string>)[f.Coordinate, .. f.Arguments.Select(a => $"{f.Coordinate}({a.Name}:)")])
+            .Concat(types.Where(t => t.Kind == SupergraphTypeKind.InputObject).SelectMany(t => t.Fields).Select(f => f.Coordinate))
             .Order(StringComparer.Ordinal);
         Assert.Equal(fields, Committed.Value.Resources.SelectMany(r => r.Fields).Order(StringComparer.Ordinal));
     }
@@ -61,7 +63,10 @@ public sealed class CommittedCatalogueTests
     [Fact]
     public void Corrections_are_the_providers_own_only()
     {
-        var mutations = Agency.Value.Type("Mutation")!.Fields.Select(f => Committed.Value.ResourceOf(f.Coordinate)!).ToList();
+        var mutations = Agency.Value.Type("Mutation")!.Fields
+            .SelectMany(f => (IEnumerable<string>)[f.Coordinate, .. f.Arguments.Select(a => $"{f.Coordinate}({a.Name}:)")])
+            .Select(c => Committed.Value.ResourceOf(c)!)
+            .ToList();
 
         Assert.All(mutations, r => Assert.Equal([], r.Conditions!.Agencies!));
     }
@@ -128,6 +133,23 @@ public sealed class CommittedCatalogueTests
         var items = members.SelectMany(m => Agency.Value.Type(m)!.Fields).Where(f => f.Name != "holder").ToList();
         Assert.All(items, f => Assert.Contains(Committed.Value.ResourceOf(f.Coordinate)!.Id, checkedResources));
         Assert.All(members.Where(m => Agency.Value.Type(m)!.Field("holder") is not null), m => Assert.True(Committed.Value.DivisionFields.ContainsKey(m), m));
+    }
+
+    /// <summary>The review's oracles: each filter belongs to the resource of what it searches by, not to the list it filters.</summary>
+    [Theory]
+    [InlineData("PersonFilter.maritalStatus", "population.marital-status")]
+    [InlineData("PersonFilter.householdNumber", "population.household-registration")]
+    [InlineData("ParcelFilter.holderIdNumber", "spatial.parcel-rights")]
+    [InlineData("ParcelFilter.holderCreditCode", "spatial.parcel-rights")]
+    [InlineData("LegalPersonFilter.legalRepresentative", "legal-persons.represented")]
+    [InlineData("LegalPersonFilter.industryCode", "legal-persons.registration-detail")]
+    [InlineData("LicenceFilter.holderIdNumber", "licences.holder-licences")]
+    [InlineData("Query.persons(first:)", "population.person-listing")]
+    [InlineData("CorrectPersonInput.phone", "population.corrections")]
+    public void A_filter_belongs_to_the_resource_of_what_it_searches_by(string coordinate, string resource)
+    {
+        Assert.Equal(resource, Committed.Value.ResourceOf(coordinate)?.Id);
+        Assert.Equal(ShareClass.Conditional, Committed.Value.ResourceOf(coordinate)!.Class);
     }
 
     [Fact]

@@ -223,6 +223,7 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
         yield return ("population", subgraph => Entities(
                 Entities(subgraph, "Person", "idNumber", persons)
                     .Bind("Query.person", context => new ValueTask<object?>(persons.GetValueOrDefault(Key(context.Arguments["idNumber"]))))
+                    .Bind("Query.persons", _ => new ValueTask<object?>(Page(persons[LiHua])))
                     .Bind("Mutation.correctPerson", context => new ValueTask<object?>(Map(
                         ("person", persons[Key(((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!)["idNumber"])]),
                         ("changedFields", new List<object?> { "name" }))))
@@ -245,7 +246,8 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
         };
         yield return ("legal-persons", subgraph => Entities(
                 Entities(subgraph, "LegalPerson", "creditCode", legalPersons), "Person", "idNumber", representatives)
-            .Bind("Query.legalPerson", context => new ValueTask<object?>(legalPersons.GetValueOrDefault(Key(context.Arguments["creditCode"])))));
+            .Bind("Query.legalPerson", context => new ValueTask<object?>(legalPersons.GetValueOrDefault(Key(context.Arguments["creditCode"]))))
+            .Bind("Query.legalPersons", _ => new ValueTask<object?>(Page(legalPersons[HarbourCompany]))));
 
         var boundary = Map(
             ("type", "Polygon"),
@@ -274,7 +276,9 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                 new Dictionary<string, Dictionary<string, object?>> { ["330203001001GB00001"] = parcel }),
             "AdministrativeDivision",
             "code",
-            new Dictionary<string, Dictionary<string, object?>>()));
+            new Dictionary<string, Dictionary<string, object?>>())
+            .Bind("Query.parcels", _ => new ValueTask<object?>(Page(parcel)))
+            .Bind("Query.parcelsInBox", _ => new ValueTask<object?>(Page(parcel))));
 
         var licences = new Dictionary<string, Dictionary<string, object?>>
         {
