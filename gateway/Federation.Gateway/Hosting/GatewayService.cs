@@ -172,7 +172,7 @@ public static class GatewayService
             var agency = DemoAgencies.Platform;
             var token = developmentKey.Issue(new TokenClaims("developer", agency.Code, null, new HashSet<string>()), TimeSpan.FromHours(8), DateTime.UtcNow);
             Console.WriteLine($"  Sign-in    DEVELOPMENT tokens, signed with the key in {developmentKey.Path} — never use it outside development");
-            Console.WriteLine("  Token      dotnet run --project gateway/Federation.Gateway -- token --agency <credit code>   (`-- token --list` lists the demo agencies)");
+            Console.WriteLine("  Token      dotnet run --project gateway/Federation.Gateway -- token --agency <credit code>   (`-- token --list` lists the agencies registry and the roles each may hold)");
             Console.WriteLine($"  Try        curl -s {address}/graphql -H 'Authorization: Bearer {token}' -H '{PurposeDeclaration.PurposeHeader}: WORK_REFERENCE' -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
         }
 
