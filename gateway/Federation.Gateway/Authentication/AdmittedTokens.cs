@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Claims;
+using Federation.Gateway.Catalogue;
 
 namespace Federation.Gateway.Authentication;
 
@@ -10,6 +12,10 @@ namespace Federation.Gateway.Authentication;
 /// until the token's own expiry or <see cref="MaximumAge"/>, whichever comes first — so a signing
 /// key withdrawn by the authority stops admitting its tokens within that age. Only validated
 /// tokens are kept; a bad token is validated (and refused) every time.
+/// What is kept is what the token says (<see cref="TokenClaims"/>), not the caller: the agencies
+/// registry admits the claims against the catalogue being served, once per catalogue
+/// (<see cref="AdmittedToken.RegisteredIn"/>), so a catalogue change applies to the very next
+/// request of a remembered token too.
 /// </summary>
 internal sealed class AdmittedTokens(TimeProvider time, int capacity = AdmittedTokens.DefaultCapacity)
 {
@@ -17,33 +23,36 @@ internal sealed class AdmittedTokens(TimeProvider time, int capacity = AdmittedT
 
     public static readonly TimeSpan MaximumAge = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<string, Admission> admitted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AdmittedToken> admitted = new(StringComparer.Ordinal);
 
     public int Count => admitted.Count;
 
-    public bool TryGet(string token, out Caller caller, out ClaimsPrincipal principal)
+    public bool TryGet(string token, [NotNullWhen(true)] out AdmittedToken? admission)
     {
-        if (admitted.TryGetValue(token, out var admission))
+        if (admitted.TryGetValue(token, out admission))
         {
             if (time.GetUtcNow() < admission.NotAfter)
             {
-                (caller, principal) = (admission.Caller, admission.Principal);
                 return true;
             }
 
-            admitted.TryRemove(new KeyValuePair<string, Admission>(token, admission));
+            admitted.TryRemove(new KeyValuePair<string, AdmittedToken>(token, admission));
         }
 
-        (caller, principal) = (null!, null!);
+        admission = null;
         return false;
     }
 
-    /// <summary>Keeps a token the handler has just validated; one without a readable <c>exp</c> is not kept.</summary>
-    public void Add(string token, Caller caller, ClaimsPrincipal principal)
+    /// <summary>
+    /// Keeps a token the handler has just validated, with what it says; one without a readable
+    /// <c>exp</c> is not kept. Returns the admission either way, for the request at hand.
+    /// </summary>
+    public AdmittedToken Add(string token, TokenClaims claims, ClaimsPrincipal principal)
     {
+        var admission = new AdmittedToken(claims, principal, DateTimeOffset.MinValue);
         if (!long.TryParse(principal.FindFirst("exp")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var exp))
         {
-            return;
+            return admission;
         }
 
         var now = time.GetUtcNow();
@@ -55,7 +64,7 @@ internal sealed class AdmittedTokens(TimeProvider time, int capacity = AdmittedT
 
         if (notAfter <= now)
         {
-            return;
+            return admission;
         }
 
         if (admitted.Count >= capacity)
@@ -63,7 +72,9 @@ internal sealed class AdmittedTokens(TimeProvider time, int capacity = AdmittedT
             Prune(now);
         }
 
-        admitted[token] = new Admission(caller, principal, notAfter);
+        admission = admission with { NotAfter = notAfter };
+        admitted[token] = admission;
+        return admission;
     }
 
     /// <summary>Drops expired entries; when every entry is still live (a flood of distinct tokens), drops them all — they are only a cache.</summary>
@@ -73,7 +84,7 @@ internal sealed class AdmittedTokens(TimeProvider time, int capacity = AdmittedT
         {
             if (admission.NotAfter <= now)
             {
-                admitted.TryRemove(new KeyValuePair<string, Admission>(token, admission));
+                admitted.TryRemove(new KeyValuePair<string, AdmittedToken>(token, admission));
             }
         }
 
@@ -83,5 +94,28 @@ internal sealed class AdmittedTokens(TimeProvider time, int capacity = AdmittedT
         }
     }
 
-    private sealed record Admission(Caller Caller, ClaimsPrincipal Principal, DateTimeOffset NotAfter);
+}
+
+/// <summary>A validated token: what it says, its principal, until when it is remembered, and how the registry last admitted it.</summary>
+internal sealed record AdmittedToken(TokenClaims Claims, ClaimsPrincipal Principal, DateTimeOffset NotAfter)
+{
+    private AgencyRegistration? registration;
+
+    /// <summary>
+    /// The claims as <paramref name="catalogue"/>'s registry admits them: checked again whenever the
+    /// catalogue is another than the one last checked against, else the same answer (and caller) as
+    /// before, so a remembered token costs no registry work per request.
+    /// </summary>
+    public AgencyRegistration RegisteredIn(ShareCatalogue catalogue, ClaimNames names)
+    {
+        var last = Volatile.Read(ref registration);
+        if (last is not null && ReferenceEquals(last.Catalogue, catalogue))
+        {
+            return last;
+        }
+
+        var next = RegistryAdmission.Check(Claims, catalogue, names);
+        Volatile.Write(ref registration, next);
+        return next;
+    }
 }

@@ -5,7 +5,8 @@ namespace Federation.Gateway.Authentication;
 
 /// <summary>
 /// The error codes of knowing who is asking and why, each with its one factory. The token codes are
-/// answered with 401 and a <c>WWW-Authenticate</c> challenge (<see cref="TokenRefusal"/>); the
+/// answered with 401 and a <c>WWW-Authenticate</c> challenge (<see cref="TokenRefusal"/>); the registry
+/// codes — a valid token claiming what the agencies registry does not say — with 403; the
 /// declaration codes are request errors answered with 400.
 /// </summary>
 internal static class AuthenticationErrorCodes
@@ -18,6 +19,15 @@ internal static class AuthenticationErrorCodes
 
     /// <summary>The token was valid but its lifetime has passed: the client should get a new one.</summary>
     public const string TokenExpired = "TOKEN_EXPIRED";
+
+    /// <summary>The token's agency is not in the catalogue's agencies registry.</summary>
+    public const string AgencyUnknown = "AGENCY_UNKNOWN";
+
+    /// <summary>The token claims a division other than its agency's in the registry.</summary>
+    public const string DivisionMismatch = "DIVISION_MISMATCH";
+
+    /// <summary>The token claims a platform role its agency may not hold.</summary>
+    public const string RoleNotAllowed = "ROLE_NOT_ALLOWED";
 
     /// <summary>The declared purpose is not one of the four of Kaifeng art. 14, or the matter comes without one.</summary>
     public const string PurposeInvalid = "PURPOSE_INVALID";
@@ -32,6 +42,18 @@ internal static class AuthenticationErrorCodes
         Coded("This endpoint needs a bearer token: send \"Authorization: Bearer <token>\".", Unauthenticated);
 
     public static GraphQLError InvalidToken(string reason) => Coded(reason, TokenInvalid);
+
+    public static GraphQLError UnknownAgency(string claim, string agency) =>
+        Coded($"The token's \"{claim}\" claim names agency {agency}, which is not in the catalogue's agencies registry.", AgencyUnknown);
+
+    public static GraphQLError WrongDivision(string claim, string claimed, CatalogueAgency agency) =>
+        Coded(
+            $"The token's \"{claim}\" claim says division {claimed}, but agency {agency.Code} is of division {agency.Division} in the agencies registry; " +
+            "a token need not name the division at all.",
+            DivisionMismatch);
+
+    public static GraphQLError RoleNotHeld(string claim, string role, string agency, string why) =>
+        Coded($"The token's \"{claim}\" claim gives agency {agency} the role {role}, which {why}.", RoleNotAllowed);
 
     public static GraphQLError ExpiredToken(DateTime expiredAt) =>
         Coded($"The token expired at {expiredAt:yyyy-MM-dd'T'HH:mm:ss'Z'}; get a new one.", TokenExpired);

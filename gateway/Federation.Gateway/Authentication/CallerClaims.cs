@@ -5,29 +5,47 @@ using Federation.Subgraphs.Hosting.Scalars;
 namespace Federation.Gateway.Authentication;
 
 /// <summary>
-/// The caller a validated token names: its user, its agency (a unified social credit code, GB 32100),
-/// the agency's division (GB/T 2260) and its roles. A token that names them badly is refused, never
-/// read as a lesser caller.
+/// What a validated token says of who is asking: the user, the agency they act for (a unified social
+/// credit code, GB 32100), optionally the agency's division (GB/T 2260) and the roles claimed. It is a
+/// claim, not yet a caller: the agencies registry decides (<see cref="RegistryAdmission"/>).
+/// </summary>
+internal sealed record TokenClaims(string User, string Agency, string? Division, IReadOnlySet<string> Roles);
+
+/// <summary>
+/// Reads <see cref="TokenClaims"/> from a validated token. A token that names them badly is refused,
+/// never read as a lesser caller.
 /// </summary>
 internal static class CallerClaims
 {
-    public static bool TryRead(ClaimsPrincipal principal, ClaimNames names, [NotNullWhen(true)] out Caller? caller, [NotNullWhen(false)] out string? problem)
+    /// <summary>
+    /// The longest user a token may name: OpenID Connect Core §2 bounds <c>sub</c> to 255 ASCII
+    /// characters, and the user is stored with every application and decision.
+    /// </summary>
+    public const int MaxUserLength = 255;
+
+    public static bool TryRead(ClaimsPrincipal principal, ClaimNames names, [NotNullWhen(true)] out TokenClaims? claims, [NotNullWhen(false)] out string? problem)
     {
-        caller = null;
-        if (!TrySingle(principal, names.User, "the user", out var user, out problem)
-            || !TrySingle(principal, names.Agency, "the agency's unified social credit code", out var agency, out problem)
-            || !TrySingle(principal, names.Division, "the agency's division code", out var division, out problem))
+        claims = null;
+        if (!TrySingle(principal, names.User, "the user", required: true, out var user, out problem)
+            || !TrySingle(principal, names.Agency, "the agency's unified social credit code", required: true, out var agency, out problem)
+            || !TrySingle(principal, names.Division, "the agency's division code", required: false, out var division, out problem))
         {
+            return false;
+        }
+
+        if (user!.Length > MaxUserLength || user.Any(char.IsControl))
+        {
+            problem = $"The token's \"{names.User}\" claim is not a user name: at most {MaxUserLength} characters, no control characters.";
             return false;
         }
 
         if (!CreditCode.TryParse(agency, out _, out var agencyError))
         {
-            problem = $"The token's \"{names.Agency}\" claim \"{AuthenticationErrorCodes.Clip(agency)}\" is not a unified social credit code: {agencyError}";
+            problem = $"The token's \"{names.Agency}\" claim \"{AuthenticationErrorCodes.Clip(agency!)}\" is not a unified social credit code: {agencyError}";
             return false;
         }
 
-        if (!DivisionCode.TryParse(division, out _, out var divisionError))
+        if (division is not null && !DivisionCode.TryParse(division, out _, out var divisionError))
         {
             problem = $"The token's \"{names.Division}\" claim \"{AuthenticationErrorCodes.Clip(division)}\" is not a division code: {divisionError}";
             return false;
@@ -39,11 +57,11 @@ internal static class CallerClaims
             roles.Add(role.Value);
         }
 
-        caller = new Caller(user, agency, division, roles);
+        claims = new TokenClaims(user, agency!, division, roles);
         return true;
     }
 
-    private static bool TrySingle(ClaimsPrincipal principal, string name, string meaning, [NotNullWhen(true)] out string? value, [NotNullWhen(false)] out string? problem)
+    private static bool TrySingle(ClaimsPrincipal principal, string name, string meaning, bool required, out string? value, [NotNullWhen(false)] out string? problem)
     {
         value = null;
         problem = null;
@@ -60,9 +78,12 @@ internal static class CallerClaims
 
         if (string.IsNullOrWhiteSpace(value))
         {
-            problem = $"The token has no \"{name}\" claim ({meaning}).";
             value = null;
-            return false;
+            if (required)
+            {
+                problem = $"The token has no \"{name}\" claim ({meaning}).";
+                return false;
+            }
         }
 
         return true;

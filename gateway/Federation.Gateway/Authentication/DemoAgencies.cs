@@ -7,7 +7,9 @@ internal sealed record DemoAgency(string Code, string Name, string Division, Age
 
 /// <summary>
 /// The demo world's agencies (<see cref="DemoWorld.Agencies"/>), with the credit codes the legal-person
-/// register gives them, for development tokens. The codes depend on the world's seed only, not its size.
+/// register gives them, for the banner's example token and the benchmarks. The codes depend on the
+/// world's seed only, not its size. Who an agency is, for the gate and the <c>token</c> command, is
+/// the catalogue's agencies registry, which lists these same agencies (tested).
 /// </summary>
 internal static class DemoAgencies
 {

@@ -78,14 +78,25 @@ internal sealed class DevelopmentSigningKey
     public string Issue(Caller caller, TimeSpan lifetime, DateTime now) =>
         Issue(SecurityKey, Issuer, Audience, caller, now, now + lifetime);
 
-    /// <summary>A token with the platform's claims (<c>sub</c>, <c>agency</c>, <c>division</c>, <c>roles</c>) signed with HS256.</summary>
-    public static string Issue(SecurityKey key, string issuer, string audience, Caller caller, DateTime notBefore, DateTime expires)
+    public string Issue(TokenClaims caller, TimeSpan lifetime, DateTime now) =>
+        Issue(SecurityKey, Issuer, Audience, caller, now, now + lifetime);
+
+    /// <summary>A token naming <paramref name="caller"/>'s division too (which must then be the registry's).</summary>
+    public static string Issue(SecurityKey key, string issuer, string audience, Caller caller, DateTime notBefore, DateTime expires) =>
+        Issue(key, issuer, audience, new TokenClaims(caller.User, caller.Agency, caller.Division, caller.Roles), notBefore, expires);
+
+    /// <summary>A token with the platform's claims (<c>sub</c>, <c>agency</c>, <c>division</c> when given, <c>roles</c>) signed with HS256.</summary>
+    public static string Issue(SecurityKey key, string issuer, string audience, TokenClaims caller, DateTime notBefore, DateTime expires)
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["agency"] = caller.Agency,
-            ["division"] = caller.Division,
         };
+        if (caller.Division is { } division)
+        {
+            claims["division"] = division;
+        }
+
         if (caller.Roles.Count > 0)
         {
             claims["roles"] = caller.Roles.Order(StringComparer.Ordinal).ToArray();

@@ -1,3 +1,4 @@
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -12,8 +13,10 @@ namespace Federation.Gateway.Authentication;
 
 /// <summary>
 /// Who is asking: JWT bearer tokens validated by ASP.NET Core's JwtBearer handler (issuer, audience,
-/// signature, lifetime, algorithm), the caller read from their claims, and the gate in front of the
-/// GraphQL endpoint that refuses with 401 before the request is even parsed.
+/// signature, lifetime, algorithm) and the gate (no critical header parameters), the caller's claims
+/// admitted by the catalogue's agencies registry (<see cref="RegistryAdmission"/>), and the gate in
+/// front of the GraphQL endpoint that refuses with 401 (or 403 for what the registry refuses) before
+/// the request is even parsed.
 /// </summary>
 internal static class GatewayAuthentication
 {
@@ -41,6 +44,8 @@ internal static class GatewayAuthentication
 
         services.AddSingleton(options);
         services.AddSingleton(provider => new AdmittedTokens(provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        // Callers are admitted by the agencies registry of the catalogue served now.
+        services.TryAddCurrentCatalogue();
         // No default scheme: with the one scheme as default, the authentication middleware that
         // WebApplication adds would validate every request's token before the gate does — work the
         // gate's memory of admitted tokens (AdmittedTokens) is there to save.
@@ -63,7 +68,8 @@ internal static class GatewayAuthentication
             var next = endpoint.RequestDelegate ?? throw new InvalidOperationException($"{endpoint.DisplayName} has no request delegate to guard.");
             var options = endpoint.ApplicationServices.GetRequiredService<GatewayAuthenticationOptions>();
             var admitted = endpoint.ApplicationServices.GetRequiredService<AdmittedTokens>();
-            endpoint.RequestDelegate = http => AdmitAsync(http, next, options, admitted);
+            var catalogue = endpoint.ApplicationServices.GetRequiredService<CurrentCatalogue>();
+            endpoint.RequestDelegate = http => AdmitAsync(http, next, options, admitted, catalogue);
         });
         return builder;
     }
@@ -79,55 +85,64 @@ internal static class GatewayAuthentication
         };
     }
 
-    private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options, AdmittedTokens admitted)
+    private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options, AdmittedTokens admitted, CurrentCatalogue catalogue)
     {
         var token = BearerToken(http.Request);
-        if (token is not null && admitted.TryGet(token, out var known, out var knownPrincipal))
+        TokenRefusal? refusal = null;
+        if (token is null || !admitted.TryGet(token, out var admission))
         {
-            http.User = knownPrincipal;
-            http.Features.Set(new AdmittedCaller(known));
-            await next(http).ConfigureAwait(false);
-            return;
+            admission = null;
+            var result = await http.AuthenticateAsync(Scheme).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                if (token is not null && CriticalHeader.Problem(token) is { } critical)
+                {
+                    refusal = TokenRefusal.BadClaims(critical);
+                }
+                else if (CallerClaims.TryRead(result.Principal, options.Claims, out var claims, out var problem))
+                {
+                    admission = token is not null ? admitted.Add(token, claims, result.Principal) : new AdmittedToken(claims, result.Principal, DateTimeOffset.MinValue);
+                }
+                else
+                {
+                    refusal = TokenRefusal.BadClaims(problem);
+                }
+            }
+            else if (result.Failure is { } failure)
+            {
+                refusal = TokenRefusal.Of(failure, token, options.AcceptedAlgorithms);
+            }
+            else if (http.Request.Headers.Authorization.Count > 0)
+            {
+                refusal = TokenRefusal.MalformedHeader();
+            }
+            else if (options.AllowAnonymousCatalogue || !CarriesOperation(http.Request))
+            {
+                await next(http).ConfigureAwait(false);
+                return;
+            }
+            else
+            {
+                refusal = TokenRefusal.NoToken();
+            }
         }
 
-        var result = await http.AuthenticateAsync(Scheme).ConfigureAwait(false);
-        TokenRefusal? refusal;
-        if (result.Succeeded)
+        if (admission is not null)
         {
-            if (CallerClaims.TryRead(result.Principal, options.Claims, out var caller, out var problem))
+            // The registry of the catalogue served now, also for a remembered token: a catalogue change is never bypassed by the memory.
+            var registration = admission.RegisteredIn(catalogue.Catalogue, options.Claims);
+            if (registration.Caller is { } caller)
             {
-                if (token is not null)
-                {
-                    admitted.Add(token, caller, result.Principal);
-                }
-
-                http.User = result.Principal;
+                http.User = admission.Principal;
                 http.Features.Set(new AdmittedCaller(caller));
                 await next(http).ConfigureAwait(false);
                 return;
             }
 
-            refusal = TokenRefusal.BadClaims(problem);
-        }
-        else if (result.Failure is { } failure)
-        {
-            refusal = TokenRefusal.Of(failure, BearerToken(http.Request), options.AcceptedAlgorithms);
-        }
-        else if (http.Request.Headers.Authorization.Count > 0)
-        {
-            refusal = TokenRefusal.MalformedHeader();
-        }
-        else if (options.AllowAnonymousCatalogue || !CarriesOperation(http.Request))
-        {
-            await next(http).ConfigureAwait(false);
-            return;
-        }
-        else
-        {
-            refusal = TokenRefusal.NoToken();
+            refusal = TokenRefusal.Unregistered(registration.Refusal!);
         }
 
-        await refusal.WriteAsync(http.Response).ConfigureAwait(false);
+        await refusal!.WriteAsync(http.Response).ConfigureAwait(false);
     }
 
     private static bool CarriesOperation(HttpRequest request) =>

@@ -112,7 +112,8 @@ internal sealed record PurposeDeclaration(StringValues Purpose, StringValues Mat
         return null;
     }
 
-    private static bool IsMatterReference(string matter)
+    /// <summary>At most <see cref="MaxMatterLength"/> visible ASCII characters: the share workflow keeps matters to the same rule.</summary>
+    internal static bool IsMatterReference(string matter)
     {
         if (matter.Length > MaxMatterLength)
         {

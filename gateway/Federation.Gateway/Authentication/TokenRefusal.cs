@@ -9,10 +9,11 @@ namespace Federation.Gateway.Authentication;
 
 /// <summary>
 /// A 401 as GraphQL clients read it — <c>{"errors":[{"message":…,"extensions":{"code":…}}]}</c> — with
-/// the RFC 6750 challenge in <c>WWW-Authenticate</c>. Messages say what is wrong with a token without
-/// echoing the token or any key.
+/// the RFC 6750 challenge in <c>WWW-Authenticate</c>; or a 403 with the same body for a valid token
+/// whose claims the agencies registry refuses (a new token of the same claims would not help, so no
+/// challenge invites one). Messages say what is wrong with a token without echoing the token or any key.
 /// </summary>
-internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
+internal sealed record TokenRefusal(GraphQLError Error, string? BearerError, int Status = StatusCodes.Status401Unauthorized)
 {
     /// <summary>RFC 6750 §3.1: a request without credentials gets a challenge with no error code.</summary>
     public static TokenRefusal NoToken() => new(AuthenticationErrorCodes.NoToken(), null);
@@ -21,6 +22,9 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
         new(AuthenticationErrorCodes.InvalidToken("The Authorization header must be \"Bearer <token>\"."), "invalid_request");
 
     public static TokenRefusal BadClaims(string problem) => new(AuthenticationErrorCodes.InvalidToken(problem), "invalid_token");
+
+    /// <summary>A valid token whose claims the agencies registry refuses (<see cref="RegistryAdmission"/>).</summary>
+    public static TokenRefusal Unregistered(GraphQLError error) => new(error, null, StatusCodes.Status403Forbidden);
 
     /// <summary>Why validation refused <paramref name="token"/>, from the validator's exception.</summary>
     public static TokenRefusal Of(Exception failure, string? token, IReadOnlyList<string> acceptedAlgorithms)
@@ -46,6 +50,9 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
             SecurityTokenSignatureKeyNotFoundException => AuthenticationErrorCodes.InvalidToken("The token is signed with a key the gateway does not trust."),
             SecurityTokenInvalidSignatureException => AuthenticationErrorCodes.InvalidToken("The token's signature does not verify with any key the gateway trusts."),
             SecurityTokenMalformedException or ArgumentException => AuthenticationErrorCodes.InvalidToken("The bearer token is not a JSON Web Token."),
+            // Five parts: a JWE, which this gateway neither decrypts nor accepts.
+            SecurityTokenDecryptionFailedException or SecurityTokenEncryptionKeyNotFoundException =>
+                AuthenticationErrorCodes.InvalidToken("The bearer token is encrypted (JWE); only signed tokens (JWS) are accepted."),
             _ => AuthenticationErrorCodes.InvalidToken("The token was refused."),
         };
         return new TokenRefusal(error, "invalid_token");
@@ -53,8 +60,12 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
 
     public async Task WriteAsync(HttpResponse response)
     {
-        response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.WWWAuthenticate = Challenge();
+        response.StatusCode = Status;
+        if (Status == StatusCodes.Status401Unauthorized)
+        {
+            response.Headers.WWWAuthenticate = Challenge();
+        }
+
         response.Headers.CacheControl = "no-store";
         response.ContentType = "application/json; charset=utf-8";
         new ExecutionResult([Error]).WriteTo(response.BodyWriter);
@@ -84,14 +95,18 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError)
 
     private static string Clip(string? value) => AuthenticationErrorCodes.Clip(value ?? "");
 
-    /// <summary>A claim of a token that validation refused, read without trusting it, to say what was wrong.</summary>
+    /// <summary>
+    /// A claim of a token that validation refused, read without trusting it, to say what was wrong.
+    /// The token is anything a client sent — a JWE, a header that is a JSON array, an <c>alg</c> that is
+    /// a number — and the parser's exceptions for those are of many types: none may turn a refusal into a 500.
+    /// </summary>
     private static string? Read(string? token, Func<JsonWebToken, string?> claim)
     {
         try
         {
             return token is null ? null : claim(new JsonWebToken(token));
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             return null;
         }

@@ -17,7 +17,7 @@ internal sealed record CatalogueReading(ShareCatalogue? Catalogue, IReadOnlyList
 internal static class CatalogueReader
 {
     private static readonly string[] FileKeys = ["agencies", "subgraphs", "divisionFields", "resources"];
-    private static readonly string[] AgencyKeys = ["code", "name", "englishName", "division"];
+    private static readonly string[] AgencyKeys = ["code", "name", "englishName", "division", "roles"];
     private static readonly string[] ResourceKeys = ["id", "name", "englishName", "provider", "class", "fields", "format", "provision", "updateFrequency", "conditions", "legalBasis"];
     private static readonly string[] ConditionKeys = ["agencies", "purposes", "applicationRequired", "divisionScoped", "usageRequirements"];
 
@@ -97,6 +97,7 @@ internal static class CatalogueReader
             var name = entry.Text("name");
             var englishName = entry.Text("englishName");
             var division = entry.Text("division");
+            var roles = ReadRegistryRoles(entry, errors);
             if (code is not null && !CreditCode.TryParse(code, out _, out var why))
             {
                 errors.Add(CatalogueErrorCodes.InvalidValue(null, entry.LineOf("code"), "code", code, "a unified social credit code (" + why + ")"));
@@ -119,10 +120,35 @@ internal static class CatalogueReader
             }
 
             lines[code] = entry.Line;
-            agencies.Add((new CatalogueAgency(code, name, englishName, division), entry.Line));
+            agencies.Add((new CatalogueAgency(code, name, englishName, division, roles), entry.Line));
         }
 
         return agencies;
+    }
+
+    /// <summary>An agency's optional <c>roles</c>: registry roles only, each once.</summary>
+    private static List<string>? ReadRegistryRoles(Section entry, List<CatalogueError> errors)
+    {
+        if (entry.Optional("roles") is null)
+        {
+            return null;
+        }
+
+        var roles = new List<string>();
+        foreach (var (role, line) in entry.Texts("roles", "a list of registry roles") ?? [])
+        {
+            if (!RegistryRoles.All.Contains(role, StringComparer.Ordinal))
+            {
+                errors.Add(CatalogueErrorCodes.InvalidValue(null, line, "roles", $"\"{role}\"",
+                    $"one of {string.Join(", ", RegistryRoles.All)} (share-applicant is every agency's, share-approver every providing agency's)"));
+            }
+            else if (!roles.Contains(role, StringComparer.Ordinal))
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
     }
 
     /// <summary>A mapping of names to text (<c>subgraphs</c>, <c>divisionFields</c>).</summary>

@@ -19,8 +19,32 @@ internal enum UpdateFrequency
     Yearly,
 }
 
-/// <summary>An agency named by the catalogue, identified by its unified social credit code (GB 32100).</summary>
-internal sealed record CatalogueAgency(string Code, string Name, string EnglishName, string Division);
+/// <summary>
+/// An agency of the catalogue's registry, identified by its unified social credit code (GB 32100): who
+/// it is — its division and the registry roles it may hold (<see cref="RegistryRoles"/>) — is the
+/// registry's, never a token's (DESIGN.md decision 7).
+/// </summary>
+/// <param name="Roles">The registry roles its users may hold; none when null.</param>
+internal sealed record CatalogueAgency(string Code, string Name, string EnglishName, string Division, IReadOnlyList<string>? Roles = null)
+{
+    public bool MayHold(string registryRole) => Roles is { } roles && roles.Contains(registryRole, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The platform roles the registry gives agency by agency (<c>roles:</c> of an agency in
+/// <c>schema/catalogue.yaml</c>). The other platform roles follow from the catalogue itself: any
+/// registered agency may apply, an agency that provides a resource may approve.
+/// </summary>
+internal static class RegistryRoles
+{
+    /// <summary>The competent department (共享主管部门): sees every application, lists the overdue ones, revokes any grant.</summary>
+    public const string CompetentDepartment = "competent-department";
+
+    /// <summary>Security staff: read the audit trail.</summary>
+    public const string Auditor = "auditor";
+
+    public static readonly IReadOnlyList<string> All = [CompetentDepartment, Auditor];
+}
 
 /// <summary>
 /// The conditions of a conditional resource (Kaifeng art. 14; Guangzhou art. 21).

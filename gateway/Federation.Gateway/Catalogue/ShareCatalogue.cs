@@ -13,6 +13,7 @@ internal sealed class ShareCatalogue
     private readonly Dictionary<(string Type, string Field, string Argument), CatalogueResource> byArgument = [];
     private readonly Dictionary<string, CatalogueResource> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CatalogueAgency> agencies = new(StringComparer.Ordinal);
+    private readonly HashSet<string> providers = new(StringComparer.Ordinal);
 
     /// <param name="divisionFields">Per object type, the path of the row's division code (e.g. <c>Person</c> → <c>registeredDivision.code</c>), for division-scoped resources.</param>
     /// <param name="subgraphs">Per subgraph name, the credit code of the agency whose system it is; composition checks each resource's fields come from a subgraph of its provider.</param>
@@ -34,6 +35,7 @@ internal sealed class ShareCatalogue
         foreach (var resource in resources)
         {
             byId.TryAdd(resource.Id, resource);
+            providers.Add(resource.Provider);
             foreach (var field in resource.Fields)
             {
                 byField.TryAdd(field, resource);
@@ -75,4 +77,7 @@ internal sealed class ShareCatalogue
     public CatalogueResource? Resource(string id) => byId.GetValueOrDefault(id);
 
     public CatalogueAgency? Agency(string code) => agencies.GetValueOrDefault(code);
+
+    /// <summary>Whether the agency provides at least one resource of the catalogue (and so may approve applications for it).</summary>
+    public bool Provides(string agency) => providers.Contains(agency);
 }

@@ -120,6 +120,20 @@ public static class GatewayService
         services.AddSubgraphHttpClient();
         var catalogue = CatalogueFiles.Load(options.CatalogueFile, builder.Environment.ContentRootPath);
         services.AddSingleton(catalogue);
+        // The catalogue goes with the serving supergraph: when a reload serves one with another
+        // catalogue, the agencies registry and the share workflow read that one from the next request.
+        services.AddSingleton(provider =>
+        {
+            var current = new CurrentCatalogue(catalogue);
+            provider.GetRequiredService<SupergraphSource>().Changed += (_, next) =>
+            {
+                if (next.Catalogue is { } served)
+                {
+                    current.Replace(served);
+                }
+            };
+            return current;
+        });
         services.AddSupergraph(
             _ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath, catalogue),
             signature,
@@ -156,9 +170,9 @@ public static class GatewayService
         else
         {
             var agency = DemoAgencies.Platform;
-            var token = developmentKey.Issue(new Caller("developer", agency.Code, agency.Division, new HashSet<string>()), TimeSpan.FromHours(8), DateTime.UtcNow);
+            var token = developmentKey.Issue(new TokenClaims("developer", agency.Code, null, new HashSet<string>()), TimeSpan.FromHours(8), DateTime.UtcNow);
             Console.WriteLine($"  Sign-in    DEVELOPMENT tokens, signed with the key in {developmentKey.Path} — never use it outside development");
-            Console.WriteLine("  Token      dotnet run --project gateway/Federation.Gateway -- token --agency <credit code>   (`-- token --list` lists the demo agencies)");
+            Console.WriteLine("  Token      dotnet run --project gateway/Federation.Gateway -- token --agency <credit code>   (`-- token --list` lists the agencies registry and the roles each may hold)");
             Console.WriteLine($"  Try        curl -s {address}/graphql -H 'Authorization: Bearer {token}' -H '{PurposeDeclaration.PurposeHeader}: WORK_REFERENCE' -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
         }
 

@@ -13,7 +13,7 @@ internal static class PlatformErrorCodes
         Error(Unauthenticated, "This part of the platform needs a signed-in caller (a bearer token).");
 
     public static GraphQLError NotADateTime(string argument, object? value) =>
-        Error(InvalidArgument, $"{argument} must be a date-time with an offset (RFC 3339, e.g. 2026-01-05T09:00:00+08:00), not {value}.");
+        Error(InvalidArgument, $"{argument} must be a date-time with an offset (RFC 3339, e.g. 2026-01-05T09:00:00+08:00), not {Sharing.ShareText.Clip(value?.ToString() ?? "null")}.");
 
     public static GraphQLError MixedMutationFields(IReadOnlyList<string> platformFields, IReadOnlyList<string> subgraphFields) =>
         Error(

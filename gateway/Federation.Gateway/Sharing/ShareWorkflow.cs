@@ -20,15 +20,23 @@ internal sealed record ShareRequest(
 /// department watches the overdue ones, and grants can be revoked. Every refusal is a
 /// <see cref="SharingException"/> with its code (<see cref="SharingErrorCodes"/>).
 /// </summary>
-internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time)
+internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time)
 {
-    public ShareCatalogue Catalogue => catalogue;
+    /// <summary>A workflow over a catalogue that does not change while it runs.</summary>
+    public ShareWorkflow(IShareStore store, ShareCatalogue catalogue, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time)
+        : this(store, new CurrentCatalogue(catalogue), calendar, options, time)
+    {
+    }
+
+    /// <summary>The catalogue served now; each step reads it once.</summary>
+    public ShareCatalogue Catalogue => current.Catalogue;
 
     public WorkingDayCalendar Calendar => calendar;
 
     public async Task<ShareApplication> ApplyAsync(Caller caller, ShareRequest request, CancellationToken cancellationToken)
     {
         Require(caller, PlatformRoles.Applicant);
+        var catalogue = Catalogue;
         var resource = catalogue.Resource(request.ResourceId) ?? throw Refused(SharingErrorCodes.UnknownResource(request.ResourceId));
         if (resource.Provider == caller.Agency)
         {
@@ -69,6 +77,18 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
             throw Refused(SharingErrorCodes.NoJustification());
         }
 
+        var justification = request.Justification.Trim();
+        if (ShareText.Check(justification, ShareText.MaxJustificationLength, SharingErrorCodes.InvalidJustification) is { } badJustification)
+        {
+            throw Refused(badJustification);
+        }
+
+        var matter = string.IsNullOrWhiteSpace(request.Matter) ? null : request.Matter.Trim();
+        if (matter is not null && ShareText.CheckMatter(matter) is { } badMatter)
+        {
+            throw Refused(badMatter);
+        }
+
         var now = Now();
         CheckPeriod(request.ValidFrom, request.ValidUntil, now);
         var application = new ShareApplication(
@@ -77,10 +97,10 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
             caller.User,
             resource.Id,
             [.. request.Purposes.Distinct()],
-            request.Justification.Trim(),
+            justification,
             Microseconds(request.ValidFrom),
             Microseconds(request.ValidUntil),
-            string.IsNullOrWhiteSpace(request.Matter) ? null : request.Matter.Trim(),
+            matter,
             now,
             calendar.DueDate(now, options.DecisionWorkingDays),
             ApplicationStatus.Pending);
@@ -140,12 +160,8 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
     {
         Require(caller, PlatformRoles.Approver);
         var application = await DecidableAsync(caller, applicationId, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw Refused(SharingErrorCodes.NoReason("refusal"));
-        }
-
-        var decided = await store.RefuseAsync(application.Id, reason.Trim(), Now(), caller.User, cancellationToken).ConfigureAwait(false);
+        var refusal = CheckedReason(reason, "refusal");
+        var decided = await store.RefuseAsync(application.Id, refusal, Now(), caller.User, cancellationToken).ConfigureAwait(false);
         return await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
     }
 
@@ -181,18 +197,14 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
             throw Refused(SharingErrorCodes.UnknownGrant(grantId.ToString()));
         }
 
-        var provider = catalogue.Resource(grant.ResourceId)?.Provider;
+        var provider = Catalogue.Resource(grant.ResourceId)?.Provider;
         if (!competent && provider != caller.Agency)
         {
             throw Refused(SharingErrorCodes.NotTheProvider(grant.ResourceId, provider ?? "(not in the catalogue)"));
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw Refused(SharingErrorCodes.NoReason("revocation"));
-        }
-
-        if (!await store.RevokeAsync(grant.Id, reason.Trim(), Now(), caller.User, cancellationToken).ConfigureAwait(false))
+        var revocation = CheckedReason(reason, "revocation");
+        if (!await store.RevokeAsync(grant.Id, revocation, Now(), caller.User, cancellationToken).ConfigureAwait(false))
         {
             throw Refused(SharingErrorCodes.AlreadyRevoked((await store.GrantAsync(grant.Id, cancellationToken).ConfigureAwait(false))!));
         }
@@ -239,14 +251,28 @@ internal sealed class ShareWorkflow(IShareStore store, ShareCatalogue catalogue,
 
     private Visibility VisibilityOf(Caller caller) => caller.HasRole(PlatformRoles.CompetentDepartment)
         ? Visibility.All
-        : new Visibility(caller.Agency, [.. catalogue.Resources.Where(r => r.Provider == caller.Agency).Select(r => r.Id)]);
+        : new Visibility(caller.Agency, [.. Catalogue.Resources.Where(r => r.Provider == caller.Agency).Select(r => r.Id)]);
+
+    /// <summary>The reason of a <paramref name="decision"/>, trimmed; refused when missing or not within <see cref="ShareText"/>'s bounds.</summary>
+    private static string CheckedReason(string? reason, string decision)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Refused(SharingErrorCodes.NoReason(decision));
+        }
+
+        var trimmed = reason.Trim();
+        return ShareText.Check(trimmed, ShareText.MaxReasonLength, why => SharingErrorCodes.InvalidReason(decision, why)) is { } invalid
+            ? throw Refused(invalid)
+            : trimmed;
+    }
 
     /// <summary>A pending application for a resource the caller's agency provides.</summary>
     private async Task<ShareApplication> DecidableAsync(Caller caller, Guid applicationId, CancellationToken cancellationToken)
     {
         var application = await VisibleApplicationAsync(caller, applicationId, cancellationToken).ConfigureAwait(false)
             ?? throw Refused(SharingErrorCodes.UnknownApplication(applicationId.ToString()));
-        var provider = catalogue.Resource(application.ResourceId)?.Provider;
+        var provider = Catalogue.Resource(application.ResourceId)?.Provider;
         if (provider != caller.Agency)
         {
             throw Refused(SharingErrorCodes.NotTheProvider(application.ResourceId, provider ?? "(not in the catalogue)"));

@@ -1,3 +1,4 @@
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.GraphQL;
 
@@ -20,6 +21,9 @@ internal static class SharingErrorCodes
     public const string PurposesRequired = "PURPOSES_REQUIRED";
     public const string PurposeNotPermitted = "PURPOSE_NOT_PERMITTED";
     public const string JustificationRequired = "JUSTIFICATION_REQUIRED";
+    public const string JustificationInvalid = "JUSTIFICATION_INVALID";
+    public const string ReasonInvalid = "REASON_INVALID";
+    public const string MatterInvalid = "MATTER_INVALID";
     public const string InvalidPeriod = "INVALID_PERIOD";
     public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";
     public const string ApplicationNotPending = "APPLICATION_NOT_PENDING";
@@ -38,7 +42,7 @@ internal static class SharingErrorCodes
         Error(ForbiddenAgency, $"Only the applying agency withdraws share application {applicationId}.", ("application", applicationId.ToString()));
 
     public static GraphQLError UnknownResource(string resourceId) =>
-        Error(ResourceNotFound, $"The catalogue has no resource {resourceId}.", ("resource", resourceId));
+        Error(ResourceNotFound, $"The catalogue has no resource {ShareText.Clip(resourceId)}.", ("resource", ShareText.Clip(resourceId)));
 
     public static GraphQLError Unconditional(string resourceId) =>
         Error(ResourceUnconditional, $"Resource {resourceId} is shared unconditionally: every agency reads it without an application.", ("resource", resourceId));
@@ -64,11 +68,24 @@ internal static class SharingErrorCodes
     public static GraphQLError NoJustification() =>
         Error(JustificationRequired, "An application says why the agency needs the data (justification).");
 
+    public static GraphQLError InvalidJustification(string why) =>
+        Error(JustificationInvalid, $"The justification is not accepted: {why}. Write at most {ShareText.MaxJustificationLength} characters; newlines and tabs are allowed, other control characters are not.",
+            ("maxLength", ShareText.MaxJustificationLength));
+
+    /// <param name="decision">refusal or revocation</param>
+    public static GraphQLError InvalidReason(string decision, string why) =>
+        Error(ReasonInvalid, $"The reason of the {decision} is not accepted: {why}. Write at most {ShareText.MaxReasonLength} characters; newlines and tabs are allowed, other control characters are not.",
+            ("maxLength", ShareText.MaxReasonLength));
+
+    public static GraphQLError InvalidMatter(string matter) =>
+        Error(MatterInvalid, $"The matter \"{ShareText.Clip(matter)}\" is not a matter reference: use at most {PurposeDeclaration.MaxMatterLength} visible ASCII characters (e.g. 330200-XK-0001).",
+            ("maxLength", PurposeDeclaration.MaxMatterLength));
+
     public static GraphQLError BadPeriod(string why) =>
         Error(InvalidPeriod, $"The period is not valid: {why}.");
 
     public static GraphQLError UnknownApplication(string id) =>
-        Error(ApplicationNotFound, $"There is no share application {id} that you may see.", ("application", id));
+        Error(ApplicationNotFound, $"There is no share application {ShareText.Clip(id)} that you may see.", ("application", ShareText.Clip(id)));
 
     public static GraphQLError AlreadyDecided(ShareApplication application) =>
         Error(ApplicationNotPending, $"Share application {application.Id} is {application.Status.WireName()}, no longer pending.", ("application", application.Id.ToString()), ("status", application.Status.WireName()));
@@ -80,7 +97,7 @@ internal static class SharingErrorCodes
         Error(ReasonRequired, $"A {decision} gives its reason.");
 
     public static GraphQLError UnknownGrant(string id) =>
-        Error(GrantNotFound, $"There is no grant {id} that you may see.", ("grant", id));
+        Error(GrantNotFound, $"There is no grant {ShareText.Clip(id)} that you may see.", ("grant", ShareText.Clip(id)));
 
     public static GraphQLError AlreadyRevoked(Grant grant) =>
         Error(GrantAlreadyRevoked, $"Grant {grant.Id} was revoked at {grant.RevokedAt:O}.", ("grant", grant.Id.ToString()));

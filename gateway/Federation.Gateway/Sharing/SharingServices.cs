@@ -14,7 +14,7 @@ internal static class SharingServices
 
     /// <summary>
     /// The workflow, its calendar and store, and the store as the <see cref="IGrantBook"/>
-    /// authorization reads. The catalogue is the registered <see cref="ShareCatalogue"/>.
+    /// authorization reads. The catalogue is the <see cref="CurrentCatalogue"/> (by default the registered <see cref="ShareCatalogue"/>).
     /// </summary>
     public static IServiceCollection AddSharing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,9 +41,10 @@ internal static class SharingServices
         }
 
         services.AddSingleton<IGrantBook>(sp => sp.GetRequiredService<IShareStore>());
+        services.TryAddCurrentCatalogue();
         services.AddSingleton(sp => new ShareWorkflow(
             sp.GetRequiredService<IShareStore>(),
-            sp.GetRequiredService<ShareCatalogue>(),
+            sp.GetRequiredService<CurrentCatalogue>(),
             sp.GetRequiredService<WorkingDayCalendar>(),
             options,
             sp.GetRequiredService<TimeProvider>()));

@@ -10,21 +10,21 @@ namespace Federation.Gateway.Tests.Authentication;
 public sealed class AdmittedTokensTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Caller Caller = new("li.ming", "11330200123456788X", "330200", new HashSet<string>());
+    private static readonly TokenClaims Claims = new("li.ming", "11330200123456788X", null, new HashSet<string>());
 
     [Fact]
     public void A_validated_token_is_served_until_it_expires()
     {
         var clock = new ManualClock(Noon);
         var admitted = new AdmittedTokens(clock);
-        admitted.Add("token", Caller, Principal(expires: Noon.AddMinutes(2)));
+        admitted.Add("token", Claims, Principal(expires: Noon.AddMinutes(2)));
 
         clock.Advance(TimeSpan.FromSeconds(119));
-        Assert.True(admitted.TryGet("token", out var caller, out _));
-        Assert.Same(Caller, caller);
+        Assert.True(admitted.TryGet("token", out var admission));
+        Assert.Same(Claims, admission.Claims);
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.False(admitted.TryGet("token", out _, out _));
+        Assert.False(admitted.TryGet("token", out _));
         Assert.Equal(0, admitted.Count);
     }
 
@@ -33,12 +33,12 @@ public sealed class AdmittedTokensTests
     {
         var clock = new ManualClock(Noon);
         var admitted = new AdmittedTokens(clock);
-        admitted.Add("token", Caller, Principal(expires: Noon.AddHours(8)));
+        admitted.Add("token", Claims, Principal(expires: Noon.AddHours(8)));
 
         clock.Advance(AdmittedTokens.MaximumAge - TimeSpan.FromSeconds(1));
-        Assert.True(admitted.TryGet("token", out _, out _));
+        Assert.True(admitted.TryGet("token", out _));
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.False(admitted.TryGet("token", out _, out _));
+        Assert.False(admitted.TryGet("token", out _));
     }
 
     [Fact]
@@ -46,14 +46,14 @@ public sealed class AdmittedTokensTests
     {
         var clock = new ManualClock(Noon);
         var admitted = new AdmittedTokens(clock);
-        admitted.Add("token", Caller, Principal(expires: Noon.AddHours(1)));
-        admitted.Add("no-expiry", Caller, new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "li.ming")], "Bearer")));
-        admitted.Add("expired", Caller, Principal(expires: Noon.AddSeconds(-1)));
+        admitted.Add("token", Claims, Principal(expires: Noon.AddHours(1)));
+        admitted.Add("no-expiry", Claims, new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "li.ming")], "Bearer")));
+        admitted.Add("expired", Claims, Principal(expires: Noon.AddSeconds(-1)));
 
-        Assert.False(admitted.TryGet("token ", out _, out _));
-        Assert.False(admitted.TryGet("TOKEN", out _, out _));
-        Assert.False(admitted.TryGet("no-expiry", out _, out _));
-        Assert.False(admitted.TryGet("expired", out _, out _));
+        Assert.False(admitted.TryGet("token ", out _));
+        Assert.False(admitted.TryGet("TOKEN", out _));
+        Assert.False(admitted.TryGet("no-expiry", out _));
+        Assert.False(admitted.TryGet("expired", out _));
         Assert.Equal(1, admitted.Count);
     }
 
@@ -64,11 +64,11 @@ public sealed class AdmittedTokensTests
         var admitted = new AdmittedTokens(clock, capacity: 100);
         for (var i = 0; i < 1000; i++)
         {
-            admitted.Add($"token-{i}", Caller, Principal(expires: Noon.AddHours(1)));
+            admitted.Add($"token-{i}", Claims, Principal(expires: Noon.AddHours(1)));
             Assert.True(admitted.Count <= 100);
         }
 
-        Assert.True(admitted.TryGet("token-999", out _, out _));
+        Assert.True(admitted.TryGet("token-999", out _));
     }
 
     [Fact]

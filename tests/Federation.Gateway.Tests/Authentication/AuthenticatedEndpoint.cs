@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Tests.Execution;
 using Federation.Gateway.Tests.Planning;
@@ -26,13 +27,17 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
     private readonly GatewayHarness gateway;
     private readonly HttpClient http;
 
-    private AuthenticatedEndpoint(WebApplication app, GatewayHarness gateway, HttpClient http, ConcurrentQueue<GatewayContext> contexts)
+    private AuthenticatedEndpoint(WebApplication app, GatewayHarness gateway, HttpClient http, ConcurrentQueue<GatewayContext> contexts, CurrentCatalogue catalogue)
     {
         this.app = app;
         this.gateway = gateway;
         this.http = http;
         Contexts = contexts;
+        Catalogue = catalogue;
     }
+
+    /// <summary>The catalogue whose agencies registry the gate admits callers by; a test may replace it while the endpoint runs.</summary>
+    public CurrentCatalogue Catalogue { get; }
 
     public FakeSubgraphs Subgraphs => gateway.Subgraphs;
 
@@ -47,8 +52,9 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
         var gateway = await GatewayHarness.StartAsync();
         var contexts = new ConcurrentQueue<GatewayContext>();
         var executor = new Recording(new GatewayOperationExecutor(() => gateway.Executor), contexts);
-        var (app, http) = await GatedEndpoint.StartAsync(configure, () => PlanHarness.Model.ApiSchema, executor, services);
-        return new AuthenticatedEndpoint(app, gateway, http, contexts);
+        var catalogue = new CurrentCatalogue(GatedEndpoint.CommittedCatalogue);
+        var (app, http) = await GatedEndpoint.StartAsync(configure, () => PlanHarness.Model.ApiSchema, executor, services, catalogue);
+        return new AuthenticatedEndpoint(app, gateway, http, contexts, catalogue);
     }
 
     /// <summary>Posts <see cref="Query"/> (or <paramref name="query"/>) with the Authorization header given verbatim.</summary>

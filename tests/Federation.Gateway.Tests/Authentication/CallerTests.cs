@@ -6,11 +6,14 @@ namespace Federation.Gateway.Tests.Authentication;
 /// <summary>What a valid token makes of a request: the identity the executor sees and the caller the subgraphs are told of.</summary>
 public sealed class CallerTests
 {
+    private const string BigDataBureau = "1133020035308641XG";
+
     [Fact]
     public async Task A_valid_token_yields_its_caller_and_the_subgraphs_are_told_its_agency()
     {
         var tokens = new TestTokens();
-        var caller = new Caller("wang.fang", "1133020019999999XG", "330200", new HashSet<string> { PlatformRoles.Approver, PlatformRoles.Auditor });
+        // The big-data bureau: the registry gives it the auditor's role.
+        var caller = new Caller("wang.fang", BigDataBureau, "330200", new HashSet<string> { PlatformRoles.Approver, PlatformRoles.Auditor });
         await using var endpoint = await AuthenticatedEndpoint.StartAsync(tokens.Configure);
 
         var answer = await endpoint.PostAsync("Bearer " + tokens.For(caller));
@@ -20,9 +23,9 @@ public sealed class CallerTests
         Assert.Equal(2, (int)answer.Json["data"]!["person"]!["licences"]!["totalCount"]!);
         var context = Assert.Single(endpoint.Contexts);
         var identity = Assert.IsType<Caller>(context.Identity);
-        Assert.Equal(("wang.fang", "1133020019999999XG", "330200"), (identity.User, identity.Agency, identity.Division));
+        Assert.Equal(("wang.fang", BigDataBureau, "330200"), (identity.User, identity.Agency, identity.Division));
         Assert.True(identity.Roles.SetEquals([PlatformRoles.Approver, PlatformRoles.Auditor]));
-        Assert.All(endpoint.Subgraphs.Callers.Values.SelectMany(q => q), signed => Assert.Equal(new GatewayCaller("1133020019999999XG", PurposeDeclaration.Undeclared), signed));
+        Assert.All(endpoint.Subgraphs.Callers.Values.SelectMany(q => q), signed => Assert.Equal(new GatewayCaller(BigDataBureau, PurposeDeclaration.Undeclared), signed));
         Assert.NotEqual(0, endpoint.SubgraphRequests);
     }
 
@@ -32,7 +35,7 @@ public sealed class CallerTests
         var tokens = new TestTokens();
         await using var endpoint = await AuthenticatedEndpoint.StartAsync(tokens.Configure);
         var one = TestTokens.ClaimsOf();
-        one["roles"] = PlatformRoles.CompetentDepartment;
+        one["roles"] = PlatformRoles.Approver;
         var none = TestTokens.ClaimsOf();
         none.Remove("roles");
 
@@ -40,7 +43,7 @@ public sealed class CallerTests
         Assert.Equal(200, (await endpoint.PostAsync("Bearer " + tokens.With(none))).Status);
 
         var contexts = endpoint.Contexts.ToArray();
-        Assert.True(contexts[0].Identity!.Roles.SetEquals([PlatformRoles.CompetentDepartment]));
+        Assert.True(contexts[0].Identity!.Roles.SetEquals([PlatformRoles.Approver]));
         Assert.Empty(contexts[1].Identity!.Roles);
     }
 
@@ -60,7 +63,7 @@ public sealed class CallerTests
         claims["preferred_username"] = "zhao.lei";
         claims["org_code"] = claims["agency"];
         claims["org_division"] = claims["division"];
-        claims["groups"] = new[] { PlatformRoles.Auditor };
+        claims["groups"] = new[] { PlatformRoles.Approver };
         claims.Remove("agency");
 
         var answer = await endpoint.PostAsync("Bearer " + tokens.With(claims));
@@ -68,7 +71,7 @@ public sealed class CallerTests
         Assert.Equal(200, answer.Status);
         var identity = Assert.Single(endpoint.Contexts).Identity!;
         Assert.Equal(("zhao.lei", TestTokens.PublicSecurity.Agency), (identity.User, identity.Agency));
-        Assert.True(identity.Roles.SetEquals([PlatformRoles.Auditor]));
+        Assert.True(identity.Roles.SetEquals([PlatformRoles.Approver]));
     }
 
     [Fact]

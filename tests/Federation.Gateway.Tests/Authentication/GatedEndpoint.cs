@@ -1,4 +1,5 @@
 using Federation.Gateway.Authentication;
+using Federation.Gateway.Catalogue;
 using Federation.GraphQL.AspNetCore;
 using Federation.GraphQL.AspNetCore.Engine;
 using Federation.GraphQL.Types;
@@ -15,21 +16,30 @@ namespace Federation.Gateway.Tests.Authentication;
 /// <summary>
 /// The gateway's endpoint behind its token gate, as <c>MapGateway</c> wires it — token validation,
 /// the gate, the context made from the admitted caller — on Kestrel at 127.0.0.1 with a free port,
-/// over the executor a test gives; <c>/health/live</c> beside it, outside the gate.
+/// over the executor a test gives; <c>/health/live</c> beside it, outside the gate. Callers are
+/// admitted by the agencies registry of the committed catalogue unless the test gives another.
 /// </summary>
 internal static class GatedEndpoint
 {
+    /// <summary>schema/catalogue.yaml, whose agencies registry admits the tests' callers by default.</summary>
+    public static ShareCatalogue CommittedCatalogue => Committed.Value;
+
+    private static readonly Lazy<ShareCatalogue> Committed = new(() => CatalogueFiles.FromFile(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)));
+
     /// <param name="configure">The authentication configuration (<see cref="TestTokens.Configure"/>, say).</param>
+    /// <param name="catalogue">The catalogue whose agencies registry admits callers; the committed one when null.</param>
     public static async Task<(WebApplication App, HttpClient Http)> StartAsync(
         Action<ConfigurationManager> configure,
         Func<Schema> schema,
         IOperationExecutor executor,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        CurrentCatalogue? catalogue = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configure(builder.Configuration);
+        builder.Services.AddSingleton(catalogue ?? new CurrentCatalogue(CommittedCatalogue));
         builder.Services.AddGatewayAuthentication(builder.Configuration);
         services?.Invoke(builder.Services);
         var app = builder.Build();

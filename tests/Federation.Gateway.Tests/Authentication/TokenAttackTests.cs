@@ -32,7 +32,6 @@ public sealed class TokenAttackTests
         ["no agency"] = new(t => "Bearer " + t.With(Changed(c => c.Remove("agency"))), AuthenticationErrorCodes.TokenInvalid, "no \"agency\" claim"),
         ["agency not a credit code"] = new(t => "Bearer " + t.With(Changed(c => c["agency"] = "11330200123456788Y")), AuthenticationErrorCodes.TokenInvalid, "\"agency\" claim \"11330200123456788Y\" is not a unified social credit code"),
         ["two agencies"] = new(t => "Bearer " + t.With(Changed(c => c["agency"] = new[] { "11330200123456788X", "1133020019999999XG" })), AuthenticationErrorCodes.TokenInvalid, "more than one \"agency\" claim"),
-        ["no division"] = new(t => "Bearer " + t.With(Changed(c => c.Remove("division"))), AuthenticationErrorCodes.TokenInvalid, "no \"division\" claim"),
         ["division of five digits"] = new(t => "Bearer " + t.With(Changed(c => c["division"] = "33020")), AuthenticationErrorCodes.TokenInvalid, "\"division\" claim \"33020\" is not a division code"),
         ["division of no province"] = new(t => "Bearer " + t.With(Changed(c => c["division"] = "990200")), AuthenticationErrorCodes.TokenInvalid, "not a province"),
     };

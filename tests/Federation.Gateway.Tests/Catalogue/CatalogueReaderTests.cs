@@ -163,6 +163,49 @@ public sealed class CatalogueReaderTests
     }
 
     [Fact]
+    public void An_agencys_registry_roles_are_read_once_each_and_an_agency_without_roles_holds_none()
+    {
+        var yaml = Valid.Replace(
+            "    englishName: Ningbo Municipal Administration for Market Regulation\n    division: \"330200\"",
+            "    englishName: Ningbo Municipal Administration for Market Regulation\n    division: \"330200\"\n    roles: [competent-department, auditor, competent-department]",
+            StringComparison.Ordinal);
+
+        var catalogue = CatalogueReader.Read(yaml).Catalogue!;
+
+        var market = catalogue.Agency("1133020019999999XG")!;
+        Assert.Equal([RegistryRoles.CompetentDepartment, RegistryRoles.Auditor], market.Roles!);
+        Assert.True(market.MayHold(RegistryRoles.Auditor));
+        Assert.False(catalogue.Agency("11330200123456788X")!.MayHold(RegistryRoles.Auditor));
+        Assert.True(catalogue.Provides("11330200123456788X"));
+        Assert.False(catalogue.Provides("1133020019999999XG"));
+    }
+
+    [Theory]
+    [InlineData("roles: [share-approver]", "\"share-approver\"")]
+    [InlineData("roles: [root]", "\"root\"")]
+    [InlineData("roles: auditor", "\"auditor\"")]
+    public void A_role_the_registry_does_not_give_is_refused(string roles, string named)
+    {
+        var yaml = Valid.Replace(
+            "    englishName: Ningbo Municipal Administration for Market Regulation\n    division: \"330200\"",
+            "    englishName: Ningbo Municipal Administration for Market Regulation\n    division: \"330200\"\n    " + roles,
+            StringComparison.Ordinal);
+
+        var error = ExpectError(yaml, CatalogueErrorCodes.InvalidValueCode, null, LineOf(yaml, roles[(roles.IndexOf(' ', StringComparison.Ordinal) + 1)..]));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_committed_registry_gives_the_big_data_bureau_which_runs_the_platform_the_competent_department_and_the_auditors_roles()
+    {
+        var catalogue = CatalogueFiles.FromFile(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName));
+
+        Assert.Equal(["1133020035308641XG"], catalogue.Agencies.Where(a => a.MayHold(RegistryRoles.CompetentDepartment)).Select(a => a.Code));
+        Assert.Equal(["1133020035308641XG"], catalogue.Agencies.Where(a => a.MayHold(RegistryRoles.Auditor)).Select(a => a.Code));
+    }
+
+    [Fact]
     public void A_duplicate_agency_is_refused()
     {
         var yaml = Valid

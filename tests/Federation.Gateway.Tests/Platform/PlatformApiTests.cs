@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using Federation.Gateway.Sharing;
 using Federation.Gateway.Tests.Execution;
 using static Federation.Gateway.Tests.Sharing.SharingWorld;
 
@@ -258,6 +259,25 @@ public sealed class PlatformApiTests
         var mutations = body["data"]!["mutation"]!["mutationType"]!["fields"]!.AsArray().Select(f => (string)f!["name"]!).ToList();
         Assert.Contains("applyForShare", mutations);
         Assert.Contains("correctPerson", mutations);
+    }
+
+    [Fact]
+    public async Task A_900_KB_justification_or_a_100_000_character_matter_is_refused_with_its_code_and_nothing_is_stored()
+    {
+        await using var platform = await PlatformHarness.StartAsync();
+        var huge = MaritalRecordsInput();
+        huge["input"]!["justification"] = new string('j', 900_000); // within the endpoint's 1 MiB body limit
+        var longMatter = MaritalRecordsInput();
+        longMatter["input"]!["matter"] = new string('M', 100_000);
+
+        var justification = await platform.PostAsync(Apply, "applicant", huge);
+        var matter = await platform.PostAsync(Apply, "applicant", longMatter);
+        var stored = await platform.PostAsync("{ shareApplications { id } }", "competent");
+
+        Assert.Equal((SharingErrorCodes.JustificationInvalid, """["applyForShare"]"""), Error(justification));
+        Assert.Equal((SharingErrorCodes.MatterInvalid, """["applyForShare"]"""), Error(matter));
+        Assert.True(matter.ToJsonString().Length < 2_000, "the refusal does not echo the matter");
+        Assert.Equal("""{"shareApplications":[]}""", stored["data"]!.ToJsonString());
     }
 
     private static JsonObject MaritalRecordsInput(string resourceId = MaritalRecords, string validUntil = "2026-07-04T10:00:00+08:00") => new()

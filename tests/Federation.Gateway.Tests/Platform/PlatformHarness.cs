@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Authentication;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Sharing.Storage;
 using Federation.Gateway.Tests.Authentication;
@@ -61,7 +62,8 @@ internal sealed class PlatformHarness : IAsyncDisposable
                 configuration[$"{GatewayAuthenticationOptions.Section}:AllowAnonymousCatalogue"] = "true";
             },
             () => executor.Schema,
-            new GatewayOperationExecutor(() => executor));
+            new GatewayOperationExecutor(() => executor),
+            catalogue: new CurrentCatalogue(SharingWorld.Catalogue));
         return new PlatformHarness(gateway, app, http, tokens, clock);
     }
 

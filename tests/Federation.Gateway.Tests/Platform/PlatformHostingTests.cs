@@ -43,7 +43,7 @@ public sealed class PlatformHostingTests
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
 
             var anonymous = await PostAsync(url, "{ catalogue { id class legalBasis provider { code name } } }", token: null);
-            var signedIn = await PostAsync(url, "{ shareApplications { id } grants { id } }", tokens.For(SharingWorld.Applicant()));
+            var signedIn = await PostAsync(url, "{ shareApplications { id } grants { id } }", tokens.For(TestTokens.PublicSecurity));
 
             // The catalogue the gateway loaded (schema/catalogue.yaml), published in full.
             Assert.Null(anonymous["errors"]);

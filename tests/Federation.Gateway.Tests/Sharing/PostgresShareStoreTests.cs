@@ -62,6 +62,25 @@ public sealed class PostgresShareStoreTests
         Assert.Equal("grants,schema_migrations,share_applications", await tables.ExecuteScalarAsync(Ct));
     }
 
+    [Fact]
+    public async Task The_store_keeps_the_workflows_text_bounds_for_any_writer()
+    {
+        await using var database = await SharingDatabase.CreateAsync();
+        var store = database.Store();
+        var workflow = Workflow(store, new ManualClock(Start));
+        var stored = await workflow.ApplyAsync(Applicant(), MaritalRecordsRequest(), Ct);
+
+        var longJustification = await Assert.ThrowsAsync<PostgresException>(() => store.AddApplicationAsync(stored with { Id = Guid.NewGuid(), Justification = new string('查', ShareText.MaxJustificationLength + 1) }, Ct));
+        var badMatter = await Assert.ThrowsAsync<PostgresException>(() => store.AddApplicationAsync(stored with { Id = Guid.NewGuid(), Matter = "330200 MZ" }, Ct));
+        var longApplicant = await Assert.ThrowsAsync<PostgresException>(() => store.AddApplicationAsync(stored with { Id = Guid.NewGuid(), Applicant = new string('u', 256) }, Ct));
+        await store.AddApplicationAsync(stored with { Id = Guid.NewGuid(), Justification = new string('查', ShareText.MaxJustificationLength), Applicant = new string('u', 255) }, Ct);
+
+        Assert.Equal("share_applications_justification_length", longJustification.ConstraintName);
+        Assert.Equal("share_applications_matter_length", badMatter.ConstraintName);
+        Assert.Equal("share_applications_applicant_length", longApplicant.ConstraintName);
+        Assert.Equal(2, (await store.ApplicationsAsync(Visibility.All, null, null, Ct)).Count);
+    }
+
     private static async Task<string?> Attempt(Func<Task<ShareApplication>> decide)
     {
         try

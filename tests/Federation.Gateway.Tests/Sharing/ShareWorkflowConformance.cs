@@ -293,7 +293,156 @@ public abstract class ShareWorkflowConformance : IAsyncLifetime
         Assert.Empty(await workflow.GrantsAsync(Nobody(MarketSupervision), false, null, Ct));
     }
 
+    /// <summary>Free text at its limit, counted in characters as PostgreSQL counts them: CJK, an emoji (two UTF-16 units), newline and tab.</summary>
+    public static TheoryData<string, int, bool> TextBounds => new()
+    {
+        { "justification", ShareText.MaxJustificationLength, true },
+        { "justification", ShareText.MaxJustificationLength + 1, false },
+        { "refusal reason", ShareText.MaxReasonLength, true },
+        { "refusal reason", ShareText.MaxReasonLength + 1, false },
+        { "revocation reason", ShareText.MaxReasonLength, true },
+        { "revocation reason", ShareText.MaxReasonLength + 1, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(TextBounds))]
+    public async Task Free_text_is_stored_up_to_its_limit_and_refused_past_it_with_nothing_stored(string field, int length, bool accepted)
+    {
+        var text = TextOf(length);
+        switch (field)
+        {
+            case "justification":
+                var apply = () => workflow.ApplyAsync(Applicant(), MaritalRecordsRequest() with { Justification = text }, Ct);
+                if (accepted)
+                {
+                    var application = await apply();
+                    Assert.Equal(text, (await store.ApplicationAsync(application.Id, Ct))!.Justification);
+                }
+                else
+                {
+                    var refusal = await ExpectRefusal(SharingErrorCodes.JustificationInvalid, apply);
+                    Assert.Contains($"longer than {ShareText.MaxJustificationLength} characters", refusal.Message, StringComparison.Ordinal);
+                    Assert.Empty(await store.ApplicationsAsync(Visibility.All, null, null, Ct));
+                }
+
+                break;
+            case "refusal reason":
+                var pending = await workflow.ApplyAsync(Applicant(), MaritalRecordsRequest(), Ct);
+                var refuse = () => workflow.RefuseAsync(Approver(), pending.Id, text, Ct);
+                if (accepted)
+                {
+                    await refuse();
+                    Assert.Equal(text, (await store.ApplicationAsync(pending.Id, Ct))!.RefusalReason);
+                }
+                else
+                {
+                    await ExpectRefusal(SharingErrorCodes.ReasonInvalid, refuse);
+                    Assert.Equal(ApplicationStatus.Pending, (await store.ApplicationAsync(pending.Id, Ct))!.Status);
+                }
+
+                break;
+            default:
+                var grant = await GrantAsync();
+                var revoke = () => workflow.RevokeAsync(Approver(), grant.Id, text, Ct);
+                if (accepted)
+                {
+                    await revoke();
+                    Assert.Equal(text, (await store.GrantAsync(grant.Id, Ct))!.RevocationReason);
+                }
+                else
+                {
+                    await ExpectRefusal(SharingErrorCodes.ReasonInvalid, revoke);
+                    Assert.Null((await store.GrantAsync(grant.Id, Ct))!.RevokedAt);
+                }
+
+                break;
+        }
+    }
+
+    public static TheoryData<string> BadTexts => [.. BadText.Keys];
+
+    // Built here, not passed as theory data: xunit serializes theory data as UTF-8, which turns an unpaired surrogate into U+FFFD.
+    private static readonly Dictionary<string, string> BadText = new(StringComparer.Ordinal)
+    {
+        ["NUL"] = "Checking\0 registrations.",
+        ["carriage return"] = "Checking\r\nregistrations.",
+        ["escape"] = "Checking \u001b[31mregistrations.",
+        ["unpaired surrogate"] = "Checking \ud800 registrations.",
+        ["unpaired low surrogate"] = "Checking \udc00 registrations.",
+        ["right-to-left override"] = "Checking \u202Esnoitartsiger.",
+        ["first strong isolate"] = "Checking \u2068registrations\u2069.",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTexts))]
+    public async Task Free_text_with_characters_that_do_not_display_as_themselves_is_refused_with_its_code(string @case)
+    {
+        var text = BadText[@case];
+        var grant = await GrantAsync();
+        var pending = await workflow.ApplyAsync(Applicant(Taxation), MaritalRecordsRequest(), Ct);
+
+        var justification = await ExpectRefusal(SharingErrorCodes.JustificationInvalid, () => workflow.ApplyAsync(Applicant(), MaritalRecordsRequest() with { Justification = text }, Ct));
+        await ExpectRefusal(SharingErrorCodes.ReasonInvalid, () => workflow.RefuseAsync(Approver(), pending.Id, text, Ct));
+        await ExpectRefusal(SharingErrorCodes.ReasonInvalid, () => workflow.RevokeAsync(Approver(), grant.Id, text, Ct));
+
+        Assert.True(justification.Message.Contains("U+", StringComparison.Ordinal), $"{@case}: {justification.Message}");
+        Assert.DoesNotContain(text, justification.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await store.ApplicationsAsync(Visibility.All, null, null, Ct)).Count); // the grant's and the pending one: nothing else stored
+        Assert.Equal(ApplicationStatus.Pending, (await store.ApplicationAsync(pending.Id, Ct))!.Status);
+        Assert.Null((await store.GrantAsync(grant.Id, Ct))!.RevokedAt);
+    }
+
+    [Theory]
+    [InlineData("330200-MZ-0012", true)]
+    [InlineData("  330200-MZ-0012  ", true)] // trimmed, as a justification is
+    [InlineData("A234567890123456789012345678901234567890123456789012345678901234", true)]
+    [InlineData("A2345678901234567890123456789012345678901234567890123456789012345", false)]
+    [InlineData("330200 MZ 0012", false)]
+    [InlineData("事项-0012", false)]
+    [InlineData("330200-MZ-0012\n", true)] // trailing whitespace is trimmed
+    [InlineData("330200-\0-0012", false)]
+    public async Task The_matter_of_an_application_is_a_matter_reference_as_a_requests_is(string matter, bool accepted)
+    {
+        var apply = () => workflow.ApplyAsync(Applicant(), MaritalRecordsRequest() with { Matter = matter }, Ct);
+
+        if (accepted)
+        {
+            Assert.Equal(matter.Trim(), (await apply()).Matter);
+        }
+        else
+        {
+            await ExpectRefusal(SharingErrorCodes.MatterInvalid, apply);
+            Assert.Empty(await store.ApplicationsAsync(Visibility.All, null, null, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_resource_or_application_id_of_any_length_comes_back_clipped()
+    {
+        var id = new string('x', 100_000);
+
+        var resource = await ExpectRefusal(SharingErrorCodes.ResourceNotFound, () => workflow.ApplyAsync(Applicant(), MaritalRecordsRequest() with { ResourceId = id }, Ct));
+
+        Assert.True(resource.Message.Length < 200, resource.Message);
+        Assert.True(((string)resource.Error.Extensions!["resource"]!).Length <= 65);
+        Assert.True(SharingErrorCodes.UnknownApplication(id).Message.Length < 200);
+        Assert.True(SharingErrorCodes.UnknownGrant(id).Message.Length < 200);
+    }
+
     private protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary><paramref name="length"/> characters (Unicode scalar values): Chinese, an emoji, a newline, a tab.</summary>
+    private static string TextOf(int length)
+    {
+        var text = new System.Text.StringBuilder("婚姻登记核查😀\n\t");
+        while (text.Length - 1 < length)
+        {
+            text.Append('查');
+        }
+
+        var built = text.ToString();
+        return built[..(length + 1)]; // the emoji is two UTF-16 units and one character
+    }
 
     private protected abstract Task<IShareStore> OpenStoreAsync();
 

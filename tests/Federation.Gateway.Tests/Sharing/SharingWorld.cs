@@ -32,7 +32,7 @@ internal static class SharingWorld
             new CatalogueAgency(MarketSupervision, "宁波市市场监督管理局", "Ningbo Market Supervision Bureau", "330200"),
             new CatalogueAgency(CivilAffairs, "宁波市民政局", "Ningbo Civil Affairs Bureau", "330200"),
             new CatalogueAgency(Taxation, "宁波市税务局", "Ningbo Taxation Bureau", "330200"),
-            new CatalogueAgency(BigDataBureau, "宁波市大数据发展管理局", "Ningbo Big Data Bureau", "330200"),
+            new CatalogueAgency(BigDataBureau, "宁波市大数据发展管理局", "Ningbo Big Data Bureau", "330200", [RegistryRoles.CompetentDepartment, RegistryRoles.Auditor]),
         ],
         new Dictionary<string, string> { ["Person"] = "registeredDivision.code" },
         [

@@ -52,5 +52,20 @@ internal static class SharingMigrations
             CREATE INDEX grants_agency_unrevoked ON grants (agency, valid_until) WHERE revoked_at IS NULL;
             CREATE INDEX grants_resource ON grants (resource_id);
             """),
+
+        // The bounds the workflow checks (ShareText, CallerClaims.MaxUserLength, the matter's), kept by
+        // the store too so that no writer can get around them. NOT VALID: rows stored before are not
+        // rechecked (a migration must not fail on them), every row written from now on is.
+        new(2, "bounded_text", """
+            ALTER TABLE share_applications
+                ADD CONSTRAINT share_applications_justification_length CHECK (char_length(justification) BETWEEN 1 AND 2000) NOT VALID,
+                ADD CONSTRAINT share_applications_matter_length CHECK (matter IS NULL OR matter ~ '^[!-~]{1,64}$') NOT VALID,
+                ADD CONSTRAINT share_applications_refusal_reason_length CHECK (char_length(refusal_reason) BETWEEN 1 AND 1000) NOT VALID,
+                ADD CONSTRAINT share_applications_applicant_length CHECK (char_length(applicant) BETWEEN 1 AND 255) NOT VALID,
+                ADD CONSTRAINT share_applications_decided_by_length CHECK (char_length(decided_by) BETWEEN 1 AND 255) NOT VALID;
+            ALTER TABLE grants
+                ADD CONSTRAINT grants_revocation_reason_length CHECK (char_length(revocation_reason) BETWEEN 1 AND 1000) NOT VALID,
+                ADD CONSTRAINT grants_revoked_by_length CHECK (char_length(revoked_by) BETWEEN 1 AND 255) NOT VALID;
+            """),
     ];
 }
