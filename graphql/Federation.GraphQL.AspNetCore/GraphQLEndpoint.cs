@@ -39,7 +39,7 @@ internal sealed class GraphQLEndpoint
         cache = new DocumentCache(options.DocumentCacheSize);
         trustedDocuments = new TrustedDocumentStore(options.TrustedDocuments);
         timeouts = new TimeoutSources(options.RequestTimeout);
-        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth);
+        costAnalyzer = new CostAnalyzer(schema, options.Limits.DefaultListSize, options.Limits.MaxIntrospectionListDepth, options.Limits.MaxDepth);
     }
 
     public Schema Schema => schema;
@@ -119,14 +119,29 @@ internal sealed class GraphQLEndpoint
 
     private async Task RunAsync(HttpContext context, ResponseFormat format, GraphQLRequest request, bool isGet)
     {
-        var failure = Admit(request, isGet, out var prepared, out var operation);
+        // The time limit starts before parsing: validation and cost analysis look at the same
+        // token, so neither a slow document nor a client that went away keeps the server busy.
+        using var timeout = timeouts.Rent(context.RequestAborted);
+        RequestFailure? failure;
+        PreparedDocument? prepared;
+        OperationDefinitionNode? operation;
+        try
+        {
+            failure = Admit(request, isGet, timeout.Token, out prepared, out operation);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            failure = RequestFailure.Timeout(options.RequestTimeout);
+            prepared = null;
+            operation = null;
+        }
+
         if (failure is not null)
         {
             await WriteFailureAsync(context, format, failure);
             return;
         }
 
-        using var timeout = timeouts.Rent(context.RequestAborted);
         IOperationResult result;
         try
         {
@@ -149,7 +164,8 @@ internal sealed class GraphQLEndpoint
     }
 
     /// <summary>Everything between a well-formed request and execution; null when the operation may run.</summary>
-    private RequestFailure? Admit(GraphQLRequest request, bool isGet, out PreparedDocument? prepared, out OperationDefinitionNode? operation)
+    /// <exception cref="OperationCanceledException">The time limit passed or the client went away while validating or costing.</exception>
+    private RequestFailure? Admit(GraphQLRequest request, bool isGet, CancellationToken cancellationToken, out PreparedDocument? prepared, out OperationDefinitionNode? operation)
     {
         prepared = null;
         operation = null;
@@ -164,7 +180,7 @@ internal sealed class GraphQLEndpoint
             return RequestFailure.DocumentTooLarge(options.Limits.MaxDocumentLength);
         }
 
-        failure = Prepare(text, out prepared);
+        failure = Prepare(text, cancellationToken, out prepared);
         if (failure is not null)
         {
             return failure;
@@ -200,7 +216,8 @@ internal sealed class GraphQLEndpoint
         }
         else
         {
-            cost = costAnalyzer.Analyze(prepared.Document, operation, request.Variables, out failure);
+            var analysis = costAnalyzer.Analyze(prepared.Document, operation, request.Variables, cancellationToken);
+            (cost, failure) = (analysis.Cost, analysis.Failure);
             if (operation.VariableDefinitions.Count == 0)
             {
                 prepared.CostWithoutVariables = new StaticCost(operation, cost, failure);
@@ -215,7 +232,7 @@ internal sealed class GraphQLEndpoint
         return cost > options.Limits.MaxCost ? RequestFailure.CostLimitExceeded(cost, options.Limits.MaxCost) : null;
     }
 
-    private RequestFailure? Prepare(string text, out PreparedDocument? prepared)
+    private RequestFailure? Prepare(string text, CancellationToken cancellationToken, out PreparedDocument? prepared)
     {
         if (cache.TryGet(text, out var cached))
         {
@@ -234,7 +251,8 @@ internal sealed class GraphQLEndpoint
             return ParserLimits.Classify(exception.Error, options.Limits);
         }
 
-        prepared = new PreparedDocument(text, document, engine.Validate(schema, document));
+        // A validation cut short by cancellation throws before anything is cached.
+        prepared = new PreparedDocument(text, document, engine.Validate(schema, document, cancellationToken));
         cache.Add(text, prepared);
         return null;
     }

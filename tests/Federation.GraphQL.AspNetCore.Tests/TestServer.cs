@@ -96,10 +96,10 @@ internal sealed class CountingEngine(IGraphQLEngine inner, Action parsed, Action
         return inner.Parse(text, options);
     }
 
-    public IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document)
+    public IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, CancellationToken cancellationToken)
     {
         validated();
-        return inner.Validate(schema, document);
+        return inner.Validate(schema, document, cancellationToken);
     }
 
     public ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken) =>

@@ -17,18 +17,25 @@ namespace Federation.Gateway.Planning;
 /// </summary>
 internal sealed class QueryPlanner(PlanningSchema schema)
 {
+    /// <summary>The most selections one plan may visit; see <see cref="Walk.Work"/>.</summary>
+    internal const long MaxWork = 200_000;
+
     private static readonly ListTypeNode RepresentationsType =
         new(new NonNullTypeNode(new NamedTypeNode(new NameNode("_Any"))));
 
     public PlanningSchema Schema => schema;
 
     /// <exception cref="QueryPlanningException">No subgraph reaches a field from where it is asked, or the operation is not in the document.</exception>
-    public QueryPlan Plan(DocumentNode document, string? operationName)
+    public QueryPlan Plan(DocumentNode document, string? operationName) => Plan(document, operationName, out _);
+
+    /// <param name="work">Selections the walk visited, for tests that bound it by the document's size.</param>
+    internal QueryPlan Plan(DocumentNode document, string? operationName, out long work)
     {
         var operation = OperationSelection.Get(document, operationName, out var fragments, out var error)
             ?? throw new QueryPlanningException(error!.Message);
         var walk = new Walk(schema, operation, fragments);
         walk.Root(operation.SelectionSet, []);
+        work = walk.Work;
         return new QueryPlan(operation.Operation, Build(walk, operation));
     }
 
@@ -220,7 +227,66 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         private readonly ObjectType rootType = schema.Api.GetRootType(operation.Operation)
             ?? throw new QueryPlanningException($"The schema has no {operation.Operation.ToString().ToLowerInvariant()} type.");
 
+        /// <summary>
+        /// Fragments already expanded into a place. Expanding a fragment again into the same
+        /// selection, under the same conditions, adds nothing (the builders merge), and following
+        /// every spread anew made fragments that spread the next one twice cost 2^n.
+        /// </summary>
+        private readonly HashSet<Expansion> expanded = [];
+
         public List<FetchGroup> Roots { get; } = [];
+
+        /// <summary>
+        /// Selections visited, at most <see cref="MaxWork"/>. Memoized expansion keeps the walk linear
+        /// unless spreads carry different @skip/@include variables at every level: each combination of
+        /// conditions is a different place in the subgraph operation, and their number can double per
+        /// level. Such an operation is refused rather than planned for ever.
+        /// </summary>
+        public long Work { get; private set; }
+
+        private void Visit()
+        {
+            if (++Work > MaxWork)
+            {
+                throw new QueryPlanningException(
+                    $"it expands to more than {MaxWork} selections (its fragments are spread under too many different @skip/@include conditions).");
+            }
+        }
+
+        /// <summary>Where a fragment was expanded: the selection (or the root), the type, and the conditions around it.</summary>
+        private readonly record struct Expansion(object Target, FragmentDefinitionNode Fragment, NamedType? Parent, string Conditions);
+
+        private static readonly object RootTarget = new();
+
+        private bool FirstExpansion(object target, FragmentDefinitionNode fragment, NamedType? parent, IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers, IReadOnlyList<DirectiveNode> conditions) =>
+            expanded.Add(new Expansion(target, fragment, parent, ConditionsKey(wrappers, conditions)));
+
+        /// <summary>The @skip/@include conditions as text: equal conditions from different spreads are different nodes.</summary>
+        private static string ConditionsKey(IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers, IReadOnlyList<DirectiveNode> conditions)
+        {
+            if (wrappers.Count == 0 && conditions.Count == 0)
+            {
+                return "";
+            }
+
+            var key = new System.Text.StringBuilder();
+            foreach (var wrapper in wrappers)
+            {
+                AppendConditions(key, wrapper);
+                key.Append('|');
+            }
+
+            AppendConditions(key, conditions);
+            return key.ToString();
+        }
+
+        private static void AppendConditions(System.Text.StringBuilder key, IReadOnlyList<DirectiveNode> directives)
+        {
+            foreach (var directive in directives)
+            {
+                key.Append(Printer.Print(directive)).Append(' ');
+            }
+        }
 
         /// <summary>
         /// Root fields: each goes to a root fetch of a subgraph that resolves it — for queries the
@@ -232,6 +298,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         {
             foreach (var selection in selectionSet.Selections)
             {
+                Visit();
                 if (Conditions(selection.Directives) is not { } conditions)
                 {
                     continue;
@@ -267,7 +334,12 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                         Root(inline.SelectionSet, conditions.Count > 0 ? [.. wrappers, conditions] : wrappers);
                         break;
                     case FragmentSpreadNode spread:
-                        Root(fragments[spread.Name.Value].SelectionSet, conditions.Count > 0 ? [.. wrappers, conditions] : wrappers);
+                        var fragment = fragments[spread.Name.Value];
+                        if (FirstExpansion(RootTarget, fragment, null, wrappers, conditions))
+                        {
+                            Root(fragment.SelectionSet, conditions.Count > 0 ? [.. wrappers, conditions] : wrappers);
+                        }
+
                         break;
                 }
             }
@@ -289,6 +361,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         {
             foreach (var selection in selectionSet.Selections)
             {
+                Visit();
                 if (Conditions(selection.Directives) is not { } conditions)
                 {
                     continue;
@@ -304,7 +377,11 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                         break;
                     case FragmentSpreadNode spread:
                         var definition = fragments[spread.Name.Value];
-                        Fragment(group, target, parent, definition.TypeCondition.Name.Value, conditions, definition.SelectionSet, path, wrappers);
+                        if (FirstExpansion(target, definition, parent, wrappers, conditions))
+                        {
+                            Fragment(group, target, parent, definition.TypeCondition.Name.Value, conditions, definition.SelectionSet, path, wrappers);
+                        }
+
                         break;
                 }
             }

@@ -13,7 +13,8 @@ internal sealed class FederationEngine(GraphQLEndpointOptions options) : IGraphQ
 {
     public DocumentNode Parse(string text, ParserOptions parserOptions) => Parser.Parse(text, parserOptions);
 
-    public IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document) => DocumentValidator.Validate(schema, document);
+    public IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, CancellationToken cancellationToken) =>
+        DocumentValidator.Validate(schema, document, cancellationToken);
 
     public async ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
     {

@@ -14,7 +14,8 @@ internal interface IGraphQLEngine
     /// <exception cref="GraphQLException">The text is not a GraphQL document or breaks a parser limit.</exception>
     DocumentNode Parse(string text, ParserOptions options);
 
-    IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document);
+    /// <exception cref="OperationCanceledException">The request's time ran out or its client went away.</exception>
+    IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, CancellationToken cancellationToken);
 
     ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken);
 }

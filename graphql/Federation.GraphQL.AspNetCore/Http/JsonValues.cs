@@ -25,7 +25,10 @@ internal static class JsonValues
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetInt32(out var i) ? i : reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+                return reader.TryGetInt32(out var i) ? i
+                    : reader.TryGetInt64(out var l) ? l
+                    : reader.TryGetDouble(out var d) && double.IsFinite(d) ? d
+                    : throw new JsonException("A number is too large to be a value (beyond ±1.8e308).");
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:

@@ -8,6 +8,7 @@ public static class RequestErrorCodes
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string BodyTooLarge = "BODY_TOO_LARGE";
     public const string InvalidJson = "INVALID_JSON";
+    public const string InvalidUnicode = "INVALID_UNICODE";
     public const string InvalidRequest = "INVALID_REQUEST";
     public const string InvalidParameter = "INVALID_PARAMETER";
     public const string MissingQuery = "MISSING_QUERY";
@@ -21,6 +22,7 @@ public static class RequestErrorCodes
     public const string TooDeep = "TOO_DEEP";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string CostLimitExceeded = "COST_LIMIT_EXCEEDED";
+    public const string CostAnalysisAborted = "COST_ANALYSIS_ABORTED";
     public const string SlicingArgumentRequired = "SLICING_ARGUMENT_REQUIRED";
     public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";

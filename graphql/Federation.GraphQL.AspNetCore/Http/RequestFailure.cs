@@ -30,6 +30,9 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
     public static RequestFailure InvalidJson(string detail) =>
         Malformed(400, $"The request body is not valid JSON: {detail}", RequestErrorCodes.InvalidJson);
 
+    public static RequestFailure InvalidUnicode(string message) =>
+        Malformed(400, message, RequestErrorCodes.InvalidUnicode);
+
     public static RequestFailure InvalidRequest(string message) =>
         Malformed(400, message, RequestErrorCodes.InvalidRequest);
 
@@ -57,8 +60,15 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
     public static RequestFailure IntrospectionDisabled(SyntaxNode field) =>
         new(null, [WithCode(new GraphQLError("Introspection is disabled on this endpoint.", field), RequestErrorCodes.IntrospectionDisabled)]);
 
+    /// <remarks>Lists nested deep enough cost more than a double holds; JSON has no infinity, so the largest double stands in.</remarks>
     public static RequestFailure CostLimitExceeded(double cost, double limit) =>
-        Limit(null, $"The operation costs {cost}, more than the limit of {limit} (MaxCost).", RequestErrorCodes.CostLimitExceeded, "MaxCost", limit, cost);
+        Limit(null, $"The operation costs {(double.IsFinite(cost) ? cost : double.MaxValue)}, more than the limit of {limit} (MaxCost).", RequestErrorCodes.CostLimitExceeded, "MaxCost", limit, double.IsFinite(cost) ? cost : double.MaxValue);
+
+    public static RequestFailure TooDeep(int limit, int depth) =>
+        Limit(null, $"The operation's fields nest {depth} deep through its fragments, more than {limit} (MaxDepth).", RequestErrorCodes.TooDeep, "MaxDepth", limit, depth);
+
+    public static RequestFailure CostAnalysisAborted(long limit) =>
+        Limit(null, $"The operation's cost could not be computed within {limit} steps; it is refused.", RequestErrorCodes.CostAnalysisAborted, "MaxCostAnalysisWork", limit);
 
     public static RequestFailure IntrospectionTooDeep(int limit, SyntaxNode field)
     {

@@ -64,6 +64,13 @@ internal static class RequestReader
             return (null, RequestFailure.InvalidRequest("The request body is empty; send a JSON object with a \"query\"."));
         }
 
+        // The JSON reader checks UTF-8 only in the strings it is asked to decode; a body is refused
+        // whole if any byte sequence in it is not UTF-8 (RFC 8259 §8.1), wherever it is.
+        if (!IsUtf8(body))
+        {
+            return (null, RequestFailure.InvalidUnicode("The request body is not valid UTF-8."));
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 128 });
@@ -98,7 +105,8 @@ internal static class RequestReader
                         extensions = ObjectParameter(ref reader, "extensions", ref failure);
                         break;
                     default:
-                        reader.Skip();
+                        // Read, not skipped: a lone surrogate escape is refused wherever it is.
+                        JsonValues.Read(ref reader);
                         break;
                 }
             }
@@ -114,7 +122,28 @@ internal static class RequestReader
         {
             return (null, RequestFailure.InvalidJson(DescribeJsonError(exception)));
         }
+        catch (InvalidOperationException exception)
+        {
+            // GetString on an escaped lone surrogate ("\ud800"): not text, so not a GraphQL value.
+            return (null, RequestFailure.InvalidUnicode(DescribeUnicodeError(exception)));
+        }
     }
+
+    private static bool IsUtf8(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return System.Text.Unicode.Utf8.IsValid(body.FirstSpan);
+        }
+
+        // A character may straddle two segments; bodies this large are rare, and bounded by MaxBodyBytes.
+        return System.Text.Unicode.Utf8.IsValid(body.ToArray());
+    }
+
+    private static string DescribeUnicodeError(InvalidOperationException exception) =>
+        exception.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase)
+            ? "The request body has a string with a lone surrogate escape (such as \\ud800), which is not Unicode text."
+            : "The request body has a string that is not valid Unicode text.";
 
     private static string? StringParameter(ref Utf8JsonReader reader, string name, ref RequestFailure? failure)
     {
@@ -196,6 +225,11 @@ internal static class RequestReader
         catch (JsonException exception)
         {
             failure ??= RequestFailure.InvalidParameter(name, $"a JSON object ({DescribeJsonError(exception)})");
+            return null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            failure ??= RequestFailure.InvalidUnicode(DescribeUnicodeError(exception));
             return null;
         }
     }

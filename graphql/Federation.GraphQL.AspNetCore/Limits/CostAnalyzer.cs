@@ -27,14 +27,26 @@ namespace Federation.GraphQL.AspNetCore.Limits;
 /// three (<c>types { fields { args } }</c>).
 /// </para>
 /// </summary>
-internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIntrospectionListDepth)
+internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIntrospectionListDepth, int maxDepth = int.MaxValue)
 {
+    /// <summary>
+    /// A backstop, not the design: with fragments memoized the walk visits each selection once per
+    /// distinct list-size context, so a document within the token limit stays far below this.
+    /// </summary>
+    internal const long DefaultMaxWork = 1_000_000;
+
+    /// <summary>How many selections are visited between two looks at the cancellation token.</summary>
+    private const int CancellationStride = 1024;
+
     private readonly Schema schema = schema;
     private readonly int defaultListSize = defaultListSize;
     private readonly int maxIntrospectionListDepth = maxIntrospectionListDepth;
+    private readonly int maxDepth = maxDepth;
 
     private const string CostDirective = "cost";
     private const string ListSizeDirective = "listSize";
+
+    internal long MaxWork { get; init; } = DefaultMaxWork;
 
     public double Analyze(
         DocumentNode document,
@@ -42,27 +54,65 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIn
         IReadOnlyDictionary<string, object?>? variables,
         out RequestFailure? failure)
     {
-        var walk = new Walk(this, document, operation, variables);
-        var root = schema.GetRootType(operation.Operation);
-        var cost = root is null ? 0 : walk.SelectionSet(operation.SelectionSet, root, null);
-        failure = walk.Failure;
-        return cost;
+        var analysis = Analyze(document, operation, variables, CancellationToken.None);
+        failure = analysis.Failure;
+        return analysis.Cost;
     }
+
+    /// <exception cref="OperationCanceledException">The request was cancelled (timeout, client gone) during the walk.</exception>
+    public CostAnalysis Analyze(
+        DocumentNode document,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, object?>? variables,
+        CancellationToken cancellationToken)
+    {
+        var walk = new Walk(this, document, operation, variables, cancellationToken);
+        var root = schema.GetRootType(operation.Operation);
+        var measure = default(Measure);
+        try
+        {
+            measure = root is null ? default : walk.SelectionSet(operation.SelectionSet, root, null);
+        }
+        catch (WorkExceededException)
+        {
+            walk.Abort(RequestFailure.CostAnalysisAborted(MaxWork));
+        }
+
+        // The parser's MaxDepth sees one definition at a time; through fragments an operation can
+        // nest deeper than any of its definitions, so the limit is checked again on the whole.
+        if (walk.Failure is null && measure.Depth > maxDepth)
+        {
+            walk.Abort(RequestFailure.TooDeep(maxDepth, measure.Depth));
+        }
+
+        return new CostAnalysis(measure.Cost, measure.Depth, walk.Failure, walk.Work);
+    }
+
+    /// <summary>The cost of a selection set and how deep its fields nest (fragments followed).</summary>
+    private readonly record struct Measure(double Cost, int Depth);
+
+    /// <summary>A fragment's measure depends on the fragment, the list sizes passed down to it and, inside introspection, how deep in lists it sits.</summary>
+    private readonly record struct FragmentKey(FragmentDefinitionNode Fragment, string? Sized, int IntrospectionListDepth);
+
+    private sealed class WorkExceededException : Exception;
 
     private sealed class Walk
     {
         private readonly CostAnalyzer analyzer;
         private readonly Dictionary<string, FragmentDefinitionNode> fragments = [];
+        private readonly Dictionary<FragmentKey, Measure> measuredFragments = [];
         private readonly OperationDefinitionNode operation;
         private readonly IReadOnlyDictionary<string, object?>? variables;
+        private readonly CancellationToken cancellationToken;
         private readonly HashSet<string> spreading = [];
         private int introspectionListDepth;
 
-        public Walk(CostAnalyzer analyzer, DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables)
+        public Walk(CostAnalyzer analyzer, DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables, CancellationToken cancellationToken)
         {
             this.analyzer = analyzer;
             this.operation = operation;
             this.variables = variables;
+            this.cancellationToken = cancellationToken;
             foreach (var definition in document.Definitions)
             {
                 if (definition is FragmentDefinitionNode fragment)
@@ -74,42 +124,108 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIn
 
         public RequestFailure? Failure { get; private set; }
 
+        /// <summary>Selections visited: what the tests bound by the document's size.</summary>
+        public long Work { get; private set; }
+
+        public void Abort(RequestFailure failure) => Failure ??= failure;
+
         /// <param name="sized">Child paths that take a size from a parent's <c>@listSize(sizedFields:)</c>.</param>
-        public double SelectionSet(SelectionSetNode set, NamedType parent, List<(string[] Path, double Size)>? sized)
+        public Measure SelectionSet(SelectionSetNode set, NamedType parent, List<(string[] Path, double Size)>? sized)
         {
             var total = 0.0;
+            var depth = 0;
             foreach (var selection in set.Selections)
             {
+                Count();
                 switch (selection)
                 {
                     case FieldNode field:
-                        total += Field(field, parent, sized);
+                        var measured = Field(field, parent, sized);
+                        total += measured.Cost;
+                        depth = Math.Max(depth, measured.Depth);
                         break;
                     case InlineFragmentNode inline:
                         var condition = inline.TypeCondition is { } typeCondition ? analyzer.schema.GetType(typeCondition.Name.Value) ?? parent : parent;
-                        total += SelectionSet(inline.SelectionSet, condition, sized);
+                        var inner = SelectionSet(inline.SelectionSet, condition, sized);
+                        total += inner.Cost;
+                        depth = Math.Max(depth, inner.Depth);
                         break;
                     case FragmentSpreadNode spread:
-                        if (fragments.TryGetValue(spread.Name.Value, out var fragment) && spreading.Add(spread.Name.Value))
+                        if (fragments.TryGetValue(spread.Name.Value, out var fragment))
                         {
-                            var type = analyzer.schema.GetType(fragment.TypeCondition.Name.Value) ?? parent;
-                            total += SelectionSet(fragment.SelectionSet, type, sized);
-                            spreading.Remove(spread.Name.Value);
+                            var spreadMeasure = Fragment(fragment, parent, sized);
+                            total += spreadMeasure.Cost;
+                            depth = Math.Max(depth, spreadMeasure.Depth);
                         }
 
                         break;
                 }
             }
 
-            return total;
+            return new Measure(total, depth);
         }
 
-        private double Field(FieldNode node, NamedType parent, List<(string[] Path, double Size)>? sized)
+        /// <summary>
+        /// A fragment is measured once per context and the measure reused for every later spread:
+        /// following each spread anew made fragments that spread the next one twice cost 2^n.
+        /// </summary>
+        private Measure Fragment(FragmentDefinitionNode fragment, NamedType parent, List<(string[] Path, double Size)>? sized)
+        {
+            var key = new FragmentKey(fragment, SizedKey(sized), introspectionListDepth);
+            if (measuredFragments.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            // A cycle is a validation error; the guard only keeps an unvalidated document from looping.
+            if (!spreading.Add(fragment.Name.Value))
+            {
+                return default;
+            }
+
+            var type = analyzer.schema.GetType(fragment.TypeCondition.Name.Value) ?? parent;
+            var measure = SelectionSet(fragment.SelectionSet, type, sized);
+            spreading.Remove(fragment.Name.Value);
+            measuredFragments[key] = measure;
+            return measure;
+        }
+
+        /// <summary>The list sizes passed down, as a value: two fields that pass the same sizes share a fragment's measure.</summary>
+        private static string? SizedKey(List<(string[] Path, double Size)>? sized)
+        {
+            if (sized is null)
+            {
+                return null;
+            }
+
+            var key = new System.Text.StringBuilder();
+            foreach (var (path, size) in sized)
+            {
+                key.AppendJoin('.', path).Append('=').Append(size.ToString(CultureInfo.InvariantCulture)).Append(';');
+            }
+
+            return key.ToString();
+        }
+
+        private void Count()
+        {
+            if (++Work % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (Work > analyzer.MaxWork)
+            {
+                throw new WorkExceededException();
+            }
+        }
+
+        private Measure Field(FieldNode node, NamedType parent, List<(string[] Path, double Size)>? sized)
         {
             var definition = FieldOf(parent, node.Name.Value);
             if (definition is null)
             {
-                return 0;
+                return new Measure(0, 1);
             }
 
             var type = definition.Type.Named;
@@ -177,11 +293,11 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIn
                 }
             }
 
-            var children = node.SelectionSet is { } set ? SelectionSet(set, type, childSized) : 0;
-            return ((weight + children) * (size ?? 1)) + argumentsCost;
+            var children = node.SelectionSet is { } set ? SelectionSet(set, type, childSized) : default;
+            return new Measure(((weight + children.Cost) * (size ?? 1)) + argumentsCost, children.Depth + 1);
         }
 
-        private double Introspection(FieldNode node, OutputField definition, NamedType type)
+        private Measure Introspection(FieldNode node, OutputField definition, NamedType type)
         {
             var list = IsList(definition.Type);
             if (list && ++introspectionListDepth > analyzer.maxIntrospectionListDepth)
@@ -189,13 +305,13 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIn
                 Failure ??= RequestFailure.IntrospectionTooDeep(analyzer.maxIntrospectionListDepth, node);
             }
 
-            var cost = node.SelectionSet is { } set ? SelectionSet(set, type, null) : 0;
+            var children = node.SelectionSet is { } set ? SelectionSet(set, type, null) : default;
             if (list)
             {
                 introspectionListDepth--;
             }
 
-            return cost;
+            return new Measure(0, children.Depth + 1);
         }
 
         private OutputField? FieldOf(NamedType parent, string name) => name switch
@@ -368,3 +484,6 @@ internal sealed class CostAnalyzer(Schema schema, int defaultListSize, int maxIn
         };
     }
 }
+
+/// <summary>What <see cref="CostAnalyzer"/> found: the cost, the depth through fragments, a refusal if any, and the selections it visited.</summary>
+internal readonly record struct CostAnalysis(double Cost, int Depth, RequestFailure? Failure, long Work);

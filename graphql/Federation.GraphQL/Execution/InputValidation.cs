@@ -269,7 +269,7 @@ internal static class InputValidation
                 {
                     onError(exception.Error, node, [.. path]);
                 }
-                catch (Exception exception) when (exception is not (OutOfMemoryException or Validation.ValidationAbortedException))
+                catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException or Validation.ValidationAbortedException))
                 {
                     Report(onError, $"Expected value of type \"{type}\", but encountered error \"{CaughtMessage(exception)}\"; found: {Printer.PrintForError(node)}.", node, path);
                 }

@@ -20,7 +20,20 @@ public static class DocumentValidator
     public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IReadOnlyList<ValidationRule>? rules = null, int maxErrors = 100) =>
         Validate(schema, document, rules, maxErrors, hideSuggestions: false);
 
-    internal static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IReadOnlyList<ValidationRule>? rules, int maxErrors, bool hideSuggestions)
+    /// <summary>
+    /// As <see cref="Validate(Schema, DocumentNode, IReadOnlyList{ValidationRule}?, int)"/>, stopping
+    /// with <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled
+    /// (a server's time limit, a client that went away).
+    /// </summary>
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, CancellationToken cancellationToken) =>
+        Validate(schema, document, rules: null, maxErrors: 100, hideSuggestions: false, cancellationToken, out _);
+
+    internal static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IReadOnlyList<ValidationRule>? rules, int maxErrors, bool hideSuggestions) =>
+        Validate(schema, document, rules, maxErrors, hideSuggestions, CancellationToken.None, out _);
+
+    /// <param name="work">Nodes visited and comparisons made, for tests that bound it by the document's size.</param>
+    internal static IReadOnlyList<GraphQLError> Validate(
+        Schema schema, DocumentNode document, IReadOnlyList<ValidationRule>? rules, int maxErrors, bool hideSuggestions, CancellationToken cancellationToken, out long work)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
@@ -28,6 +41,7 @@ public static class DocumentValidator
         // As graphql-js's validate: a document cannot be judged against an invalid schema. The
         // schema's errors are computed once and kept on it.
         SchemaValidator.AssertValid(schema);
+        cancellationToken.ThrowIfCancellationRequested();
         rules ??= SpecifiedRules.All;
         var errors = new List<GraphQLError>();
         var typeInfo = new TypeInfo(schema);
@@ -42,6 +56,7 @@ public static class DocumentValidator
         })
         {
             HideSuggestions = hideSuggestions,
+            CancellationToken = cancellationToken,
         };
         try
         {
@@ -58,6 +73,7 @@ public static class DocumentValidator
             errors.Add(new GraphQLError(aborted.Message));
         }
 
+        work = context.Work;
         return errors;
     }
 

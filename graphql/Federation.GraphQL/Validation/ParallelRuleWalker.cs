@@ -54,6 +54,7 @@ internal sealed class ParallelRuleWalker : SyntaxWalker
 
     protected override bool OnEnter(SyntaxNode node)
     {
+        context.CountWork();
         typeInfo?.Enter(node);
         var interested = visitorsByKind[(int)node.Kind];
         for (var j = 0; j < interested.Length; j++)

@@ -92,7 +92,13 @@ public static class SpecifiedRules
 
     public static ValidationRule ProvidedRequiredArgumentsOnDirectives { get; } = new("ProvidedRequiredArgumentsOnDirectivesRule", c => new ProvidedRequiredArgumentsRule(c, onDirectivesOnly: true));
 
-    /// <summary>graphql-js <c>specifiedRules</c>: every rule for executable documents, in order.</summary>
+    /// <summary>Not in graphql-js: an alias beginning with "__" on another field is refused (see the rule).</summary>
+    public static ValidationRule ReservedAliasNames { get; } = new("ReservedAliasNamesRule", c => new ReservedAliasNamesRule(c));
+
+    /// <summary>
+    /// graphql-js <c>specifiedRules</c>: every rule for executable documents, in order, and then
+    /// <see cref="ReservedAliasNames"/>, last so that graphql-js's errors keep their order.
+    /// </summary>
     public static IReadOnlyList<ValidationRule> All { get; } =
     [
         ExecutableDefinitions,
@@ -127,6 +133,7 @@ public static class SpecifiedRules
         OverlappingFieldsCanBeMerged,
         UniqueInputFieldNames,
         MaxIntrospectionDepth,
+        ReservedAliasNames,
     ];
 
     /// <summary>graphql-js <c>specifiedSDLRules</c>: the rules for type system documents, in order.</summary>

@@ -28,6 +28,30 @@ internal abstract class AstValidationContext(DocumentNode document, Action<Graph
 
     public void ReportError(GraphQLError error) => onError(error);
 
+    /// <summary>The request's cancellation (its time limit, the client going away), looked at as the work grows.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>
+    /// Nodes visited and comparisons made: what tests bound by the document's size, so that a
+    /// rule that follows spreads without memoizing shows up as a number, not as a slow test.
+    /// </summary>
+    public long Work { get; private set; }
+
+    private long nextCancellationCheck = CancellationStride;
+
+    private const long CancellationStride = 1024;
+
+    /// <summary>Counts work; throws <see cref="OperationCanceledException"/> once the request is cancelled.</summary>
+    public void CountWork(int amount = 1)
+    {
+        Work += amount;
+        if (Work >= nextCancellationCheck)
+        {
+            nextCancellationCheck = Work + CancellationStride;
+            CancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
     public FragmentDefinitionNode? GetFragment(string name)
     {
         if (fragments is null)
@@ -132,6 +156,7 @@ internal abstract class AstValidationContext(DocumentNode document, Action<Graph
     /// <summary>Aborts validation with graphql-js's "Validation aborted." once the fragment work budget is spent.</summary>
     public void SpendFragmentWork(int cost)
     {
+        CountWork(cost);
         remainingFragmentWork -= cost;
         if (remainingFragmentWork < 0)
         {

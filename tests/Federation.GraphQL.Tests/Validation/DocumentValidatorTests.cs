@@ -10,7 +10,7 @@ namespace Federation.GraphQL.Tests.Validation;
 public sealed class DocumentValidatorTests : ValidationHarness
 {
     [Fact]
-    public void Specified_rules_are_graphql_js_17_1_lists_in_order()
+    public void Specified_rules_are_graphql_js_17_1_lists_in_order_then_the_reserved_alias_rule()
     {
         Assert.Equal(
             "ExecutableDefinitionsRule KnownOperationTypesRule UniqueOperationNamesRule LoneAnonymousOperationRule SingleFieldSubscriptionsRule "
@@ -19,7 +19,7 @@ public sealed class DocumentValidatorTests : ValidationHarness
             + "UniqueVariableNamesRule NoUndefinedVariablesRule NoUnusedVariablesRule KnownDirectivesRule UniqueDirectivesPerLocationRule "
             + "DeferStreamDirectiveOnRootFieldRule DeferStreamDirectiveOnValidOperationsRule DeferStreamDirectiveLabelRule StreamDirectiveOnListFieldRule "
             + "KnownArgumentNamesRule UniqueArgumentNamesRule ValuesOfCorrectTypeRule ProvidedRequiredArgumentsRule VariablesInAllowedPositionRule "
-            + "OverlappingFieldsCanBeMergedRule UniqueInputFieldNamesRule MaxIntrospectionDepthRule",
+            + "OverlappingFieldsCanBeMergedRule UniqueInputFieldNamesRule MaxIntrospectionDepthRule ReservedAliasNamesRule",
             string.Join(' ', SpecifiedRules.All.Select(r => r.Name)));
         Assert.Equal(
             "LoneSchemaDefinitionRule UniqueOperationTypesRule UniqueTypeNamesRule UniqueEnumValueNamesRule UniqueFieldDefinitionNamesRule "

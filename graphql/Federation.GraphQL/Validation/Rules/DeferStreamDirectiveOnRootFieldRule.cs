@@ -36,6 +36,7 @@ internal sealed class DeferStreamDirectiveOnRootFieldRule(ValidationContext cont
     private bool Check(string operation, ObjectType rootType, SelectionSetNode selectionSet, List<string> visited, HashSet<string> visitedSet)
     {
         var valid = true;
+        context.CountWork(selectionSet.Selections.Count);
         foreach (var selection in selectionSet.Selections)
         {
             switch (selection)

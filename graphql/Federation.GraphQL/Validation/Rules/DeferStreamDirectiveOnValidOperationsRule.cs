@@ -35,6 +35,7 @@ internal sealed class DeferStreamDirectiveOnValidOperationsRule(AstValidationCon
     private bool Check(SelectionSetNode selectionSet, List<FragmentSpreadNode> parentSpreads, List<string> visited, HashSet<string> visitedSet)
     {
         var valid = true;
+        context.CountWork(selectionSet.Selections.Count);
         foreach (var selection in selectionSet.Selections)
         {
             if (DeferStreamDirectiveOnRootFieldRule.DirectiveNamed(selection, "skip") is { } skip && CanBeSkippedBySkip(skip))

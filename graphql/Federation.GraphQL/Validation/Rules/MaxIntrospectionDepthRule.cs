@@ -27,6 +27,7 @@ internal sealed class MaxIntrospectionDepthRule(AstValidationContext context) : 
 
     private bool ExceedsDepth(SelectionNode node, Dictionary<string, int> visitedFragments, int depth)
     {
+        context.CountWork();
         if (node is FragmentSpreadNode spread)
         {
             var name = spread.Name.Value;

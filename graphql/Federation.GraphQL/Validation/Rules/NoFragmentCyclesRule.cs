@@ -37,6 +37,7 @@ internal sealed class NoFragmentCyclesRule(AstValidationContext context) : RuleV
         }
 
         spreadPathIndexByName[fragmentName] = spreadPath.Count;
+        context.CountWork(spreads.Count);
         foreach (var spread in spreads)
         {
             var spreadName = spread.Name.Value;

@@ -558,6 +558,7 @@ internal sealed class FieldMergeChecker(ValidationContext context)
 
     private void Spend(int cost)
     {
+        context.CountWork(cost);
         remainingBudget -= cost;
         if (remainingBudget < 0)
         {
