@@ -100,6 +100,32 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
     }
 
     [Fact]
+    public async Task Represented_legal_persons_in_a_callers_division_are_all_that_is_found_and_counted()
+    {
+        // Whom a person represents is division-scoped: a district caller sees, counts and pages its district's only.
+        var (person, county) = SeededRegister.LegalPersons.Where(l => l.RepresentativeIdNumber is not null)
+            .GroupBy(l => l.RepresentativeIdNumber!)
+            .Where(g => g.Select(l => l.DivisionCode).Distinct().Count() >= 2)
+            .Select(g => (g.Key, g.GroupBy(l => l.DivisionCode).OrderByDescending(d => d.Count()).First().Key))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .First();
+        var within = SeededRegister.OrderedCodes(l => l.RepresentativeIdNumber == person && l.DivisionCode == county);
+        var everywhere = SeededRegister.OrderedCodes(l => l.RepresentativeIdNumber == person);
+        Assert.NotEqual(everywhere.Count, within.Count);
+
+        var page = await Store.RepresentedAsync([person], null, county, PageRequest.Create(1, null), None);
+        var city = await Store.RepresentedAsync([person], null, county[..4], PageRequest.Create(100, null), None);
+        var listed = await Store.ListAsync(new LegalPersonFilter { LegalRepresentative = person, CallerDivisionPrefix = county }, PageRequest.Create(100, null), None);
+
+        Assert.Equal(within.Take(1), page[person].Items.Select(l => l.CreditCode));
+        Assert.Equal(within.Count, page[person].TotalCount);
+        Assert.Equal(within.Count > 1, page[person].HasNextPage);
+        Assert.Equal(SeededRegister.OrderedCodes(l => l.RepresentativeIdNumber == person && l.DivisionCode.StartsWith(county[..4], StringComparison.Ordinal)), city[person].Items.Select(l => l.CreditCode));
+        Assert.Equal(within, listed.Items.Select(l => l.CreditCode));
+        Assert.Equal(within.Count, listed.TotalCount);
+    }
+
+    [Fact]
     public async Task Represented_legal_persons_page_by_cursor_and_filter_by_status()
     {
         var busiest = SeededRegister.LegalPersons.Where(l => l.RepresentativeIdNumber is not null)
