@@ -16,6 +16,9 @@ namespace Federation.Subgraphs.Hosting;
 /// </summary>
 internal sealed partial class GatewaySignatureCheck
 {
+    private static readonly (int Status, string Code, string Message) DivisionRefusal =
+        (401, SignatureErrorCodes.CallerDivisionInvalid, "The caller's division is not a GB/T 2260 division code.");
+
     private readonly ILogger logger;
     private readonly GatewaySignatureOptions options;
     private readonly GatewaySignature? signature;
@@ -45,6 +48,13 @@ internal sealed partial class GatewaySignatureCheck
         {
             if (ReadCaller(context.Request) is { } unverified)
             {
+                // Unsigned, yet never read as "no division": a division that cannot be applied is refused.
+                if (unverified.Division is { } division && !DivisionCode.TryParse(division, out _, out _))
+                {
+                    await RefuseAsync(context, DivisionRefusal);
+                    return;
+                }
+
                 context.Features.Set(new GatewayCallerFeature(unverified));
             }
 
@@ -87,7 +97,7 @@ internal sealed partial class GatewaySignatureCheck
 
         if (caller.Division is { } division && !DivisionCode.TryParse(division, out _, out _))
         {
-            return (401, SignatureErrorCodes.CallerDivisionInvalid, "The caller's division is not a GB/T 2260 division code.");
+            return DivisionRefusal;
         }
 
         if (!IsNonce(nonce))

@@ -149,6 +149,21 @@ public sealed class GatewaySignatureTests
         SubgraphHarness.AssertJson(Refusal("CALLER_DIVISION_INVALID", "The caller's division is not a GB/T 2260 division code."), body);
     }
 
+    [Fact]
+    public async Task With_signatures_off_a_division_that_cannot_be_applied_is_refused_not_ignored()
+    {
+        await using var server = await SubgraphServer.StartAsync(options => options.RequireGatewaySignature = false);
+        var request = SubgraphServer.Query("{ division }");
+        Set(request, GatewaySignatureHeaders.CallerAgency, "tax-agency");
+        Set(request, GatewaySignatureHeaders.CallerPurpose, "tax-assessment");
+        Set(request, GatewaySignatureHeaders.CallerDivision, "33");
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal("CALLER_DIVISION_INVALID", "The caller's division is not a GB/T 2260 division code."), body);
+    }
+
     [Theory]
     [InlineData(GatewaySignatureHeaders.CallerAgency)]
     [InlineData(GatewaySignatureHeaders.CallerPurpose)]

@@ -294,17 +294,21 @@ public abstract class StoreConformance
         var holdings = Data.Parcels.Where(p => p.HasHolder(HolderKind.Person, holder)).ToList();
         var county = holdings.GroupBy(p => p.DivisionCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         var within = holdings.Where(p => p.DivisionCode == county).Select(p => p.UnitCode).Order(StringComparer.Ordinal).ToList();
-        Assert.True(holdings.Count > within.Count, "the holder has parcels in two divisions");
+        var elsewhere = Data.Parcels.Select(p => p.DivisionCode).Except(holdings.Select(p => p.DivisionCode)).Order(StringComparer.Ordinal).First();
 
         var ofHolder = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, [holder], county, PageRequest.Create(1, null), None);
         var listed = await Shared.ParcelsAsync(new ParcelFilter(HolderIdNumber: holder, CallerDivision: county), null, PageRequest.Create(100, null), None);
         var byCity = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, [holder], "330200", PageRequest.Create(100, null), None);
+        var none = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, [holder], elsewhere, PageRequest.Create(100, null), None);
+        var noneListed = await Shared.ParcelsAsync(new ParcelFilter(HolderIdNumber: holder, CallerDivision: elsewhere), null, PageRequest.Create(100, null), None);
 
         Assert.Equal(within.Take(1), ofHolder[holder].Items.Select(p => p.UnitCode));
         Assert.Equal(within.Count, ofHolder[holder].TotalCount);
         Assert.Equal(within, listed.Items.Select(p => p.UnitCode));
         Assert.Equal(within.Count, listed.TotalCount);
         Assert.Equal(holdings.Count(p => p.DivisionCode.StartsWith("3302", StringComparison.Ordinal)), byCity[holder].TotalCount);
+        Assert.Equal((0, 0), (none[holder].Items.Count, none[holder].TotalCount));
+        Assert.Equal((0, 0), (noneListed.Items.Count, noneListed.TotalCount));
     }
 
     [Fact]
