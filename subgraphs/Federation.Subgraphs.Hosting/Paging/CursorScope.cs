@@ -16,6 +16,8 @@ namespace Federation.Subgraphs.Hosting.Paging;
 /// </summary>
 public sealed class CursorScope
 {
+    private static readonly Lazy<CursorSeal> InProcess = new(CursorSeal.Ephemeral);
+
     private readonly CursorSeal seal;
     private readonly byte[] associatedData;
 
@@ -25,14 +27,16 @@ public sealed class CursorScope
         this.associatedData = associatedData;
     }
 
-    /// <summary>The scope of the list <paramref name="context"/> resolves, for its request's caller.</summary>
-    /// <exception cref="InvalidOperationException">The request was not served by <c>MapSubgraph</c> (no cursor seal).</exception>
+    /// <summary>
+    /// The scope of the list <paramref name="context"/> resolves, for its request's caller. A schema
+    /// executed in process, outside <c>MapSubgraph</c> (no <see cref="SubgraphRequestContext"/>, no
+    /// caller), seals with a key of this process only.
+    /// </summary>
     public static CursorScope Of(ResolveContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.Context as SubgraphRequestContext
-            ?? throw new InvalidOperationException("Paging needs the SubgraphRequestContext that MapSubgraph creates: it holds the cursor seal and the caller.");
-        return For(request.Cursors, $"{context.ParentType.Name}.{context.FieldName}", context.Arguments, request.Caller);
+        var request = context.Context as SubgraphRequestContext;
+        return For(request?.Cursors ?? InProcess.Value, $"{context.ParentType.Name}.{context.FieldName}", context.Arguments, request?.Caller);
     }
 
     /// <summary>The scope of the list at <paramref name="coordinate"/> with these arguments for <paramref name="caller"/>.</summary>
