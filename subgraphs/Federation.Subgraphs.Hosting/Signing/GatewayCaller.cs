@@ -16,8 +16,8 @@ public sealed record GatewayCaller(string Agency, string Purpose, string? Matter
     /// </summary>
     public DivisionCode? ScopeDivision => Division is not null && DivisionCode.TryParse(Division, out var code, out _) ? code : null;
 
-    /// <summary>Whether a row in <paramref name="rowDivision"/> is one this caller may count and page over.</summary>
+    /// <summary>Whether a row in <paramref name="rowDivision"/> is one this caller may count and page over (none, for a division that is not a code).</summary>
     public bool Sees(string? rowDivision) =>
-        ScopeDivision is not { } scope
-        || (rowDivision is not null && DivisionCode.TryParse(rowDivision, out var row, out _) && row.IsWithin(scope));
+        Division is null
+        || (ScopeDivision is { } scope && rowDivision is not null && DivisionCode.TryParse(rowDivision, out var row, out _) && row.IsWithin(scope));
 }
