@@ -48,13 +48,14 @@ class SignedDataSource extends RemoteGraphQLDataSource {
     const nonce = randomBytes(16).toString('hex');
     const agency = context?.agency ?? defaultAgency;
     const purpose = context?.purpose ?? defaultPurpose;
-    const canonical = ['v1', http.method.toUpperCase(), url.pathname + url.search, timestamp, nonce, agency, purpose, '',
+    // No X-Caller-Division: Apollo Gateway knows no registry, so the subgraphs answer every row.
+    const canonical = ['v2', http.method.toUpperCase(), url.pathname + url.search, timestamp, nonce, agency, purpose, '', '',
       createHash('sha256').update(body, 'utf8').digest('hex')].join('\n');
     http.headers.set('X-Gateway-Timestamp', timestamp);
     http.headers.set('X-Gateway-Nonce', nonce);
     http.headers.set('X-Caller-Agency', agency);
     http.headers.set('X-Caller-Purpose', purpose);
-    http.headers.set('X-Gateway-Signature', 'v1=' + createHmac('sha256', secret).update(canonical, 'utf8').digest('hex'));
+    http.headers.set('X-Gateway-Signature', 'v2=' + createHmac('sha256', secret).update(canonical, 'utf8').digest('hex'));
     return super.sendRequest(request, context);
   }
 }

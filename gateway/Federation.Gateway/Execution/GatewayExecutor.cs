@@ -156,6 +156,6 @@ internal sealed class GatewayExecutor(
         var result = await Executor.ExecuteAsync(
             new ExecutionRequest { Schema = Schema, Document = new DocumentNode([probe]), Variables = request.Variables },
             cancellationToken).ConfigureAwait(false);
-        return result.HasData ? null : result;
+        return result.HasData ? null : new ExecutionResult(ExecutionErrorCodes.VariablesRefused(result.Errors));
     }
 }

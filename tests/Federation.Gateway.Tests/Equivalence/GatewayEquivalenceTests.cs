@@ -32,7 +32,7 @@ public sealed class GatewayEquivalenceTests(EquivalencePlatform platform) : ICla
         var apollo = await platform.PostAsync(platform.Apollo, entry.Query, entry.Variables);
         var ours = await platform.PostAsync(platform.Ours, entry.Query, entry.Variables);
 
-        Assert.Equal(Text(apollo["data"]), Text(ours["data"]));
+        Assert.Equal(Text(WithoutCursorValues(apollo["data"])), Text(WithoutCursorValues(ours["data"])));
         Assert.Equal(Errors(apollo), Errors(ours));
         if (!name.StartsWith("error-", StringComparison.Ordinal) && name != "typename-only-on-entities")
         {
@@ -49,6 +49,46 @@ public sealed class GatewayEquivalenceTests(EquivalencePlatform platform) : ICla
         JsonValue => 1,
         _ => 0,
     };
+
+    /// <summary>
+    /// The answer with every cursor's value replaced by a mark: cursors are sealed with a fresh nonce
+    /// each time (a subgraph never hands out the same bytes twice), so two reads of one page differ in
+    /// their cursors alone. Whether a cursor is there, or null, still counts.
+    /// </summary>
+    private static JsonNode? WithoutCursorValues(JsonNode? node)
+    {
+        var copy = node?.DeepClone();
+        Mark(copy);
+        return copy;
+
+        static void Mark(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj.ToList())
+                    {
+                        if (key is "cursor" or "startCursor" or "endCursor" && value is JsonValue)
+                        {
+                            obj[key] = "(cursor)";
+                        }
+                        else
+                        {
+                            Mark(value);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Mark(item);
+                    }
+
+                    break;
+            }
+        }
+    }
 
     private static string Text(JsonNode? node) => node is null ? "(absent)" : node.ToJsonString(Written);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Federation.GraphQL;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Scalars;
 using Microsoft.AspNetCore.Builder;
@@ -228,7 +229,7 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                         ("person", persons[Key(((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!)["idNumber"])]),
                         ("changedFields", new List<object?> { "name" }))))
                     .Bind("Person.phone", context => (string?)((Dictionary<string, object?>)context.Source!)["idNumber"] == LiHua
-                        ? throw new InvalidOperationException("The telephone register is offline.")
+                        ? throw new GraphQLException(new GraphQLError("The telephone register is offline."))
                         : new ValueTask<object?>(((Dictionary<string, object?>)context.Source!)["phone"])),
                 "Household",
                 "number",
