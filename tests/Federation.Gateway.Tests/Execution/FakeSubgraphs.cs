@@ -227,7 +227,8 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                         ("person", persons[Key(((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!)["idNumber"])]),
                         ("changedFields", new List<object?> { "name" }))))
                     .Bind("Person.phone", context => (string?)((Dictionary<string, object?>)context.Source!)["idNumber"] == LiHua
-                        ? throw new InvalidOperationException("The telephone register is offline.")
+                        // A field error the subgraph describes: a GraphQLException keeps its message (any other exception is answered as INTERNAL_SERVER_ERROR).
+                        ? throw new Federation.GraphQL.GraphQLException(new Federation.GraphQL.GraphQLError("The telephone register is offline."))
                         : new ValueTask<object?>(((Dictionary<string, object?>)context.Source!)["phone"])),
                 "Household",
                 "number",
