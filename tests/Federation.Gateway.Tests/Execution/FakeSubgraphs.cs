@@ -229,6 +229,7 @@ internal sealed class FakeSubgraphs : IAsyncDisposable
                         ("person", persons[Key(((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!)["idNumber"])]),
                         ("changedFields", new List<object?> { "name" }))))
                     .Bind("Person.phone", context => (string?)((Dictionary<string, object?>)context.Source!)["idNumber"] == LiHua
+                        // A field error the subgraph describes: a GraphQLException keeps its message (any other exception is answered as INTERNAL_SERVER_ERROR).
                         ? throw new GraphQLException(new GraphQLError("The telephone register is offline."))
                         : new ValueTask<object?>(((Dictionary<string, object?>)context.Source!)["phone"])),
                 "Household",
