@@ -61,7 +61,7 @@ internal sealed class GatewayExecutor(
         return new GatewayExecutor(
             new QueryPlanner(schema),
             new QueryPlanCache(planCacheCapacity),
-            SubgraphHttpClients.Create(schema, options, http),
+            SubgraphHttpClients.Create(schema, options, http, supergraph.Catalogue?.Subgraphs),
             platform,
             authorization?.For(schema.Api));
     }

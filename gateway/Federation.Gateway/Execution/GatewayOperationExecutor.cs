@@ -49,7 +49,14 @@ internal sealed class GatewayOperationExecutor(Func<GatewayExecutor> executor) :
                 QueryPlanCache.Hash(request.DocumentText),
                 request.Operation.Name?.Value,
                 request.Variables,
-                context.Caller with { Purpose = purpose?.Purpose.WireName() ?? context.Caller.Purpose, Matter = purpose?.Matter ?? context.Caller.Matter },
+                context.Caller with
+                {
+                    Purpose = purpose?.Purpose.WireName() ?? context.Caller.Purpose,
+                    Matter = purpose?.Matter ?? context.Caller.Matter,
+
+                    // The subgraphs limit division-scoped lists to it (X-Caller-Division, SubgraphClient).
+                    Division = context.Identity?.Division ?? context.Caller.Division,
+                },
                 context.ExposePlan)
             {
                 Identity = context.Identity,

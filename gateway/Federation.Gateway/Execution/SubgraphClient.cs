@@ -12,8 +12,12 @@ namespace Federation.Gateway.Execution;
 /// into pooled memory and parsed by <see cref="Utf8JsonReader"/> straight into the plain values
 /// the result is merged from. Never throws for the subgraph's faults: they come back as
 /// <see cref="SubgraphResponse.Failure"/>. Only the caller's own cancellation throws.
+/// The caller's division goes with every request (<c>X-Caller-Division</c>, signed), so the subgraph
+/// counts and pages division-scoped lists over the caller's division only — except for a caller
+/// that is <paramref name="provider"/>, the agency providing the subgraph, which reads all its rows.
 /// </summary>
-internal sealed class SubgraphClient(string name, HttpClient http, Uri url, TimeSpan timeout, long maxResponseBytes = SubgraphClient.DefaultMaxResponseBytes)
+/// <param name="provider">The credit code of the subgraph's providing agency (the catalogue's <c>subgraphs:</c>); null when no catalogue names it, and then every caller's division is sent.</param>
+internal sealed class SubgraphClient(string name, HttpClient http, Uri url, TimeSpan timeout, long maxResponseBytes = SubgraphClient.DefaultMaxResponseBytes, string? provider = null)
 {
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
@@ -25,6 +29,9 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
     public Uri Url { get; } = url;
 
     public TimeSpan Timeout { get; } = timeout;
+
+    /// <summary>The agency providing the subgraph, whose requests carry no division; null when unknown.</summary>
+    public string? Provider { get; } = provider;
 
     public async Task<SubgraphResponse> SendAsync(
         string operation,
@@ -38,7 +45,7 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = Body(operation, variables) };
             request.Headers.Accept.Add(AcceptJson);
-            request.Options.Set(GatewaySigningHandler.CallerOption, caller);
+            request.Options.Set(GatewaySigningHandler.CallerOption, ForThisSubgraph(caller));
 
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -71,6 +78,12 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
             return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, "the connection broke off."));
         }
     }
+
+    /// <summary>The caller as this subgraph is told of it: without a division when it is the providing agency.</summary>
+    internal GatewayCaller ForThisSubgraph(GatewayCaller caller) =>
+        caller.Division is not null && Provider is not null && string.Equals(caller.Agency, Provider, StringComparison.Ordinal)
+            ? caller with { Division = null }
+            : caller;
 
     private static string Describe(HttpRequestError error) => error switch
     {

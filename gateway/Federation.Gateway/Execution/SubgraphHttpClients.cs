@@ -43,8 +43,12 @@ internal static class SubgraphHttpClients
         return services;
     }
 
-    /// <summary>The clients of every subgraph of the supergraph, with URLs and timeouts from the options or else the supergraph.</summary>
-    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, Func<string, HttpClient> httpClientOf)
+    /// <summary>
+    /// The clients of every subgraph of the supergraph, with URLs and timeouts from the options or
+    /// else the supergraph, and each subgraph's providing agency from <paramref name="providers"/>
+    /// (the catalogue's <c>subgraphs:</c> map; that agency's requests carry no division).
+    /// </summary>
+    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, Func<string, HttpClient> httpClientOf, IReadOnlyDictionary<string, string>? providers = null)
     {
         var clients = new Dictionary<string, SubgraphClient>(StringComparer.Ordinal);
         foreach (var subgraph in supergraph.Subgraphs)
@@ -52,14 +56,14 @@ internal static class SubgraphHttpClients
             var endpoint = options.Endpoints.GetValueOrDefault(subgraph);
             var url = endpoint?.Url ?? supergraph.SubgraphUrl(subgraph)
                 ?? throw new InvalidOperationException($"Subgraph \"{subgraph}\" has no URL in the supergraph or in the options.");
-            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes);
+            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes, providers?.GetValueOrDefault(subgraph));
         }
 
         return new SubgraphClients(clients);
     }
 
-    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, IHttpClientFactory factory) =>
-        Create(supergraph, options, _ => factory.CreateClient(ClientName));
+    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, IHttpClientFactory factory, IReadOnlyDictionary<string, string>? providers = null) =>
+        Create(supergraph, options, _ => factory.CreateClient(ClientName), providers);
 }
 
 /// <summary>The client of each subgraph by name.</summary>

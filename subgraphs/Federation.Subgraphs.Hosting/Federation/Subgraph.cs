@@ -86,17 +86,21 @@ public sealed class Subgraph
         schema.Bind("Query._service", _ => new ValueTask<object?>(service));
         if (entities.Count > 0)
         {
-            schema.Bind("Query._entities", subgraph.ResolveEntitiesAsync);
+            schema.Bind("Query._entities", GuardedResolver.Wrap(subgraph.ResolveEntitiesAsync));
             schema.BindType("_Entity", subgraph.EntityTypeName);
         }
 
         return subgraph;
     }
 
-    /// <summary>Sets the resolver of a field by coordinate, e.g. <c>"Query.person"</c>.</summary>
+    /// <summary>
+    /// Sets the resolver of a field by coordinate, e.g. <c>"Query.person"</c>, inside the
+    /// <see cref="GuardedResolver"/>: text arguments PostgreSQL cannot store are refused
+    /// (<c>INVALID_TEXT</c>) and unexpected failures answered without their details (<c>INTERNAL_SERVER_ERROR</c>).
+    /// </summary>
     public Subgraph Bind(string coordinate, FieldResolver resolver)
     {
-        Schema.Bind(coordinate, resolver);
+        Schema.Bind(coordinate, GuardedResolver.Wrap(resolver));
         return this;
     }
 
@@ -186,9 +190,10 @@ public sealed class Subgraph
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            var reported = GuardedResolver.Describe(exception, context, batch.Type.Name);
             foreach (var representation in batch.Representations)
             {
-                results[representation.Index] = exception;
+                results[representation.Index] = reported;
             }
 
             return;
@@ -205,7 +210,7 @@ public sealed class Subgraph
                 continue;
             }
 
-            var entity = found[i];
+            var entity = found[i] is Exception failure ? GuardedResolver.Describe(failure, context, batch.Type.Name) : found[i];
             if (entity is not null and not Exception)
             {
                 entityTypeOf.AddOrUpdate(entity, batch.Type.Name);

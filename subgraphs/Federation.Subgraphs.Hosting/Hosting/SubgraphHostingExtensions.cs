@@ -1,4 +1,5 @@
 using Federation.GraphQL.AspNetCore;
+using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -75,10 +76,14 @@ public static class SubgraphHosting
             ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         var check = new GatewaySignatureCheck(signatureOptions, logger);
 
+        // The gateway and the subgraphs share the secret, so a cursor stays valid whichever replica
+        // of the subgraph serves the next page; without one (development only) cursors last as long as the process.
+        var cursors = string.IsNullOrEmpty(signatureOptions.Secret) ? CursorSeal.Ephemeral() : CursorSeal.FromSecret(signatureOptions.Secret);
+
         var endpoint = endpoints.MapGraphQL(pattern, subgraph.Schema, options =>
         {
             options.EnableGraphiQL = false;
-            options.CreateContext = context => new SubgraphRequestContext(context, context.GetGatewayCaller());
+            options.CreateContext = context => new SubgraphRequestContext(context, context.GetGatewayCaller(), cursors);
             configure?.Invoke(options);
         });
         endpoint.Add(builder => builder.RequestDelegate = check.Wrap(builder.RequestDelegate!));

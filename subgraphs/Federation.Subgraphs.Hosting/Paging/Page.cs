@@ -15,8 +15,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, bool HasNextPage, int Total
 
 /// <summary>
 /// A Relay connection built from a page: <c>edges { cursor node }</c>, <c>pageInfo</c>,
-/// <c>totalCount</c>, with each edge's cursor made from the node's sort key. The engine's default
-/// resolver reads these properties by name.
+/// <c>totalCount</c>, with each edge's cursor the node's sort key sealed for the request's list and
+/// caller (<see cref="PageRequest.Cursors"/>). The engine's default resolver reads these properties by name.
 /// </summary>
 public sealed class Connection
 {
@@ -36,10 +36,12 @@ public sealed class Connection
     public static Connection From<T>(Page<T> page, PageRequest request, Func<T, string[]> sortKeyOf)
         where T : notnull
     {
+        var cursors = request.Cursors
+            ?? throw new InvalidOperationException("A connection's cursors are sealed for the list they belong to: make the request with PageRequest.For(context).");
         var edges = new Edge[page.Items.Count];
         for (var i = 0; i < edges.Length; i++)
         {
-            edges[i] = new Edge(Cursor.Encode(sortKeyOf(page.Items[i])), page.Items[i]);
+            edges[i] = new Edge(cursors.Seal(sortKeyOf(page.Items[i])), page.Items[i]);
         }
 
         return new Connection(

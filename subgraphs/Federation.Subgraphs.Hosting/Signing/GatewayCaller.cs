@@ -1,7 +1,23 @@
+using Federation.Subgraphs.Hosting.Scalars;
+
 namespace Federation.Subgraphs.Hosting;
 
 /// <summary>
-/// Who the gateway asks on behalf of: the calling agency, its declared purpose and, when the
-/// request belongs to a case, the matter. The gateway signs these with the request.
+/// Who the gateway asks on behalf of: the calling agency, its declared purpose, when the request
+/// belongs to a case the matter, and — unless the caller is the subgraph's own providing agency —
+/// the caller's administrative division (GB/T 2260), to which the subgraph limits the rows of
+/// division-scoped lists (<c>X-Caller-Division</c>). The gateway signs all of these with the request.
 /// </summary>
-public sealed record GatewayCaller(string Agency, string Purpose, string? Matter = null);
+public sealed record GatewayCaller(string Agency, string Purpose, string? Matter = null, string? Division = null)
+{
+    /// <summary>
+    /// The division whose rows this caller may see in division-scoped lists; null when the request
+    /// carries none (the providing agency reads all its rows).
+    /// </summary>
+    public DivisionCode? ScopeDivision => Division is not null && DivisionCode.TryParse(Division, out var code, out _) ? code : null;
+
+    /// <summary>Whether a row in <paramref name="rowDivision"/> is one this caller may count and page over (none, for a division that is not a code).</summary>
+    public bool Sees(string? rowDivision) =>
+        Division is null
+        || (ScopeDivision is { } scope && rowDivision is not null && DivisionCode.TryParse(rowDivision, out var row, out _) && row.IsWithin(scope));
+}

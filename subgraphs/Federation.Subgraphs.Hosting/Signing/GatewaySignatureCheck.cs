@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Federation.Subgraphs.Hosting.Scalars;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,9 @@ namespace Federation.Subgraphs.Hosting;
 /// </summary>
 internal sealed partial class GatewaySignatureCheck
 {
+    private static readonly (int Status, string Code, string Message) DivisionRefusal =
+        (401, SignatureErrorCodes.CallerDivisionInvalid, "The caller's division is not a GB/T 2260 division code.");
+
     private readonly ILogger logger;
     private readonly GatewaySignatureOptions options;
     private readonly GatewaySignature? signature;
@@ -44,6 +48,13 @@ internal sealed partial class GatewaySignatureCheck
         {
             if (ReadCaller(context.Request) is { } unverified)
             {
+                // Unsigned, yet never read as "no division": a division that cannot be applied is refused.
+                if (unverified.Division is { } division && !DivisionCode.TryParse(division, out _, out _))
+                {
+                    await RefuseAsync(context, DivisionRefusal);
+                    return;
+                }
+
                 context.Features.Set(new GatewayCallerFeature(unverified));
             }
 
@@ -82,6 +93,11 @@ internal sealed partial class GatewaySignatureCheck
         if (ReadCaller(request) is not { } caller)
         {
             return (401, SignatureErrorCodes.CallerMissing, "The request names no calling agency and purpose.");
+        }
+
+        if (caller.Division is { } division && !DivisionCode.TryParse(division, out _, out _))
+        {
+            return DivisionRefusal;
         }
 
         if (!IsNonce(nonce))
@@ -205,7 +221,10 @@ internal sealed partial class GatewaySignatureCheck
         var agency = request.Headers[GatewaySignatureHeaders.CallerAgency].ToString();
         var purpose = request.Headers[GatewaySignatureHeaders.CallerPurpose].ToString();
         var matter = request.Headers[GatewaySignatureHeaders.CallerMatter].ToString();
-        return agency.Length == 0 || purpose.Length == 0 ? null : new GatewayCaller(agency, purpose, matter.Length == 0 ? null : matter);
+        var division = request.Headers[GatewaySignatureHeaders.CallerDivision].ToString();
+        return agency.Length == 0 || purpose.Length == 0
+            ? null
+            : new GatewayCaller(agency, purpose, matter.Length == 0 ? null : matter, division.Length == 0 ? null : division);
     }
 
     private static async Task RefuseAsync(HttpContext context, (int Status, string Code, string Message) refusal)

@@ -13,7 +13,7 @@ public static class GatewaySignatureHeaders
     /// </summary>
     public const string Nonce = "X-Gateway-Nonce";
 
-    /// <summary><c>v1=</c> and the lower-case hex HMAC-SHA256 of the canonical request.</summary>
+    /// <summary><c>v2=</c> and the lower-case hex HMAC-SHA256 of the canonical request.</summary>
     public const string Signature = "X-Gateway-Signature";
 
     public const string CallerAgency = "X-Caller-Agency";
@@ -21,4 +21,11 @@ public static class GatewaySignatureHeaders
     public const string CallerPurpose = "X-Caller-Purpose";
 
     public const string CallerMatter = "X-Caller-Matter";
+
+    /// <summary>
+    /// The caller's administrative division (GB/T 2260, six digits). When present, division-scoped
+    /// lists and lookups answer, count and page only rows within it; the gateway leaves it out for
+    /// the subgraph's own providing agency, which reads all its rows.
+    /// </summary>
+    public const string CallerDivision = "X-Caller-Division";
 }

@@ -17,6 +17,9 @@ public static class SignatureErrorCodes
     /// <summary>No calling agency or no purpose.</summary>
     public const string CallerMissing = "CALLER_MISSING";
 
+    /// <summary><c>X-Caller-Division</c> is present but not a GB/T 2260 division code.</summary>
+    public const string CallerDivisionInvalid = "CALLER_DIVISION_INVALID";
+
     /// <summary>The memory of seen signatures is full of live entries; the request is refused (503) rather than let through unchecked.</summary>
     public const string ReplayMemoryFull = "REPLAY_MEMORY_FULL";
 }

@@ -28,12 +28,20 @@ internal sealed record LegalPersonFilter
 
     public DateTimeOffset? UpdatedSince { get; init; }
 
+    /// <summary>
+    /// The caller's division as a code prefix (<c>X-Caller-Division</c>), set when the list searches
+    /// by <see cref="LegalRepresentative"/> — whom a person represents is division-scoped data — so
+    /// that only legal persons within it are found, counted and paged. Null: no limit.
+    /// </summary>
+    public string? CallerDivisionPrefix { get; init; }
+
     /// <summary>Whether <paramref name="legalPerson"/> meets every condition (the in-memory store's reading, which the SQL mirrors).</summary>
     public bool Matches(LegalPerson legalPerson) =>
         (NameContains is null || legalPerson.Name.Contains(NameContains, StringComparison.Ordinal))
         && (Kinds is null || Kinds.Contains(legalPerson.Kind))
         && (Statuses is null || Statuses.Contains(legalPerson.Status))
         && (DivisionPrefix is null || legalPerson.DivisionCode.StartsWith(DivisionPrefix, StringComparison.Ordinal))
+        && (CallerDivisionPrefix is null || legalPerson.DivisionCode.StartsWith(CallerDivisionPrefix, StringComparison.Ordinal))
         && (IndustryCodePrefix is null || (legalPerson.IndustryCode?.StartsWith(IndustryCodePrefix, StringComparison.Ordinal) ?? false))
         && (EstablishedOnOrAfter is null || legalPerson.EstablishedOn >= EstablishedOnOrAfter)
         && (EstablishedOnOrBefore is null || legalPerson.EstablishedOn <= EstablishedOnOrBefore)

@@ -194,7 +194,8 @@ internal static class Inputs
 
     private static string? ObjectionId(IReadOnlyDictionary<string, object?> input) => Optional<string>(input, "objectionId");
 
-    private static string DivisionPrefix(DivisionCode division) => division.Level switch
+    /// <summary>The code prefix of a division and every division below it.</summary>
+    public static string DivisionPrefix(DivisionCode division) => division.Level switch
     {
         DivisionLevel.Province => division.Value[..2],
         DivisionLevel.Prefecture => division.Value[..4],

@@ -105,7 +105,12 @@ internal sealed class LegalPersonsSchema
     private async ValueTask<object?> ListAsync(ResolveContext context)
     {
         var filter = Inputs.Filter(context.Arguments.GetValueOrDefault("filter"));
-        var request = PageRequest.FromArguments(context.Arguments);
+        if (filter.LegalRepresentative is not null && context.Caller()?.ScopeDivision is { } division)
+        {
+            filter = filter with { CallerDivisionPrefix = Inputs.DivisionPrefix(division) };
+        }
+
+        var request = PageRequest.For(context);
         var page = await store.ListAsync(filter, request, context.CancellationToken).ConfigureAwait(false);
         return Connection.From(page, request, SortKey);
     }
@@ -116,12 +121,13 @@ internal sealed class LegalPersonsSchema
     /// </summary>
     private async ValueTask<object?> RepresentedAsync(ResolveContext context)
     {
-        var request = PageRequest.FromArguments(context.Arguments);
+        var request = PageRequest.For(context);
         var statuses = Inputs.Statuses(context.Arguments);
+        var divisionPrefix = context.Caller()?.ScopeDivision is { } division ? Inputs.DivisionPrefix(division) : null;
         var loaderKey = $"representedLegalPersons:{(statuses is null ? "*" : string.Join(',', statuses))}:{request.First}:{request.After?[0]}";
         var loader = context.Batch<string, Connection>(loaderKey, async (idNumbers, ct) =>
         {
-            var pages = await store.RepresentedAsync(idNumbers, statuses, request, ct).ConfigureAwait(false);
+            var pages = await store.RepresentedAsync(idNumbers, statuses, divisionPrefix, request, ct).ConfigureAwait(false);
             return pages.ToDictionary(p => p.Key, p => Connection.From(p.Value, request, SortKey), StringComparer.Ordinal);
         });
         return await loader.LoadAsync(((PersonReference)context.Source!).IdNumber).ConfigureAwait(false);

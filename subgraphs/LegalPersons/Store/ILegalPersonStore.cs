@@ -19,11 +19,14 @@ internal interface ILegalPersonStore
 
     /// <summary>
     /// For each of <paramref name="idNumbers"/>, one page of the legal persons it represents (in
-    /// credit-code order, only <paramref name="statuses"/> when given), all in one round trip.
+    /// credit-code order, only <paramref name="statuses"/> when given, only legal persons whose
+    /// division code starts with <paramref name="callerDivisionPrefix"/> when given — the caller's
+    /// division, as whom a person represents is division-scoped), all in one round trip.
     /// </summary>
     Task<IReadOnlyDictionary<string, Page<LegalPerson>>> RepresentedAsync(
         IReadOnlyList<string> idNumbers,
         IReadOnlyList<LegalPersonStatus>? statuses,
+        string? callerDivisionPrefix,
         PageRequest page,
         CancellationToken cancellationToken);
 

@@ -39,6 +39,7 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
     public Task<IReadOnlyDictionary<string, Page<LegalPerson>>> RepresentedAsync(
         IReadOnlyList<string> idNumbers,
         IReadOnlyList<LegalPersonStatus>? statuses,
+        string? callerDivisionPrefix,
         PageRequest page,
         CancellationToken cancellationToken)
     {
@@ -46,7 +47,8 @@ internal sealed class InMemoryLegalPersonStore(IChangeEventPublisher publisher, 
         var pages = new Dictionary<string, Page<LegalPerson>>(idNumbers.Count, StringComparer.Ordinal);
         foreach (var idNumber in idNumbers)
         {
-            pages[idNumber] = PageOf(snapshot.GetValueOrDefault(idNumber, []), l => statuses is null || statuses.Contains(l.Status), page);
+            pages[idNumber] = PageOf(snapshot.GetValueOrDefault(idNumber, []), l => (statuses is null || statuses.Contains(l.Status))
+                && (callerDivisionPrefix is null || l.DivisionCode.StartsWith(callerDivisionPrefix, StringComparison.Ordinal)), page);
         }
 
         return Task.FromResult<IReadOnlyDictionary<string, Page<LegalPerson>>>(pages);

@@ -101,10 +101,12 @@ internal sealed class PostgresLegalPersonStore : ILegalPersonStore
     public async Task<IReadOnlyDictionary<string, Page<LegalPerson>>> RepresentedAsync(
         IReadOnlyList<string> idNumbers,
         IReadOnlyList<LegalPersonStatus>? statuses,
+        string? callerDivisionPrefix,
         PageRequest page,
         CancellationToken cancellationToken)
     {
-        var statusCondition = statuses is null ? "" : " AND l.status = ANY(@statuses)";
+        var statusCondition = (statuses is null ? "" : " AND l.status = ANY(@statuses)")
+            + (callerDivisionPrefix is null ? "" : " AND l.division_code >= @caller_from AND l.division_code < @caller_to");
         await using var batch = dataSource.CreateBatch();
         var rows = new NpgsqlBatchCommand($"""
             SELECT r.id_number, {Columns}
@@ -133,6 +135,15 @@ internal sealed class PostgresLegalPersonStore : ILegalPersonStore
         {
             rows.Parameters.Add(TextArray("statuses", statuses.Select(SchemaNames<LegalPersonStatus>.Of).ToList()));
             count.Parameters.Add(TextArray("statuses", statuses.Select(SchemaNames<LegalPersonStatus>.Of).ToList()));
+        }
+
+        if (callerDivisionPrefix is not null)
+        {
+            foreach (var command in (NpgsqlBatchCommand[])[rows, count])
+            {
+                command.Parameters.Add(new NpgsqlParameter("caller_from", NpgsqlDbType.Text) { Value = callerDivisionPrefix });
+                command.Parameters.Add(new NpgsqlParameter("caller_to", NpgsqlDbType.Text) { Value = PrefixEnd(callerDivisionPrefix) });
+            }
         }
 
         batch.BatchCommands.Add(rows);
@@ -322,6 +333,12 @@ internal sealed class PostgresLegalPersonStore : ILegalPersonStore
         {
             Add("l.division_code >= @division_from", "division_from", NpgsqlDbType.Text, division);
             Add("l.division_code < @division_to", "division_to", NpgsqlDbType.Text, PrefixEnd(division));
+        }
+
+        if (filter.CallerDivisionPrefix is { } caller)
+        {
+            Add("l.division_code >= @caller_from", "caller_from", NpgsqlDbType.Text, caller);
+            Add("l.division_code < @caller_to", "caller_to", NpgsqlDbType.Text, PrefixEnd(caller));
         }
 
         if (filter.IndustryCodePrefix is { Length: 5 } industryClass)

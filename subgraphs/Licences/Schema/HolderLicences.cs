@@ -32,7 +32,7 @@ internal static class HolderLicences
     private static async ValueTask<object?> LoadAsync(GraphQL.Execution.ResolveContext context, ILicenceStore store, HolderKind kind, string holderKey)
     {
         var arguments = context.Arguments;
-        var page = PageRequest.FromArguments(arguments, 2);
+        var page = PageRequest.For(context, 2);
         var filter = new LicenceFilter
         {
             Statuses = LicencesSchema.Statuses(arguments.GetValueOrDefault("statuses")),

@@ -55,7 +55,7 @@ internal static class LicencesSchema
             .Bind("Query.licences", async context =>
             {
                 var filter = Filter(context.Arguments.GetValueOrDefault("filter") as IReadOnlyDictionary<string, object?>);
-                var page = PageRequest.FromArguments(context.Arguments, 2);
+                var page = PageRequest.For(context, 2);
                 var licences = await store.ListAsync(filter, page, context.CancellationToken).ConfigureAwait(false);
                 return Connection.From(licences, page, LicenceOrder.SortKey);
             })

@@ -30,15 +30,17 @@ internal static class PopulationSchema
             .Bind("Query.personsByIdNumbers", context => PersonsInOrderAsync(context, store))
             .Bind("Query.persons", async context =>
             {
-                var request = PageRequest.FromArguments(context.Arguments);
-                var page = await store.ListPersonsAsync(PersonFilterOf(InputFields.Object(context.Arguments, "filter")), request, context.CancellationToken).ConfigureAwait(false);
+                var request = PageRequest.For(context);
+                var filter = PersonFilterOf(InputFields.Object(context.Arguments, "filter")) with { CallerDivision = context.Caller()?.ScopeDivision };
+                var page = await store.ListPersonsAsync(filter, request, context.CancellationToken).ConfigureAwait(false);
                 return Connection.From(page, request, p => [p.IdNumber]);
             })
             .Bind("Query.household", context => LoadHousehold(context, store, InputFields.Text(context.Arguments["number"])))
             .Bind("Query.households", async context =>
             {
-                var request = PageRequest.FromArguments(context.Arguments);
-                var page = await store.ListHouseholdsAsync(HouseholdFilterOf(InputFields.Object(context.Arguments, "filter")), request, context.CancellationToken).ConfigureAwait(false);
+                var request = PageRequest.For(context);
+                var filter = HouseholdFilterOf(InputFields.Object(context.Arguments, "filter")) with { CallerDivision = context.Caller()?.ScopeDivision };
+                var page = await store.ListHouseholdsAsync(filter, request, context.CancellationToken).ConfigureAwait(false);
                 return Connection.From(page, request, h => [h.Number]);
             })
             .Bind("Mutation.correctPerson", async context =>
@@ -72,7 +74,9 @@ internal static class PopulationSchema
             .Entity("Person", r => r.GetString("idNumber") ?? "", async (ids, context) =>
                 Boxed(await store.PersonsAsync(ids, context.CancellationToken).ConfigureAwait(false)))
             .Entity("Household", r => r.GetString("number") ?? "", async (numbers, context) =>
-                Boxed(await store.HouseholdsAsync(numbers, context.CancellationToken).ConfigureAwait(false)));
+                Boxed((await store.HouseholdsAsync(numbers, context.CancellationToken).ConfigureAwait(false))
+                    .Where(h => context.Caller is not { } caller || caller.Sees(h.Value.Division))
+                    .ToDictionary(StringComparer.Ordinal)));
 
     private static async ValueTask<object?> PersonsInOrderAsync(ResolveContext context, IPopulationStore store)
     {
@@ -89,8 +93,18 @@ internal static class PopulationSchema
     private static async ValueTask<object?> LoadPerson(ResolveContext context, IPopulationStore store, string? idNumber) =>
         idNumber is null ? null : await context.Batch<string, Person>(PersonsLoader, (ids, ct) => new(store.PersonsAsync(ids, ct))).LoadAsync(idNumber).ConfigureAwait(false);
 
-    private static async ValueTask<object?> LoadHousehold(ResolveContext context, IPopulationStore store, string? number) =>
-        number is null ? null : await context.Batch<string, Household>(HouseholdsLoader, (numbers, ct) => new(store.HouseholdsAsync(numbers, ct))).LoadAsync(number).ConfigureAwait(false);
+    /// <summary>The household, or null when there is none or it lies outside the caller's division (households are division-scoped).</summary>
+    private static async ValueTask<object?> LoadHousehold(ResolveContext context, IPopulationStore store, string? number)
+    {
+        if (number is null)
+        {
+            return null;
+        }
+
+        var caller = context.Caller();
+        var household = await context.Batch<string, Household>(HouseholdsLoader, (numbers, ct) => new(store.HouseholdsAsync(numbers, ct))).LoadAsync(number).ConfigureAwait(false);
+        return household is not null && (caller is null || caller.Sees(household.Division)) ? household : null;
+    }
 
     private static PersonFilter PersonFilterOf(IReadOnlyDictionary<string, object?> filter) => new()
     {

@@ -84,6 +84,11 @@ internal sealed class InMemoryPopulationStore(IChangeEventPublisher publisher, T
     {
         lock (gate)
         {
+            if (filter.HouseholdOutsideCallerDivision(filter.HouseholdNumber is { } number && households.TryGetValue(number, out var household) ? household.Division : null))
+            {
+                return Task.FromResult(new Page<Person>([], false, 0));
+            }
+
             return Task.FromResult(PageOf(personOrder, persons, filter.Matches, page));
         }
     }

@@ -29,6 +29,18 @@ internal sealed record PersonFilter
 
     public DateTimeOffset? UpdatedSince { get; init; }
 
+    /// <summary>
+    /// The caller's division (<c>X-Caller-Division</c>): a list filtered by <see cref="HouseholdNumber"/>
+    /// searches household registration, which is division-scoped, so it finds, counts and pages the
+    /// household's persons only when the household lies within this division. Null: no limit.
+    /// </summary>
+    public DivisionCode? CallerDivision { get; init; }
+
+    /// <summary>Whether the list is limited to nothing: a household search for a household outside the caller's division (<paramref name="householdDivision"/> null when there is no such household).</summary>
+    public bool HouseholdOutsideCallerDivision(string? householdDivision) =>
+        HouseholdNumber is not null && CallerDivision is { } caller && (householdDivision is null || !DivisionRange.Covers(caller, householdDivision));
+
+    /// <summary>The conditions on the person's own row (<see cref="CallerDivision"/> concerns the household: see <see cref="HouseholdOutsideCallerDivision"/>).</summary>
     public bool Matches(Person person) =>
         (NameContains is null || person.Name.Contains(NameContains, StringComparison.Ordinal))
         && (RegisteredDivision is not { } division || DivisionRange.Covers(division, person.RegisteredDivision))
@@ -55,8 +67,12 @@ internal sealed record HouseholdFilter
 
     public DateTimeOffset? UpdatedSince { get; init; }
 
+    /// <summary>The caller's division (<c>X-Caller-Division</c>): households are division-scoped, so only those within it are listed and counted. Null: no limit.</summary>
+    public DivisionCode? CallerDivision { get; init; }
+
     public bool Matches(Household household) =>
         (Division is not { } division || DivisionRange.Covers(division, household.Division))
+        && (CallerDivision is not { } caller || DivisionRange.Covers(caller, household.Division))
         && (Kind is null || household.Kind == Kind)
         && (HeadIdNumber is null || household.HeadIdNumber == HeadIdNumber)
         && (UpdatedSince is null || household.UpdatedAt >= UpdatedSince);

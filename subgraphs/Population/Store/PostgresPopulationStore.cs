@@ -278,7 +278,7 @@ internal sealed class PostgresPopulationStore : IPopulationStore
         return Page<T>.FromRows(items, page, total);
     }
 
-    private static SqlConditions Conditions(PersonFilter filter)
+    private SqlConditions Conditions(PersonFilter filter)
     {
         var conditions = SqlConditions.None;
         if (filter.NameContains is { } name)
@@ -325,6 +325,16 @@ internal sealed class PostgresPopulationStore : IPopulationStore
         if (filter.HouseholdNumber is { } household)
         {
             conditions = conditions.And("household_number = @household", "household", household);
+            if (filter.CallerDivision is { } caller)
+            {
+                var range = DivisionRange.Of(caller);
+                conditions = conditions.And(
+                    $"EXISTS (SELECT 1 FROM {households} h WHERE h.number = @household AND h.division BETWEEN @caller_low AND @caller_high)",
+                    "caller_low",
+                    range.Lowest,
+                    "caller_high",
+                    range.Highest);
+            }
         }
 
         if (filter.UpdatedSince is { } since)
@@ -342,6 +352,12 @@ internal sealed class PostgresPopulationStore : IPopulationStore
         {
             var range = DivisionRange.Of(division);
             conditions = conditions.And("division BETWEEN @division_low AND @division_high", "division_low", range.Lowest, "division_high", range.Highest);
+        }
+
+        if (filter.CallerDivision is { } caller)
+        {
+            var range = DivisionRange.Of(caller);
+            conditions = conditions.And("division BETWEEN @caller_low AND @caller_high", "caller_low", range.Lowest, "caller_high", range.Highest);
         }
 
         if (filter.Kind is { } kind)

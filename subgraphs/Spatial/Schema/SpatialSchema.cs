@@ -47,14 +47,14 @@ internal static class SpatialSchema
         .Bind("Query.searchAddresses", async context =>
         {
             var search = Arguments.Search(context.Arguments);
-            var page = PageRequest.FromArguments(context.Arguments, sortKeyParts: 2);
+            var page = PageRequest.For(context, sortKeyParts: 2);
             return Connection.From(await store.SearchAddressesAsync(search, page, context.CancellationToken).ConfigureAwait(false), page, SortKeys.Search);
         })
         .Bind("Query.addressesNear", async context =>
         {
             var point = Arguments.Point(context.Arguments["point"], "point");
             var metres = Arguments.Distance(context.Arguments);
-            var page = PageRequest.FromArguments(context.Arguments, sortKeyParts: 2);
+            var page = PageRequest.For(context, sortKeyParts: 2);
             var near = await store.AddressesNearAsync(point.Longitude, point.Latitude, metres, page, context.CancellationToken).ConfigureAwait(false);
             return NearConnection(near, page, a => a.Id);
         })
@@ -67,8 +67,8 @@ internal static class SpatialSchema
         {
             var point = Arguments.Point(context.Arguments["point"], "point");
             var metres = Arguments.Distance(context.Arguments);
-            var filter = Arguments.Filter(context.Arguments);
-            var page = PageRequest.FromArguments(context.Arguments, sortKeyParts: 2);
+            var filter = WithinCallerDivision(Arguments.Filter(context.Arguments), context);
+            var page = PageRequest.For(context, sortKeyParts: 2);
             var near = await store.ParcelsNearAsync(point.Longitude, point.Latitude, metres, filter, page, context.CancellationToken).ConfigureAwait(false);
             return NearConnection(near, page, p => p.UnitCode);
         })
@@ -100,7 +100,7 @@ internal static class SpatialSchema
             ((Address)context.Source!).ParcelUnitCode is { } code ? Load(context, Parcels(context, store), code) : default)
         .Bind("Parcel.boundary", context => new(GeoJsonConversion.ToGeoJson(((Parcel)context.Source!).Boundary)))
         .Bind("Parcel.division", context => Load(context, Divisions(context, store), ((Parcel)context.Source!).DivisionCode))
-        .Bind("Parcel.rightHolders", context => new(((Parcel)context.Source!).Rights))
+        .Bind("Parcel.rightHolders", context => new(context.Caller() is { } caller && !caller.Sees(((Parcel)context.Source!).DivisionCode) ? [] : ((Parcel)context.Source!).Rights))
         .Bind("Person.parcels", context => HolderParcelsAsync(context, store, HolderKind.Person, ((PersonHolder)context.Source!).IdNumber))
         .Bind("LegalPerson.parcels", context => HolderParcelsAsync(context, store, HolderKind.LegalPerson, ((LegalPersonHolder)context.Source!).CreditCode))
         .Entity("AdministrativeDivision", r => r.GetString("code") ?? "", async (codes, context) =>
@@ -131,8 +131,8 @@ internal static class SpatialSchema
 
     private static async ValueTask<object?> ParcelsAsync(ResolveContext context, ISpatialStore store, NetTopologySuite.Geometries.Geometry? area)
     {
-        var filter = Arguments.Filter(context.Arguments);
-        var page = PageRequest.FromArguments(context.Arguments);
+        var filter = WithinCallerDivision(Arguments.Filter(context.Arguments), context);
+        var page = PageRequest.For(context);
         return Connection.From(await store.ParcelsAsync(filter, area, page, context.CancellationToken).ConfigureAwait(false), page, SortKeys.Parcel);
     }
 
@@ -142,13 +142,18 @@ internal static class SpatialSchema
     /// </summary>
     private static async ValueTask<object?> HolderParcelsAsync(ResolveContext context, ISpatialStore store, HolderKind kind, string holder)
     {
-        var page = PageRequest.FromArguments(context.Arguments);
+        var page = PageRequest.For(context);
+        var callerDivision = context.Caller()?.ScopeDivision?.Value;
         var loader = context.Batch<string, Page<Parcel>>(
             $"parcels-of-{kind}:{page.First}:{page.After?[0]}",
-            async (holders, cancellationToken) => await store.ParcelsOfHoldersAsync(kind, holders, page, cancellationToken).ConfigureAwait(false));
+            async (holders, cancellationToken) => await store.ParcelsOfHoldersAsync(kind, holders, callerDivision, page, cancellationToken).ConfigureAwait(false));
         var found = await loader.LoadAsync(holder).ConfigureAwait(false) ?? new Page<Parcel>([], false, 0);
         return Connection.From(found, page, SortKeys.Parcel);
     }
+
+    /// <summary>A search by right holder limited to the caller's division (rights in land are division-scoped); other searches as they are.</summary>
+    private static ParcelFilter WithinCallerDivision(ParcelFilter filter, ResolveContext context) =>
+        filter.SearchesByHolder && context.Caller()?.ScopeDivision is { } division ? filter with { CallerDivision = division.Value } : filter;
 
     private static Connection NearConnection<T>(Page<Near<T>> near, PageRequest page, Func<T, string> keyOf)
         where T : notnull

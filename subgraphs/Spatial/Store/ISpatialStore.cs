@@ -35,8 +35,11 @@ internal interface ISpatialStore
     /// <summary>Parcels within <paramref name="metres"/> of the point (0 when it lies inside), nearest first, then by unit code.</summary>
     Task<Page<Near<Parcel>>> ParcelsNearAsync(double longitude, double latitude, double metres, ParcelFilter filter, PageRequest page, CancellationToken cancellationToken);
 
-    /// <summary>For each holder, the page of parcels the holder has a right in, in unit-code order.</summary>
-    Task<IReadOnlyDictionary<string, Page<Parcel>>> ParcelsOfHoldersAsync(HolderKind kind, IReadOnlyList<string> holders, PageRequest page, CancellationToken cancellationToken);
+    /// <summary>
+    /// For each holder, the page of parcels the holder has a right in, in unit-code order; only
+    /// parcels within <paramref name="callerDivision"/> when given (rights in land are division-scoped).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Page<Parcel>>> ParcelsOfHoldersAsync(HolderKind kind, IReadOnlyList<string> holders, string? callerDivision, PageRequest page, CancellationToken cancellationToken);
 
     Task<Corrected<Address>> CorrectAddressAsync(AddressCorrection correction, CancellationToken cancellationToken);
 
@@ -63,9 +66,17 @@ internal sealed record ParcelFilter(
     double? MaxAreaSquareMetres = null,
     string? HolderIdNumber = null,
     string? HolderCreditCode = null,
-    DateTimeOffset? UpdatedSince = null)
+    DateTimeOffset? UpdatedSince = null,
+    string? CallerDivision = null)
 {
     public static readonly ParcelFilter None = new();
+
+    /// <summary>
+    /// Whether the filter searches by a right holder: who holds rights in land is division-scoped
+    /// data, so such a search finds, counts and pages only parcels within the caller's division
+    /// (<see cref="CallerDivision"/>, from <c>X-Caller-Division</c>).
+    /// </summary>
+    public bool SearchesByHolder => HolderIdNumber is not null || HolderCreditCode is not null;
 
     public bool Matches(Parcel parcel) =>
         (DivisionCode is null || parcel.DivisionCode.StartsWith(Division.Prefix(DivisionCode), StringComparison.Ordinal))
@@ -74,5 +85,6 @@ internal sealed record ParcelFilter(
         && (MaxAreaSquareMetres is not { } max || parcel.AreaSquareMetres <= max)
         && (HolderIdNumber is null || parcel.HasHolder(HolderKind.Person, HolderIdNumber))
         && (HolderCreditCode is null || parcel.HasHolder(HolderKind.LegalPerson, HolderCreditCode))
-        && (UpdatedSince is not { } since || parcel.UpdatedAt >= since);
+        && (UpdatedSince is not { } since || parcel.UpdatedAt >= since)
+        && (CallerDivision is null || parcel.DivisionCode.StartsWith(Division.Prefix(CallerDivision), StringComparison.Ordinal));
 }

@@ -248,15 +248,16 @@ internal sealed class InMemorySpatialStore : ISpatialStore
         return Task.FromResult(NearPage(near, p => p.UnitCode, page));
     }
 
-    public Task<IReadOnlyDictionary<string, Page<Parcel>>> ParcelsOfHoldersAsync(HolderKind kind, IReadOnlyList<string> holders, PageRequest page, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, Page<Parcel>>> ParcelsOfHoldersAsync(HolderKind kind, IReadOnlyList<string> holders, string? callerDivision, PageRequest page, CancellationToken cancellationToken)
     {
+        var within = callerDivision is null ? "" : Division.Prefix(callerDivision);
         var index = kind == HolderKind.Person ? parcelsOfPerson : parcelsOfLegalPerson;
         var found = new Dictionary<string, Page<Parcel>>(StringComparer.Ordinal);
         lock (gate)
         {
             foreach (var holder in holders)
             {
-                found[holder] = UnitCodePage(index.TryGetValue(holder, out var codes) ? [.. codes.Select(c => parcels[c])] : [], page);
+                found[holder] = UnitCodePage(index.TryGetValue(holder, out var codes) ? [.. codes.Select(c => parcels[c]).Where(p => p.DivisionCode.StartsWith(within, StringComparison.Ordinal))] : [], page);
             }
         }
 

@@ -212,15 +212,16 @@ internal sealed class PostgresSpatialStore : ISpatialStore
         return Page<Near<Parcel>>.FromRows(rows, page, total);
     }
 
-    public async Task<IReadOnlyDictionary<string, Page<Parcel>>> ParcelsOfHoldersAsync(HolderKind kind, IReadOnlyList<string> holders, PageRequest page, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Page<Parcel>>> ParcelsOfHoldersAsync(HolderKind kind, IReadOnlyList<string> holders, string? callerDivision, PageRequest page, CancellationToken cancellationToken)
     {
+        var within = callerDivision is null ? "" : " AND division_code LIKE @caller_division";
         await using var command = dataSource.CreateCommand($"""
             SELECT h.holder, c.total, p.* FROM unnest(@holders) AS h(holder)
             CROSS JOIN LATERAL (
-                SELECT count(*)::int AS total FROM {parcels} WHERE rights @> jsonb_build_array(jsonb_build_object(@field::text, h.holder))) c
+                SELECT count(*)::int AS total FROM {parcels} WHERE rights @> jsonb_build_array(jsonb_build_object(@field::text, h.holder)){within}) c
             LEFT JOIN LATERAL (
                 SELECT {ParcelColumns} FROM {parcels}
-                WHERE rights @> jsonb_build_array(jsonb_build_object(@field::text, h.holder)) AND (@after::text IS NULL OR unit_code > @after)
+                WHERE rights @> jsonb_build_array(jsonb_build_object(@field::text, h.holder)){within} AND (@after::text IS NULL OR unit_code > @after)
                 ORDER BY unit_code LIMIT @limit) p ON true
             ORDER BY h.holder, p.unit_code
             """);
@@ -228,6 +229,10 @@ internal sealed class PostgresSpatialStore : ISpatialStore
         command.Parameters.Add(new NpgsqlParameter<string>("field", ParcelRightsJson.HolderField(kind)));
         command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Text) { Value = (object?)page.After?[0] ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter<int>("limit", page.First + 1));
+        if (callerDivision is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>("caller_division", Division.Prefix(callerDivision) + "%"));
+        }
 
         var rows = new Dictionary<string, (List<Parcel> Rows, int Total)>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -396,6 +401,12 @@ internal sealed class PostgresSpatialStore : ISpatialStore
         {
             conditions.Append(" AND rights @> @legal_person::jsonb");
             command.Parameters.Add(new NpgsqlParameter<string>("legal_person", ParcelRightsJson.Probe(HolderKind.LegalPerson, creditCode)));
+        }
+
+        if (filter.CallerDivision is { } caller)
+        {
+            conditions.Append(" AND division_code LIKE @caller_division");
+            command.Parameters.Add(new NpgsqlParameter<string>("caller_division", Division.Prefix(caller) + "%"));
         }
 
         if (filter.UpdatedSince is { } since)

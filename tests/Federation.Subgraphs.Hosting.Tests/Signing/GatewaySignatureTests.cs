@@ -50,7 +50,7 @@ public sealed class GatewaySignatureTests
         SubgraphHarness.AssertJson(Refusal("SIGNATURE_INVALID", "The gateway signature does not match the request."), body);
     }
 
-    public static TheoryData<string> Tamperings() => ["body", "purpose", "agency", "matter", "path", "method", "signature", "nonce"];
+    public static TheoryData<string> Tamperings() => ["body", "purpose", "agency", "matter", "division", "path", "method", "signature", "nonce"];
 
     [Theory]
     [MemberData(nameof(Tamperings))]
@@ -77,6 +77,9 @@ public sealed class GatewaySignatureTests
                 var signature = request.Headers.GetValues(GatewaySignatureHeaders.Signature).Single();
                 Set(request, GatewaySignatureHeaders.Signature, signature[..^1] + (signature[^1] == '0' ? '1' : '0'));
                 break;
+            case "division":
+                Set(request, GatewaySignatureHeaders.CallerDivision, "330212");
+                break;
             default:
                 Set(request, "X-Caller-" + char.ToUpperInvariant(part[0]) + part[1..], "someone-else");
                 break;
@@ -86,6 +89,79 @@ public sealed class GatewaySignatureTests
 
         Assert.Equal(401, status);
         SubgraphHarness.AssertJson(Refusal("SIGNATURE_INVALID", "The gateway signature does not match the request."), body);
+    }
+
+    [Fact]
+    public async Task The_callers_division_is_signed_and_resolvers_see_it()
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var request = SubgraphServer.Query("{ division }");
+        await Gateway().SignAsync(request, Caller with { Division = "330203" }, TestContext.Current.CancellationToken);
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(200, status);
+        Assert.Equal("330203", request.Headers.GetValues(GatewaySignatureHeaders.CallerDivision).Single());
+        SubgraphHarness.AssertJson("""{ "data": { "division": "330203" } }""", body);
+    }
+
+    [Fact]
+    public async Task A_division_removed_after_signing_is_refused()
+    {
+        // Without the header the subgraph would answer every division's rows: dropping it must break the signature.
+        await using var server = await SubgraphServer.StartAsync();
+        var request = SubgraphServer.Query("{ division }");
+        await Gateway().SignAsync(request, Caller with { Division = "330203" }, TestContext.Current.CancellationToken);
+        request.Headers.Remove(GatewaySignatureHeaders.CallerDivision);
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal("SIGNATURE_INVALID", "The gateway signature does not match the request."), body);
+    }
+
+    [Fact]
+    public async Task A_division_widened_after_signing_is_refused()
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var request = SubgraphServer.Query("{ division }");
+        await Gateway().SignAsync(request, Caller with { Division = "330203" }, TestContext.Current.CancellationToken);
+        Set(request, GatewaySignatureHeaders.CallerDivision, "330200");
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal("SIGNATURE_INVALID", "The gateway signature does not match the request."), body);
+    }
+
+    [Theory]
+    [InlineData("3302")]
+    [InlineData("990203")]
+    public async Task A_division_that_is_not_a_division_code_is_refused_even_when_signed(string division)
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var request = SubgraphServer.Query("{ division }");
+        await Gateway().SignAsync(request, Caller with { Division = division }, TestContext.Current.CancellationToken);
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal("CALLER_DIVISION_INVALID", "The caller's division is not a GB/T 2260 division code."), body);
+    }
+
+    [Fact]
+    public async Task With_signatures_off_a_division_that_cannot_be_applied_is_refused_not_ignored()
+    {
+        await using var server = await SubgraphServer.StartAsync(options => options.RequireGatewaySignature = false);
+        var request = SubgraphServer.Query("{ division }");
+        Set(request, GatewaySignatureHeaders.CallerAgency, "tax-agency");
+        Set(request, GatewaySignatureHeaders.CallerPurpose, "tax-assessment");
+        Set(request, GatewaySignatureHeaders.CallerDivision, "33");
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal("CALLER_DIVISION_INVALID", "The caller's division is not a GB/T 2260 division code."), body);
     }
 
     [Theory]
@@ -193,7 +269,7 @@ public sealed class GatewaySignatureTests
         var replay = SubgraphServer.WhoAmI();
         foreach (var header in original.Headers)
         {
-            replay.Headers.TryAddWithoutValidation(header.Key, header.Key == GatewaySignatureHeaders.Signature ? "v1=" + header.Value.Single()[3..].ToUpperInvariant() : header.Value.Single());
+            replay.Headers.TryAddWithoutValidation(header.Key, header.Key == GatewaySignatureHeaders.Signature ? "v2=" + header.Value.Single()[3..].ToUpperInvariant() : header.Value.Single());
         }
 
         Assert.Equal(200, (await server.SendAsync(original)).Status);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +24,24 @@ internal sealed class SubgraphServer : IAsyncDisposable
 
     private const string Sdl = """
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-        type Query { whoami: String }
+        type Query {
+          whoami: String
+          division: String
+          numbers(startingWith: String, first: Int = 20, after: String): NumberConnection!
+          echo(text: String, texts: [String!]): String
+          failing: String
+        }
+        type NumberConnection { edges: [NumberEdge!]! pageInfo: PageInfo! totalCount: Int! }
+        type NumberEdge { cursor: String! node: String! }
+        type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
         type Holder @key(fields: "id") { id: ID! seenBy: String }
         """;
+
+    /// <summary>What <c>failing</c> throws: words a caller must never read (an Npgsql message names tables and hosts).</summary>
+    public const string InternalDetail = "relation \"secret_table\" does not exist at db-7.internal:5432";
+
+    /// <summary>The rows of <c>numbers</c>: "n00" … "n24".</summary>
+    public static readonly string[] Numbers = [.. Enumerable.Range(0, 25).Select(i => $"n{i:00}")];
 
     private readonly WebApplication app;
     private List<string> sink = [];
@@ -72,6 +88,17 @@ internal sealed class SubgraphServer : IAsyncDisposable
 
         var subgraph = Subgraph.FromSdl(Sdl).Bind("Query.whoami", context =>
             new(context.Caller() is { } caller ? $"{caller.Agency}/{caller.Purpose}/{caller.Matter ?? "-"}" : null))
+            .Bind("Query.division", context => new(context.Caller()?.Division ?? "-"))
+            .Bind("Query.numbers", context =>
+            {
+                var request = PageRequest.For(context);
+                var prefix = context.Arguments.GetValueOrDefault("startingWith") as string ?? "";
+                var matching = Numbers.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                var rows = matching.Where(n => request.After is not [var after] || string.CompareOrdinal(n, after) > 0).Take(request.First + 1).ToList();
+                return new(Connection.From(Page<string>.FromRows(rows, request, matching.Count), request, n => [n]));
+            })
+            .Bind("Query.echo", context => new(context.Arguments.GetValueOrDefault("text")))
+            .Bind("Query.failing", _ => throw new InvalidOperationException(InternalDetail))
             .Entity("Holder", (representations, context) => new(representations
                 .Select(r => (object?)new Dictionary<string, object?> { ["id"] = r.GetString("id"), ["seenBy"] = context.Caller?.Agency })
                 .ToList()));
@@ -88,6 +115,15 @@ internal sealed class SubgraphServer : IAsyncDisposable
     public static HttpRequestMessage WhoAmI(string path = "/graphql") => new(HttpMethod.Post, path)
     {
         Content = new StringContent("""{"query":"{ whoami }"}""", Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+    };
+
+    /// <summary>A POST of <paramref name="query"/> with <paramref name="variables"/> (JSON text), to be signed by the test.</summary>
+    public static HttpRequestMessage Query(string query, string variables = "{}") => new(HttpMethod.Post, "/graphql")
+    {
+        Content = new StringContent(
+            $$"""{"query":{{System.Text.Json.JsonSerializer.Serialize(query)}},"variables":{{variables}}}""",
+            Encoding.UTF8,
+            new MediaTypeHeaderValue("application/json")),
     };
 
     public async Task<(int Status, string Body)> SendAsync(HttpRequestMessage request)

@@ -73,7 +73,7 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
     {
         var last = SeededRegister.OrderedCodes(_ => true)[^1];
 
-        var page = await Store.ListAsync(LegalPersonFilter.All, PageRequest.Create(10, Cursor.Encode(last)), None);
+        var page = await Store.ListAsync(LegalPersonFilter.All, PageRequest.Create(10, [last]), None);
 
         Assert.Empty(page.Items);
         Assert.False(page.HasNextPage);
@@ -86,7 +86,7 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
         var representatives = SeededRegister.LegalPersons.Select(l => l.RepresentativeIdNumber).OfType<string>().Distinct().ToList();
         const string nobody = "110101199003070000";
 
-        var pages = await Store.RepresentedAsync([.. representatives, nobody], null, PageRequest.Create(100, null), None);
+        var pages = await Store.RepresentedAsync([.. representatives, nobody], null, null, PageRequest.Create(100, null), None);
 
         foreach (var idNumber in representatives)
         {
@@ -100,6 +100,38 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
     }
 
     [Fact]
+    public async Task Represented_legal_persons_in_a_callers_division_are_all_that_is_found_and_counted()
+    {
+        // Whom a person represents is division-scoped: a district caller sees, counts and pages its district's only.
+        var representative = SeededRegister.LegalPersons.Where(l => l.RepresentativeIdNumber is not null)
+            .GroupBy(l => l.RepresentativeIdNumber!)
+            .OrderByDescending(g => g.Select(l => l.DivisionCode).Distinct().Count())
+            .ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .First();
+        var person = representative.Key;
+        var county = representative.GroupBy(l => l.DivisionCode).OrderByDescending(d => d.Count()).ThenBy(d => d.Key, StringComparer.Ordinal).First().Key;
+        var elsewhere = SeededRegister.LegalPersons.Select(l => l.DivisionCode).Where(d => d.StartsWith("3302", StringComparison.Ordinal))
+            .Except(representative.Select(l => l.DivisionCode)).Order(StringComparer.Ordinal).First();
+        var within = SeededRegister.OrderedCodes(l => l.RepresentativeIdNumber == person && l.DivisionCode == county);
+
+        var page = await Store.RepresentedAsync([person], null, county, PageRequest.Create(1, null), None);
+        var city = await Store.RepresentedAsync([person], null, county[..4], PageRequest.Create(100, null), None);
+        var listed = await Store.ListAsync(new LegalPersonFilter { LegalRepresentative = person, CallerDivisionPrefix = county }, PageRequest.Create(100, null), None);
+        var none = await Store.RepresentedAsync([person], null, elsewhere, PageRequest.Create(100, null), None);
+        var noneListed = await Store.ListAsync(new LegalPersonFilter { LegalRepresentative = person, CallerDivisionPrefix = elsewhere }, PageRequest.Create(100, null), None);
+
+        Assert.Equal(within.Take(1), page[person].Items.Select(l => l.CreditCode));
+        Assert.Equal(within.Count, page[person].TotalCount);
+        Assert.Equal(within.Count > 1, page[person].HasNextPage);
+        Assert.Equal(SeededRegister.OrderedCodes(l => l.RepresentativeIdNumber == person && l.DivisionCode.StartsWith(county[..4], StringComparison.Ordinal)), city[person].Items.Select(l => l.CreditCode));
+        Assert.Equal(within, listed.Items.Select(l => l.CreditCode));
+        Assert.Equal(within.Count, listed.TotalCount);
+        Assert.Equal((0, 0, false), (none[person].Items.Count, none[person].TotalCount, none[person].HasNextPage));
+        Assert.Equal((0, 0), (noneListed.Items.Count, noneListed.TotalCount));
+    }
+
+    [Fact]
     public async Task Represented_legal_persons_page_by_cursor_and_filter_by_status()
     {
         var busiest = SeededRegister.LegalPersons.Where(l => l.RepresentativeIdNumber is not null)
@@ -107,9 +139,9 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
         Assert.True(busiest.Count() >= 2, "the seed has a person representing two legal persons");
         var all = SeededRegister.OrderedCodes(l => l.RepresentativeIdNumber == busiest.Key);
 
-        var first = await Store.RepresentedAsync([busiest.Key], null, PageRequest.Create(1, null), None);
-        var second = await Store.RepresentedAsync([busiest.Key], null, PageRequest.Create(1, Cursor.Encode(all[0])), None);
-        var active = await Store.RepresentedAsync([busiest.Key], [LegalPersonStatus.Active], PageRequest.Create(100, null), None);
+        var first = await Store.RepresentedAsync([busiest.Key], null, null, PageRequest.Create(1, null), None);
+        var second = await Store.RepresentedAsync([busiest.Key], null, null, PageRequest.Create(1, [all[0]]), None);
+        var active = await Store.RepresentedAsync([busiest.Key], [LegalPersonStatus.Active], null, PageRequest.Create(100, null), None);
 
         Assert.Equal([all[0]], first[busiest.Key].Items.Select(l => l.CreditCode));
         Assert.True(first[busiest.Key].HasNextPage);
@@ -193,7 +225,7 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
         Assert.Null(after.OperatingUntil);
         Assert.Equal(before.OperatingFrom, after.OperatingFrom);
         Assert.Null(after.IndustryCode);
-        var page = await register.Store.RepresentedAsync([before.RepresentativeIdNumber!], null, PageRequest.Create(100, null), None);
+        var page = await register.Store.RepresentedAsync([before.RepresentativeIdNumber!], null, null, PageRequest.Create(100, null), None);
         Assert.DoesNotContain(before.CreditCode, page[before.RepresentativeIdNumber!].Items.Select(l => l.CreditCode));
     }
 
@@ -280,7 +312,7 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
     private async Task<List<string>> WalkAsync(LegalPersonFilter filter, int pageSize)
     {
         var seen = new List<string>();
-        string? after = null;
+        string[]? after = null;
         var expectedTotal = -1;
         while (true)
         {
@@ -294,7 +326,7 @@ public abstract class LegalPersonStoreConformance<TRegisters>(TRegisters registe
             }
 
             Assert.Equal(pageSize, page.Items.Count);
-            after = Cursor.Encode(page.Items[^1].CreditCode);
+            after = [page.Items[^1].CreditCode];
         }
 
         Assert.Equal(seen.Count, expectedTotal);

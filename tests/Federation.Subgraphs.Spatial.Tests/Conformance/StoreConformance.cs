@@ -95,7 +95,7 @@ public abstract class StoreConformance
         var target = Data.Addresses[11];
         var search = new AddressSearch([target.Road!, target.HouseNumber + "号"], null);
 
-        var page = await Shared.SearchAddressesAsync(search, PageRequest.Create(100, null, 2), None);
+        var page = await Shared.SearchAddressesAsync(search, PageRequest.Create(100, null), None);
 
         var expected = Data.Addresses
             .Where(a => a.Text.Contains(target.Road!, StringComparison.OrdinalIgnoreCase) && a.Text.Contains(target.HouseNumber + "号", StringComparison.OrdinalIgnoreCase))
@@ -114,7 +114,7 @@ public abstract class StoreConformance
         var expected = Data.Addresses.Where(a => a.DivisionCode == "330212")
             .OrderBy(a => a.Text.Length).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => a.Id).ToList();
 
-        var walked = await WalkAsync(first: 9, keyParts: 2, page => Shared.SearchAddressesAsync(search, page, None), SortKeys.Search);
+        var walked = await WalkAsync(first: 9, page => Shared.SearchAddressesAsync(search, page, None), SortKeys.Search);
 
         Assert.True(expected.Count > 20);
         Assert.Equal(expected, walked.Items.Select(a => a.Id));
@@ -132,7 +132,7 @@ public abstract class StoreConformance
             .OrderBy(a => a.Distance).ThenBy(a => a.Id, StringComparer.Ordinal)
             .ToList();
 
-        var walked = await WalkAsync(first: 1, keyParts: 2, page => Shared.AddressesNearAsync(centre.Longitude, centre.Latitude, Metres, page, None), n => SortKeys.Near(n.DistanceMetres, n.Item.Id));
+        var walked = await WalkAsync(first: 1, page => Shared.AddressesNearAsync(centre.Longitude, centre.Latitude, Metres, page, None), n => SortKeys.Near(n.DistanceMetres, n.Item.Id));
 
         Assert.Equal(centre.Id, walked.Items[0].Item.Id);
         Assert.Equal(0, walked.Items[0].DistanceMetres, 6);
@@ -177,7 +177,7 @@ public abstract class StoreConformance
         var filter = FilterNamed(name);
         var expected = Data.Parcels.Where(filter.Matches).Select(p => p.UnitCode).Order(StringComparer.Ordinal).ToList();
 
-        var walked = await WalkAsync(first: 17, keyParts: 1, page => Shared.ParcelsAsync(filter, null, page, None), SortKeys.Parcel);
+        var walked = await WalkAsync(first: 17, page => Shared.ParcelsAsync(filter, null, page, None), SortKeys.Parcel);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, walked.Items.Select(p => p.UnitCode));
@@ -190,7 +190,7 @@ public abstract class StoreConformance
         var box = Cgcs2000.Factory.ToGeometry(new Envelope(121.2, 121.6, 29.6, 29.95));
         var expected = Data.Parcels.Where(p => p.Boundary.Intersects(box)).Select(p => p.UnitCode).Order(StringComparer.Ordinal).ToList();
 
-        var walked = await WalkAsync(first: 10, keyParts: 1, page => Shared.ParcelsAsync(ParcelFilter.None, box, page, None), SortKeys.Parcel);
+        var walked = await WalkAsync(first: 10, page => Shared.ParcelsAsync(ParcelFilter.None, box, page, None), SortKeys.Parcel);
 
         Assert.True(expected.Count > 10);
         Assert.Equal(expected, walked.Items.Select(p => p.UnitCode));
@@ -238,7 +238,7 @@ public abstract class StoreConformance
             .OrderBy(p => p.Distance).ThenBy(p => p.UnitCode, StringComparer.Ordinal)
             .ToList();
 
-        var walked = await WalkAsync(first: 1, keyParts: 2, page => Shared.ParcelsNearAsync(inside.X, inside.Y, Metres, ParcelFilter.None, page, None), n => SortKeys.Near(n.DistanceMetres, n.Item.UnitCode));
+        var walked = await WalkAsync(first: 1, page => Shared.ParcelsNearAsync(inside.X, inside.Y, Metres, ParcelFilter.None, page, None), n => SortKeys.Near(n.DistanceMetres, n.Item.UnitCode));
 
         Assert.Equal(parcel.UnitCode, walked.Items[0].Item.UnitCode);
         Assert.Equal(0, walked.Items[0].DistanceMetres);
@@ -260,7 +260,7 @@ public abstract class StoreConformance
             .Select(p => p.UnitCode)
             .ToList();
 
-        var page = await Shared.ParcelsNearAsync(centre.X, centre.Y, 5000, filter, PageRequest.Create(100, null, 2), None);
+        var page = await Shared.ParcelsNearAsync(centre.X, centre.Y, 5000, filter, PageRequest.Create(100, null), None);
 
         Assert.Equal(expected, page.Items.Select(n => n.Item.UnitCode));
         Assert.Equal(expected.Count, page.TotalCount);
@@ -272,7 +272,7 @@ public abstract class StoreConformance
         var persons = Data.Parcels.SelectMany(p => p.Rights).Select(r => r.HolderIdNumber).OfType<string>().Distinct().Take(30).ToList();
         persons.Add("110101199003074514");
 
-        var pages = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, persons, PageRequest.Create(1, null), None);
+        var pages = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, persons, null, PageRequest.Create(1, null), None);
 
         foreach (var person in persons)
         {
@@ -284,13 +284,41 @@ public abstract class StoreConformance
     }
 
     [Fact]
+    public async Task The_parcels_of_a_holder_in_a_callers_division_are_all_that_is_found_and_counted()
+    {
+        // Rights in land are division-scoped: a district caller sees, counts and pages its district's parcels only.
+        var holder = Data.Parcels.SelectMany(p => p.Rights).Select(r => r.HolderIdNumber).OfType<string>().Distinct(StringComparer.Ordinal)
+            .OrderByDescending(h => Data.Parcels.Where(p => p.HasHolder(HolderKind.Person, h)).Select(p => p.DivisionCode).Distinct().Count())
+            .ThenBy(h => h, StringComparer.Ordinal)
+            .First();
+        var holdings = Data.Parcels.Where(p => p.HasHolder(HolderKind.Person, holder)).ToList();
+        var county = holdings.GroupBy(p => p.DivisionCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var within = holdings.Where(p => p.DivisionCode == county).Select(p => p.UnitCode).Order(StringComparer.Ordinal).ToList();
+        var elsewhere = Data.Parcels.Select(p => p.DivisionCode).Except(holdings.Select(p => p.DivisionCode)).Order(StringComparer.Ordinal).First();
+
+        var ofHolder = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, [holder], county, PageRequest.Create(1, null), None);
+        var listed = await Shared.ParcelsAsync(new ParcelFilter(HolderIdNumber: holder, CallerDivision: county), null, PageRequest.Create(100, null), None);
+        var byCity = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, [holder], "330200", PageRequest.Create(100, null), None);
+        var none = await Shared.ParcelsOfHoldersAsync(HolderKind.Person, [holder], elsewhere, PageRequest.Create(100, null), None);
+        var noneListed = await Shared.ParcelsAsync(new ParcelFilter(HolderIdNumber: holder, CallerDivision: elsewhere), null, PageRequest.Create(100, null), None);
+
+        Assert.Equal(within.Take(1), ofHolder[holder].Items.Select(p => p.UnitCode));
+        Assert.Equal(within.Count, ofHolder[holder].TotalCount);
+        Assert.Equal(within, listed.Items.Select(p => p.UnitCode));
+        Assert.Equal(within.Count, listed.TotalCount);
+        Assert.Equal(holdings.Count(p => p.DivisionCode.StartsWith("3302", StringComparison.Ordinal)), byCity[holder].TotalCount);
+        Assert.Equal((0, 0), (none[holder].Items.Count, none[holder].TotalCount));
+        Assert.Equal((0, 0), (noneListed.Items.Count, noneListed.TotalCount));
+    }
+
+    [Fact]
     public async Task The_parcels_of_a_legal_person_continue_after_a_cursor()
     {
         var holder = Data.Parcels.SelectMany(p => p.Rights).Select(r => r.HolderCreditCode).OfType<string>().First();
         var expected = Data.Parcels.Where(p => p.HasHolder(HolderKind.LegalPerson, holder)).Select(p => p.UnitCode).Order(StringComparer.Ordinal).ToList();
 
-        var first = await Shared.ParcelsOfHoldersAsync(HolderKind.LegalPerson, [holder], PageRequest.Create(0, null), None);
-        var after = await Shared.ParcelsOfHoldersAsync(HolderKind.LegalPerson, [holder], PageRequest.Create(5, Cursor.Encode(expected[0])), None);
+        var first = await Shared.ParcelsOfHoldersAsync(HolderKind.LegalPerson, [holder], null, PageRequest.Create(0, null), None);
+        var after = await Shared.ParcelsOfHoldersAsync(HolderKind.LegalPerson, [holder], null, PageRequest.Create(5, [expected[0]]), None);
 
         Assert.Empty(first[holder].Items);
         Assert.Equal(expected.Count, first[holder].TotalCount);
@@ -301,7 +329,7 @@ public abstract class StoreConformance
     public async Task A_proximity_cursor_whose_distance_is_not_a_number_is_refused()
     {
         var centre = Data.Addresses[0];
-        var page = PageRequest.Create(5, Cursor.Encode("far", "NB000000001"), 2);
+        var page = PageRequest.Create(5, ["far", "NB000000001"]);
 
         var error = await Assert.ThrowsAsync<GraphQLException>(() => Shared.AddressesNearAsync(centre.Longitude, centre.Latitude, 100, page, None));
 
@@ -421,11 +449,11 @@ public abstract class StoreConformance
         Assert.True(stored.Boundary.EqualsExact(boundary));
         Assert.Equal(rights, stored.Rights);
         Assert.Equal(RegisterUnderTest.Now, stored.UpdatedAt);
-        var ofNew = await register.Store.ParcelsOfHoldersAsync(HolderKind.LegalPerson, [newHolder], PageRequest.Create(100, null), None);
-        var ofFormer = await register.Store.ParcelsOfHoldersAsync(formerKind, [formerHolder], PageRequest.Create(100, null), None);
+        var ofNew = await register.Store.ParcelsOfHoldersAsync(HolderKind.LegalPerson, [newHolder], null, PageRequest.Create(100, null), None);
+        var ofFormer = await register.Store.ParcelsOfHoldersAsync(formerKind, [formerHolder], null, PageRequest.Create(100, null), None);
         Assert.Contains(parcel.UnitCode, ofNew[newHolder].Items.Select(p => p.UnitCode));
         Assert.DoesNotContain(parcel.UnitCode, ofFormer[formerHolder].Items.Select(p => p.UnitCode));
-        var near = await register.Store.ParcelsNearAsync(centre.X + 0.0005, centre.Y + 0.0005, 1, ParcelFilter.None, PageRequest.Create(5, null, 2), None);
+        var near = await register.Store.ParcelsNearAsync(centre.X + 0.0005, centre.Y + 0.0005, 1, ParcelFilter.None, PageRequest.Create(5, null), None);
         Assert.Equal(parcel.UnitCode, Assert.Single(near.Items).Item.UnitCode);
         var change = Assert.Single(await register.EventsAsync());
         Assert.Equal(("Parcel", parcel.UnitCode, "resurvey"), (change.Type, change.Key, change.Reason));
@@ -497,14 +525,14 @@ public abstract class StoreConformance
     }
 
     /// <summary>Every page of a list from the first, each continuing after the last one's last cursor; checks no item repeats.</summary>
-    private static async Task<(List<T> Items, List<int> Totals)> WalkAsync<T>(int first, int keyParts, Func<PageRequest, Task<Page<T>>> fetch, Func<T, string[]> sortKeyOf)
+    private static async Task<(List<T> Items, List<int> Totals)> WalkAsync<T>(int first, Func<PageRequest, Task<Page<T>>> fetch, Func<T, string[]> sortKeyOf)
     {
         var items = new List<T>();
         var totals = new List<int>();
-        string? after = null;
+        string[]? after = null;
         for (var pages = 0; pages < 1000; pages++)
         {
-            var page = await fetch(PageRequest.Create(first, after, keyParts));
+            var page = await fetch(PageRequest.Create(first, after));
             Assert.True(page.Items.Count <= first);
             items.AddRange(page.Items);
             totals.Add(page.TotalCount);
@@ -516,7 +544,7 @@ public abstract class StoreConformance
             }
 
             Assert.Equal(first, page.Items.Count);
-            after = Cursor.Encode(sortKeyOf(page.Items[^1]));
+            after = sortKeyOf(page.Items[^1]);
         }
 
         throw new InvalidOperationException("The list did not end.");
