@@ -31,6 +31,17 @@ internal sealed class AuthorizedOperation
     /// <summary>Per field node of the client's document (by reference), the rule shaping applies; null when none.</summary>
     public IReadOnlyDictionary<FieldNode, FieldRule>? Rules { get; }
 
+    /// <summary>
+    /// The row-scoped resources (<c>rowScoped: true</c>) the caller may read for its purpose, of the
+    /// agencies whose resources the operation touches; the subgraphs withhold the rows of every other
+    /// (<c>X-Caller-Row-Resources</c>). Empty for a request without a caller.
+    /// </summary>
+    public IReadOnlyList<string> RowResources { get; private init; } = [];
+
+    /// <summary>This outcome, naming the row-scoped resources the caller may read.</summary>
+    public AuthorizedOperation WithRowResources(IReadOnlyList<string> readable) =>
+        readable.Count == 0 ? this : new AuthorizedOperation(Refusal, PlanKey, (Dictionary<FieldNode, FieldRule>?)Rules) { RowResources = readable };
+
     public static AuthorizedOperation Refused(GatewayResult refusal) => new(refusal, null, null);
 
     public static AuthorizedOperation Filtered(string planKey, Dictionary<FieldNode, FieldRule> rules) => new(null, planKey, rules);

@@ -16,11 +16,15 @@ namespace Federation.Gateway.Authorization;
 /// fields of the operation (kept per document), the decision of <see cref="AccessPolicy"/> per
 /// resource they touch — by being read, or by being used in an argument or input field the request
 /// provides — and from those either the request as sent (nothing denied or scoped), a refusal, or
-/// the filtered operation with its shaping rules (<see cref="AuthorizedOperation"/>).
+/// the filtered operation with its shaping rules (<see cref="AuthorizedOperation"/>). It also decides
+/// the row-scoped resources of the agencies whose resources the operation touches — the subgraphs
+/// those agencies run are the ones the plan can fetch from — with the same policy and the same grants,
+/// so the subgraphs withhold the rows the caller may not know of (<see cref="AuthorizedOperation.RowResources"/>).
 /// </summary>
 internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook grantBook, AuthorizationOptions options, IAccessDecisionLog log, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string Hash, string? Operation), OperationFields> analyses = new();
+    private readonly CatalogueResource[] rowScoped = [.. fields.Catalogue.Resources.Where(r => r.Conditions is { RowScoped: true })];
 
     public AuthorizationMode Mode => options.Mode;
 
@@ -39,10 +43,10 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
                 : AuthorizedOperation.AsSent;
         }
 
-        var decisions = await DecideAsync(operation, caller, request.Purpose, cancellationToken).ConfigureAwait(false);
+        var (decisions, rows) = await DecideAsync(operation, caller, request.Purpose, cancellationToken).ConfigureAwait(false);
         if (decisions is null)
         {
-            return AuthorizedOperation.AsSent;
+            return AuthorizedOperation.AsSent.WithRowResources(rows);
         }
 
         // What each field's arguments use depends on the variables' values: decided for this request only.
@@ -59,22 +63,34 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             return AuthorizedOperation.Refused(Refusal(403, [.. denials.Select(d => d.Error with { Path = d.Denial.Path })]));
         }
 
+        // Rows are withheld in every mode, as the subgraphs scope division-scoped lists in every mode:
+        // a dry run reports what fields would lose, not rows that must not be known to exist.
         if (options.Mode == AuthorizationMode.DryRun && !Array.Exists(decisions, d => d.IsDivisionScoped))
         {
-            return AuthorizedOperation.AsSent;
+            return AuthorizedOperation.AsSent.WithRowResources(rows);
         }
 
-        return Filtered(request, operation, decisions, denied, caller);
+        return Filtered(request, operation, decisions, denied, caller).WithRowResources(rows);
     }
 
-    /// <summary>The decision per resource of the operation; null when every resource is allowed on every row (the common case).</summary>
-    private async ValueTask<AccessDecision[]?> DecideAsync(OperationFields operation, Caller caller, StatedPurpose? purpose, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision per resource of the operation (null when every resource is allowed on every row,
+    /// the common case), and the row-scoped resources the caller may read of the agencies the
+    /// operation's resources come from. One look at the grant book for both, and only when a decision needs it.
+    /// </summary>
+    private async ValueTask<(AccessDecision[]? Decisions, IReadOnlyList<string> Rows)> DecideAsync(OperationFields operation, Caller caller, StatedPurpose? purpose, CancellationToken cancellationToken)
     {
         var resources = operation.Resources;
+        var rowsToDecide = RowScopedOf(resources);
         var needsGrants = false;
         for (var i = 0; i < resources.Count && !needsGrants; i++)
         {
             needsGrants = AccessPolicy.NeedsGrants(resources[i], caller, purpose);
+        }
+
+        for (var i = 0; i < rowsToDecide.Count && !needsGrants; i++)
+        {
+            needsGrants = AccessPolicy.NeedsGrants(rowsToDecide[i], caller, purpose);
         }
 
         var at = time.GetUtcNow();
@@ -92,7 +108,35 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             }
         }
 
-        return decisions;
+        List<string>? rows = null;
+        foreach (var resource in rowsToDecide)
+        {
+            if (AccessPolicy.Decide(resource, caller, purpose, grants, at).IsAllowed)
+            {
+                (rows ??= new List<string>(rowsToDecide.Count)).Add(resource.Id);
+            }
+        }
+
+        return (decisions, rows is null ? [] : rows);
+    }
+
+    /// <summary>The row-scoped resources whose provider provides one of <paramref name="resources"/>: only its subgraphs can be fetched from.</summary>
+    private List<CatalogueResource> RowScopedOf(IReadOnlyList<CatalogueResource> resources)
+    {
+        var of = new List<CatalogueResource>(0);
+        foreach (var candidate in rowScoped)
+        {
+            for (var i = 0; i < resources.Count; i++)
+            {
+                if (string.Equals(resources[i].Provider, candidate.Provider, StringComparison.Ordinal))
+                {
+                    of.Add(candidate);
+                    break;
+                }
+            }
+        }
+
+        return of;
     }
 
     /// <summary>

@@ -95,6 +95,7 @@ internal static class CatalogueCoverage
         CheckNotShared(supergraph, catalogue, elements, errors);
         CheckDivisionPaths(supergraph, catalogue, errors);
         CheckDivisionScopedFields(catalogue, elements, errors);
+        CheckRowScopedFields(supergraph, catalogue, elements, errors);
         return errors;
 
         // The one resource covering the coordinate; null (and an error) when none or several do.
@@ -342,6 +343,35 @@ internal static class CatalogueCoverage
                 if (elements.Fields.TryGetValue(coordinate, out var field) && !catalogue.DivisionFields.ContainsKey(field.Parent))
                 {
                     errors.Add(CatalogueErrorCodes.DivisionFieldMissing(coordinate, resource.Id, field.Parent));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A row-scoped resource says its rows' existence is its data: the subgraph withholds the rows its
+    /// fields describe. A root field, an argument or an input field describes no row the subgraph could
+    /// withhold, so a resource that lists one cannot keep that promise.
+    /// </summary>
+    private static void CheckRowScopedFields(Supergraph supergraph, ShareCatalogue catalogue, Elements elements, List<CompositionError> errors)
+    {
+        var api = supergraph.ApiSchema;
+        string?[] roots = [api.QueryType?.Name, api.MutationType?.Name, api.SubscriptionType?.Name];
+        foreach (var resource in catalogue.Resources.Where(r => r.Conditions is { RowScoped: true }))
+        {
+            foreach (var coordinate in resource.Fields)
+            {
+                if (elements.Arguments.ContainsKey(coordinate))
+                {
+                    errors.Add(CatalogueErrorCodes.RowScopedWithoutRows(coordinate, resource.Id, "is an argument"));
+                }
+                else if (elements.InputFields.ContainsKey(coordinate))
+                {
+                    errors.Add(CatalogueErrorCodes.RowScopedWithoutRows(coordinate, resource.Id, "is an input field"));
+                }
+                else if (elements.Fields.TryGetValue(coordinate, out var field) && Array.IndexOf(roots, field.Parent) >= 0)
+                {
+                    errors.Add(CatalogueErrorCodes.RowScopedWithoutRows(coordinate, resource.Id, "is a root field"));
                 }
             }
         }

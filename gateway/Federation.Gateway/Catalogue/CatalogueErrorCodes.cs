@@ -35,6 +35,7 @@ internal static class CatalogueErrorCodes
     public const string NotSharedEmptiesTypeCode = "CATALOGUE_NOT_SHARED_EMPTIES_TYPE";
     public const string InvalidDivisionPathCode = "CATALOGUE_INVALID_DIVISION_PATH";
     public const string DivisionFieldMissingCode = "CATALOGUE_DIVISION_FIELD_MISSING";
+    public const string RowScopedWithoutRowsCode = "CATALOGUE_ROW_SCOPED_WITHOUT_ROWS";
 
     public static CatalogueError InvalidYaml(int line, string why) =>
         new(InvalidYamlCode, "The file is not valid YAML: " + why, null, line);
@@ -102,4 +103,7 @@ internal static class CatalogueErrorCodes
 
     public static CompositionError DivisionFieldMissing(string coordinate, string resource, string type) =>
         new(DivisionFieldMissingCode, $"Resource {resource} is division-scoped but field \"{coordinate}\" is on type \"{type}\", which has no entry in divisionFields: its rows have no division to compare.", [], [coordinate]);
+
+    public static CompositionError RowScopedWithoutRows(string coordinate, string resource, string why) =>
+        new(RowScopedWithoutRowsCode, $"Resource {resource} is row-scoped, but \"{coordinate}\" {why}: only fields of the rows a subgraph withholds can be.", [], [coordinate]);
 }

@@ -19,7 +19,7 @@ internal static class CatalogueReader
     private static readonly string[] FileKeys = ["agencies", "subgraphs", "divisionFields", "resources"];
     private static readonly string[] AgencyKeys = ["code", "name", "englishName", "division", "roles"];
     private static readonly string[] ResourceKeys = ["id", "name", "englishName", "provider", "class", "fields", "format", "provision", "updateFrequency", "conditions", "legalBasis"];
-    private static readonly string[] ConditionKeys = ["agencies", "purposes", "applicationRequired", "divisionScoped", "usageRequirements"];
+    private static readonly string[] ConditionKeys = ["agencies", "purposes", "applicationRequired", "divisionScoped", "rowScoped", "usageRequirements"];
 
     private static readonly Dictionary<string, ShareClass> Classes = new(StringComparer.Ordinal)
     {
@@ -309,8 +309,11 @@ internal static class CatalogueReader
         var application = conditions.Boolean("applicationRequired");
         var divisionScoped = conditions.Boolean("divisionScoped");
         var usage = conditions.Text("usageRequirements", required: false);
-        return (any || scope is not null) && application is not null && divisionScoped is not null
-            ? new ShareConditions(any ? null : scope, purposes, application.Value, divisionScoped.Value, usage)
+
+        // Optional, false when absent: most resources' rows are not secret, only some of their fields.
+        var rowScoped = conditions.Optional("rowScoped") is null ? false : conditions.Boolean("rowScoped");
+        return (any || scope is not null) && application is not null && divisionScoped is not null && rowScoped is not null
+            ? new ShareConditions(any ? null : scope, purposes, application.Value, divisionScoped.Value, usage) { RowScoped = rowScoped.Value }
             : null;
     }
 

@@ -59,7 +59,18 @@ internal sealed record ShareConditions(
     IReadOnlyList<Purpose> Purposes,
     bool ApplicationRequired,
     bool DivisionScoped,
-    string? UsageRequirements);
+    string? UsageRequirements)
+{
+    /// <summary>
+    /// Whether the existence of the rows this resource's fields describe is itself this resource's
+    /// data (<c>rowScoped: true</c>): a marriage certificate held says its holder is married, though
+    /// every field of it were removed. The providing subgraph withholds those rows — from lookups,
+    /// lists, counts, cursors and entity resolution — from a caller who may not read the resource;
+    /// the gateway tells it, signed, which such resources the caller may read
+    /// (<c>X-Caller-Row-Resources</c>).
+    /// </summary>
+    public bool RowScoped { get; init; }
+}
 
 /// <summary>
 /// One item of the share catalogue (目录): the schema fields it covers, who provides it and on

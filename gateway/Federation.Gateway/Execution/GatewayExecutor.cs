@@ -61,7 +61,7 @@ internal sealed class GatewayExecutor(
         return new GatewayExecutor(
             new QueryPlanner(schema),
             new QueryPlanCache(planCacheCapacity),
-            SubgraphHttpClients.Create(schema, options, http, supergraph.Catalogue?.Subgraphs),
+            SubgraphHttpClients.Create(schema, options, http, supergraph.Catalogue),
             platform,
             authorization?.For(schema.Api));
     }
@@ -114,7 +114,8 @@ internal sealed class GatewayExecutor(
             return GatewayResult.Failed(PlanningErrorCodes.PlanningFailed(exception));
         }
 
-        var run = new PlanExecution(clients, request.Variables, request.Caller);
+        // The row-scoped resources the caller may read: each subgraph client sends its agency's only.
+        var run = new PlanExecution(clients, request.Variables, request.Caller with { RowResources = authorized.RowResources });
         if (plan?.Root is { } root)
         {
             await run.RunAsync(root, cancellationToken).ConfigureAwait(false);

@@ -15,9 +15,20 @@ namespace Federation.Gateway.Execution;
 /// The caller's division goes with every request (<c>X-Caller-Division</c>, signed), so the subgraph
 /// counts and pages division-scoped lists over the caller's division only — except for a caller
 /// that is <paramref name="provider"/>, the agency providing the subgraph, which reads all its rows.
+/// The row-scoped resources the caller may read go with it too (<c>X-Caller-Row-Resources</c>,
+/// signed), but only those of <paramref name="rowResources"/>, the subgraph's agency's: another
+/// agency's decisions are none of this subgraph's business.
 /// </summary>
 /// <param name="provider">The credit code of the subgraph's providing agency (the catalogue's <c>subgraphs:</c>); null when no catalogue names it, and then every caller's division is sent.</param>
-internal sealed class SubgraphClient(string name, HttpClient http, Uri url, TimeSpan timeout, long maxResponseBytes = SubgraphClient.DefaultMaxResponseBytes, string? provider = null)
+/// <param name="rowResources">The row-scoped resources the subgraph's agency provides; none when null (the subgraph then withholds every row they guard).</param>
+internal sealed class SubgraphClient(
+    string name,
+    HttpClient http,
+    Uri url,
+    TimeSpan timeout,
+    long maxResponseBytes = SubgraphClient.DefaultMaxResponseBytes,
+    string? provider = null,
+    IReadOnlySet<string>? rowResources = null)
 {
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
@@ -79,11 +90,36 @@ internal sealed class SubgraphClient(string name, HttpClient http, Uri url, Time
         }
     }
 
-    /// <summary>The caller as this subgraph is told of it: without a division when it is the providing agency.</summary>
-    internal GatewayCaller ForThisSubgraph(GatewayCaller caller) =>
-        caller.Division is not null && Provider is not null && string.Equals(caller.Agency, Provider, StringComparison.Ordinal)
+    /// <summary>
+    /// The caller as this subgraph is told of it: without a division when it is the providing agency,
+    /// with only the row-scoped resources of this subgraph's agency.
+    /// </summary>
+    internal GatewayCaller ForThisSubgraph(GatewayCaller caller)
+    {
+        var told = caller.Division is not null && Provider is not null && string.Equals(caller.Agency, Provider, StringComparison.Ordinal)
             ? caller with { Division = null }
             : caller;
+        return told.RowResources.Count == 0 ? told : told with { RowResources = OwnRowResources(told.RowResources) };
+    }
+
+    private IReadOnlyList<string> OwnRowResources(IReadOnlyList<string> readable)
+    {
+        if (rowResources is not { Count: > 0 } own)
+        {
+            return [];
+        }
+
+        List<string>? kept = null;
+        foreach (var id in readable)
+        {
+            if (own.Contains(id))
+            {
+                (kept ??= new List<string>(readable.Count)).Add(id);
+            }
+        }
+
+        return kept is null ? [] : kept;
+    }
 
     private static string Describe(HttpRequestError error) => error switch
     {

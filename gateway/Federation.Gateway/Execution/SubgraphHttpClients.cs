@@ -1,4 +1,5 @@
 using System.Net;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Planning;
 using Federation.Subgraphs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,24 +47,34 @@ internal static class SubgraphHttpClients
     /// <summary>
     /// The clients of every subgraph of the supergraph, with URLs and timeouts from the options or
     /// else the supergraph, and each subgraph's providing agency from <paramref name="providers"/>
-    /// (the catalogue's <c>subgraphs:</c> map; that agency's requests carry no division).
+    /// (the catalogue's <c>subgraphs:</c> map; that agency's requests carry no division), and the
+    /// row-scoped resources of that agency in <paramref name="catalogue"/> (the only ones its requests name).
     /// </summary>
-    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, Func<string, HttpClient> httpClientOf, IReadOnlyDictionary<string, string>? providers = null)
+    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, Func<string, HttpClient> httpClientOf, ShareCatalogue? catalogue = null)
     {
+        var providers = catalogue?.Subgraphs;
         var clients = new Dictionary<string, SubgraphClient>(StringComparer.Ordinal);
         foreach (var subgraph in supergraph.Subgraphs)
         {
             var endpoint = options.Endpoints.GetValueOrDefault(subgraph);
             var url = endpoint?.Url ?? supergraph.SubgraphUrl(subgraph)
                 ?? throw new InvalidOperationException($"Subgraph \"{subgraph}\" has no URL in the supergraph or in the options.");
-            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes, providers?.GetValueOrDefault(subgraph));
+            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes, providers?.GetValueOrDefault(subgraph), RowResourcesOf(catalogue, providers?.GetValueOrDefault(subgraph)));
         }
 
         return new SubgraphClients(clients);
     }
 
-    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, IHttpClientFactory factory, IReadOnlyDictionary<string, string>? providers = null) =>
-        Create(supergraph, options, _ => factory.CreateClient(ClientName), providers);
+    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, IHttpClientFactory factory, ShareCatalogue? catalogue = null) =>
+        Create(supergraph, options, _ => factory.CreateClient(ClientName), catalogue);
+
+    private static HashSet<string>? RowResourcesOf(ShareCatalogue? catalogue, string? provider) =>
+        catalogue is null || provider is null
+            ? null
+            : catalogue.Resources
+                .Where(r => r.Conditions is { RowScoped: true } && string.Equals(r.Provider, provider, StringComparison.Ordinal))
+                .Select(r => r.Id)
+                .ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>The client of each subgraph by name.</summary>

@@ -11,7 +11,8 @@ namespace Federation.Subgraphs.Hosting.Paging;
 /// What a cursor is bound to: the list it came from — the field's coordinate and a hash of its
 /// arguments other than <c>first</c> and <c>after</c>, so a cursor of <c>households(filter: {division:
 /// "330203"})</c> opens neither <c>households</c> unfiltered nor <c>persons</c> — and the caller it
-/// was handed to (the calling agency and the division the gateway signed for). A cursor opened in
+/// was handed to (the calling agency, the division and the row-scoped resources the gateway signed
+/// for: a list withholds other rows for other rights, so its positions are other). A cursor opened in
 /// any other scope is refused as <c>INVALID_CURSOR</c>.
 /// </summary>
 public sealed class CursorScope
@@ -55,10 +56,11 @@ public sealed class CursorScope
             Write(filter, value);
         }
 
-        var list = new StringBuilder("cursor/v2\n").Append(coordinate).Append('\n')
+        var list = new StringBuilder("cursor/v3\n").Append(coordinate).Append('\n')
             .Append(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(filter.ToString())))).Append('\n')
             .Append(caller?.Agency ?? "").Append('\n')
-            .Append(caller?.Division ?? "");
+            .Append(caller?.Division ?? "").Append('\n')
+            .Append(caller?.RowResourcesHeader ?? "");
         return new CursorScope(seal, Encoding.UTF8.GetBytes(list.ToString()));
     }
 

@@ -8,15 +8,17 @@ namespace Federation.Subgraphs.Hosting;
 /// The gateway's signature on a subgraph request: HMAC-SHA256, under a secret the gateway and the
 /// subgraphs share, of
 /// <code>
-/// v2\n{METHOD}\n{path and query}\n{timestamp}\n{nonce}\n{agency}\n{purpose}\n{matter}\n{division}\n{hex SHA-256 of the body}
+/// v3\n{METHOD}\n{path and query}\n{timestamp}\n{nonce}\n{agency}\n{purpose}\n{matter}\n{division}\n{row resources}\n{hex SHA-256 of the body}
 /// </code>
-/// sent as <c>X-Gateway-Signature: v2=&lt;hex&gt;</c> with <c>X-Gateway-Timestamp</c> and the caller headers
-/// (an absent matter or division signs as the empty string, so adding or removing the header breaks the signature).
+/// sent as <c>X-Gateway-Signature: v3=&lt;hex&gt;</c> with <c>X-Gateway-Timestamp</c> and the caller headers
+/// (an absent matter or division signs as the empty string, so adding or removing the header breaks the
+/// signature; the row resources are the ids joined by commas). v3 added the row resources: a v2
+/// signature is refused, so a subgraph never reads rows a gateway that did not sign them has not decided.
 /// Header values cannot hold line breaks, so the fields cannot be shifted into one another.
 /// </summary>
 public sealed class GatewaySignature
 {
-    private const string Version = "v2";
+    private const string Version = "v3";
     private const int MinimumSecretBytes = 32;
 
     private readonly byte[] secret;
@@ -59,13 +61,14 @@ public sealed class GatewaySignature
         Replace(headers, GatewaySignatureHeaders.CallerPurpose, caller.Purpose);
         Replace(headers, GatewaySignatureHeaders.CallerMatter, caller.Matter);
         Replace(headers, GatewaySignatureHeaders.CallerDivision, caller.Division);
+        Replace(headers, GatewaySignatureHeaders.CallerRowResources, caller.RowResourcesHeader);
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         Replace(headers, GatewaySignatureHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
         Replace(headers, GatewaySignatureHeaders.Nonce, nonce);
         Replace(headers, GatewaySignatureHeaders.Signature, Compute(request.Method.Method, pathAndQuery, timestamp, nonce, caller, SHA256.HashData(body)));
     }
 
-    /// <summary>The header value <c>v2=&lt;hex&gt;</c> for a request with these parts.</summary>
+    /// <summary>The header value <c>v3=&lt;hex&gt;</c> for a request with these parts.</summary>
     internal string Compute(string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, ReadOnlySpan<byte> bodySha256) =>
         Version + "=" + Convert.ToHexStringLower(Mac(method, pathAndQuery, timestamp, nonce, caller, bodySha256));
 
@@ -97,6 +100,7 @@ public sealed class GatewaySignature
             caller.Purpose,
             caller.Matter ?? "",
             caller.Division ?? "",
+            caller.RowResourcesHeader,
             Convert.ToHexStringLower(bodySha256));
         return HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(canonical));
     }

@@ -222,9 +222,13 @@ internal sealed partial class GatewaySignatureCheck
         var purpose = request.Headers[GatewaySignatureHeaders.CallerPurpose].ToString();
         var matter = request.Headers[GatewaySignatureHeaders.CallerMatter].ToString();
         var division = request.Headers[GatewaySignatureHeaders.CallerDivision].ToString();
+        var rows = request.Headers[GatewaySignatureHeaders.CallerRowResources].ToString();
         return agency.Length == 0 || purpose.Length == 0
             ? null
-            : new GatewayCaller(agency, purpose, matter.Length == 0 ? null : matter, division.Length == 0 ? null : division);
+            : new GatewayCaller(agency, purpose, matter.Length == 0 ? null : matter, division.Length == 0 ? null : division)
+            {
+                RowResources = GatewayCaller.ParseRowResources(rows),
+            };
     }
 
     private static async Task RefuseAsync(HttpContext context, (int Status, string Code, string Message) refusal)

@@ -13,7 +13,7 @@ public static class GatewaySignatureHeaders
     /// </summary>
     public const string Nonce = "X-Gateway-Nonce";
 
-    /// <summary><c>v2=</c> and the lower-case hex HMAC-SHA256 of the canonical request.</summary>
+    /// <summary><c>v3=</c> and the lower-case hex HMAC-SHA256 of the canonical request.</summary>
     public const string Signature = "X-Gateway-Signature";
 
     public const string CallerAgency = "X-Caller-Agency";
@@ -28,4 +28,12 @@ public static class GatewaySignatureHeaders
     /// the subgraph's own providing agency, which reads all its rows.
     /// </summary>
     public const string CallerDivision = "X-Caller-Division";
+
+    /// <summary>
+    /// The row-scoped catalogue resources of the subgraph's agency that the caller may read for its
+    /// purpose, comma-separated (possibly empty). A subgraph withholds the rows of any other row-scoped
+    /// resource; without the header, every such row. The gateway names only resources of the called
+    /// subgraph's agency.
+    /// </summary>
+    public const string CallerRowResources = "X-Caller-Row-Resources";
 }

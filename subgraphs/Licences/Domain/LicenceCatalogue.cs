@@ -20,7 +20,8 @@ internal static class LicenceCatalogue
             Required("area", "面积"),
             Optional("termOfUse", "使用期限"),
             Required("coOwnership", "共有情况"),
-        ]);
+        ])
+    { RowResource = LicenceRowResources.RealEstateTitleItems };
 
     public static readonly LicenceType RoadTransportPermit = new(
         "DLYSJYXKZ", "道路运输经营许可证", "RoadTransportPermitItems", HolderKind.LegalPerson, AgencyRoles.Transport, 4,
@@ -50,7 +51,8 @@ internal static class LicenceCatalogue
             Required("spouseName", "配偶姓名"),
             Required("spouseIdNumber", "配偶身份证件号", LicenceItemKind.IdNumber),
             Optional("remarks", "备注"),
-        ]);
+        ])
+    { RowResource = LicenceRowResources.MarriageCertificateItems };
 
     public static readonly LicenceType HouseholdRegister = new(
         "JMHKB", "居民户口簿", "HouseholdRegisterItems", HolderKind.Person, AgencyRoles.PublicSecurity, null,
@@ -59,7 +61,8 @@ internal static class LicenceCatalogue
             Required("householdKind", "户别"),
             Required("address", "住址"),
             Optional("memberCount", "户内人口", LicenceItemKind.Count),
-        ]);
+        ])
+    { RowResource = LicenceRowResources.HouseholdRegisterItems };
 
     public static readonly LicenceType ConstructionQualification = new(
         "JZYQYZZZS", "建筑业企业资质证书", "ConstructionQualificationItems", HolderKind.LegalPerson, AgencyRoles.HousingConstruction, 5,

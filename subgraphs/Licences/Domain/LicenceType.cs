@@ -8,6 +8,8 @@ namespace Federation.Subgraphs.Licences.Domain;
 /// role of the agency that issues it (the demo world's agency roles); <see cref="ValidYears"/> is
 /// how long a licence of the type runs, null for 长期 (without limit). <see cref="ItemsTypeName"/>
 /// is the GraphQL object type of its items (a member of the <c>LicenceItems</c> union).
+/// <see cref="RowResource"/>, when set, is the row-scoped catalogue resource whose readers alone may
+/// know that a licence of the type exists (<see cref="LicenceRowResources"/>).
 /// </summary>
 internal sealed record LicenceType(
     string Code,
@@ -18,6 +20,8 @@ internal sealed record LicenceType(
     int? ValidYears,
     IReadOnlyList<LicenceItemDefinition> ItemDefinitions)
 {
+    public string? RowResource { get; init; }
+
     public LicenceItemDefinition? Definition(string key)
     {
         foreach (var definition in ItemDefinitions)

@@ -37,6 +37,7 @@ internal static class HolderLicences
         {
             Statuses = LicencesSchema.Statuses(arguments.GetValueOrDefault("statuses")),
             TypeCodes = LicencesSchema.TypeCodes(arguments.GetValueOrDefault("typeCodes")),
+            WithheldTypeCodes = LicencesSchema.Visibility(context).WithheldTypeCodes,
         };
 
         // Holders asking with the same arguments share a loader; other arguments, another batch.
@@ -52,6 +53,7 @@ internal static class HolderLicences
         var name = new StringBuilder("licences-of-").Append(HolderKinds.Name(kind));
         name.Append("|s:").AppendJoin(',', filter.Statuses?.Select(LicenceStatuses.Name) ?? ["*"]);
         name.Append("|t:").AppendJoin(',', filter.TypeCodes ?? ["*"]);
+        name.Append("|w:").AppendJoin(',', filter.WithheldTypeCodes ?? ["-"]);
         name.Append("|f:").Append(page.First.ToString(CultureInfo.InvariantCulture));
         name.Append("|a:").AppendJoin('\u001f', page.After ?? ["-"]);
         return name.ToString();

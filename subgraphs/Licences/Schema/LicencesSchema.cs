@@ -25,7 +25,7 @@ internal static class LicencesSchema
             r => r.GetString("number") ?? "",
             async (numbers, context) =>
             {
-                var found = await store.FindAsync(numbers, context.CancellationToken).ConfigureAwait(false);
+                var found = await FindVisibleAsync(store, numbers, LicenceVisibility.For(context.Caller), context.CancellationToken).ConfigureAwait(false);
                 return found.ToDictionary(f => f.Key, f => (object)f.Value, StringComparer.Ordinal);
             });
         return subgraph;
@@ -37,7 +37,8 @@ internal static class LicencesSchema
             .Bind("Query.licence", async context =>
             {
                 // Every `licence(number:)` of a request (aliases) goes to one lookup.
-                var loader = context.Batch<string, Licence>("Query.licence", store.FindAsync);
+                var visibility = Visibility(context);
+                var loader = context.Batch<string, Licence>("Query.licence", (numbers, cancellationToken) => FindVisibleAsync(store, numbers, visibility, cancellationToken));
                 return await loader.LoadAsync((string)context.Arguments["number"]!).ConfigureAwait(false);
             })
             .Bind("Query.licencesByNumbers", async context =>
@@ -49,12 +50,15 @@ internal static class LicencesSchema
                 }
 
                 var keys = numbers.Select(n => (string)n!).Distinct(StringComparer.Ordinal).ToList();
-                var found = await store.FindAsync(keys, context.CancellationToken).ConfigureAwait(false);
+                var found = await FindVisibleAsync(store, keys, Visibility(context), context.CancellationToken).ConfigureAwait(false);
                 return numbers.Select(n => found.GetValueOrDefault((string)n!)).ToList();
             })
             .Bind("Query.licences", async context =>
             {
-                var filter = Filter(context.Arguments.GetValueOrDefault("filter") as IReadOnlyDictionary<string, object?>);
+                var filter = Filter(context.Arguments.GetValueOrDefault("filter") as IReadOnlyDictionary<string, object?>) with
+                {
+                    WithheldTypeCodes = Visibility(context).WithheldTypeCodes,
+                };
                 var page = PageRequest.For(context, 2);
                 var licences = await store.ListAsync(filter, page, context.CancellationToken).ConfigureAwait(false);
                 return Connection.From(licences, page, LicenceOrder.SortKey);
@@ -63,7 +67,9 @@ internal static class LicencesSchema
             .Bind("Query.verifyLicenceSeal", async context =>
             {
                 var number = (string)context.Arguments["number"]!;
-                var found = await store.FindAsync([number], context.CancellationToken).ConfigureAwait(false);
+                // A withheld licence is verified exactly as a number the library does not hold: the
+                // answer must not tell that it exists.
+                var found = await FindVisibleAsync(store, [number], Visibility(context), context.CancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
                 return found.TryGetValue(number, out var licence)
                     ? verifier.Verify(licence, now)
@@ -77,9 +83,10 @@ internal static class LicencesSchema
             .Bind("Mutation.correctLicence", async context =>
             {
                 var correction = LicenceCorrection.FromInput((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!);
+                var visibility = Visibility(context);
                 var change = await store.ChangeAsync(
                     correction.Number,
-                    current => correction.ApplyTo(current, ChangeContext.At(clock, sealer)),
+                    current => visibility.Shows(current) ? correction.ApplyTo(current, ChangeContext.At(clock, sealer)) : throw LicenceErrorCodes.LicenceNotFound(correction.Number),
                     Reasons.ForEvent(correction.Reason, correction.ObjectionId),
                     context.CancellationToken).ConfigureAwait(false);
                 return new CorrectLicencePayload(change.Licence, change.ChangedFields);
@@ -87,13 +94,39 @@ internal static class LicencesSchema
             .Bind("Mutation.changeLicenceStatus", async context =>
             {
                 var statusChange = StatusChange.FromInput((IReadOnlyDictionary<string, object?>)context.Arguments["input"]!);
+                var visibility = Visibility(context);
                 var change = await store.ChangeAsync(
                     statusChange.Number,
-                    current => statusChange.ApplyTo(current, ChangeContext.At(clock, sealer)),
+                    current => visibility.Shows(current) ? statusChange.ApplyTo(current, ChangeContext.At(clock, sealer)) : throw LicenceErrorCodes.LicenceNotFound(statusChange.Number),
                     statusChange.Reason,
                     context.CancellationToken).ConfigureAwait(false);
                 return new CorrectLicencePayload(change.Licence, change.ChangedFields);
             });
+    }
+
+    /// <summary>Which licences the request's caller may know of (the row-scoped resources the gateway signed).</summary>
+    internal static LicenceVisibility Visibility(GraphQL.Execution.ResolveContext context) => LicenceVisibility.For(context.Caller());
+
+    /// <summary>The licences with these numbers the caller may know of: a withheld one is as absent as an unknown number.</summary>
+    private static async ValueTask<IReadOnlyDictionary<string, Licence>> FindVisibleAsync(
+        ILicenceStore store, IReadOnlyList<string> numbers, LicenceVisibility visibility, CancellationToken cancellationToken)
+    {
+        var found = await store.FindAsync(numbers, cancellationToken).ConfigureAwait(false);
+        if (visibility.WithheldTypeCodes is null)
+        {
+            return found;
+        }
+
+        var shown = new Dictionary<string, Licence>(found.Count, StringComparer.Ordinal);
+        foreach (var (number, licence) in found)
+        {
+            if (visibility.Shows(licence))
+            {
+                shown[number] = licence;
+            }
+        }
+
+        return shown;
     }
 
     /// <summary>The fields whose GraphQL shape differs from the record's: references to other subgraphs' entities and enum names.</summary>

@@ -54,8 +54,12 @@ internal sealed record LicenceFilter
 
     public DateTimeOffset? UpdatedSince { get; init; }
 
+    /// <summary>Types whose licences the caller may not know of (<see cref="LicenceVisibility"/>): never matched, counted or paged.</summary>
+    public IReadOnlyList<string>? WithheldTypeCodes { get; init; }
+
     public bool Matches(Licence licence) =>
         (TypeCodes is null || TypeCodes.Contains(licence.Type.Code))
+        && (WithheldTypeCodes is null || !WithheldTypeCodes.Contains(licence.Type.Code))
         && (Statuses is null || Statuses.Contains(licence.Status))
         && (HolderIdNumber is null || licence.Holder == LicenceHolder.Person(HolderIdNumber))
         && (HolderCreditCode is null || licence.Holder == LicenceHolder.LegalPerson(HolderCreditCode))

@@ -229,6 +229,12 @@ internal sealed class PostgresLicenceStore : ILicenceStore
             parameters.Add(new NpgsqlParameter<string[]>("type_codes", [.. types]));
         }
 
+        if (filter.WithheldTypeCodes is { } withheld)
+        {
+            where.Append(" AND l.type_code <> ALL(@withheld_type_codes)");
+            parameters.Add(new NpgsqlParameter<string[]>("withheld_type_codes", [.. withheld]));
+        }
+
         if (filter.Statuses is { } statuses)
         {
             where.Append(" AND l.status = ANY(@statuses)");

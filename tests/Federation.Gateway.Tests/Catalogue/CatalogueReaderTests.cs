@@ -115,6 +115,27 @@ public sealed class CatalogueReaderTests
     }
 
     [Fact]
+    public void RowScoped_is_an_optional_boolean_of_the_conditions_false_when_absent()
+    {
+        Assert.False(CatalogueReader.Read(Valid).Catalogue!.Resource("people.detail")!.Conditions!.RowScoped);
+
+        var yaml = Valid.Replace("      divisionScoped: true", "      divisionScoped: true\n      rowScoped: true", StringComparison.Ordinal);
+        Assert.True(CatalogueReader.Read(yaml).Catalogue!.Resource("people.detail")!.Conditions!.RowScoped);
+
+        var wrong = Valid.Replace("      divisionScoped: true", "      divisionScoped: true\n      rowScoped: yes", StringComparison.Ordinal);
+        var error = ExpectError(wrong, CatalogueErrorCodes.InvalidValueCode, "people.detail", LineOf(wrong, "rowScoped: yes"));
+        Assert.Contains("true or false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RowScoped_outside_the_conditions_is_an_unknown_key()
+    {
+        var yaml = Valid.Replace("    class: NOT_SHARED", "    class: NOT_SHARED\n    rowScoped: true", StringComparison.Ordinal);
+
+        ExpectError(yaml, CatalogueErrorCodes.UnknownKeyCode, "people.phone", LineOf(yaml, "rowScoped: true"));
+    }
+
+    [Fact]
     public void A_missing_key_is_refused_at_the_line_of_its_resource()
     {
         var yaml = Valid.Replace("    updateFrequency: REAL_TIME\n", "", StringComparison.Ordinal);

@@ -269,7 +269,7 @@ public sealed class GatewaySignatureTests
         var replay = SubgraphServer.WhoAmI();
         foreach (var header in original.Headers)
         {
-            replay.Headers.TryAddWithoutValidation(header.Key, header.Key == GatewaySignatureHeaders.Signature ? "v2=" + header.Value.Single()[3..].ToUpperInvariant() : header.Value.Single());
+            replay.Headers.TryAddWithoutValidation(header.Key, header.Key == GatewaySignatureHeaders.Signature ? "v3=" + header.Value.Single()[3..].ToUpperInvariant() : header.Value.Single());
         }
 
         Assert.Equal(200, (await server.SendAsync(original)).Status);

@@ -41,7 +41,28 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>As the gateway signs for a caller who may read every row-scoped resource of the library.</summary>
+    private static readonly GatewayCaller Reader = SignedGraphQLClient.DefaultCaller with { RowResources = LicenceRowResources.All };
+
     private SignedGraphQLClient Client => fixture.Server.Client;
+
+    [Fact]
+    public async Task The_signed_row_resources_decide_which_guarded_licences_exist_for_the_caller()
+    {
+        const string Count = "{ licences(first: 0) { totalCount } }";
+        var guarded = SeedData.Licences.Where(l => l.Type.RowResource is not null).ToList();
+        Assert.NotEmpty(guarded);
+
+        var all = await Client.PostAsync(Count, caller: Reader, cancellationToken: Cancel);
+        var none = await Client.PostAsync(Count, caller: SignedGraphQLClient.DefaultCaller, cancellationToken: Cancel);
+        var marriages = await Client.PostAsync(Count, caller: SignedGraphQLClient.DefaultCaller with { RowResources = [LicenceRowResources.MarriageCertificateItems] }, cancellationToken: Cancel);
+
+        Assert.Equal(SeedData.Licences.Count, all.DataWithoutErrors["licences"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(SeedData.Licences.Count - guarded.Count, none.DataWithoutErrors["licences"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(
+            SeedData.Licences.Count(l => l.Type.RowResource is null or LicenceRowResources.MarriageCertificateItems),
+            marriages.DataWithoutErrors["licences"]!["totalCount"]!.GetValue<int>());
+    }
 
     [Fact]
     public async Task The_service_sdl_is_the_schema_file_of_the_repository()
@@ -55,7 +76,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
     {
         var response = await Client.PostAsync(Expected.FullLicence + """
             query ($numbers: [String!]!) { licences(first: 0) { totalCount } licencesByNumbers(numbers: $numbers) { ...Full } }
-            """, new { numbers = Sample().Select(l => l.Number).ToArray() }, cancellationToken: Cancel);
+            """, new { numbers = Sample().Select(l => l.Number).ToArray() }, Reader, Cancel);
         var data = response.DataWithoutErrors;
         Assert.Equal(SeedData.Licences.Count, data["licences"]!["totalCount"]!.GetValue<int>());
         var loaded = data["licencesByNumbers"]!.AsArray();
@@ -71,7 +92,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
 
         var seals = await Client.PostAsync("""
             query ($number: String!) { verifyLicenceSeal(number: $number) { valid failure } }
-            """, new { number = sample[^1].Number }, cancellationToken: Cancel);
+            """, new { number = sample[^1].Number }, Reader, Cancel);
         Assert.True(seals.DataWithoutErrors["verifyLicenceSeal"]!["valid"]!.GetValue<bool>());
     }
 
@@ -79,7 +100,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
     public async Task A_restart_on_the_same_database_migrates_nothing_and_seeds_nothing_again()
     {
         await using var again = await LicencesServer.StartAsync(PostgresServerFixture.Settings(fixture.Database));
-        var response = await again.Client.PostAsync("{ licences(first: 0) { totalCount } }", cancellationToken: Cancel);
+        var response = await again.Client.PostAsync("{ licences(first: 0) { totalCount } }", caller: Reader, cancellationToken: Cancel);
         Assert.Equal(SeedData.Licences.Count, response.DataWithoutErrors["licences"]!["totalCount"]!.GetValue<int>());
         using var ready = await again.Unsigned().GetAsync("/health/ready", Cancel);
         Assert.Equal(200, (int)ready.StatusCode);
@@ -92,7 +113,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
         using var sql = new SqlStatements(fixture.Database.Name);
         var response = await Client.PostAsync("""
             query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Licence { number holderName seal { sealId certificate } } } }
-            """, new { representations = numbers.Select(n => new { __typename = "Licence", number = n }).ToArray() }, cancellationToken: Cancel);
+            """, new { representations = numbers.Select(n => new { __typename = "Licence", number = n }).ToArray() }, Reader, Cancel);
 
         var entities = response.DataWithoutErrors["_entities"]!.AsArray();
         Assert.Equal(numbers.Take(99), entities.Take(99).Select(e => e!["number"]!.GetValue<string>()));
@@ -111,7 +132,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
                 ... on Person { idNumber licences(first: 5, statuses: [VALID, EXPIRED]) { totalCount edges { node { number holderName } } } }
               }
             }
-            """, new { representations = persons.Select(p => new { __typename = "Person", idNumber = p.IdNumber }).ToArray() }, cancellationToken: Cancel);
+            """, new { representations = persons.Select(p => new { __typename = "Person", idNumber = p.IdNumber }).ToArray() }, Reader, Cancel);
 
         var entities = response.DataWithoutErrors["_entities"]!.AsArray();
         for (var i = 0; i < persons.Count; i++)
@@ -210,7 +231,9 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
         using var response = await http.SendAsync(Query(), Cancel);
         Assert.Equal(200, (int)response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
-        Assert.Equal(SeedData.Licences.Count, body["data"]!["licences"]!["totalCount"]!.GetValue<int>());
+
+        // No caller headers: no row-scoped resource is readable, so their licences are withheld (fail closed).
+        Assert.Equal(SeedData.Licences.Count(l => l.Type.RowResource is null), body["data"]!["licences"]!["totalCount"]!.GetValue<int>());
     }
 
     [Fact]

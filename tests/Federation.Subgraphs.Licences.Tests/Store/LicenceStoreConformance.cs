@@ -16,7 +16,7 @@ internal sealed record TestLibrary(ILicenceStore Store, Func<Task<IReadOnlyList<
 /// store alike, through the subgraph's resolvers. Reads use a shared seeded library; each test that
 /// changes licences gets its own. Expectations are computed from the seed.
 /// </summary>
-public abstract class LicenceStoreConformance
+public abstract partial class LicenceStoreConformance
 {
     /// <summary>The library seeded from <see cref="SeedData"/>, shared by the tests that only read.</summary>
     internal abstract Task<ILicenceStore> SharedStoreAsync();
