@@ -48,14 +48,16 @@ class SignedDataSource extends RemoteGraphQLDataSource {
     const nonce = randomBytes(16).toString('hex');
     const agency = context?.agency ?? defaultAgency;
     const purpose = context?.purpose ?? defaultPurpose;
-    // No X-Caller-Division: Apollo Gateway knows no registry, so the subgraphs answer every row.
-    const canonical = ['v2', http.method.toUpperCase(), url.pathname + url.search, timestamp, nonce, agency, purpose, '', '',
+    // No X-Caller-Division: Apollo Gateway knows no registry, so the subgraphs answer every row of
+    // every division. No X-Caller-Row-Resources: it decides no row-scoped resource, so the subgraphs
+    // withhold those rows (signed as the empty list), as they do from a caller without the right.
+    const canonical = ['v3', http.method.toUpperCase(), url.pathname + url.search, timestamp, nonce, agency, purpose, '', '', '',
       createHash('sha256').update(body, 'utf8').digest('hex')].join('\n');
     http.headers.set('X-Gateway-Timestamp', timestamp);
     http.headers.set('X-Gateway-Nonce', nonce);
     http.headers.set('X-Caller-Agency', agency);
     http.headers.set('X-Caller-Purpose', purpose);
-    http.headers.set('X-Gateway-Signature', 'v2=' + createHmac('sha256', secret).update(canonical, 'utf8').digest('hex'));
+    http.headers.set('X-Gateway-Signature', 'v3=' + createHmac('sha256', secret).update(canonical, 'utf8').digest('hex'));
     return super.sendRequest(request, context);
   }
 }
