@@ -46,6 +46,11 @@ internal static class CatalogueCoverage
             }
         }
 
+        // A catalogue whose every resource is UNCONDITIONAL shares everything with every agency: no
+        // argument or input field can search by anything a caller may not read, so leaving them out
+        // decides nothing. The moment one resource is conditional or not shared, each must be listed.
+        var everythingShared = catalogue.Resources.All(r => r.Class == ShareClass.Unconditional);
+
         var elements = new Elements();
         foreach (var type in supergraph.Types.Values.Where(IsCovered))
         {
@@ -103,7 +108,11 @@ internal static class CatalogueCoverage
         {
             if (!covering.TryGetValue(coordinate, out var resources))
             {
-                errors.Add(CatalogueErrorCodes.FieldUncovered(coordinate, subgraphs, kind));
+                if (!(everythingShared && kind != "Field"))
+                {
+                    errors.Add(CatalogueErrorCodes.FieldUncovered(coordinate, subgraphs, kind));
+                }
+
                 return null;
             }
 

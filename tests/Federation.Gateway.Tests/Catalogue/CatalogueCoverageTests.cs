@@ -239,6 +239,22 @@ public sealed class CatalogueCoverageTests
         Assert.StartsWith($"{kind} \"{coordinate}\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_catalogue_sharing_everything_unconditionally_need_not_list_arguments_and_input_fields_but_one_conditional_resource_makes_each_required()
+    {
+        var open = Catalogue(peopleFields: ["Query.person", "Query.people", "Person.id", "Person.name", "Person.phone"], peopleInputs: [], licenceInputs: [], notShared: []);
+        var withOneConditional = Catalogue(
+            peopleFields: ["Query.person", "Query.people", "Person.id", "Person.name"], peopleInputs: [], licenceInputs: [], notShared: [],
+            more: [Scoped("people.phone-conditional", PublicSecurity, "Person.phone")]);
+
+        var openErrors = CatalogueCoverage.Check(WithFilters.Value, new ShareCatalogue(open.Agencies, open.DivisionFields, [.. open.Resources.Where(r => r.Class != ShareClass.NotShared)], open.Subgraphs));
+        var conditionalErrors = CatalogueCoverage.Check(WithFilters.Value, new ShareCatalogue(withOneConditional.Agencies, new Dictionary<string, string> { ["Person"] = "id" }, [.. withOneConditional.Resources.Where(r => r.Class != ShareClass.NotShared)], withOneConditional.Subgraphs));
+
+        Assert.Empty(openErrors);
+        Assert.Contains(conditionalErrors, e => e.Code == CatalogueErrorCodes.FieldUncoveredCode && e.Coordinates.SequenceEqual(["PersonFilter.name"]));
+        Assert.Contains(conditionalErrors, e => e.Code == CatalogueErrorCodes.FieldUncoveredCode && e.Coordinates.SequenceEqual(["Query.people(filter:)"]));
+    }
+
     [Theory]
     [InlineData("Query.people(filter:)")]
     [InlineData("Period.from")]
