@@ -1,15 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Federation.Gateway.Execution;
 using Federation.Gateway.Hosting;
 using Federation.Gateway.Tests.Authentication;
+using Federation.Gateway.Tests.Execution;
 using Federation.Subgraphs.DemoData;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Federation.Gateway.Tests.Equivalence;
@@ -37,27 +33,13 @@ public sealed class EquivalencePlatform : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         subgraphs = await EmbeddedSubgraphs.StartAsync(Persons, LogLevel.Warning, TestContext.Current.CancellationToken);
-        var supergraphFile = Path.Combine(Repository.SchemaDirectory, "supergraph.graphql");
-        gateway = GatewayService.Build([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            builder.Configuration["GatewaySignature:Secret"] = subgraphs.Secret;
-            builder.Configuration["Gateway:SupergraphFile"] = supergraphFile;
-            tokens.Configure(builder.Configuration);
 
-            // Apollo Gateway knows no catalogue: the two answer alike only where authorization lets
-            // everything through. No one caller may read every field (the conditional resources have
-            // different providers and listed agencies), so ours runs the whole authorization stage in
-            // dry-run mode — decided and logged, served as sent. The filter is the matrix's to test.
-            builder.Configuration["Authorization:Mode"] = "DryRun";
-            foreach (var (name, url) in subgraphs.Urls)
-            {
-                builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
-            }
-        });
-        await gateway.StartAsync(TestContext.Current.CancellationToken);
-        Ours = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql");
+        // Apollo Gateway knows no catalogue: the two answer alike only where authorization lets
+        // everything through. No one caller may read every field (the conditional resources have
+        // different providers and listed agencies), so ours runs the whole authorization stage in
+        // dry-run mode — decided and logged, served as sent. The filter is the matrix's to test.
+        (gateway, Ours) = await EmbeddedGateway.StartAsync(subgraphs, tokens, configuration => configuration["Authorization:Mode"] = "DryRun");
+        var supergraphFile = Path.Combine(Repository.SchemaDirectory, "supergraph.graphql");
         apollo = await ApolloGatewayPeer.StartAsync(supergraphFile, subgraphs.Secret, subgraphs.Urls);
     }
 

@@ -2,14 +2,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Authentication;
-using Federation.Gateway.Execution;
 using Federation.Gateway.Hosting;
 using Federation.Gateway.Tests.Authentication;
+using Federation.Gateway.Tests.Execution;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Federation.Gateway.Tests.Security;
@@ -46,20 +42,7 @@ public sealed class ReviewPlatform : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         subgraphs = await EmbeddedSubgraphs.StartAsync(Persons, LogLevel.Warning, TestContext.Current.CancellationToken);
-        gateway = GatewayService.Build([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            builder.Configuration["GatewaySignature:Secret"] = subgraphs.Secret;
-            builder.Configuration["Gateway:SupergraphFile"] = Path.Combine(Repository.SchemaDirectory, "supergraph.graphql");
-            Tokens.Configure(builder.Configuration);
-            foreach (var (name, url) in subgraphs.Urls)
-            {
-                builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
-            }
-        });
-        await gateway.StartAsync(TestContext.Current.CancellationToken);
-        Url = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql");
+        (gateway, Url) = await EmbeddedGateway.StartAsync(subgraphs, Tokens);
     }
 
     /// <summary>Posts a GraphQL request as <paramref name="caller"/> for <paramref name="purpose"/>.</summary>
