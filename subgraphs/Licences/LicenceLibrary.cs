@@ -1,6 +1,8 @@
 using Federation.Subgraphs.DemoData;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Changes;
+using Federation.Subgraphs.Licences.Corrections;
+using Federation.Subgraphs.Licences.Domain;
 using Federation.Subgraphs.Licences.Schema;
 using Federation.Subgraphs.Licences.Seals;
 using Federation.Subgraphs.Licences.Seeding;
@@ -109,21 +111,26 @@ internal sealed class LibraryReadiness
 }
 
 /// <summary>
-/// Prepares the store before the service takes requests: applies the migrations (PostgreSQL), then
-/// seeds the demo world when the library is empty and <c>Seed:Persons</c> is above 0.
+/// Prepares the store before the service takes requests: applies the migrations (PostgreSQL) and
+/// seals anew, with a fresh salt, every licence sealed before seals had one; then seeds the demo
+/// world when the library is empty and <c>Seed:Persons</c> is above 0.
 /// </summary>
 internal sealed class LibraryStartup(
     LibrarySettings settings,
     ILicenceStore store,
     Sealer sealer,
     LibraryReadiness readiness,
+    TimeProvider clock,
     ILogger<LibraryStartup> logger) : IHostedService
 {
+    /// <summary>The reason recorded in the change events of licences sealed anew with a salt.</summary>
+    public const string SaltReason = "sealed anew with a salt (the digest no longer confirms guesses of the items)";
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (store is PostgresLicenceStore postgres)
         {
             await postgres.MigrateAsync(logger, cancellationToken).ConfigureAwait(false);
+            await SaltAsync(postgres, cancellationToken).ConfigureAwait(false);
         }
 
         if (sealer.Keyring is DemoSealKeyring)
@@ -154,6 +161,39 @@ internal sealed class LibraryStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Seals anew every licence still without a salt, each as a change of its own (its row locked,
+    /// its change event written with it), so readers who kept its seal or items learn of the new ones.
+    /// </summary>
+    private async Task SaltAsync(PostgresLicenceStore postgres, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        while (await postgres.UnsaltedNumbersAsync(500, cancellationToken).ConfigureAwait(false) is { Count: > 0 } numbers)
+        {
+            foreach (var number in numbers)
+            {
+                await postgres.ChangeAsync(number, Salted, SaltReason, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+        }
+
+        if (count > 0)
+        {
+            LicenceLibraryLog.Salted(logger, count);
+        }
+    }
+
+    private LicenceChange Salted(Licence current)
+    {
+        if (current.Seal.Salt.Length > 0)
+        {
+            return new LicenceChange(current, []);
+        }
+
+        var now = clock.GetUtcNow();
+        return new LicenceChange(sealer.Reseal(current with { UpdatedAt = now }, now), ["items", "seal", "updatedAt"]);
+    }
 }
 
 /// <summary>Readiness: start-up finished and the store answers.</summary>
@@ -185,4 +225,7 @@ internal static partial class LicenceLibraryLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seals use the DEMO keys derived from the demo seed; configure Seals:Keys=Configured with real seal files for production")]
     public static partial void DemoSeals(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sealed {Count} licences anew with a salt")]
+    public static partial void Salted(ILogger logger, long count);
 }

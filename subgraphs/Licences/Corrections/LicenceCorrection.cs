@@ -123,7 +123,13 @@ internal sealed record LicenceCorrection(
             return new LicenceChange(current, []);
         }
 
+        // Sealing anew draws a new salt, and the salt is among the items (sealSalt).
         next = context.Sealer.Reseal(next with { UpdatedAt = context.Now }, context.Now);
+        if (!changed.Contains("items"))
+        {
+            changed.Add("items");
+        }
+
         changed.Add("seal");
         changed.Add("updatedAt");
         return new LicenceChange(next, changed);

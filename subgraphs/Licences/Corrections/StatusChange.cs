@@ -27,8 +27,9 @@ internal sealed record StatusChange(string Number, LicenceStatus Status, string 
             throw LicenceErrorCodes.StatusTransition(current.Number, LicenceStatuses.Name(current.Status), LicenceStatuses.Name(Status), refusal);
         }
 
+        // Sealing anew draws a new salt, and the salt is among the items (sealSalt).
         var next = context.Sealer.Reseal(current with { Status = Status, UpdatedAt = context.Now }, context.Now);
-        return new LicenceChange(next, ["status", "seal", "updatedAt"]);
+        return new LicenceChange(next, ["status", "items", "seal", "updatedAt"]);
     }
 
     /// <summary>Why the transition is refused, or null when it is allowed.</summary>

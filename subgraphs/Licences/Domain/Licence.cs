@@ -32,6 +32,9 @@ internal sealed record Licence(
 /// <see cref="Certificate"/> (DER, base64). <see cref="Algorithm"/> is the GraphQL enum name of
 /// <c>SealAlgorithm</c>. The library keeps the content to name what differs when a seal no longer
 /// holds; the GraphQL seal shows only the digest, since the content holds every item.
+/// <see cref="Salt"/> (base64, <see cref="Seals.SealSalt.Bytes"/> random bytes, new at every
+/// sealing) is part of the content, so that the public digest confirms no guess of the items to
+/// whoever cannot read the salt — GraphQL shows it only among the items (<c>…Items.sealSalt</c>).
 /// </summary>
 internal sealed record ElectronicSeal(
     string Algorithm,
@@ -40,8 +43,9 @@ internal sealed record ElectronicSeal(
     string Signature,
     string Certificate,
     string SealId,
-    DateTimeOffset SealedAt)
+    DateTimeOffset SealedAt,
+    string Salt)
 {
     /// <summary>The placeholder of a licence being built, before its issuer seals it.</summary>
-    public static readonly ElectronicSeal Unsealed = new("", "", "", "", "", "", DateTimeOffset.MinValue);
+    public static readonly ElectronicSeal Unsealed = new("", "", "", "", "", "", DateTimeOffset.MinValue, "");
 }

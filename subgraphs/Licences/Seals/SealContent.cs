@@ -7,12 +7,17 @@ namespace Federation.Subgraphs.Licences.Seals;
 
 /// <summary>
 /// What an issuer seals: the licence's number, type, holder (kind, key and name), issuer, dates,
-/// status and items, as RFC 8785 canonical JSON. The verifier builds it again from the licence's
-/// current fields, so any change to them that was not sealed anew shows.
+/// status, items and the seal's random salt (<see cref="SealSalt"/>), as RFC 8785 canonical JSON.
+/// The verifier builds it again from the licence's current fields and its seal's salt, so any
+/// change to them that was not sealed anew shows.
 /// </summary>
 internal static class SealContent
 {
-    public static string Of(Licence licence) => Write(licence);
+    /// <summary>The content of the licence's current fields with its seal's salt, as the verifier rebuilds it.</summary>
+    public static string Of(Licence licence) => Write(licence, licence.Seal.Salt);
+
+    /// <summary>The content of the licence's current fields with <paramref name="salt"/>, as the sealer signs it.</summary>
+    public static string Of(Licence licence, string salt) => Write(licence, salt);
 
     /// <summary>The members of the sealed content that differ between two canonical contents, by name.</summary>
     public static IReadOnlyList<string> DifferingMembers(string expected, string actual)
@@ -58,7 +63,7 @@ internal static class SealContent
     /// <see cref="Of"/> writes the same text directly, members already in RFC 8785 order, because
     /// seeding seals every licence (a test holds the two equal).
     /// </summary>
-    internal static JsonObject Document(Licence licence)
+    internal static JsonObject Document(Licence licence, string salt)
     {
         var items = new JsonArray();
         foreach (var item in licence.Items)
@@ -85,10 +90,11 @@ internal static class SealContent
             },
             ["status"] = LicenceStatuses.Name(licence.Status),
             ["items"] = items,
+            ["salt"] = salt,
         };
     }
 
-    private static string Write(Licence licence)
+    private static string Write(Licence licence, string salt)
     {
         var text = new StringBuilder(768);
         text.Append("{\"dates\":{\"issuedOn\":");
@@ -130,6 +136,8 @@ internal static class SealContent
 
         text.Append("],\"number\":");
         JsonCanonicalization.WriteString(text, licence.Number);
+        text.Append(",\"salt\":");
+        JsonCanonicalization.WriteString(text, salt);
         text.Append(",\"status\":");
         JsonCanonicalization.WriteString(text, LicenceStatuses.Name(licence.Status));
         text.Append(",\"type\":{\"code\":");

@@ -9,7 +9,9 @@ namespace Federation.Subgraphs.Licences.Seals;
 /// Checks a licence's seal the way anyone holding the platform root would: the certificate is
 /// readable, chains to the trusted root and was valid when the licence was sealed, belongs to the
 /// issuing agency, the signature holds over the sealed content's digest, and that digest is the
-/// digest of what the licence's current fields canonicalise to. The first failed check is the reason given.
+/// digest of what the licence's current fields and its seal's salt canonicalise to (a salt changed
+/// behind the sealer's back shows as <c>salt</c> among the differing members). The first failed
+/// check is the reason given.
 /// </summary>
 internal sealed class SealVerifier(X509Certificate2 trustedRoot)
 {
@@ -68,7 +70,7 @@ internal sealed class SealVerifier(X509Certificate2 trustedRoot)
             }
         }
 
-        // The digest of the current fields must be the signed one; the kept content only names what differs.
+        // The digest of the current fields with the kept salt must be the signed one; the kept content only names what differs.
         var current = SealContent.Of(licence);
         if (!SealDigest.Of(seal.Algorithm, current)!.AsSpan().SequenceEqual(SealDigest.Of(seal.Algorithm, seal.CanonicalContent)))
         {

@@ -21,6 +21,7 @@ namespace Federation.Subgraphs.Licences.Seeding;
 /// day is before it. Each licence is sealed by its issuer when the library recorded its present
 /// status (issue, expiry or decision day, 09:00 China Standard Time), or on the day the library
 /// opened (<see cref="LibraryOpened"/>) for licences older than electronic seals, which it took in then.
+/// Each seal's salt comes from the stream of the licence's number (<see cref="SealSalt.Seeded"/>).
 /// </para>
 /// <para>
 /// Holders are processed one by one (legal persons, then persons), so the count is near, not
@@ -540,7 +541,7 @@ internal sealed class LicenceSeed
         var (agencyCode, agencyName) = agencies[agencyIndex];
         var licence = new Licence(
             number, type, holder, holderName, agencyCode, agencyName, issuedOn, validFrom, validUntil, status, items, ElectronicSeal.Unsealed, recordedAt);
-        return sealer.Reseal(licence, recordedAt);
+        return sealer.Reseal(licence, recordedAt, SealSalt.Seeded(world, number));
     }
 
     private int AgencyOf(LicenceType type, string divisionCode) =>

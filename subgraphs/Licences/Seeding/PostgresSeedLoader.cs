@@ -49,7 +49,7 @@ internal static class PostgresSeedLoader
             $"""
             COPY {quoted}.licences (number, type_code, holder_kind, holder_key, holder_name, issuing_agency, issuing_agency_name,
                 issued_on, valid_from, valid_until, status, item_keys, item_labels, item_values,
-                seal_algorithm, seal_canonicalization, seal_content, seal_signature, seal_id, sealed_at, updated_at)
+                seal_algorithm, seal_canonicalization, seal_content, seal_signature, seal_id, sealed_at, seal_salt, updated_at)
             FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken).ConfigureAwait(false))
@@ -134,6 +134,7 @@ internal static class PostgresSeedLoader
         await importer.WriteAsync(licence.Seal.Signature, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(licence.Seal.SealId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(licence.Seal.SealedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(licence.Seal.Salt, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(licence.UpdatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
     }
 }

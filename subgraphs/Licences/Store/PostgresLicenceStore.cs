@@ -19,7 +19,7 @@ internal sealed class PostgresLicenceStore : ILicenceStore
         l.number, l.type_code, l.holder_kind, l.holder_key, l.holder_name, l.issuing_agency, l.issuing_agency_name,
         l.issued_on, l.valid_from, l.valid_until, l.status, l.item_keys, l.item_labels, l.item_values,
         l.seal_algorithm, l.seal_canonicalization, l.seal_content, l.seal_signature, l.seal_id, c.certificate,
-        l.sealed_at, l.updated_at
+        l.sealed_at, l.updated_at, l.seal_salt
         """;
 
     private readonly NpgsqlDataSource dataSource;
@@ -179,7 +179,7 @@ internal sealed class PostgresLicenceStore : ILicenceStore
                 UPDATE {licences} SET holder_name = @holder_name, issued_on = @issued_on, valid_from = @valid_from, valid_until = @valid_until,
                     status = @status, item_keys = @item_keys, item_labels = @item_labels, item_values = @item_values,
                     seal_algorithm = @seal_algorithm, seal_canonicalization = @seal_canonicalization, seal_content = @seal_content,
-                    seal_signature = @seal_signature, seal_id = @seal_id, sealed_at = @sealed_at, updated_at = @updated_at
+                    seal_signature = @seal_signature, seal_id = @seal_id, sealed_at = @sealed_at, seal_salt = @seal_salt, updated_at = @updated_at
                 WHERE number = @number
                 """);
             var parameters = update.Parameters;
@@ -198,6 +198,7 @@ internal sealed class PostgresLicenceStore : ILicenceStore
             parameters.Add(new NpgsqlParameter<string>("seal_signature", licence.Seal.Signature));
             parameters.Add(new NpgsqlParameter<string>("seal_id", licence.Seal.SealId));
             parameters.Add(new NpgsqlParameter<DateTimeOffset>("sealed_at", licence.Seal.SealedAt.ToUniversalTime()));
+            parameters.Add(new NpgsqlParameter<string>("seal_salt", licence.Seal.Salt));
             parameters.Add(new NpgsqlParameter<DateTimeOffset>("updated_at", licence.UpdatedAt.ToUniversalTime()));
             write.BatchCommands.Add(update);
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -211,6 +212,24 @@ internal sealed class PostgresLicenceStore : ILicenceStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         afterCommit();
         return applied;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> numbers of licences sealed before seals had a salt (migration
+    /// 0002 gave them the empty salt), which start-up seals anew.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<string>> UnsaltedNumbersAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT number FROM {licences} WHERE seal_salt = '' ORDER BY number LIMIT @limit");
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var numbers = new List<string>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            numbers.Add(reader.GetString(0));
+        }
+
+        return numbers;
     }
 
     public async ValueTask<bool> IsEmptyAsync(CancellationToken cancellationToken)
@@ -331,7 +350,8 @@ internal sealed class PostgresLicenceStore : ILicenceStore
                 reader.GetString(at + 17),
                 reader.GetString(at + 19),
                 reader.GetString(at + 18),
-                reader.GetFieldValue<DateTimeOffset>(at + 20)),
+                reader.GetFieldValue<DateTimeOffset>(at + 20),
+                reader.GetString(at + 22)),
             reader.GetFieldValue<DateTimeOffset>(at + 21));
     }
 }

@@ -36,6 +36,35 @@ public sealed class ReviewReplayTests(ReviewPlatform platform) : IClassFixture<R
     }
 
     [Fact]
+    public async Task The_seal_salt_is_refused_with_the_items_it_protects_so_the_open_digest_confirms_no_guess()
+    {
+        var listed = await platform.PostAsync(
+            """{ licences(filter: {typeCodes: ["JDCJSZ"]}, first: 1) { edges { node { number } } } }""",
+            ReviewPlatform.BigDataBureau, "DATA_VERIFICATION");
+        var number = (string)listed.Data!["licences"]!["edges"]![0]!["node"]!["number"]!;
+
+        var answer = await platform.PostAsync(
+            $$"""
+            {
+              sealed: licence(number: "{{number}}") { seal { contentDigest } }
+              own: licence(number: "{{number}}") { items { ... on DrivingLicenceItems { vehicleClass } } }
+              salted: licence(number: "{{number}}") { items { ... on DrivingLicenceItems { sealSalt } } }
+            }
+            """,
+            ReviewPlatform.MarketRegulation, "DATA_VERIFICATION");
+
+        // The digest is open and the licence's own entries are read, but not the salt: it is refused with the address it would let be guessed.
+        Assert.Equal(200, answer.Status);
+        Assert.False(string.IsNullOrEmpty((string?)answer.Data?["sealed"]?["seal"]?["contentDigest"]), answer.Text);
+        Assert.False(string.IsNullOrEmpty((string?)answer.Data?["own"]?["items"]?["vehicleClass"]), answer.Text);
+        Assert.Null(answer.Data!["salted"]);
+        var refusal = Assert.Single(answer.Body["errors"]!.AsArray());
+        Assert.Equal("""["salted","items","sealSalt"]""", refusal!["path"]!.ToJsonString());
+        Assert.Equal("licences.driving-licence-address", (string?)refusal["extensions"]!["resource"]);
+        Assert.Contains((string)refusal["extensions"]!["code"]!, Denials);
+    }
+
+    [Fact]
     public async Task The_seal_carries_no_copy_of_the_licence()
     {
         var answer = await platform.PostAsync("""{ licenceTypes { code } licence(number: "X") { seal { canonicalContent } } }""", ReviewPlatform.MarketRegulation, purpose: null);

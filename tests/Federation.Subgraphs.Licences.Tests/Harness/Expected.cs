@@ -31,18 +31,18 @@ internal static class Expected
     public const string ItemsFragment = """
         fragment Items on LicenceItems {
           __typename
-          ... on RealEstateTitleItems { holder { idNumber } location unitNumber rightType rightNature use area termOfUse coOwnership }
-          ... on RoadTransportPermitItems { principal address economicType businessScope }
-          ... on DrivingLicenceItems { holder { idNumber } gender nationality birthDate address firstIssuedOn vehicleClass fileNumber }
-          ... on MarriageCertificateItems { registeredOn spouseName spouseIdNumber remarks }
-          ... on HouseholdRegisterItems { holder { idNumber } householdNumber householdKind address memberCount }
-          ... on ConstructionQualificationItems { legalRepresentative economicNature qualification registeredCapital }
-          ... on SocialOrganisationCertificateItems { legalRepresentative businessScope domicile activityArea registeredFunds supervisoryUnit }
-          ... on FoodBusinessLicenceItems { legalRepresentative domicile premises businessFormat businessItems supervisingAuthority }
-          ... on HygieneLicenceItems { legalRepresentative address licensedItems }
-          ... on DrugBusinessLicenceItems { legalRepresentative principal qualityPrincipal registeredAddress warehouseAddress businessMode businessScope }
-          ... on PhysicianPracticeCertificateItems { practiceCategory practiceScope practiceInstitution }
-          ... on BusinessLicenceItems { enterpriseType legalRepresentative registeredCapital establishedOn businessTerm domicile businessScope }
+          ... on RealEstateTitleItems { holder { idNumber } location unitNumber rightType rightNature use area termOfUse coOwnership sealSalt }
+          ... on RoadTransportPermitItems { principal address economicType businessScope sealSalt }
+          ... on DrivingLicenceItems { holder { idNumber } gender nationality birthDate address firstIssuedOn vehicleClass fileNumber sealSalt }
+          ... on MarriageCertificateItems { registeredOn spouseName spouseIdNumber remarks sealSalt }
+          ... on HouseholdRegisterItems { holder { idNumber } householdNumber householdKind address memberCount sealSalt }
+          ... on ConstructionQualificationItems { legalRepresentative economicNature qualification registeredCapital sealSalt }
+          ... on SocialOrganisationCertificateItems { legalRepresentative businessScope domicile activityArea registeredFunds supervisoryUnit sealSalt }
+          ... on FoodBusinessLicenceItems { legalRepresentative domicile premises businessFormat businessItems supervisingAuthority sealSalt }
+          ... on HygieneLicenceItems { legalRepresentative address licensedItems sealSalt }
+          ... on DrugBusinessLicenceItems { legalRepresentative principal qualityPrincipal registeredAddress warehouseAddress businessMode businessScope sealSalt }
+          ... on PhysicianPracticeCertificateItems { practiceCategory practiceScope practiceInstitution sealSalt }
+          ... on BusinessLicenceItems { enterpriseType legalRepresentative registeredCapital establishedOn businessTerm domicile businessScope sealSalt }
         }
         """;
 
@@ -84,7 +84,7 @@ internal static class Expected
         ["updatedAt"] = Instant(licence.UpdatedAt),
     };
 
-    /// <summary>The licence's items as its type's object: each defined item under its key (null when not carried), a count as a number.</summary>
+    /// <summary>The licence's items as its type's object: each defined item under its key (null when not carried), a count as a number, and the seal's salt.</summary>
     public static JsonObject Items(Licence licence)
     {
         var items = new JsonObject { ["__typename"] = licence.Type.ItemsTypeName };
@@ -101,6 +101,7 @@ internal static class Expected
                 : JsonValue.Create(value);
         }
 
+        items["sealSalt"] = licence.Seal.Salt;
         return items;
     }
 

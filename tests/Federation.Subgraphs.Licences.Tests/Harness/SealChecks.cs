@@ -9,13 +9,16 @@ namespace Federation.Subgraphs.Licences.Tests.Harness;
 /// <summary>
 /// What a party that may read a licence's fields does to check its seal, from the answer to
 /// <see cref="Expected.FullLicence"/> alone, as the SDL's description of <c>ElectronicSeal</c> says:
-/// rebuild the canonical content, hash it, compare with <c>contentDigest</c>, check the signature
-/// over the digest with the certificate's key.
+/// rebuild the canonical content (the salt read from <c>items.sealSalt</c>), hash it, compare with
+/// <c>contentDigest</c>, check the signature over the digest with the certificate's key.
 /// </summary>
 internal static class SealChecks
 {
-    /// <summary>The canonical content rebuilt from the licence's GraphQL fields.</summary>
-    public static string RebuiltContent(JsonNode licence)
+    /// <summary>The canonical content rebuilt from the licence's GraphQL fields, with the salt its items give.</summary>
+    public static string RebuiltContent(JsonNode licence) => RebuiltContent(licence, licence["items"]!["sealSalt"]!.GetValue<string>());
+
+    /// <summary>The canonical content rebuilt from the licence's GraphQL fields with <paramref name="salt"/> (as a caller who cannot read the salt would have to guess it).</summary>
+    public static string RebuiltContent(JsonNode licence, string salt)
     {
         var items = new JsonArray();
         foreach (var definition in licence["type"]!["itemDefinitions"]!.AsArray())
@@ -50,12 +53,18 @@ internal static class SealChecks
             },
             ["status"] = licence["status"]!.GetValue<string>(),
             ["items"] = items,
+            ["salt"] = salt,
         };
         return JsonCanonicalization.Canonicalize(document);
     }
 
     /// <summary>The SHA-256 digest of the rebuilt content, base64.</summary>
-    public static string RebuiltDigest(JsonNode licence) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(RebuiltContent(licence))));
+    public static string RebuiltDigest(JsonNode licence) => Digest(RebuiltContent(licence));
+
+    /// <summary>The SHA-256 digest of content rebuilt with <paramref name="salt"/>, base64.</summary>
+    public static string RebuiltDigest(JsonNode licence, string salt) => Digest(RebuiltContent(licence, salt));
+
+    private static string Digest(string content) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
     /// <summary>Whether the signature holds over the published digest with the published certificate's key (P-256, DER signature).</summary>
     public static bool SignatureHoldsOverDigest(JsonNode seal)

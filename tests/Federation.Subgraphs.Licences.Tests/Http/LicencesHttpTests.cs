@@ -266,11 +266,11 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
         var response = await Client.PostAsync("""
             mutation ($input: CorrectLicenceInput!) { correctLicence(input: $input) { changedFields licence { holderName } } }
             """, new { input = new { number = licence.Number, reason = "名称变更登记", holderName = licence.HolderName + "（更名）" } }, cancellationToken: Cancel);
-        Assert.Equal(["holderName", "seal", "updatedAt"], response.DataWithoutErrors["correctLicence"]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(["holderName", "items", "seal", "updatedAt"], response.DataWithoutErrors["correctLicence"]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
 
         var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
         Assert.Equal(("licences", "Licence", "名称变更登记"), (change.Subgraph, change.Type, change.Reason));
-        Assert.Equal(["holderName", "seal", "updatedAt"], change.ChangedFields);
+        Assert.Equal(["holderName", "items", "seal", "updatedAt"], change.ChangedFields);
         await subscriber.UnsubscribeAsync(ChangeEvent.Channel).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
     }
 

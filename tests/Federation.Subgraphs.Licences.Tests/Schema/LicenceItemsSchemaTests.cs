@@ -34,6 +34,8 @@ public sealed class LicenceItemsSchemaTests
                 expected = expected.Prepend(("holder", "Person!"));
             }
 
+            // The seal's salt, readable with the items only (its resource is the type's strictest items resource).
+            expected = expected.Append(("sealSalt", "String!"));
             Assert.Equal(expected, items.Fields.Select(f => (f.Name, f.Type.ToString())));
         }
     }
@@ -56,5 +58,8 @@ public sealed class LicenceItemsSchemaTests
         Assert.Null(Sdl.GetType("LicenceItem"));
         var seal = Assert.IsType<ObjectType>(Sdl.GetType("ElectronicSeal"));
         Assert.DoesNotContain(seal.Fields, f => f.Name.Contains("content", StringComparison.OrdinalIgnoreCase) && f.Name != "contentDigest");
+
+        // The salt is among the items, never on the open seal: with it the digest would confirm guesses again.
+        Assert.DoesNotContain(seal.Fields, f => f.Name.Contains("salt", StringComparison.OrdinalIgnoreCase));
     }
 }

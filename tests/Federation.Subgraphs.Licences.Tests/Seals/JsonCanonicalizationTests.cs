@@ -45,7 +45,8 @@ public sealed class JsonCanonicalizationTests
         foreach (var licence in SeedData.Licences)
         {
             var content = SealContent.Of(licence);
-            Assert.Equal(JsonCanonicalization.Canonicalize(SealContent.Document(licence)), content);
+            Assert.Equal(JsonCanonicalization.Canonicalize(SealContent.Document(licence, licence.Seal.Salt)), content);
+            Assert.Equal(licence.Seal.Salt, JsonNode.Parse(content)!["salt"]!.GetValue<string>());
             Assert.Equal(content, JsonCanonicalization.Canonicalize(JsonNode.Parse(content)));
         }
     }

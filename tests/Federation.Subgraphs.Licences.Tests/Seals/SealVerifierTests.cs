@@ -47,6 +47,28 @@ public sealed class SealVerifierTests
     }
 
     [Fact]
+    public void The_salt_is_sealed_so_a_salt_changed_behind_the_sealers_back_shows()
+    {
+        Assert.Contains($"\"salt\":\"{Licence.Seal.Salt}\"", Licence.Seal.CanonicalContent, StringComparison.Ordinal);
+        var swapped = Licence with { Seal = Licence.Seal with { Salt = SealSalt.Fresh() } };
+        Assert.Equal("The licence's current content differs from the sealed content in: salt.", SeedData.Verifier.Failure(swapped));
+    }
+
+    [Fact]
+    public void Each_sealing_draws_a_fresh_salt_and_the_seed_gives_the_same_salt_every_time()
+    {
+        var first = SeedData.Sealer.Seal(Licence, Licence.UpdatedAt);
+        var second = SeedData.Sealer.Seal(Licence, Licence.UpdatedAt);
+        Assert.NotEqual(first.Salt, second.Salt);
+        Assert.NotEqual(first.CanonicalContent, second.CanonicalContent);
+        Assert.Null(SeedData.Verifier.Failure(Licence with { Seal = first }));
+        Assert.Null(SeedData.Verifier.Failure(Licence with { Seal = second }));
+
+        Assert.Equal(Licence.Seal.Salt, SealSalt.Seeded(SeedData.World, Licence.Number));
+        Assert.NotEqual(Licence.Seal.Salt, SealSalt.Seeded(new DemoData.DemoWorld(SeedData.Persons, 7), Licence.Number));
+    }
+
+    [Fact]
     public void A_seal_made_under_another_root_does_not_chain()
     {
         var stranger = new Sealer(new DemoSealKeyring(7)).Seal(Licence, Licence.UpdatedAt);

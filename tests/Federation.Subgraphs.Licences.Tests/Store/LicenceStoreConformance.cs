@@ -100,6 +100,42 @@ public abstract partial class LicenceStoreConformance
     }
 
     [Fact]
+    public async Task The_digest_confirms_the_items_only_with_the_salt_read_from_the_items()
+    {
+        var subgraph = await SharedAsync();
+        foreach (var licence in SeedData.Licences.GroupBy(l => l.Type.Code).Select(g => g.First()))
+        {
+            var data = await GraphQLRun.DataAsync(subgraph, Expected.FullLicence + """
+                query ($number: String!) { licence(number: $number) { ...Full } }
+                """, new { number = licence.Number });
+            var answered = data["licence"]!;
+            var digest = answered["seal"]!["contentDigest"]!.GetValue<string>();
+            var salt = answered["items"]!["sealSalt"]!.GetValue<string>();
+
+            // The store keeps the salt the licence was sealed with: 128 random bits, base64.
+            Assert.Equal(licence.Seal.Salt, salt);
+            Assert.Equal(16, Convert.FromBase64String(salt).Length);
+            Assert.Equal(digest, SealChecks.RebuiltDigest(answered, salt));
+
+            // A caller refused the items who knows every item right still cannot confirm them: without the salt, or with another, the digest differs.
+            Assert.NotEqual(digest, SealChecks.RebuiltDigest(answered, ""));
+            Assert.NotEqual(digest, SealChecks.RebuiltDigest(answered, Convert.ToBase64String(new byte[16])));
+            var other = SeedData.Licences.First(l => l.Number != licence.Number).Seal.Salt;
+            Assert.NotEqual(digest, SealChecks.RebuiltDigest(answered, other));
+        }
+    }
+
+    [Fact]
+    public async Task Every_seeded_licence_keeps_a_salt_of_its_own()
+    {
+        var store = await SharedStoreAsync();
+        var sample = SeedData.Licences.Take(200).ToList();
+        var stored = await store.FindAsync([.. sample.Select(l => l.Number)], CancellationToken.None);
+        Assert.Equal(sample.Select(l => l.Seal.Salt), sample.Select(l => stored[l.Number].Seal.Salt));
+        Assert.Equal(sample.Count, sample.Select(l => l.Seal.Salt).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task A_number_the_library_does_not_hold_is_null()
     {
         var data = await GraphQLRun.DataAsync(await SharedAsync(), """{ licence(number: "NO-SUCH-LICENCE") { number } }""");
@@ -432,8 +468,17 @@ public abstract partial class LicenceStoreConformance
         var payload = data["correctLicence"]!;
         Assert.Equal(["items", "seal", "updatedAt"], payload["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
         var corrected = payload["licence"]!;
+
+        // Sealing anew draws a new salt, which the store keeps; the old salt no longer rebuilds the digest.
+        var salt = corrected["items"]!["sealSalt"]!.GetValue<string>();
+        Assert.NotEqual(licence.Seal.Salt, salt);
+        Assert.Equal(16, Convert.FromBase64String(salt).Length);
+        Assert.Equal(salt, (await library.Store.FindAsync([licence.Number], CancellationToken.None))[licence.Number].Seal.Salt);
+        Assert.NotEqual(corrected["seal"]!["contentDigest"]!.GetValue<string>(), SealChecks.RebuiltDigest(corrected, licence.Seal.Salt));
+
         var expectedItems = Expected.Items(licence);
         expectedItems["domicile"] = "浙江省宁波市海曙区中山西路1号";
+        expectedItems["sealSalt"] = salt;
         Expected.Json(expectedItems, corrected["items"]);
         Assert.Equal(licence.HolderName, corrected["holderName"]!.GetValue<string>());
         Assert.Equal(Expected.Instant(SeedData.Now), corrected["updatedAt"]!.GetValue<string>());
@@ -463,7 +508,7 @@ public abstract partial class LicenceStoreConformance
             """;
 
         var expired = await GraphQLRun.DataAsync(subgraph, Correct, new { input = new { number = licence.Number, reason = "登记错误", validUntil = "2025-06-01" } });
-        Assert.Equal(["validUntil", "status", "seal", "updatedAt"], expired["correctLicence"]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(["validUntil", "status", "items", "seal", "updatedAt"], expired["correctLicence"]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal("EXPIRED", expired["correctLicence"]!["licence"]!["status"]!.GetValue<string>());
 
         var unlimited = await GraphQLRun.DataAsync(subgraph, Correct, new { input = new { number = licence.Number, reason = "登记错误", validUntil = (string?)null } });
@@ -546,17 +591,21 @@ public abstract partial class LicenceStoreConformance
         var licence = SeedData.First(l => l.Status == LicenceStatus.Valid && l.Type.HolderKind == HolderKind.LegalPerson && !(l.ValidUntil < DemoData.DemoWorld.ReferenceDate.AddMonths(6)));
         var subgraph = SubgraphOf(library.Store);
         async Task<JsonObject> Change(string status) => await GraphQLRun.ExecuteAsync(subgraph, """
-            mutation ($input: ChangeLicenceStatusInput!) { changeLicenceStatus(input: $input) { changedFields licence { status seal { sealedAt } } } }
-            """, new { input = new { number = licence.Number, status, reason = "行政处罚决定书 甬市监罚〔2025〕1号" } });
+            mutation ($input: ChangeLicenceStatusInput!) { changeLicenceStatus(input: $input) { changedFields licence { status seal { sealedAt } items { ...Items } } } }
+            """ + "\n" + Expected.ItemsFragment, new { input = new { number = licence.Number, status, reason = "行政处罚决定书 甬市监罚〔2025〕1号" } });
 
         var suspended = await Change("SUSPENDED");
         Assert.Null(suspended["errors"]);
         Assert.Equal("SUSPENDED", suspended["data"]!["changeLicenceStatus"]!["licence"]!["status"]!.GetValue<string>());
-        Assert.Equal(["status", "seal", "updatedAt"], suspended["data"]!["changeLicenceStatus"]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(["status", "items", "seal", "updatedAt"], suspended["data"]!["changeLicenceStatus"]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        var suspendedSalt = suspended["data"]!["changeLicenceStatus"]!["licence"]!["items"]!["sealSalt"]!.GetValue<string>();
+        Assert.NotEqual(licence.Seal.Salt, suspendedSalt);
 
         Assert.Equal(["INVALID_STATUS_TRANSITION"], GraphQLRun.Codes(await Change("SUSPENDED")));
         Assert.Equal(["INVALID_STATUS_TRANSITION"], GraphQLRun.Codes(await Change("EXPIRED")));
-        Assert.Null((await Change("VALID"))["errors"]);
+        var reinstated = await Change("VALID");
+        Assert.Null(reinstated["errors"]);
+        Assert.NotEqual(suspendedSalt, reinstated["data"]!["changeLicenceStatus"]!["licence"]!["items"]!["sealSalt"]!.GetValue<string>());
         Assert.Null((await Change("CANCELLED"))["errors"]);
 
         var reinstate = await Change("VALID");

@@ -3,6 +3,7 @@ using Federation.Subgraphs.Licences.Seeding;
 using Federation.Subgraphs.Licences.Store;
 using Federation.Subgraphs.Licences.Tests.Harness;
 using Federation.Subgraphs.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Federation.Subgraphs.Licences.Tests.Store;
@@ -62,6 +63,47 @@ public sealed class PostgresLicenceStoreTests(PostgresLibraryFixture fixture) : 
         var migrated = await IndexesAsync("licences_unloaded");
         Assert.True(migrated.Count >= 8, string.Join("\n", migrated));
         Assert.Equal(migrated, await IndexesAsync(fixture.Shared.Schema));
+    }
+
+    [Fact]
+    public async Task Start_up_seals_anew_with_a_fresh_salt_every_licence_sealed_before_salts()
+    {
+        var library = await OwnLibraryAsync();
+        var store = (PostgresLicenceStore)library.Store;
+        var numbers = SeedData.Licences.Take(3).Select(l => l.Number).Order(StringComparer.Ordinal).ToArray();
+
+        // What migration 0002 leaves of a licence sealed before salts: the empty salt, and a seal that does not hold with it.
+        await using (var command = fixture.Database.DataSource.CreateCommand($"UPDATE \"{store.Schema}\".licences SET seal_salt = '' WHERE number = ANY(@numbers)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]>("numbers", numbers));
+            Assert.Equal(3, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(numbers, await store.UnsaltedNumbersAsync(10, TestContext.Current.CancellationToken));
+        var unsalted = await store.FindAsync(numbers, TestContext.Current.CancellationToken);
+        Assert.All(numbers, n => Assert.NotNull(SeedData.Verifier.Failure(unsalted[n])));
+
+        var startup = new LibraryStartup(
+            new LibrarySettings(true, null, store.Schema, 0), store, SeedData.Sealer, new LibraryReadiness(), new ManualClock(SeedData.Now), NullLogger<LibraryStartup>.Instance);
+        await startup.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await store.UnsaltedNumbersAsync(10, TestContext.Current.CancellationToken));
+        var salted = await store.FindAsync(numbers, TestContext.Current.CancellationToken);
+        Assert.All(numbers, n =>
+        {
+            Assert.Null(SeedData.Verifier.Failure(salted[n]));
+            Assert.Equal(16, Convert.FromBase64String(salted[n].Seal.Salt).Length);
+            Assert.NotEqual(SeedData.Licences.Single(l => l.Number == n).Seal.Salt, salted[n].Seal.Salt);
+            Assert.Equal(SeedData.Now, salted[n].Seal.SealedAt);
+        });
+
+        // Each is a change, so readers who kept the seal or the items learn of the new ones; the other licences are untouched.
+        var events = await library.Events();
+        Assert.Equal(numbers, events.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.All(events, e => Assert.Equal(["items", "seal", "updatedAt"], e.ChangedFields));
+        Assert.All(events, e => Assert.Equal(LibraryStartup.SaltReason, e.Reason));
+        var untouched = SeedData.Licences[3];
+        Assert.Equal(untouched.Seal, (await store.FindAsync([untouched.Number], TestContext.Current.CancellationToken))[untouched.Number].Seal);
     }
 
     private async Task<List<string>> IndexesAsync(string schema)
