@@ -33,6 +33,26 @@ public sealed record GraphQLError
 
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
+    /// <summary>This error with <c>extensions.code</c> set to <paramref name="code"/>, unless it has a code already; its other extensions kept.</summary>
+    public GraphQLError WithCode(string code)
+    {
+        if (Extensions is { } existing && existing.ContainsKey("code"))
+        {
+            return this;
+        }
+
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (Extensions is not null)
+        {
+            foreach (var (key, value) in Extensions)
+            {
+                extensions[key] = value;
+            }
+        }
+
+        return this with { Extensions = extensions };
+    }
+
     public override string ToString() =>
         Locations.Count == 0 ? Message : $"{Message} ({string.Join(", ", Locations.Select(l => $"{l.Line}:{l.Column}"))})";
 

@@ -26,17 +26,7 @@ internal static class ExecutionErrorCodes
         var coded = new GraphQLError[errors.Count];
         for (var i = 0; i < errors.Count; i++)
         {
-            var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (errors[i].Extensions is { } existing)
-            {
-                foreach (var (key, value) in existing)
-                {
-                    extensions[key] = value;
-                }
-            }
-
-            extensions.TryAdd("code", InvalidVariables);
-            coded[i] = errors[i] with { Extensions = extensions };
+            coded[i] = errors[i].WithCode(InvalidVariables);
         }
 
         return coded;

@@ -49,7 +49,7 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
         Limit(null, $"The document is longer than {limit} characters (MaxDocumentLength).", RequestErrorCodes.DocumentTooLarge, "MaxDocumentLength", limit);
 
     public static RequestFailure Syntax(GraphQLError error, string code) =>
-        new(null, [WithCode(error, code)]);
+        new(null, [error.WithCode(code)]);
 
     public static RequestFailure Validation(IReadOnlyList<GraphQLError> errors) =>
         new(null, WithCode(errors, RequestErrorCodes.ValidationFailed));
@@ -58,7 +58,7 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
         Coded(null, message, RequestErrorCodes.OperationNotFound);
 
     public static RequestFailure IntrospectionDisabled(SyntaxNode field) =>
-        new(null, [WithCode(new GraphQLError("Introspection is disabled on this endpoint.", field), RequestErrorCodes.IntrospectionDisabled)]);
+        new(null, [new GraphQLError("Introspection is disabled on this endpoint.", field).WithCode(RequestErrorCodes.IntrospectionDisabled)]);
 
     /// <remarks>Lists nested deep enough cost more than a double holds; JSON has no infinity, so the largest double stands in.</remarks>
     public static RequestFailure CostLimitExceeded(double cost, double limit) =>
@@ -80,7 +80,7 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
     }
 
     public static RequestFailure SlicingArgumentRequired(string coordinate, IReadOnlyList<string> arguments, SyntaxNode field) =>
-        new(null, [WithCode(new GraphQLError($"Field \"{coordinate}\" needs exactly one of its slicing arguments ({string.Join(", ", arguments)}).", field), RequestErrorCodes.SlicingArgumentRequired)]);
+        new(null, [new GraphQLError($"Field \"{coordinate}\" needs exactly one of its slicing arguments ({string.Join(", ", arguments)}).", field).WithCode(RequestErrorCodes.SlicingArgumentRequired)]);
 
     public static RequestFailure PersistedQueryNotFound(string hash) =>
         Coded(null, $"No trusted document has the id \"{hash}\".", RequestErrorCodes.PersistedQueryNotFound);
@@ -102,30 +102,12 @@ internal sealed record RequestFailure(int? Status, IReadOnlyList<GraphQLError> E
         var coded = new GraphQLError[errors.Count];
         for (var i = 0; i < coded.Length; i++)
         {
-            coded[i] = WithCode(errors[i], code);
+            coded[i] = errors[i].WithCode(code);
         }
 
         return coded;
     }
 
-    internal static GraphQLError WithCode(GraphQLError error, string code)
-    {
-        if (error.Extensions is { } existing && existing.ContainsKey("code"))
-        {
-            return error;
-        }
-
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (error.Extensions is not null)
-        {
-            foreach (var (key, value) in error.Extensions)
-            {
-                extensions[key] = value;
-            }
-        }
-
-        return error with { Extensions = extensions };
-    }
 
     private static RequestFailure Malformed(int status, string message, string code) => Coded(status, message, code);
 
