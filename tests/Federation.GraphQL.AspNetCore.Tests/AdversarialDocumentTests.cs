@@ -20,16 +20,7 @@ public sealed class AdversarialDocumentTests
 
     private static readonly SchemaShape Shape = new("Query", "person(id: 1)", "Person", "friends", "name");
 
-    public static TheoryData<string> Documents()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (name, _) in AdversarialDocuments.All(Shape))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Documents() => new(AdversarialDocuments.Names(Shape));
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -163,18 +154,7 @@ public sealed class AdversarialDocumentTests
         }
     }
 
-    private static string Text(string name)
-    {
-        foreach (var (documentName, text) in AdversarialDocuments.All(Shape))
-        {
-            if (documentName == name)
-            {
-                return text;
-            }
-        }
-
-        throw new ArgumentException(name);
-    }
+    private static string Text(string name) => AdversarialDocuments.Text(Shape, name);
 
     private static CostAnalysis Analyze(string text) => Analyze(new CostAnalyzer(TestSchema.Create(), 10, 3), text);
 

@@ -37,6 +37,13 @@ public static class AdversarialDocuments
         yield return ("many-variables-500", ManyVariables(shape, 500));
     }
 
+    /// <summary>The names of <see cref="All"/>, in its order: the tests' cases.</summary>
+    public static IEnumerable<string> Names(SchemaShape shape) => All(shape).Select(d => d.Name);
+
+    /// <summary>The text of the document of <see cref="All"/> named <paramref name="name"/>.</summary>
+    public static string Text(SchemaShape shape, string name) =>
+        All(shape).FirstOrDefault(d => d.Name == name).Text ?? throw new ArgumentException($"No adversarial document is named {name}.", nameof(name));
+
     /// <summary><c>fragment F0 on Query { ...F1 ...F1 } … fragment Fn on Query { __typename }</c>.</summary>
     public static string DoublingSpreads(SchemaShape shape, int levels) =>
         Doubling(shape.Root, levels, i => $"...F{i + 1} ...F{i + 1}", "__typename", "{ ...F0 }");

@@ -30,16 +30,7 @@ public sealed class ValidationWorkTests
 
     internal static readonly SchemaShape Shape = new("QueryRoot", "dog", "Dog", "mother", "name");
 
-    public static TheoryData<string> Documents()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (name, _) in AdversarialDocuments.All(Shape))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Documents() => new(AdversarialDocuments.Names(Shape));
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -88,18 +79,7 @@ public sealed class ValidationWorkTests
         Assert.Throws<OperationCanceledException>(() => DocumentValidator.Validate(TestSchema.Schema, document, cancelled.Token));
     }
 
-    private static string Text(string name)
-    {
-        foreach (var (documentName, text) in AdversarialDocuments.All(Shape))
-        {
-            if (documentName == name)
-            {
-                return text;
-            }
-        }
-
-        throw new ArgumentException(name);
-    }
+    private static string Text(string name) => AdversarialDocuments.Text(Shape, name);
 
     private static (IReadOnlyList<GraphQLError> Errors, long Work) Validate(string text)
     {
