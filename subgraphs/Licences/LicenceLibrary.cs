@@ -125,6 +125,7 @@ internal sealed class LibraryStartup(
 {
     /// <summary>The reason recorded in the change events of licences sealed anew with a salt.</summary>
     public const string SaltReason = "sealed anew with a salt (the digest no longer confirms guesses of the items)";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (store is PostgresLicenceStore postgres)

@@ -109,11 +109,11 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
         }
 
         List<string>? rows = null;
-        foreach (var resource in rowsToDecide)
+        for (var i = 0; i < rowsToDecide.Count; i++)
         {
-            if (AccessPolicy.Decide(resource, caller, purpose, grants, at).IsAllowed)
+            if (AccessPolicy.Decide(rowsToDecide[i], caller, purpose, grants, at).IsAllowed)
             {
-                (rows ??= new List<string>(rowsToDecide.Count)).Add(resource.Id);
+                (rows ??= new List<string>(rowsToDecide.Count)).Add(rowsToDecide[i].Id);
             }
         }
 
@@ -121,22 +121,23 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
     }
 
     /// <summary>The row-scoped resources whose provider provides one of <paramref name="resources"/>: only its subgraphs can be fetched from.</summary>
-    private List<CatalogueResource> RowScopedOf(IReadOnlyList<CatalogueResource> resources)
+    private IReadOnlyList<CatalogueResource> RowScopedOf(IReadOnlyList<CatalogueResource> resources)
     {
-        var of = new List<CatalogueResource>(0);
+        // On every signed-in request: nothing is allocated when no row-scoped resource is of these agencies.
+        List<CatalogueResource>? of = null;
         foreach (var candidate in rowScoped)
         {
             for (var i = 0; i < resources.Count; i++)
             {
                 if (string.Equals(resources[i].Provider, candidate.Provider, StringComparison.Ordinal))
                 {
-                    of.Add(candidate);
+                    (of ??= new List<CatalogueResource>(rowScoped.Length)).Add(candidate);
                     break;
                 }
             }
         }
 
-        return of;
+        return of is null ? [] : of;
     }
 
     /// <summary>

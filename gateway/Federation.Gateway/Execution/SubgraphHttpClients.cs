@@ -59,7 +59,8 @@ internal static class SubgraphHttpClients
             var endpoint = options.Endpoints.GetValueOrDefault(subgraph);
             var url = endpoint?.Url ?? supergraph.SubgraphUrl(subgraph)
                 ?? throw new InvalidOperationException($"Subgraph \"{subgraph}\" has no URL in the supergraph or in the options.");
-            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes, providers?.GetValueOrDefault(subgraph), RowResourcesOf(catalogue, providers?.GetValueOrDefault(subgraph)));
+            var provider = providers?.GetValueOrDefault(subgraph);
+            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes, provider, RowResourcesOf(catalogue, provider));
         }
 
         return new SubgraphClients(clients);
