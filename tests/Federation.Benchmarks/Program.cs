@@ -36,6 +36,12 @@ internal static class Program
             return Gateway.RuntimeSettings.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- versus`: another build's gateway against this one, alternating, with wrk.
+        if (args is ["versus", ..])
+        {
+            return Gateway.SideBySide.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         // `-- soak`: the gateway's memory over repeated rounds of mixed traffic.
         if (args is ["soak", ..])
         {

@@ -101,9 +101,10 @@ internal static partial class FederatedThroughput
         }
     }
 
-    internal static async Task<GatewayProcess> StartOursAsync(EmbeddedSubgraphs subgraphs, string supergraph, int port = 4090, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts this build's gateway, or the one at <paramref name="dll"/> (another build, for side-by-side comparisons).</summary>
+    internal static async Task<GatewayProcess> StartOursAsync(EmbeddedSubgraphs subgraphs, string supergraph, int port = 4090, IReadOnlyDictionary<string, string>? environment = null, string? dll = null)
     {
-        var dll = typeof(GatewayService).Assembly.Location;
+        dll ??= typeof(GatewayService).Assembly.Location;
         var arguments = new List<string>
         {
             dll, $"--Urls=http://127.0.0.1:{port}", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",
