@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Federation.Storage;
 using Federation.Subgraphs.DemoData;
 using Federation.Subgraphs.Hosting.Changes;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.Population.Seeding;
 using Federation.Subgraphs.Population.Store;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

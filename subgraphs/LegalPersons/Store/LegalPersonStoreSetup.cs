@@ -1,6 +1,6 @@
+using Federation.Storage;
 using Federation.Subgraphs.DemoData;
 using Federation.Subgraphs.Hosting.Changes;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.LegalPersons.Seeding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
