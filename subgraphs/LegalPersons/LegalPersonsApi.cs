@@ -7,10 +7,10 @@ namespace Federation.Subgraphs.LegalPersons;
 internal static class LegalPersonsApi
 {
     /// <summary>The register's Federation v2 subgraph at <c>/graphql</c>, behind the gateway signature.</summary>
-    public static WebApplication MapLegalPersonsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapLegalPersonsApi(this IEndpointRouteBuilder endpoints)
     {
-        var subgraph = LegalPersonsSchema.Build(app.Services.GetRequiredService<ILegalPersonStore>(), app.Services.GetRequiredService<TimeProvider>());
-        app.MapSubgraph("/graphql", subgraph);
-        return app;
+        var services = endpoints.ServiceProvider;
+        endpoints.MapSubgraph("/graphql", LegalPersonsSchema.Build(services.GetRequiredService<ILegalPersonStore>(), services.GetRequiredService<TimeProvider>()));
+        return endpoints;
     }
 }

@@ -1,5 +1,4 @@
 using Federation.Subgraphs.Hosting;
-using Federation.Subgraphs.LegalPersons.Store;
 
 namespace Federation.Subgraphs.LegalPersons;
 
@@ -7,26 +6,23 @@ namespace Federation.Subgraphs.LegalPersons;
 /// The legal-person register's subgraph (Market Supervision Bureau) as a web application, for its
 /// own <c>Program.cs</c> and for the platform's one-command run, which starts it in process.
 /// </summary>
-public static partial class LegalPersonsService
+public static class LegalPersonsService
 {
-    public const int DefaultPort = 4102;
+    public const string DefaultUrl = "http://127.0.0.1:4102";
 
     /// <summary>Only for development without a configured secret; never accepted outside Development.</summary>
     public const string DevelopmentSecret = "legal-persons-development-secret-not-for-production";
 
-    /// <param name="configure">Runs after the defaults and before the services are read: tests and the one-command run adjust configuration here.</param>
+    /// <summary>Builds the service from <paramref name="args"/> and configuration (the keys: <c>subgraphs/README.md</c>).</summary>
+    /// <param name="configure">Runs after the defaults and before the subgraph's services are added: it can set configuration and register services of its own, which the subgraph's registrations keep.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        if (builder.Configuration["Urls"] is not { Length: > 0 } && builder.Configuration["ASPNETCORE_URLS"] is not { Length: > 0 })
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{DefaultPort}");
-        }
-
         builder.AddSubgraphDefaults();
         configure?.Invoke(builder);
+        builder.UseDefaultUrl(DefaultUrl);
         builder.AddDevelopmentGatewaySecret(DevelopmentSecret);
-        builder.AddLegalPersonStore();
+        builder.AddLegalPersonsSubgraph();
 
         var app = builder.Build();
         app.MapSubgraphHealth();

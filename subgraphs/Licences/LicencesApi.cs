@@ -2,7 +2,6 @@ using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Licences.Schema;
 using Federation.Subgraphs.Licences.Seals;
 using Federation.Subgraphs.Licences.Store;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,14 +10,14 @@ namespace Federation.Subgraphs.Licences;
 internal static class LicencesApi
 {
     /// <summary>The licence library's subgraph at <c>/graphql</c>, behind the gateway signature.</summary>
-    public static IEndpointConventionBuilder MapLicencesApi(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapLicencesApi(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
-        var subgraph = LicencesSchema.Build(
+        endpoints.MapSubgraph("/graphql", LicencesSchema.Build(
             services.GetRequiredService<ILicenceStore>(),
             services.GetRequiredService<Sealer>(),
             services.GetRequiredService<SealVerifier>(),
-            services.GetRequiredService<TimeProvider>());
-        return endpoints.MapSubgraph("/graphql", subgraph);
+            services.GetRequiredService<TimeProvider>()));
+        return endpoints;
     }
 }

@@ -1,11 +1,4 @@
 using Federation.Subgraphs.Hosting;
-using Federation.Subgraphs.Licences.Store;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Federation.Subgraphs.Licences;
 
@@ -20,27 +13,16 @@ public static class LicencesService
     /// <summary>A name no one would configure by accident, so a development secret is never mistaken for a real one.</summary>
     public const string DevelopmentSecret = "development-only-licences-gateway-secret-not-for-production";
 
-    /// <param name="configure">Runs after the defaults and before the services are added (tests set configuration here).</param>
+    /// <summary>Builds the service from <paramref name="args"/> and configuration (the keys: <c>subgraphs/README.md</c>; the seals: <c>subgraphs/Licences/README.md</c>).</summary>
+    /// <param name="configure">Runs after the defaults and before the subgraph's services are added: it can set configuration and register services of its own, which the subgraph's registrations keep.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        configure?.Invoke(builder);
-
-        // Urls (ASPNETCORE_URLS lands in the same key), from anywhere including configure, wins over the subgraph's port.
-        if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-
-        if (builder.Configuration["Logging:LogLevel:Npgsql"] is null)
-        {
-            // Npgsql logs every statement at Information; the service's log keeps to its own events.
-            builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
-        }
-
         builder.AddSubgraphDefaults();
+        configure?.Invoke(builder);
+        builder.UseDefaultUrl(DefaultUrl);
         builder.AddDevelopmentGatewaySecret(DevelopmentSecret);
-        builder.Services.AddLicenceLibrary(builder.Configuration);
+        builder.AddLicencesSubgraph();
 
         var app = builder.Build();
         app.MapSubgraphHealth();

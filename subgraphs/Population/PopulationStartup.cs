@@ -1,34 +1,29 @@
 using System.Diagnostics;
 using Federation.Storage;
 using Federation.Subgraphs.DemoData;
-using Federation.Subgraphs.Hosting.Changes;
+using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.Population.Seeding;
 using Federation.Subgraphs.Population.Store;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace Federation.Subgraphs.Population;
 
 /// <summary>
-/// Prepares the register before the server takes requests: PostgreSQL migrations and the outbox,
-/// then the demo seed when the register is empty. Readiness reports unready until it is done.
+/// Prepares the register before the server takes requests: PostgreSQL migrations, then the demo
+/// seed when the register is empty; in memory, the demo seed.
 /// </summary>
 internal sealed partial class PopulationStartup(
-    PopulationOptions options,
+    StoreOptions options,
     IPopulationStore store,
     IServiceProvider services,
-    ILogger<PopulationStartup> logger) : IHostedService, IHealthCheck
+    ILogger<PopulationStartup> logger) : IStoreStartup
 {
-    private volatile bool completed;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         if (store is PostgresPopulationStore)
         {
-            var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+            var dataSource = services.GetRequiredService<PostgresStorage>().DataSource;
             await PostgresMigrations.ApplyAsync(dataSource, options.Schema, SqlMigration.FromAssembly(typeof(PopulationStartup).Assembly), logger, cancellationToken).ConfigureAwait(false);
-            await services.GetRequiredService<ChangeOutbox>().EnsureAsync(cancellationToken).ConfigureAwait(false);
             if (options.SeedPersons > 0 && await PopulationBulkLoad.IsEmptyAsync(dataSource, options.Schema, cancellationToken).ConfigureAwait(false))
             {
                 var world = new DemoWorld(options.SeedPersons);
@@ -45,22 +40,9 @@ internal sealed partial class PopulationStartup(
                 world is null ? [] : PopulationSeed.Households(world));
             LogSeeded(logger, memory.PersonCount, world?.HouseholdCount ?? 0, "memory", started.Elapsed.TotalSeconds);
         }
-
-        completed = true;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        if (!completed)
-        {
-            return HealthCheckResult.Unhealthy("The register is still being migrated or seeded.");
-        }
-
-        var reason = await store.UnreadyReasonAsync(cancellationToken).ConfigureAwait(false);
-        return reason is null ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(reason);
-    }
+    public Task<string?> UnreadyReasonAsync(CancellationToken cancellationToken) => store.UnreadyReasonAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Register ready with {Persons} persons in {Households} households in {Where} after {Seconds:F1} s")]
     private static partial void LogSeeded(ILogger logger, int persons, int households, string where, double seconds);

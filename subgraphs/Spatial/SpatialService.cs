@@ -1,7 +1,4 @@
 using Federation.Subgraphs.Hosting;
-using Federation.Subgraphs.Spatial.Schema;
-using Federation.Subgraphs.Spatial.Store;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Federation.Subgraphs.Spatial;
 
@@ -13,24 +10,23 @@ public static class SpatialService
 {
     public const string DefaultUrl = "http://127.0.0.1:4103";
 
-    /// <param name="configure">Runs first, so it can set configuration and replace services (registrations here only fill gaps).</param>
+    /// <summary>Used only in Development when no secret is configured; a warning says so at start-up.</summary>
+    public const string DevelopmentSecret = "development-only-spatial-gateway-secret-do-not-deploy";
+
+    /// <summary>Builds the service from <paramref name="args"/> and configuration (the keys: <c>subgraphs/README.md</c>).</summary>
+    /// <param name="configure">Runs after the defaults and before the subgraph's services are added: it can set configuration and register services of its own, which the subgraph's registrations keep.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        configure?.Invoke(builder);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-
         builder.AddSubgraphDefaults();
-        builder.AddDevelopmentGatewaySecret(SpatialRegisterSetup.DevelopmentSecret);
-        builder.AddSpatialRegister();
-        builder.Services.AddHealthChecks().AddCheck<RegisterReadiness>("store", tags: [SubgraphHosting.ReadinessTag]);
+        configure?.Invoke(builder);
+        builder.UseDefaultUrl(DefaultUrl);
+        builder.AddDevelopmentGatewaySecret(DevelopmentSecret);
+        builder.AddSpatialSubgraph();
 
         var app = builder.Build();
         app.MapSubgraphHealth();
-        app.MapSubgraph("/graphql", SpatialSchema.Build(app.Services.GetRequiredService<ISpatialStore>()));
+        app.MapSpatialApi();
         return app;
     }
 }

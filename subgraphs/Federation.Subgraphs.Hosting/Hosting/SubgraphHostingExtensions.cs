@@ -3,6 +3,7 @@ using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,13 +14,17 @@ using Microsoft.Extensions.Options;
 namespace Federation.Subgraphs.Hosting;
 
 /// <summary>
-/// What every agency subgraph's <c>Program.cs</c> calls:
+/// What every agency subgraph's <c>XxxService.Build</c> calls (the template: <c>subgraphs/README.md</c>):
 /// <code>
+/// var builder = WebApplication.CreateSlimBuilder(args);
 /// builder.AddSubgraphDefaults();
-/// builder.Services.AddHealthChecks().AddCheck&lt;DatabaseCheck&gt;("database", tags: [SubgraphHosting.ReadinessTag]);
+/// configure?.Invoke(builder);
+/// builder.UseDefaultUrl(DefaultUrl);
+/// builder.AddDevelopmentGatewaySecret(DevelopmentSecret);
+/// builder.AddXxxSubgraph();          // AddSubgraphStore&lt;IXxxStore, XxxStartup&gt;(…) and the agency's own services
 /// var app = builder.Build();
 /// app.MapSubgraphHealth();
-/// app.MapSubgraph("/graphql", subgraph);
+/// app.MapXxxApi();                   // MapSubgraph("/graphql", XxxSchema.Build(…))
 /// </code>
 /// </summary>
 public static class SubgraphHosting
@@ -47,6 +52,22 @@ public static class SubgraphHosting
         if (configure is not null)
         {
             signature.Configure(configure);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Listens on <paramref name="url"/>, the subgraph's own port, unless <c>Urls</c> is configured
+    /// (<c>ASPNETCORE_URLS</c> and <c>UseUrls</c> land in the same key). Call after the host's
+    /// configuration, so an embedding host's choice wins.
+    /// </summary>
+    public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder, string url)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(url);
         }
 
         return builder;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
+using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,8 +41,9 @@ public sealed class StartupTests
     [Fact]
     public void An_unknown_store_stops_start_up()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build("Production", new() { ["Store"] = "Oracle", ["GatewaySignature:Secret"] = SignedGraphQLClient.Secret }));
+        var error = Assert.Throws<StoreConfigurationException>(() => Build("Production", new() { ["Store"] = "Oracle", ["GatewaySignature:Secret"] = SignedGraphQLClient.Secret }));
 
+        Assert.Equal(StoreErrorCodes.StoreKindUnknown, error.Code);
         Assert.Contains("InMemory or Postgres", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using Federation.Subgraphs.Hosting.Changes;
+using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.Licences.Seeding;
 using Federation.Subgraphs.Licences.Store;
 using Federation.Subgraphs.Licences.Tests.Harness;
@@ -83,9 +84,9 @@ public sealed class PostgresLicenceStoreTests(PostgresLibraryFixture fixture) : 
         var unsalted = await store.FindAsync(numbers, TestContext.Current.CancellationToken);
         Assert.All(numbers, n => Assert.NotNull(SeedData.Verifier.Failure(unsalted[n])));
 
-        var startup = new LibraryStartup(
-            new LibrarySettings(true, null, store.Schema, 0), store, SeedData.Sealer, new LibraryReadiness(), new ManualClock(SeedData.Now), NullLogger<LibraryStartup>.Instance);
-        await startup.StartAsync(TestContext.Current.CancellationToken);
+        var startup = new LicencesStartup(
+            new StoreOptions { Kind = StoreKind.Postgres, Schema = store.Schema, SeedPersons = 0 }, store, SeedData.Sealer, new ManualClock(SeedData.Now), NullLogger<LicencesStartup>.Instance);
+        await startup.PrepareAsync(TestContext.Current.CancellationToken);
 
         Assert.Empty(await store.UnsaltedNumbersAsync(10, TestContext.Current.CancellationToken));
         var salted = await store.FindAsync(numbers, TestContext.Current.CancellationToken);
@@ -101,7 +102,7 @@ public sealed class PostgresLicenceStoreTests(PostgresLibraryFixture fixture) : 
         var events = await library.Events();
         Assert.Equal(numbers, events.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.All(events, e => Assert.Equal(["items", "seal", "updatedAt"], e.ChangedFields));
-        Assert.All(events, e => Assert.Equal(LibraryStartup.SaltReason, e.Reason));
+        Assert.All(events, e => Assert.Equal(LicencesStartup.SaltReason, e.Reason));
         var untouched = SeedData.Licences[3];
         Assert.Equal(untouched.Seal, (await store.FindAsync([untouched.Number], TestContext.Current.CancellationToken))[untouched.Number].Seal);
     }

@@ -1,4 +1,5 @@
 using Federation.Subgraphs.Hosting.Changes;
+using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.Population.Store;
 using Federation.Subgraphs.Testing;
 using Npgsql;
@@ -35,13 +36,14 @@ public sealed class StartupTests
     }
 
     [Theory]
-    [InlineData("Store", "Cassandra", "Store must be InMemory or Postgres")]
-    [InlineData("Store", "Postgres", "ConnectionStrings:Postgres is not set")]
-    [InlineData("Seed:Persons", "-1", "Seed:Persons must be between 0")]
-    public async Task A_configuration_mistake_stops_the_service_with_what_to_fix(string key, string value, string message)
+    [InlineData("Store", "Cassandra", StoreErrorCodes.StoreKindUnknown, "Store must be InMemory or Postgres")]
+    [InlineData("Store", "Postgres", StoreErrorCodes.StoreConnectionMissing, "ConnectionStrings:Postgres is not set")]
+    [InlineData("Seed:Persons", "-1", StoreErrorCodes.SeedPersonsInvalid, "Seed:Persons must be between 0")]
+    public async Task A_configuration_mistake_stops_the_service_with_its_code_and_what_to_fix(string key, string value, string code, string message)
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => PopulationServer.StartAsync(postgres: false, new() { [key] = value }));
+        var refused = await Assert.ThrowsAsync<StoreConfigurationException>(() => PopulationServer.StartAsync(postgres: false, new() { [key] = value }));
 
+        Assert.Equal(code, refused.Code);
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
     }
 

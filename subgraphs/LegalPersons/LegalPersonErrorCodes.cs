@@ -1,6 +1,6 @@
 using Federation.GraphQL;
 
-namespace Federation.Subgraphs.LegalPersons.Domain;
+namespace Federation.Subgraphs.LegalPersons;
 
 /// <summary>The codes of the errors the legal-person register answers, each with its one factory.</summary>
 internal static class LegalPersonErrorCodes

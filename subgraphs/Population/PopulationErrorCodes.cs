@@ -1,6 +1,6 @@
 using Federation.GraphQL;
 
-namespace Federation.Subgraphs.Population.Domain;
+namespace Federation.Subgraphs.Population;
 
 /// <summary>The codes of the population register's own errors, each with its one factory.</summary>
 internal static class PopulationErrorCodes

@@ -1,47 +1,45 @@
 using System.Diagnostics;
 using Federation.Storage;
 using Federation.Subgraphs.DemoData;
-using Federation.Subgraphs.Hosting.Changes;
+using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.Spatial.Seeding;
 using Federation.Subgraphs.Spatial.Store;
-using Npgsql;
 
 namespace Federation.Subgraphs.Spatial;
 
 /// <summary>
-/// Makes the register ready before the service answers: PostgreSQL — apply the migrations, create
-/// the change outbox, load the seed when the tables are empty; memory — load the seed.
+/// Makes the register ready before the service answers: PostgreSQL — apply the migrations, load
+/// the seed when the tables are empty; memory — load the seed.
 /// </summary>
-internal sealed partial class RegisterStartup(IServiceProvider services, RegisterOptions options, ILogger<RegisterStartup> logger) : IHostedService
+internal sealed partial class SpatialStartup(
+    ISpatialStore store,
+    StoreOptions options,
+    IServiceProvider services,
+    ILogger<SpatialStartup> logger) : IStoreStartup
 {
-    public bool IsComplete { get; private set; }
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var seed = options.SeedPersons > 0 ? new SpatialSeed(new DemoWorld(options.SeedPersons)) : null;
-        if (options.UsePostgres)
+        if (options.UsesPostgres)
         {
-            var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-            await PostgresMigrations.ApplyAsync(dataSource, options.Schema, SqlMigration.FromAssembly(typeof(RegisterStartup).Assembly), logger, cancellationToken).ConfigureAwait(false);
-            await services.GetRequiredService<ChangeOutbox>().EnsureAsync(cancellationToken).ConfigureAwait(false);
+            var dataSource = services.GetRequiredService<PostgresStorage>().DataSource;
+            await PostgresMigrations.ApplyAsync(dataSource, options.Schema, SqlMigration.FromAssembly(typeof(SpatialStartup).Assembly), logger, cancellationToken).ConfigureAwait(false);
             if (seed is not null && await PostgresSeedLoader.LoadIfEmptyAsync(dataSource, options.Schema, seed, cancellationToken).ConfigureAwait(false))
             {
                 LogSeeded(logger, "PostgreSQL", options.SeedPersons, seed.AddressCount, seed.Parcels.Count, watch.ElapsedMilliseconds);
             }
         }
-        else
+        else if (store is InMemorySpatialStore memory)
         {
-            var store = services.GetRequiredService<InMemorySpatialStore>();
             var data = seed?.Register() ?? Domain.RegisterData.Empty;
-            store.Load(data);
+            memory.Load(data);
             LogSeeded(logger, "memory", options.SeedPersons, data.Addresses.Count, data.Parcels.Count, watch.ElapsedMilliseconds);
         }
-
-        IsComplete = true;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task<string?> UnreadyReasonAsync(CancellationToken cancellationToken) =>
+        await store.IsReadyAsync(cancellationToken).ConfigureAwait(false) ? null : "The register's tables are missing or its seed is not loaded.";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Spatial register seeded in {Store} from a world of {Persons} persons: {Addresses} addresses, {Parcels} parcels in {Milliseconds} ms")]
     private static partial void LogSeeded(ILogger logger, string store, int persons, int addresses, int parcels, long milliseconds);
