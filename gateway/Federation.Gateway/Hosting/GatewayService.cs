@@ -3,6 +3,7 @@ using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Record;
 using Federation.Gateway.Sharing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -141,6 +143,8 @@ public static class GatewayService
             provider => provider.GetRequiredService<IOptions<SubgraphOptions>>().Value.UrlOf);
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
+        // The record stage writes denials here; the audit trail registers its own.
+        services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
         services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
         return builder;
