@@ -1,5 +1,7 @@
+using Federation.Gateway.Admission;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +17,8 @@ public static class GatewayApi
     /// <summary>
     /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
     /// validates against the schema being served (the supergraph's API schema and the platform's part) and
-    /// hands admitted operations to the gateway. Requests with an operation need a bearer token
+    /// hands admitted operations to the gateway's pipeline, in a context made once per request
+    /// (<see cref="RequestContexts.For"/>). Requests with an operation need a bearer token
     /// (<see cref="GatewayAuthentication.RequireCaller"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
@@ -24,8 +27,8 @@ public static class GatewayApi
         var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
         endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
         {
-            options.Executor = new GatewayOperationExecutor(served.Current);
-            options.CreateContext = http => GatewayAuthentication.ContextFor(http, inspection.IsRequested(http.Request));
+            options.Executor = new GatewayOperationExecutor(served.For);
+            options.CreateContext = http => RequestContexts.For(http, inspection.IsRequested(http.Request));
         }).RequireCaller();
         return endpoints;
     }

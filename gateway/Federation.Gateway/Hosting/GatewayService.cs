@@ -3,12 +3,14 @@ using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Record;
 using Federation.Gateway.Sharing;
 using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -115,6 +117,8 @@ public static class GatewayService
             provider => provider.GetRequiredService<IOptions<SubgraphOptions>>().Value.UrlOf);
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
+        // The record stage writes denials here; the audit trail registers its own.
+        services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
         services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
         return builder;

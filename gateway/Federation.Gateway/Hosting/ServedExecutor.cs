@@ -1,15 +1,23 @@
+using System.Runtime.CompilerServices;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
+using Federation.Gateway.Record;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
+using Federation.GraphQL.Types;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Federation.Gateway.Hosting;
 
 /// <summary>
-/// The executor of the supergraph being served: made again, with its own planner, empty plan
-/// cache and served schema (API schema and the platform's part), when a reload swaps the supergraph.
-/// Every request is authorized against the share catalogue the gateway serves (<see cref="ShareAuthorization"/>).
+/// The pipeline of the supergraph being served: made again, with its own planner, empty plan
+/// cache, served schema (API schema and the platform's part) and authorizer over the supergraph's
+/// own catalogue, when a reload swaps the supergraph. Every request is authorized against the share
+/// catalogue served with it (<see cref="ShareAuthorization"/>); the registered stages
+/// (<see cref="PipelineServices.AddRequestStage{TStage}"/>) run in every pipeline.
 /// </summary>
 internal sealed class ServedExecutor(
     SupergraphSource source,
@@ -17,28 +25,44 @@ internal sealed class ServedExecutor(
     IOptions<GatewayOptions> gateway,
     IHttpClientFactory http,
     ShareWorkflow sharing,
-    ShareAuthorization authorization)
+    ShareAuthorization authorization,
+    IAccessDecisionLog decisions,
+    IEnumerable<IRequestStage> registered,
+    ILoggerFactory logs)
 {
+    /// <summary>Every pipeline served, by its schema, for as long as a request may still hold that schema.</summary>
+    private readonly ConditionalWeakTable<Schema, GatewayPipeline> bySchema = [];
     private Served? served;
     private bool withoutAuthorization;
 
-    public GatewayExecutor Current()
+    public GatewayPipeline Current()
     {
         var supergraph = source.Current;
         var current = Volatile.Read(ref served);
         if (current is not null && ReferenceEquals(current.Supergraph, supergraph))
         {
-            return current.Executor;
+            return current.Pipeline;
         }
 
-        var executor = GatewayExecutor.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization);
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs);
         if (withoutAuthorization)
         {
-            executor = executor.WithoutAuthorization();
+            pipeline = pipeline.WithoutAuthorization();
         }
 
-        Volatile.Write(ref served, new Served(supergraph, executor));
-        return executor;
+        bySchema.AddOrUpdate(pipeline.Schema, pipeline);
+        Volatile.Write(ref served, new Served(supergraph, pipeline));
+        return pipeline;
+    }
+
+    /// <summary>
+    /// The pipeline whose schema the endpoint validated a request against: the served set the request
+    /// took at its start, even when a reload has served another since — it finishes on that set.
+    /// </summary>
+    public GatewayPipeline For(Schema schema)
+    {
+        var current = Current();
+        return ReferenceEquals(current.Schema, schema) || !bySchema.TryGetValue(schema, out var started) ? current : started;
     }
 
     /// <summary>
@@ -52,5 +76,5 @@ internal sealed class ServedExecutor(
         Volatile.Write(ref served, null);
     }
 
-    private sealed record Served(Supergraph Supergraph, GatewayExecutor Executor);
+    private sealed record Served(Supergraph Supergraph, GatewayPipeline Pipeline);
 }
