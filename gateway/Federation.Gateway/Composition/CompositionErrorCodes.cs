@@ -48,6 +48,8 @@ public static class CompositionErrorCodes
     // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
     public const string SubgraphSdlUnavailableCode = "SUBGRAPH_SDL_UNAVAILABLE";
     public const string InvalidSupergraphCode = "INVALID_SUPERGRAPH";
+    public const string ReloadSourceUnreadableCode = "RELOAD_SOURCE_UNREADABLE";
+    public const string ServedSchemaInvalidCode = "SERVED_SCHEMA_INVALID";
 
     internal static CompositionError InvalidGraphQL(string subgraph, string message) =>
         new(InvalidGraphQLCode, $"[{subgraph}] {message}", [subgraph], []);
@@ -162,6 +164,12 @@ public static class CompositionErrorCodes
 
     internal static CompositionError InvalidSupergraph(string why) =>
         new(InvalidSupergraphCode, "The composed supergraph cannot be read back: " + why, [], []);
+
+    internal static CompositionError ReloadSourceUnreadable(string file, string why) =>
+        new(ReloadSourceUnreadableCode, $"{file} cannot be read: {why}", [], []);
+
+    internal static CompositionError ServedSchemaInvalid(string why) =>
+        new(ServedSchemaInvalidCode, "The gateway cannot serve the supergraph: " + why, [], []);
 
     /// <summary>Apollo's way of naming subgraphs in messages: <c>subgraph "a"</c>, <c>subgraphs "a" and "b"</c>.</summary>
     private static string Subgraphs(IReadOnlyList<string> names)

@@ -1,0 +1,40 @@
+using Federation.Gateway.Composition;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Federation.Gateway.Reload;
+
+internal static class ReloadServices
+{
+    /// <summary>
+    /// The reload of the served set (<c>Gateway:Reload:*</c>, <see cref="ReloadOptions"/>): the files it
+    /// is made of (<paramref name="catalogueFile"/>, <paramref name="supergraphFile"/>, the subgraph config;
+    /// null for a copy built in), their watch, the live subgraphs' poll when an interval is set, and
+    /// the operator's endpoint (<see cref="ReloadApi"/>). Needs <see cref="SupergraphReload"/> registered.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options cannot be served.</exception>
+    public static IServiceCollection AddReload(this IServiceCollection services, IConfiguration configuration, string? catalogueFile, string? supergraphFile, string contentRoot)
+    {
+        var options = configuration.GetSection(ReloadOptions.Section).Get<ReloadOptions>() ?? new ReloadOptions();
+        if (options.Problem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(new ServedSetFiles(catalogueFile, supergraphFile, null, null));
+        if (options.WatchFiles && (catalogueFile is not null || supergraphFile is not null))
+        {
+            services.AddHostedService<ServedSetWatcher>();
+        }
+
+        if (options.PollInterval is { } interval)
+        {
+            services.AddHostedService(provider => new LiveSubgraphPoll(
+                provider.GetRequiredService<SupergraphReload>(), interval, provider.GetRequiredService<ILogger<LiveSubgraphPoll>>()));
+        }
+
+        return services;
+    }
+}
