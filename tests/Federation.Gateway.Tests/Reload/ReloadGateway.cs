@@ -72,6 +72,8 @@ internal sealed class ReloadGateway : IAsyncDisposable
 
     public SupergraphSource Source => app.Services.GetRequiredService<SupergraphSource>();
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ReloadGateway> StartAsync(EmbeddedSubgraphs subgraphs, IReadOnlyDictionary<string, string>? settings = null, Action<ReloadGateway>? before = null)
     {
         var gateway = new ReloadGateway();

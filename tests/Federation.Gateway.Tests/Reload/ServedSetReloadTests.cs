@@ -2,7 +2,16 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
+using Federation.Gateway.Authentication;
 using Federation.Gateway.Composition;
+using Federation.Gateway.Execution;
+using Federation.Gateway.Hosting;
+using Federation.GraphQL.AspNetCore.Engine;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Language.Syntax;
+using Federation.GraphQL.Types;
+using Federation.Subgraphs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Federation.Gateway.Tests.Reload;
 
@@ -133,6 +142,38 @@ public sealed class ServedSetReloadTests(ReloadSubgraphs subgraphs)
         Assert.NotEmpty(started.Data![HeldRequests.Marker]!.AsArray());
     }
 
+    [Fact]
+    public async Task A_request_validated_against_the_schema_of_the_old_set_runs_on_the_old_set()
+    {
+        await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs);
+        var served = gateway.Services.GetRequiredService<ServedExecutor>();
+        var oldSchema = served.Current().Schema;
+        var since = gateway.Reload.Status.ServedSince;
+        File.WriteAllText(gateway.CatalogueFile, FaceDataConditional(File.ReadAllText(gateway.CatalogueFile)));
+        Assert.Equal(SupergraphReloadOutcome.Swapped, (await gateway.NextAttemptAsync(since)).Outcome);
+        var newSchema = served.Current().Schema;
+
+        // What the endpoint hands over when a swap falls between validating a request and running it.
+        var onOld = (GatewayResult)await served.ExecuteAsync(Request(oldSchema), TestContext.Current.CancellationToken);
+        var onNew = (GatewayResult)await served.ExecuteAsync(Request(newSchema), TestContext.Current.CancellationToken);
+
+        Assert.NotSame(oldSchema, newSchema);
+        Assert.Empty(onOld.Errors);
+        Assert.Equal([AuthorizationErrorCodes.AgencyNotPermitted], onNew.Errors.Select(e => (string?)e.Extensions?["code"]));
+
+        OperationRequest Request(Schema schema)
+        {
+            var document = Parser.Parse(LicenceTypes);
+            var caller = ReloadGateway.PublicSecurity;
+            var context = new GatewayContext(new GatewayCaller(caller.Agency, "WORK_REFERENCE"))
+            {
+                Identity = caller,
+                Purpose = new StatedPurpose(Purpose.WorkReference, null),
+            };
+            return new OperationRequest(schema, LicenceTypes, document, (OperationDefinitionNode)document.Definitions[0], null, null, context, gateway.Services);
+        }
+    }
+
     [Theory]
     [InlineData("uncovered field", CatalogueErrorCodes.FieldUncoveredCode)]
     [InlineData("bad YAML", CatalogueErrorCodes.InvalidYamlCode)]
@@ -204,6 +245,20 @@ public sealed class ServedSetReloadTests(ReloadSubgraphs subgraphs)
         Assert.NotNull((string?)details["servedSince"]);
         Assert.Null(details["lastAttempt"]);
         Assert.Null(details["lastRefusal"]);
+    }
+
+    [Fact]
+    public async Task The_live_subgraphs_are_polled_at_the_configured_interval()
+    {
+        await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs, new Dictionary<string, string> { ["Gateway:Reload:PollInterval"] = "00:00:01" });
+        var serving = gateway.Source.Current;
+
+        var attempt = await gateway.NextAttemptAsync(DateTimeOffset.MinValue);
+
+        // The embedded subgraphs serve the SDL the committed supergraph was composed from.
+        Assert.Equal("live subgraphs poll", attempt.Trigger);
+        Assert.Equal(SupergraphReloadOutcome.Unchanged, attempt.Outcome);
+        Assert.Same(serving, gateway.Source.Current);
     }
 
     [Fact]
