@@ -22,7 +22,7 @@ internal static class SupergraphFiles
                 : throw new FileNotFoundException($"Gateway:SupergraphFile names {configured}, which does not exist.", configured);
         }
 
-        foreach (var candidate in new[] { Path.Combine(Environment.CurrentDirectory, "schema", AgencySubgraphs.SupergraphFile), Path.Combine(contentRoot, "schema", AgencySubgraphs.SupergraphFile) })
+        foreach (var candidate in new[] { Path.Combine(Environment.CurrentDirectory, "schema", Supergraph.FileName), Path.Combine(contentRoot, "schema", Supergraph.FileName) })
         {
             if (File.Exists(candidate))
             {
