@@ -37,7 +37,7 @@ internal static class SupergraphFiles
                 : throw new FileNotFoundException($"Gateway:SupergraphFile names {configured}, which does not exist.", configured);
         }
 
-        return new[] { Path.Combine(Environment.CurrentDirectory, "schema", AgencySubgraphs.SupergraphFile), Path.Combine(contentRoot, "schema", AgencySubgraphs.SupergraphFile) }
+        return new[] { Path.Combine(Environment.CurrentDirectory, "schema", Supergraph.FileName), Path.Combine(contentRoot, "schema", Supergraph.FileName) }
             .FirstOrDefault(File.Exists);
     }
 }

@@ -5,8 +5,8 @@ namespace Federation.Gateway.Reload;
 /// <summary>The structured log events of reloading (the swap and the refusal are <c>CompositionLog</c>'s).</summary>
 internal static partial class ReloadLog
 {
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Watching {Directory} for changes of {Files}.")]
-    public static partial void Watching(ILogger logger, string directory, string files);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Watching {Directory} for changes of the served set's files.")]
+    public static partial void Watching(ILogger logger, string directory);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "The watch of {Directory} lost events ({Reason}); the files are read again.")]
     public static partial void WatchFailed(ILogger logger, string directory, string reason);

@@ -9,8 +9,8 @@ internal static class ReloadServices
 {
     /// <summary>
     /// The reload of the served set (<c>Gateway:Reload:*</c>, <see cref="ReloadOptions"/>): the files it
-    /// is made of (<paramref name="catalogueFile"/>, <paramref name="supergraphFile"/>, the subgraph config;
-    /// null for a copy built in), their watch, the live subgraphs' poll when an interval is set, and
+    /// is made of (<paramref name="catalogueFile"/>, <paramref name="supergraphFile"/>, null for a copy
+    /// built in; the subgraph config, <see cref="FollowedSubgraphConfig.Locate"/>), their watch, the live subgraphs' poll when an interval is set, and
     /// the operator's endpoint (<see cref="ReloadApi"/>). Needs <see cref="SupergraphReload"/> registered.
     /// </summary>
     /// <exception cref="InvalidOperationException">The options cannot be served.</exception>
@@ -23,8 +23,12 @@ internal static class ReloadServices
         }
 
         services.AddSingleton(options);
-        services.AddSingleton(new ServedSetFiles(catalogueFile, supergraphFile, null, null));
-        if (options.WatchFiles && (catalogueFile is not null || supergraphFile is not null))
+        var config = FollowedSubgraphConfig.Locate(options.SubgraphConfigFile, contentRoot);
+        services.AddSingleton(provider => new ServedSetFiles(
+            catalogueFile,
+            supergraphFile,
+            config is null ? null : new FollowedSubgraphConfig(config, provider.GetRequiredService<SubgraphSdlFetcher>)));
+        if (options.WatchFiles && (catalogueFile is not null || supergraphFile is not null || config is not null))
         {
             services.AddHostedService<ServedSetWatcher>();
         }

@@ -28,25 +28,37 @@ internal sealed class ServedSetFiles
 
     private readonly Dictionary<ServedFileKind, string> paths = [];
     private readonly Dictionary<ServedFileKind, string?> served = [];
-    private readonly Func<string, string, ServedSetCandidate>? composeConfig;
+    private readonly FollowedSubgraphConfig? config;
     private readonly Lock commit = new();
 
-    /// <param name="composeConfig">Composes the subgraph config (its path and text) into a candidate; null when the gateway does not follow a subgraph config.</param>
-    public ServedSetFiles(string? catalogue, string? supergraph, string? subgraphConfig, Func<string, string, ServedSetCandidate>? composeConfig)
+    /// <param name="config">The subgraph config a reload composes from; null when the gateway follows none.</param>
+    public ServedSetFiles(string? catalogue, string? supergraph, FollowedSubgraphConfig? config)
     {
-        this.composeConfig = composeConfig;
-        foreach (var (kind, path) in new[] { (ServedFileKind.Catalogue, catalogue), (ServedFileKind.Supergraph, supergraph), (ServedFileKind.SubgraphConfig, composeConfig is null ? null : subgraphConfig) })
+        this.config = config;
+        foreach (var (kind, path) in new[] { (ServedFileKind.Catalogue, catalogue), (ServedFileKind.Supergraph, supergraph), (ServedFileKind.SubgraphConfig, config?.Path) })
         {
             if (path is not null)
             {
                 paths[kind] = Path.GetFullPath(path);
-                served[kind] = File.Exists(path) ? Hash(File.ReadAllText(path)) : null;
+                served[kind] = File.Exists(path) ? Hash(Contents(kind, File.ReadAllText(path), f => File.Exists(f) ? File.ReadAllText(f) : "")) : null;
             }
         }
     }
 
     /// <summary>The files followed, by kind.</summary>
     public IReadOnlyDictionary<ServedFileKind, string> Paths => paths;
+
+    /// <summary>The directories to watch: those of the files followed and of the SDL files the subgraph config names.</summary>
+    public IReadOnlyList<string> Directories()
+    {
+        var files = paths.Values.ToList();
+        if (config is not null && File.Exists(config.Path))
+        {
+            files.AddRange(config.SchemaFiles(File.ReadAllText(config.Path)));
+        }
+
+        return [.. files.Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// Reloads from the files that changed since they were last served; null when none did. A new
@@ -66,11 +78,23 @@ internal sealed class ServedSetFiles
     private async Task<SupergraphReloadResult?> ReloadAsync(SupergraphReload reload, string? forcedBy, CancellationToken cancellationToken)
     {
         var texts = new Dictionary<ServedFileKind, string>();
+        var hashes = new Dictionary<ServedFileKind, string>();
         try
         {
             foreach (var (kind, path) in paths)
             {
                 texts[kind] = await ReadSettledAsync(path, cancellationToken).ConfigureAwait(false);
+                var schemaFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (kind == ServedFileKind.SubgraphConfig)
+                {
+                    foreach (var file in config!.SchemaFiles(texts[kind]))
+                    {
+                        // A file the config names but that is missing is the composition's error to report, not the read's.
+                        schemaFiles[file] = File.Exists(file) ? await ReadSettledAsync(file, cancellationToken).ConfigureAwait(false) : "";
+                    }
+                }
+
+                hashes[kind] = Hash(Contents(kind, texts[kind], file => schemaFiles[file]));
             }
         }
         catch (IOException exception)
@@ -78,7 +102,6 @@ internal sealed class ServedSetFiles
             return await reload.ServeAsync(forcedBy ?? "file change", () => Task.FromResult(ServedSetCandidate.Refused(CompositionErrorCodes.ReloadSourceUnreadable("A file of the served set", exception.Message))), cancellationToken).ConfigureAwait(false);
         }
 
-        var hashes = texts.ToDictionary(t => t.Key, t => Hash(t.Value));
         List<ServedFileKind> changed;
         lock (commit)
         {
@@ -91,7 +114,7 @@ internal sealed class ServedSetFiles
         }
 
         var trigger = forcedBy ?? string.Join(", ", changed.Select(Name));
-        var result = await reload.ServeAsync(trigger, () => Task.FromResult(Candidate(texts, changed, forced: forcedBy is not null)), cancellationToken).ConfigureAwait(false);
+        var result = await reload.ServeAsync(trigger, () => CandidateAsync(texts, changed, forced: forcedBy is not null, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (result.Outcome != SupergraphReloadOutcome.Refused)
         {
             lock (commit)
@@ -106,7 +129,7 @@ internal sealed class ServedSetFiles
         return result;
     }
 
-    private ServedSetCandidate Candidate(Dictionary<ServedFileKind, string> texts, List<ServedFileKind> changed, bool forced)
+    private async Task<ServedSetCandidate> CandidateAsync(Dictionary<ServedFileKind, string> texts, List<ServedFileKind> changed, bool forced, CancellationToken cancellationToken)
     {
         ShareCatalogue? catalogue = null;
         if (changed.Contains(ServedFileKind.Catalogue))
@@ -120,9 +143,9 @@ internal sealed class ServedSetFiles
             catalogue = read;
         }
 
-        if (composeConfig is not null && texts.TryGetValue(ServedFileKind.SubgraphConfig, out var config) && (forced || changed.Contains(ServedFileKind.SubgraphConfig)))
+        if (config is not null && texts.TryGetValue(ServedFileKind.SubgraphConfig, out var yaml) && (forced || changed.Contains(ServedFileKind.SubgraphConfig)))
         {
-            var composed = composeConfig(paths[ServedFileKind.SubgraphConfig], config);
+            var composed = await config.ComposeAsync(yaml, cancellationToken).ConfigureAwait(false);
             return composed.Errors.Count == 0 ? composed with { Catalogue = catalogue } : composed;
         }
 
@@ -162,6 +185,12 @@ internal sealed class ServedSetFiles
 
         throw last ?? new IOException($"{path} kept changing for {(Settle * SettleAttempts).TotalSeconds:0.#} s.");
     }
+
+    /// <summary>What a file holds for the served set: its text, and for the subgraph config the SDL files it names too.</summary>
+    private string Contents(ServedFileKind kind, string text, Func<string, string> schemaFile) =>
+        kind != ServedFileKind.SubgraphConfig
+            ? text
+            : string.Join("\n\0", [text, .. config!.SchemaFiles(text).Select(f => f + "\n" + schemaFile(f))]);
 
     private static string Name(ServedFileKind kind) => kind switch
     {

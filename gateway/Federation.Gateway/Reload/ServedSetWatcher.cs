@@ -19,9 +19,9 @@ internal sealed class ServedSetWatcher(ServedSetFiles files, SupergraphReload re
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var directory in files.Paths.Values.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))
+        foreach (var directory in files.Directories())
         {
-            var watcher = new FileSystemWatcher(directory!)
+            var watcher = new FileSystemWatcher(directory)
             {
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
                 IncludeSubdirectories = false,
@@ -33,12 +33,12 @@ internal sealed class ServedSetWatcher(ServedSetFiles files, SupergraphReload re
             watcher.Error += (_, e) =>
             {
                 // An overflow loses events, not changes: reading every file again finds them.
-                ReloadLog.WatchFailed(logger, directory!, e.GetException().Message);
+                ReloadLog.WatchFailed(logger, directory, e.GetException().Message);
                 Poke();
             };
             watcher.EnableRaisingEvents = true;
             watchers.Add(watcher);
-            ReloadLog.Watching(logger, directory!, string.Join(", ", files.Paths.Values.Where(p => Path.GetDirectoryName(p) == directory).Select(Path.GetFileName)));
+            ReloadLog.Watching(logger, directory);
         }
 
         return base.StartAsync(cancellationToken);
