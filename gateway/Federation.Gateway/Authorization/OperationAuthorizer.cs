@@ -29,6 +29,9 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
 
     public AuthorizationMode Mode => options.Mode;
 
+    /// <summary>The catalogue this authorizer decides by: the one its supergraph is served with.</summary>
+    public ShareCatalogue Catalogue => fields.Catalogue;
+
     private string ModeName { get; } = options.Mode.ToString();
 
     public async ValueTask<AuthorizedOperation> AuthorizeAsync(GatewayRequest request, CancellationToken cancellationToken)

@@ -10,21 +10,29 @@ namespace Federation.Gateway.Requests;
 /// </summary>
 internal struct StageTimings
 {
-    private Ticks ticks;
-
     public const int Steps = (int)RequestStep.Record + 1;
 
-    public void Add(RequestStep step, long elapsedTicks) => ticks[(int)step] += elapsedTicks;
+    private Ticks ticks;
+    private int ran;
+
+    public void Add(RequestStep step, long elapsedTicks)
+    {
+        ticks[(int)step] += elapsedTicks;
+        ran |= 1 << (int)step;
+    }
+
+    /// <summary>Whether a stage of <paramref name="step"/> ran for the request.</summary>
+    public readonly bool Ran(RequestStep step) => (ran & (1 << (int)step)) != 0;
 
     public readonly TimeSpan Of(RequestStep step) => Stopwatch.GetElapsedTime(0, ticks[(int)step]);
 
-    /// <summary>The steps that took any time, as a <c>Server-Timing</c> header value: <c>admit;dur=0.012, plan;dur=0.3</c> (milliseconds).</summary>
+    /// <summary>The steps that ran, as a <c>Server-Timing</c> header value: <c>admit;dur=0.012, plan;dur=0.3</c> (milliseconds).</summary>
     public readonly string ToServerTiming()
     {
         var text = new StringBuilder();
         for (var step = RequestStep.Admit; step <= RequestStep.Record; step++)
         {
-            if (ticks[(int)step] == 0)
+            if (!Ran(step))
             {
                 continue;
             }

@@ -43,7 +43,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         IReadOnlyDictionary<string, SubgraphBehaviour>? behaviours = null,
         IReadOnlyDictionary<string, TimeSpan>? timeouts = null,
         IReadOnlyDictionary<string, Func<Task>>? arrivals = null,
-        ShareWorkflow? sharing = null)
+        ShareWorkflow? sharing = null,
+        IEnumerable<IRequestStage>? stages = null)
     {
         var subgraphs = await FakeSubgraphs.StartAsync(behaviours, arrivals);
         var collection = new ServiceCollection();
@@ -62,7 +63,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
             PlanHarness.Model,
             services.GetRequiredService<IOptions<SubgraphOptions>>().Value,
             services.GetRequiredService<IHttpClientFactory>(),
-            sharing: sharing);
+            sharing: sharing,
+            registered: stages);
         return new GatewayHarness(subgraphs, services, executor, executor.Plans);
     }
 
