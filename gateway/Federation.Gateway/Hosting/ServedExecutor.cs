@@ -44,15 +44,17 @@ internal sealed class ServedExecutor(
             return current.Pipeline;
         }
 
-        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs);
-        if (withoutAuthorization)
-        {
-            pipeline = pipeline.WithoutAuthorization();
-        }
-
+        var pipeline = Build(supergraph);
         bySchema.AddOrUpdate(pipeline.Schema, pipeline);
         Volatile.Write(ref served, new Served(supergraph, pipeline));
         return pipeline;
+    }
+
+    /// <summary>The pipeline of <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
+    public GatewayPipeline Build(Supergraph supergraph)
+    {
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs);
+        return withoutAuthorization ? pipeline.WithoutAuthorization() : pipeline;
     }
 
     /// <summary>
@@ -77,4 +79,24 @@ internal sealed class ServedExecutor(
     }
 
     private sealed record Served(Supergraph Supergraph, GatewayPipeline Pipeline);
+}
+
+/// <summary>
+/// The start's check on a reload: the set must make a pipeline — the platform's part of the graph
+/// must not clash with it, every subgraph must have a client — or the reload is refused.
+/// </summary>
+internal sealed class ServedExecutorCheck(Func<ServedExecutor> executor) : IServedSupergraphCheck
+{
+    public IReadOnlyList<CompositionError> Check(Supergraph candidate)
+    {
+        try
+        {
+            executor().Build(candidate);
+            return [];
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException or Federation.GraphQL.GraphQLException)
+        {
+            return [CompositionErrorCodes.ServedSchemaInvalid(exception.Message)];
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Types.SchemaValidation;
 using Federation.GraphQL.Types.Building;
 using Federation.Protocol.Spec;
@@ -5,8 +6,9 @@ using Federation.Protocol.Spec;
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
-/// The subgraph with the federation additions is a valid GraphQL schema: it builds as a subgraph
-/// server builds it (<see cref="SubgraphDocument"/>, the federation additions included) and passes the engine's schema validation.
+/// The subgraph (without the federation definitions it printed, <see cref="FederationDefinitions"/>) with the
+/// federation additions is a valid GraphQL schema: it builds as a subgraph server builds it
+/// (<see cref="SubgraphDocument"/>, the federation additions included) and passes the engine's schema validation.
 /// https://spec.graphql.org/September2025/#sec-Type-System
 /// </summary>
 internal sealed class SubgraphSchemaRule : ISubgraphRule
@@ -20,7 +22,7 @@ internal sealed class SubgraphSchemaRule : ISubgraphRule
 
         try
         {
-            var document = SubgraphDocument.Parse(subgraph.Sdl);
+            var document = SubgraphDocument.Parse(Printer.Print(subgraph.Document));
             var schema = SchemaBuilder.FromDocument(document.Document);
             document.ResolvableKeys(schema);
             foreach (var error in SchemaValidator.Validate(schema))
