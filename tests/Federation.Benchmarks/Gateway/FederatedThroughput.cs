@@ -101,9 +101,9 @@ internal static partial class FederatedThroughput
         }
     }
 
-    internal static async Task<GatewayProcess> StartOursAsync(EmbeddedSubgraphs subgraphs, string supergraph, int port = 4090, IReadOnlyDictionary<string, string>? environment = null)
+    internal static async Task<GatewayProcess> StartOursAsync(EmbeddedSubgraphs subgraphs, string supergraph, int port = 4090, IReadOnlyDictionary<string, string>? environment = null, string? gatewayDll = null)
     {
-        var dll = typeof(GatewayService).Assembly.Location;
+        var dll = gatewayDll ?? typeof(GatewayService).Assembly.Location;
         var arguments = new List<string>
         {
             dll, $"--Urls=http://127.0.0.1:{port}", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",

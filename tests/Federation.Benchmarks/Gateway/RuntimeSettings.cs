@@ -17,9 +17,13 @@ namespace Federation.Benchmarks.Gateway;
 /// request, and what the subgraphs allocated per gateway request and how long their collections
 /// paused them. Medians and the median per-run ratio of p99 close the report.
 /// <code>dotnet run -c Release --project tests/Federation.Benchmarks -- settings [runs] [seconds] [NAME=VALUE ...]</code>
+/// The setting <c>GatewayDll=…/Federation.Gateway.dll</c> starts the second process from another build
+/// of the gateway instead (an earlier commit's, built in a directory of its own): two commits side by side.
 /// </summary>
 internal static partial class RuntimeSettings
 {
+    private const string GatewayDll = "GatewayDll";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 6;
@@ -34,7 +38,8 @@ internal static partial class RuntimeSettings
         var catalogue = CatalogueFiles.FromFile(Path.Combine(root, "schema", CatalogueFiles.FileName));
         var world = new DemoWorld(FederatedThroughput.Persons);
         using var asIs = await FederatedThroughput.StartOursAsync(subgraphs, supergraph, 4094);
-        using var withSettings = await FederatedThroughput.StartOursAsync(subgraphs, supergraph, 4095, settings);
+        var otherBuild = settings.Remove(GatewayDll, out var dll) ? dll : null;
+        using var withSettings = await FederatedThroughput.StartOursAsync(subgraphs, supergraph, 4095, settings, otherBuild);
         var gateways = new (string Name, GatewayProcess Process)[] { ("as is", asIs), ("with settings", withSettings) };
         foreach (var (name, gateway) in gateways)
         {
@@ -74,7 +79,7 @@ internal static partial class RuntimeSettings
             }
 
             Console.WriteLine();
-            Console.WriteLine($"settings: {string.Join(' ', settings.Select(s => $"{s.Key}={s.Value}"))}; subgraph host server GC: {System.Runtime.GCSettings.IsServerGC}");
+            Console.WriteLine($"settings: {string.Join(' ', settings.Select(s => $"{s.Key}={s.Value}"))}{(otherBuild is null ? "" : $"; the second gateway is the build {otherBuild}")}; subgraph host server GC: {System.Runtime.GCSettings.IsServerGC}");
             Console.WriteLine("| gateway (10 connections) | req/s | p50 | p99 | CPU per request |");
             Console.WriteLine("|---|---|---|---|---|");
             foreach (var (name, list) in results)
@@ -84,6 +89,9 @@ internal static partial class RuntimeSettings
 
             var ratios = results["with settings"].Zip(results["as is"], (b, a) => b.Load.P99 / a.Load.P99).ToList();
             Console.WriteLine($"median of per-run p99 ratios with/without the settings: {FederatedThroughput.Median(ratios):F3}");
+            var rates = results["with settings"].Zip(results["as is"], (b, a) => b.Load.Rate / a.Load.Rate).ToList();
+            var cpus = results["with settings"].Zip(results["as is"], (b, a) => b.Cpu / a.Cpu).ToList();
+            Console.WriteLine($"median of per-run ratios with/without: req/s {FederatedThroughput.Median(rates):F3}, CPU per request {FederatedThroughput.Median(cpus):F3}");
             return 0;
         }
         finally
