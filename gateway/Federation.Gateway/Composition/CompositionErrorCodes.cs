@@ -24,6 +24,7 @@ public static class CompositionErrorCodes
     public const string ExternalUnusedCode = "EXTERNAL_UNUSED";
     public const string TypeKindMismatchCode = "TYPE_KIND_MISMATCH";
     public const string ExtensionWithNoBaseCode = "EXTENSION_WITH_NO_BASE";
+    public const string TypeWithOnlyUnusedExternalCode = "TYPE_WITH_ONLY_UNUSED_EXTERNAL";
     public const string InvalidFieldSharingCode = "INVALID_FIELD_SHARING";
     public const string FieldTypeMismatchCode = "FIELD_TYPE_MISMATCH";
     public const string ArgumentTypeMismatchCode = "FIELD_ARGUMENT_TYPE_MISMATCH";
@@ -109,6 +110,9 @@ public static class CompositionErrorCodes
 
     internal static CompositionError ExtensionWithNoBase(string subgraph, string type) =>
         new(ExtensionWithNoBaseCode, $"[{subgraph}] Type \"{type}\" is an extension type, but there is no type definition for \"{type}\" in any subgraph.", [subgraph], [type]);
+
+    internal static CompositionError TypeWithOnlyUnusedExternal(string subgraph, string type) =>
+        new(TypeWithOnlyUnusedExternalCode, $"[{subgraph}] Type {type} contains only external fields and all those fields are all unused (they do not appear in any @key, @provides or @requires).", [subgraph], [type]);
 
     internal static CompositionError InvalidFieldSharing(string field, IReadOnlyList<string> resolving, IReadOnlyList<string> nonShareable) =>
         new(InvalidFieldSharingCode, $"Non-shareable field \"{field}\" is resolved from multiple subgraphs: it is resolved from {Subgraphs(resolving)} and defined as non-shareable in {(nonShareable.Count == resolving.Count ? "all of them" : Subgraphs(nonShareable))}", resolving, [field]);

@@ -128,11 +128,13 @@ public sealed class ComposeCommandTests
     }
 
     [Fact]
-    public void A_subgraph_without_a_federation_link_is_refused()
+    public void A_subgraph_without_a_federation_link_is_composed_as_Federation_1_upgraded()
     {
-        var result = SupergraphComposer.Compose([Subgraph("plain", "type Query { a: Int }")]);
+        var result = SupergraphComposer.Compose([Subgraph("plain", "type Query { a: Int }"), Subgraph("other", "extend type Query { b: Int }")]);
 
-        Assert.Equal(CompositionErrorCodes.InvalidLinkDirectiveUsageCode, Assert.Single(result.Errors).Code);
+        Assert.Empty(result.Errors);
+        Assert.Contains("a: Int @join__field(graph: PLAIN)", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("b: Int @join__field(graph: OTHER)", result.SupergraphSdl, StringComparison.Ordinal);
     }
 
     private static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) => new(name, $"http://{name}.example/graphql", sdl);
