@@ -48,6 +48,9 @@ public static class CompositionErrorCodes
     public const string InterfaceKeyMissingImplementationTypeCode = "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE";
     public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
 
+    // The gateway's own: a directive Apollo's composition carries into the supergraph and this one does not yet.
+    public const string UnsupportedFederationDirectiveCode = "UNSUPPORTED_FEDERATION_DIRECTIVE";
+
     // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
     public const string SubgraphSdlUnavailableCode = "SUBGRAPH_SDL_UNAVAILABLE";
     public const string InvalidSupergraphCode = "INVALID_SUPERGRAPH";
@@ -74,6 +77,9 @@ public static class CompositionErrorCodes
 
     internal static CompositionError TypeDefinitionInvalid(string subgraph, string message) =>
         new(TypeDefinitionInvalidCode, $"[{subgraph}] {message}", [subgraph], []);
+
+    internal static CompositionError UnsupportedFederationDirective(string subgraph, string directive, string element) =>
+        new(UnsupportedFederationDirectiveCode, $"[{subgraph}] @{directive} (applied on {element}) is not composed by this gateway yet; Apollo's composition carries it into the supergraph, and composing without it would drop what it means. Remove it or compose with Apollo's tools.", [subgraph], [element]);
 
     internal static CompositionError InvalidSubgraphName(string subgraph, string why) =>
         new(InvalidSubgraphNameCode, $"Subgraph name \"{subgraph}\" {why}.", [subgraph], []);
