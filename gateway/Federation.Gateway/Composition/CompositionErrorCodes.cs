@@ -24,6 +24,7 @@ public static class CompositionErrorCodes
     public const string ExternalUnusedCode = "EXTERNAL_UNUSED";
     public const string TypeKindMismatchCode = "TYPE_KIND_MISMATCH";
     public const string ExtensionWithNoBaseCode = "EXTENSION_WITH_NO_BASE";
+    public const string TypeWithOnlyUnusedExternalCode = "TYPE_WITH_ONLY_UNUSED_EXTERNAL";
     public const string InvalidFieldSharingCode = "INVALID_FIELD_SHARING";
     public const string FieldTypeMismatchCode = "FIELD_TYPE_MISMATCH";
     public const string ArgumentTypeMismatchCode = "FIELD_ARGUMENT_TYPE_MISMATCH";
@@ -46,6 +47,9 @@ public static class CompositionErrorCodes
     public const string InvalidShareableUsageCode = "INVALID_SHAREABLE_USAGE";
     public const string InterfaceKeyMissingImplementationTypeCode = "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE";
     public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
+
+    // The gateway's own: a directive Apollo's composition carries into the supergraph and this one does not yet.
+    public const string UnsupportedFederationDirectiveCode = "UNSUPPORTED_FEDERATION_DIRECTIVE";
 
     // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
     public const string SubgraphSdlUnavailableCode = "SUBGRAPH_SDL_UNAVAILABLE";
@@ -75,6 +79,9 @@ public static class CompositionErrorCodes
 
     internal static CompositionError TypeDefinitionInvalid(string subgraph, string message) =>
         new(TypeDefinitionInvalidCode, $"[{subgraph}] {message}", [subgraph], []);
+
+    internal static CompositionError UnsupportedFederationDirective(string subgraph, string directive, string element) =>
+        new(UnsupportedFederationDirectiveCode, $"[{subgraph}] @{directive} (applied on {element}) is not composed by this gateway yet; Apollo's composition carries it into the supergraph, and composing without it would drop what it means. Remove it or compose with Apollo's tools.", [subgraph], [element]);
 
     internal static CompositionError InvalidSubgraphName(string subgraph, string why) =>
         new(InvalidSubgraphNameCode, $"Subgraph name \"{subgraph}\" {why}.", [subgraph], []);
@@ -111,6 +118,9 @@ public static class CompositionErrorCodes
 
     internal static CompositionError ExtensionWithNoBase(string subgraph, string type) =>
         new(ExtensionWithNoBaseCode, $"[{subgraph}] Type \"{type}\" is an extension type, but there is no type definition for \"{type}\" in any subgraph.", [subgraph], [type]);
+
+    internal static CompositionError TypeWithOnlyUnusedExternal(string subgraph, string type) =>
+        new(TypeWithOnlyUnusedExternalCode, $"[{subgraph}] Type {type} contains only external fields and all those fields are all unused (they do not appear in any @key, @provides or @requires).", [subgraph], [type]);
 
     internal static CompositionError InvalidFieldSharing(string field, IReadOnlyList<string> resolving, IReadOnlyList<string> nonShareable) =>
         new(InvalidFieldSharingCode, $"Non-shareable field \"{field}\" is resolved from multiple subgraphs: it is resolved from {Subgraphs(resolving)} and defined as non-shareable in {(nonShareable.Count == resolving.Count ? "all of them" : Subgraphs(nonShareable))}", resolving, [field]);

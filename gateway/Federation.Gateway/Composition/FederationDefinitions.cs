@@ -39,6 +39,9 @@ internal static class FederationDefinitions
         ("policy", "(policies: [[{Policy}!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM"),
         ("context", "(name: String!) repeatable on INTERFACE | OBJECT | UNION"),
         ("fromContext", "(field: {ContextFieldValue}) on ARGUMENT_DEFINITION"),
+        ("cost", "(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR"),
+        ("listSize", "(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION"),
+        ("cacheTag", "(format: String!) repeatable on OBJECT | FIELD_DEFINITION"),
     ];
 
     private const string LinkDefinition = "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA";

@@ -111,6 +111,7 @@ internal sealed class SubgraphSchema
         // Framework-printed federation definitions are checked against the spec and dropped.
         var before = errors.Count;
         document = FederationDefinitions.Remove(source.Name, document, spec, LinkedFederationMinor(document), errors);
+        UnsupportedDirectives.Check(source.Name, document, spec, errors);
         if (errors.Count > before)
         {
             return null;

@@ -27,6 +27,13 @@ public static partial class SupergraphComposer
             errors.Add(CompositionErrorCodes.NoQueries());
         }
 
+        // Federation 1 subgraphs are composed as Apollo composes them: upgraded to Federation 2 first.
+        sources = Federation1Upgrade.Apply(sources, errors);
+        if (errors.Count > 0)
+        {
+            return CompositionResult.Failure(errors);
+        }
+
         var read = new List<SubgraphSchema>(sources.Count);
         foreach (var source in sources)
         {

@@ -40,6 +40,9 @@ public sealed class FederationSpec
         ("policy", "(policies: [[{Policy}!]!]!) on " + AuthLocations),
         ("context", "(name: String!) repeatable on INTERFACE | OBJECT | UNION"),
         ("fromContext", "(field: {ContextFieldValue}) on ARGUMENT_DEFINITION"),
+        ("cost", "(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR"),
+        ("listSize", "(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION"),
+        ("cacheTag", "(format: String!) repeatable on OBJECT | FIELD_DEFINITION"),
     ];
 
     private static readonly string[] Scalars = ["FieldSet", "Scope", "Policy", "ContextFieldValue"];

@@ -128,11 +128,33 @@ public sealed class ComposeCommandTests
     }
 
     [Fact]
-    public void A_subgraph_without_a_federation_link_is_refused()
+    public void A_subgraph_without_a_federation_link_is_composed_as_Federation_1_upgraded()
     {
-        var result = SupergraphComposer.Compose([Subgraph("plain", "type Query { a: Int }")]);
+        var result = SupergraphComposer.Compose([Subgraph("plain", "type Query { a: Int }"), Subgraph("other", "extend type Query { b: Int }")]);
 
-        Assert.Equal(CompositionErrorCodes.InvalidLinkDirectiveUsageCode, Assert.Single(result.Errors).Code);
+        Assert.Empty(result.Errors);
+        Assert.Contains("a: Int @join__field(graph: PLAIN)", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("b: Int @join__field(graph: OTHER)", result.SupergraphSdl, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("@requiresScopes(scopes: [[\"tax:read\"]])", "requiresScopes")]
+    [InlineData("@authenticated", "authenticated")]
+    [InlineData("@policy(policies: [[\"tax\"]])", "policy")]
+    [InlineData("@cost(weight: 5)", "cost")]
+    public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
+    {
+        var sdl = $$"""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@{{directive}}"])
+            type Query { taxOffice(code: String!): TaxOffice }
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int {{applied}} }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", sdl)]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(CompositionErrorCodes.UnsupportedFederationDirectiveCode, error.Code);
+        Assert.Equal(["TaxOffice.revenue"], error.Coordinates);
     }
 
     private static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) => new(name, $"http://{name}.example/graphql", sdl);
