@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Federation.Gateway.Authentication;
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Hosting;
 
@@ -9,6 +10,7 @@ var gateway = new RootCommand("The federation gateway of the government data-sha
 {
     ComposeCommand.Create(),
     TokenCommand.Create(),
+    CatalogueCommand.Create(),
 };
 gateway.TreatUnmatchedTokensAsErrors = false;
 gateway.SetAction((parsed, cancellationToken) => GatewayService.RunAsync([.. parsed.UnmatchedTokens], cancellationToken));

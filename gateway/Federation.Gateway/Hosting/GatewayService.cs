@@ -64,7 +64,34 @@ public static class GatewayService
             : null;
 
         DevelopmentSigningKey? developmentKey = null;
-        var app = Build(args, builder =>
+        WebApplication? app = null;
+        try
+        {
+            app = Build(args, Configure);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (CheckFailure(exception) is { } failure)
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // A check that fails is the operator's to read, error by error, not a stack trace.
+            await Console.Error.WriteLineAsync("The gateway did not start: " + failure.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            PrintBanner(address, embedded, options, developmentKey);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+
+        void Configure(WebApplicationBuilder builder)
         {
             if (embedded is null)
             {
@@ -82,16 +109,25 @@ public static class GatewayService
                 developmentKey = DevelopmentSigningKey.LoadOrCreate(GatewayAuthentication.Read(builder.Configuration).DevelopmentKeyFile);
                 developmentKey.Configure(builder.Configuration);
             }
-        });
-        await using (app.ConfigureAwait(false))
+        }
+    }
+
+    /// <summary>
+    /// The failed check behind a failed start — the catalogue does not load, does not cover the
+    /// supergraph, a configured file is missing or holds no supergraph —
+    /// found through the exceptions that carry it; null for anything else, which is a fault to see whole.
+    /// </summary>
+    private static Exception? CheckFailure(Exception exception)
+    {
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-            PrintBanner(address, embedded, options, developmentKey);
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            if (inner is InvalidCatalogueException or UncoveredSupergraphException or FileNotFoundException or FormatException)
+            {
+                return inner;
+            }
         }
 
-        return 0;
+        return null;
     }
 
     /// <summary>
