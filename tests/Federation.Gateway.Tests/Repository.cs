@@ -1,3 +1,5 @@
+using Federation.Gateway.Composition;
+
 namespace Federation.Gateway.Tests;
 
 /// <summary>Paths of the repository the tests read: the schema directory and the node peers.</summary>
@@ -10,6 +12,18 @@ internal static class Repository
     public static string PeerDirectory => Path.Combine(Root, "tests", "peer");
 
     public static string CorpusDirectory => Path.Combine(Root, "tests", "Federation.Gateway.Tests", "Composition", "corpus");
+
+    public static string SupergraphFile => Path.Combine(SchemaDirectory, Supergraph.FileName);
+
+    /// <summary>The committed subgraph config, <c>schema/supergraph.yaml</c>.</summary>
+    public static SubgraphConfig SubgraphConfig => SubgraphConfig.Load(Path.Combine(SchemaDirectory, SubgraphConfig.FileName));
+
+    /// <summary>The subgraphs of the committed config with their SDL (all files, no live subgraph).</summary>
+    public static IReadOnlyList<SubgraphSdl> AgencySubgraphs()
+    {
+        var resolution = SubgraphConfig.ResolveAsync(null, CancellationToken.None).GetAwaiter().GetResult();
+        return resolution.Succeeded ? resolution.Subgraphs : throw new InvalidOperationException(string.Join(Environment.NewLine, resolution.Errors));
+    }
 
     private static string FindRoot()
     {

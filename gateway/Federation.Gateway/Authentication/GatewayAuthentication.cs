@@ -85,6 +85,9 @@ internal static class GatewayAuthentication
         };
     }
 
+    /// <summary>The caller the gate admitted for this request; null for a request without a token.</summary>
+    public static Caller? CallerOf(HttpContext http) => http.Features.Get<AdmittedCaller>()?.Caller;
+
     private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options, AdmittedTokens admitted, CurrentCatalogue catalogue)
     {
         var token = BearerToken(http.Request);

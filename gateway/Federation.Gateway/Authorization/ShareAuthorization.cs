@@ -17,6 +17,13 @@ internal sealed class ShareAuthorization(ShareCatalogue catalogue, IGrantBook gr
     public ShareCatalogue Catalogue => catalogue;
 
     public OperationAuthorizer For(Schema api) => new(new CatalogueFields(api, catalogue), grants, options.Value, log, time);
+
+    /// <summary>
+    /// The same authorization over <paramref name="served"/>, the catalogue a supergraph is served with
+    /// (a reload swaps them together); this one when null.
+    /// </summary>
+    public ShareAuthorization ServedWith(ShareCatalogue? served) =>
+        served is null || ReferenceEquals(served, catalogue) ? this : new(served, grants, options, log, time);
 }
 
 internal static class ShareAuthorizationServices

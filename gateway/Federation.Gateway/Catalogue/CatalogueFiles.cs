@@ -17,25 +17,38 @@ internal static class CatalogueFiles
     /// <exception cref="FileNotFoundException"><paramref name="configured"/> names no file.</exception>
     public static ShareCatalogue Load(string? configured, string contentRoot)
     {
-        if (!string.IsNullOrEmpty(configured))
+        if (Locate(configured, contentRoot) is { } file)
         {
-            return File.Exists(configured)
-                ? FromFile(configured)
-                : throw new FileNotFoundException($"Gateway:CatalogueFile names {configured}, which does not exist.", configured);
-        }
-
-        foreach (var candidate in new[] { Path.Combine(Environment.CurrentDirectory, "schema", FileName), Path.Combine(contentRoot, "schema", FileName) })
-        {
-            if (File.Exists(candidate))
-            {
-                return FromFile(candidate);
-            }
+            return FromFile(file);
         }
 
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(EmbeddedResource)
             ?? throw new InvalidOperationException("The gateway was built without its share catalogue.");
         using var reader = new StreamReader(stream);
         return FromText(reader.ReadToEnd(), "(built in)");
+    }
+
+    /// <summary>The catalogue file <see cref="Load"/> reads; null for the copy built in.</summary>
+    /// <exception cref="FileNotFoundException"><paramref name="configured"/> names no file.</exception>
+    public static string? Locate(string? configured, string contentRoot)
+    {
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(configured)
+                ? Path.GetFullPath(configured)
+                : throw new FileNotFoundException($"Gateway:CatalogueFile names {configured}, which does not exist.", configured);
+        }
+
+        return new[] { Path.Combine(Environment.CurrentDirectory, "schema", FileName), Path.Combine(contentRoot, "schema", FileName) }.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The catalogue <paramref name="yaml"/> holds, or its errors as composition errors with their codes (the file and line in the message).</summary>
+    public static (ShareCatalogue? Catalogue, IReadOnlyList<CompositionError> Errors) Read(string yaml, string source)
+    {
+        var reading = CatalogueReader.Read(yaml);
+        return reading.Catalogue is { } catalogue
+            ? (catalogue, [])
+            : (null, [.. reading.Errors.Select(e => new CompositionError(e.Code, $"{source} line {e.Line}: {e.Message}", [], e.Resource is null ? [] : [e.Resource]))]);
     }
 
     /// <exception cref="InvalidCatalogueException">The catalogue does not load.</exception>

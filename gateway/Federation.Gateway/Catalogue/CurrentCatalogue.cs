@@ -11,6 +11,7 @@ namespace Federation.Gateway.Catalogue;
 /// </summary>
 internal sealed class CurrentCatalogue
 {
+    private readonly Func<ShareCatalogue>? served;
     private volatile ShareCatalogue catalogue;
 
     public CurrentCatalogue(ShareCatalogue initial)
@@ -19,11 +20,29 @@ internal sealed class CurrentCatalogue
         catalogue = initial;
     }
 
-    public ShareCatalogue Catalogue => catalogue;
+    private CurrentCatalogue(Func<ShareCatalogue> served)
+    {
+        this.served = served;
+        catalogue = served();
+    }
 
+    public ShareCatalogue Catalogue => served?.Invoke() ?? catalogue;
+
+    /// <summary>
+    /// The catalogue <paramref name="served"/> gives at each read — the one served with the supergraph
+    /// (<c>Supergraph.Catalogue</c>), so the two are one reference and never out of step.
+    /// </summary>
+    public static CurrentCatalogue Following(Func<ShareCatalogue> served) => new(served);
+
+    /// <exception cref="InvalidOperationException">This one follows the served supergraph's catalogue.</exception>
     public void Replace(ShareCatalogue next)
     {
         ArgumentNullException.ThrowIfNull(next);
+        if (served is not null)
+        {
+            throw new InvalidOperationException("This catalogue follows the served supergraph; reload the supergraph and catalogue together.");
+        }
+
         catalogue = next;
     }
 }

@@ -1,67 +1,85 @@
 using System.CommandLine;
 using Federation.Gateway.Catalogue;
+using Federation.Subgraphs.Hosting;
 
 namespace Federation.Gateway.Composition;
 
 /// <summary>
-/// <c>compose [--schema-dir schema] [--out schema/supergraph.graphql]</c>: composes the subgraph
-/// SDL files of the schema directory into the supergraph file, or prints the errors and exits 1 —
-/// the share catalogue's too: a field it does not cover fails composition.
+/// <c>compose [--config schema/supergraph.yaml] [--out schema/supergraph.graphql] [--catalogue …]</c>:
+/// composes the subgraphs the subgraph config names (<see cref="SubgraphConfig"/>: SDL files, or
+/// live subgraphs asked for their <c>_service { sdl }</c>) into the supergraph file, or prints the
+/// errors and exits 1 — the share catalogue's too: a field it does not cover fails composition.
+/// <c>--schema-dir dir</c> stands for <c>--config dir/supergraph.yaml</c>.
 /// </summary>
 public static class ComposeCommand
 {
+    /// <summary>Where a config with live subgraphs takes the secret that signs the SDL requests (the gateway's setting).</summary>
+    public const string SignatureSecretVariable = "GatewaySignature__Secret";
+
     public static Command Create()
     {
-        var schemaDirectory = new Option<DirectoryInfo>("--schema-dir")
+        var config = new Option<FileInfo?>("--config")
         {
-            Description = "The directory of the subgraph SDL files (population.graphql, legal-persons.graphql, spatial.graphql, licences.graphql).",
-            DefaultValueFactory = _ => new DirectoryInfo("schema"),
+            Description = "The subgraph config, Apollo rover's supergraph config format (default: schema/supergraph.yaml, or supergraph.yaml of --schema-dir).",
+        };
+        var schemaDirectory = new Option<DirectoryInfo?>("--schema-dir")
+        {
+            Description = "A directory whose supergraph.yaml (and catalogue.yaml) to use, when --config is not given.",
         };
         var output = new Option<FileInfo>("--out")
         {
             Description = "Where to write the supergraph.",
-            DefaultValueFactory = _ => new FileInfo(Path.Combine("schema", AgencySubgraphs.SupergraphFile)),
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("schema", Supergraph.FileName)),
         };
         var catalogue = new Option<FileInfo?>("--catalogue")
         {
-            Description = "The share catalogue that must cover every field of the supergraph (default: catalogue.yaml of the schema directory).",
+            Description = "The share catalogue that must cover every field of the supergraph (default: catalogue.yaml beside the config).",
         };
-        var command = new Command("compose", "Compose the agency subgraphs into the supergraph (Apollo's supergraph format), covered by the share catalogue.")
+        var command = new Command("compose", "Compose the subgraphs the subgraph config names into the supergraph (Apollo's supergraph format), covered by the share catalogue.")
         {
+            config,
             schemaDirectory,
             output,
             catalogue,
         };
-        command.SetAction(parse => Run(parse.GetValue(schemaDirectory)!, parse.GetValue(output)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(catalogue)));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var configFile = parse.GetValue(config)
+                ?? new FileInfo(Path.Combine(parse.GetValue(schemaDirectory)?.FullName ?? "schema", SubgraphConfig.FileName));
+            return RunAsync(configFile, parse.GetValue(output)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(catalogue), cancellationToken);
+        });
         return command;
     }
 
-    internal static int Run(DirectoryInfo schemaDirectory, FileInfo output, TextWriter console, TextWriter errorConsole, FileInfo? catalogueFile = null)
+    internal static async Task<int> RunAsync(FileInfo configFile, FileInfo output, TextWriter console, TextWriter errorConsole, FileInfo? catalogueFile = null, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<SubgraphSdl> subgraphs;
+        SubgraphConfig config;
         try
         {
-            subgraphs = AgencySubgraphs.Read(schemaDirectory.FullName);
+            config = SubgraphConfig.Load(configFile.FullName);
         }
-        catch (IOException exception)
+        catch (InvalidSubgraphConfigException exception)
         {
             errorConsole.WriteLine(exception.Message);
             return 1;
         }
 
-        var result = SupergraphComposer.Compose(subgraphs);
-        if (!result.Succeeded)
+        using var fetcher = LiveFetcher(config);
+        var resolution = await config.ResolveAsync(fetcher?.Fetcher, cancellationToken).ConfigureAwait(false);
+        if (!resolution.Succeeded)
         {
-            errorConsole.WriteLine($"The subgraphs of {schemaDirectory.FullName} do not compose ({result.Errors.Count} errors):");
-            foreach (var error in result.Errors)
-            {
-                errorConsole.WriteLine("  " + error);
-            }
-
+            Print(errorConsole, $"The subgraphs of {config.Path} cannot all be read ({resolution.Errors.Count} errors):", resolution.Errors);
             return 1;
         }
 
-        var cataloguePath = catalogueFile?.FullName ?? Path.Combine(schemaDirectory.FullName, CatalogueFiles.FileName);
+        var result = SupergraphComposer.Compose(resolution.Subgraphs);
+        if (!result.Succeeded)
+        {
+            Print(errorConsole, $"The subgraphs of {config.Path} do not compose ({result.Errors.Count} errors):", result.Errors);
+            return 1;
+        }
+
+        var cataloguePath = catalogueFile?.FullName ?? Path.Combine(Path.GetDirectoryName(config.Path)!, CatalogueFiles.FileName);
         IReadOnlyList<CompositionError> uncovered;
         try
         {
@@ -75,17 +93,38 @@ public static class ComposeCommand
 
         if (uncovered.Count > 0)
         {
-            errorConsole.WriteLine($"The share catalogue {cataloguePath} does not cover the supergraph ({uncovered.Count} errors):");
-            foreach (var error in uncovered)
-            {
-                errorConsole.WriteLine("  " + error);
-            }
-
+            Print(errorConsole, $"The share catalogue {cataloguePath} does not cover the supergraph ({uncovered.Count} errors):", uncovered);
             return 1;
         }
 
         File.WriteAllText(output.FullName, result.SupergraphSdl);
-        console.WriteLine($"Wrote the supergraph of {subgraphs.Count} subgraphs to {output.FullName}.");
+        console.WriteLine($"Wrote the supergraph of {resolution.Subgraphs.Count} subgraphs to {output.FullName}.");
         return 0;
+    }
+
+    private static void Print(TextWriter errorConsole, string heading, IReadOnlyList<CompositionError> errors)
+    {
+        errorConsole.WriteLine(heading);
+        foreach (var error in errors)
+        {
+            errorConsole.WriteLine("  " + error);
+        }
+    }
+
+    /// <summary>The signed fetcher live subgraphs need (they answer only the gateway), when the config names any and the secret is set.</summary>
+    private static OwnedFetcher? LiveFetcher(SubgraphConfig config)
+    {
+        if (!config.Subgraphs.Any(s => s.Schema is SubgraphSchemaLive) || Environment.GetEnvironmentVariable(SignatureSecretVariable) is not { Length: > 0 } secret)
+        {
+            return null;
+        }
+
+        var http = new HttpClient(new GatewaySigningHandler(new GatewaySignature(secret)) { InnerHandler = new SocketsHttpHandler() }) { Timeout = LiveSubgraphs.FetchTimeout };
+        return new OwnedFetcher(http, new SubgraphSdlFetcher(http, Hosting.GatewayService.SchemaCheckCaller));
+    }
+
+    private sealed record OwnedFetcher(HttpClient Http, SubgraphSdlFetcher Fetcher) : IDisposable
+    {
+        public void Dispose() => Http.Dispose();
     }
 }

@@ -48,6 +48,19 @@ public static class CompositionErrorCodes
     // The gateway's own, for reloads: no composition conflict but no SDL or no supergraph to serve.
     public const string SubgraphSdlUnavailableCode = "SUBGRAPH_SDL_UNAVAILABLE";
     public const string InvalidSupergraphCode = "INVALID_SUPERGRAPH";
+    public const string ReloadSourceUnreadableCode = "RELOAD_SOURCE_UNREADABLE";
+    public const string ServedSchemaInvalidCode = "SERVED_SCHEMA_INVALID";
+
+    // The gateway's own, for the subgraph config (schema/supergraph.yaml).
+    public const string SubgraphConfigUnreadableCode = "SUBGRAPH_CONFIG_UNREADABLE";
+    public const string SubgraphConfigInvalidYamlCode = "SUBGRAPH_CONFIG_INVALID_YAML";
+    public const string SubgraphConfigUnknownKeyCode = "SUBGRAPH_CONFIG_UNKNOWN_KEY";
+    public const string SubgraphConfigMissingKeyCode = "SUBGRAPH_CONFIG_MISSING_KEY";
+    public const string SubgraphConfigDuplicateKeyCode = "SUBGRAPH_CONFIG_DUPLICATE_KEY";
+    public const string SubgraphConfigInvalidValueCode = "SUBGRAPH_CONFIG_INVALID_VALUE";
+    public const string SubgraphConfigInvalidNameCode = "SUBGRAPH_CONFIG_INVALID_NAME";
+    public const string SubgraphConfigSchemaSourceCode = "SUBGRAPH_CONFIG_SCHEMA_SOURCE";
+    public const string SubgraphSchemaFileUnreadableCode = "SUBGRAPH_SCHEMA_FILE_UNREADABLE";
 
     internal static CompositionError InvalidGraphQL(string subgraph, string message) =>
         new(InvalidGraphQLCode, $"[{subgraph}] {message}", [subgraph], []);
@@ -162,6 +175,39 @@ public static class CompositionErrorCodes
 
     internal static CompositionError InvalidSupergraph(string why) =>
         new(InvalidSupergraphCode, "The composed supergraph cannot be read back: " + why, [], []);
+
+    internal static CompositionError ReloadSourceUnreadable(string file, string why) =>
+        new(ReloadSourceUnreadableCode, $"{file} cannot be read: {why}", [], []);
+
+    internal static CompositionError ServedSchemaInvalid(string why) =>
+        new(ServedSchemaInvalidCode, "The gateway cannot serve the supergraph: " + why, [], []);
+
+    internal static CompositionError SubgraphConfigUnreadable(string path, string why) =>
+        new(SubgraphConfigUnreadableCode, $"The subgraph config {path} cannot be read: {why}", [], []);
+
+    internal static CompositionError SubgraphConfigInvalidYaml(int line, string why) =>
+        new(SubgraphConfigInvalidYamlCode, $"Line {line}: not valid YAML: {why}", [], []);
+
+    internal static CompositionError SubgraphConfigUnknownKey(int line, string key, string where, IEnumerable<string> known) =>
+        new(SubgraphConfigUnknownKeyCode, $"Line {line}: unknown key {key} in {where}; the keys are {string.Join(", ", known)}.", [], []);
+
+    internal static CompositionError SubgraphConfigMissingKey(int line, string key, string where) =>
+        new(SubgraphConfigMissingKeyCode, $"Line {line}: {where} has no {key}.", [], []);
+
+    internal static CompositionError SubgraphConfigDuplicateKey(int line, string key) =>
+        new(SubgraphConfigDuplicateKeyCode, $"Line {line}: \"{key}\" is given twice in one mapping (a subgraph name is given once).", [], []);
+
+    internal static CompositionError SubgraphConfigInvalidValue(int line, string key, string value, string expected) =>
+        new(SubgraphConfigInvalidValueCode, $"Line {line}: {key} is {value}; expected {expected}.", [], []);
+
+    internal static CompositionError SubgraphConfigInvalidName(int line, string name) =>
+        new(SubgraphConfigInvalidNameCode, $"Line {line}: {name} cannot name a subgraph: a name is a letter followed by at most 62 letters, digits, - or _.", [], []);
+
+    internal static CompositionError SubgraphConfigSchemaSource(int line, string subgraph, string why) =>
+        new(SubgraphConfigSchemaSourceCode, $"Line {line}: the schema of subgraph \"{subgraph}\" {why}; it names exactly one: file (an SDL file relative to the config) or subgraph_url (its _service {{ sdl }}).", [subgraph], []);
+
+    internal static CompositionError SubgraphSchemaFileUnreadable(string subgraph, string path, string why) =>
+        new(SubgraphSchemaFileUnreadableCode, $"The schema file {path} of subgraph \"{subgraph}\" cannot be read: {why}", [subgraph], []);
 
     /// <summary>Apollo's way of naming subgraphs in messages: <c>subgraph "a"</c>, <c>subgraphs "a" and "b"</c>.</summary>
     private static string Subgraphs(IReadOnlyList<string> names)

@@ -10,7 +10,7 @@ public static class CompositionServices
     /// <summary>
     /// The <see cref="SupergraphSource"/> read from <paramref name="supergraphFile"/>, the
     /// <see cref="SubgraphSdlFetcher"/> (signed with <paramref name="signature"/>, as
-    /// <paramref name="caller"/>), <see cref="SupergraphReload"/>, <see cref="SubgraphDriftCheck"/>,
+    /// <paramref name="caller"/>), <see cref="SupergraphReload"/> (with every registered <see cref="IServedSupergraphCheck"/>), <see cref="SubgraphDriftCheck"/>,
     /// and the <see cref="SupergraphStartupCheck"/> that runs at start.
     /// </summary>
     public static IServiceCollection AddSupergraph(this IServiceCollection services, string supergraphFile, GatewaySignature signature, GatewayCaller caller) =>
@@ -32,7 +32,10 @@ public static class CompositionServices
         services.AddSingleton(provider => new SupergraphReload(
             provider.GetRequiredService<SupergraphSource>(),
             provider.GetRequiredService<SubgraphSdlFetcher>(),
-            provider.GetRequiredService<ILogger<SupergraphReload>>()));
+            provider.GetRequiredService<ILogger<SupergraphReload>>(),
+            urlOf?.Invoke(provider),
+            provider.GetServices<IServedSupergraphCheck>(),
+            provider.GetService<TimeProvider>()));
         services.AddSingleton(provider => new SubgraphDriftCheck(
             provider.GetRequiredService<SupergraphSource>(),
             provider.GetRequiredService<SubgraphSdlFetcher>(),

@@ -19,6 +19,9 @@ namespace Federation.Gateway.Composition;
 /// </summary>
 public sealed class Supergraph
 {
+    /// <summary>The supergraph's file in the schema directory, beside the subgraph config.</summary>
+    public const string FileName = "supergraph.graphql";
+
     private readonly Dictionary<string, SupergraphType> types;
 
     private Supergraph(string sdl, IReadOnlyList<SupergraphSubgraph> subgraphs, Dictionary<string, SupergraphType> types, DocumentNode apiDocument, Schema apiSchema, ShareCatalogue? catalogue)

@@ -1,10 +1,15 @@
+using System.Text.Json;
 using Federation.Gateway.Authentication;
+using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Reload;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Federation.Gateway.Hosting;
 
@@ -15,8 +20,9 @@ public static class GatewayApi
     /// <summary>
     /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
     /// validates against the schema being served (the supergraph's API schema and the platform's part) and
-    /// hands admitted operations to the gateway. Requests with an operation need a bearer token
-    /// (<see cref="GatewayAuthentication.RequireCaller"/>).
+    /// hands admitted operations to the gateway — the executor of that same schema, so a request
+    /// finishes on the set it started with across a reload. Requests with an operation need a bearer
+    /// token (<see cref="GatewayAuthentication.RequireCaller"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
@@ -24,17 +30,55 @@ public static class GatewayApi
         var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
         endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
         {
-            options.Executor = new GatewayOperationExecutor(served.Current);
+            options.Executor = served;
             options.CreateContext = http => GatewayAuthentication.ContextFor(http, inspection.IsRequested(http.Request));
         }).RequireCaller();
+        endpoints.MapReload();
         return endpoints;
     }
 
-    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (the readiness checks pass).</summary>
+    /// <summary>
+    /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the readiness checks pass),
+    /// the latter with its details as JSON: each check's status and description, and the served set's
+    /// reload status (served since, last attempt, last refusal with its codes).
+    /// </summary>
     public static IEndpointRouteBuilder MapGatewayHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadinessTag),
+            ResponseWriter = WriteReadinessAsync,
+        });
         return endpoints;
+    }
+
+    private static async Task WriteReadinessAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
+        await using (var json = new Utf8JsonWriter(http.Response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", report.Status.ToString());
+            json.WriteStartObject("checks");
+            foreach (var (name, entry) in report.Entries)
+            {
+                json.WriteStartObject(name);
+                json.WriteString("status", entry.Status.ToString());
+                json.WriteString("description", entry.Description);
+                if (entry.Data.TryGetValue(SupergraphHealth.StatusKey, out var value) && value is SupergraphReloadStatus status)
+                {
+                    ReloadJson.WriteStatus(json, status);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Reload;
 using Federation.Gateway.Sharing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -132,7 +133,7 @@ public static class GatewayService
 
     /// <summary>
     /// The gateway's services: options, token validation, the share catalogue, the supergraph it covers
-    /// and its checks, the signed subgraph client, the endpoint. A catalogue that does not load or does
+    /// and its checks, its reload (file watch, live poll, the operator's endpoint), the signed subgraph client, the endpoint. A catalogue that does not load or does
     /// not cover the supergraph stops the start (fail closed).
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
@@ -156,28 +157,28 @@ public static class GatewayService
         services.AddSubgraphHttpClient();
         var catalogue = CatalogueFiles.Load(options.CatalogueFile, builder.Environment.ContentRootPath);
         services.AddSingleton(catalogue);
-        // The catalogue goes with the serving supergraph: when a reload serves one with another
-        // catalogue, the agencies registry and the share workflow read that one from the next request.
+        // The catalogue goes with the serving supergraph, one reference for both: the agencies registry
+        // and the share workflow read the one a reload served with it from the next request on.
         services.AddSingleton(provider =>
         {
-            var current = new CurrentCatalogue(catalogue);
-            provider.GetRequiredService<SupergraphSource>().Changed += (_, next) =>
-            {
-                if (next.Catalogue is { } served)
-                {
-                    current.Replace(served);
-                }
-            };
-            return current;
+            var source = provider.GetRequiredService<SupergraphSource>();
+            return CurrentCatalogue.Following(() => source.Current.Catalogue ?? catalogue);
         });
         services.AddSupergraph(
             _ => SupergraphFiles.Load(options.SupergraphFile, builder.Environment.ContentRootPath, catalogue),
             signature,
             SchemaCheckCaller,
             provider => provider.GetRequiredService<IOptions<SubgraphOptions>>().Value.UrlOf);
+        services.AddReload(
+            builder.Configuration,
+            CatalogueFiles.Locate(options.CatalogueFile, builder.Environment.ContentRootPath),
+            SupergraphFiles.Locate(options.SupergraphFile, builder.Environment.ContentRootPath),
+            builder.Environment.ContentRootPath);
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
         services.AddSingleton<ServedExecutor>();
+        // A reload must pass the start's checks: the set makes an executor.
+        services.AddSingleton<IServedSupergraphCheck>(provider => new ServedExecutorCheck(provider.GetRequiredService<ServedExecutor>));
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
         return builder;
     }

@@ -28,7 +28,7 @@ public sealed class RowScopedResourceTests
 
     private static readonly Lazy<ShareCatalogue> Committed = new(() => CatalogueFiles.FromFile(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)));
 
-    private static readonly Lazy<Supergraph> Served = new(() => Supergraph.Parse(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile)), Committed.Value));
+    private static readonly Lazy<Supergraph> Served = new(() => Supergraph.Parse(File.ReadAllText(Repository.SupergraphFile), Committed.Value));
 
     private const string Licences = """query { licence(number: "J330203-2020-00000001") { number } }""";
 

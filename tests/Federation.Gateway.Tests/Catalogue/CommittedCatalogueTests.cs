@@ -9,7 +9,7 @@ public sealed class CommittedCatalogueTests
 {
     private static readonly Lazy<ShareCatalogue> Committed = new(() => CatalogueFiles.FromFile(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)));
 
-    private static readonly Lazy<Supergraph> Agency = new(() => Supergraph.Parse(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile))));
+    private static readonly Lazy<Supergraph> Agency = new(() => Supergraph.Parse(File.ReadAllText(Repository.SupergraphFile)));
 
     [Fact]
     public void The_committed_catalogue_covers_the_committed_supergraph_exactly()

@@ -94,7 +94,7 @@ public sealed class ServedCatalogueTests
     }
 
     [Fact]
-    public void Compose_fails_when_the_catalogue_does_not_cover_a_field()
+    public async Task Compose_fails_when_the_catalogue_does_not_cover_a_field()
     {
         using var directory = new TemporaryDirectory();
         CopySchemaDirectory(directory.Path);
@@ -102,7 +102,7 @@ public sealed class ServedCatalogueTests
         var output = Path.Combine(directory.Path, "out.graphql");
         var errors = new StringWriter();
 
-        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(output), new StringWriter(), errors);
+        var exitCode = await ComposeCommand.RunAsync(new FileInfo(Path.Combine(directory.Path, SubgraphConfig.FileName)), new FileInfo(output), new StringWriter(), errors, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
         Assert.False(File.Exists(output));
@@ -110,14 +110,14 @@ public sealed class ServedCatalogueTests
     }
 
     [Fact]
-    public void Compose_fails_when_the_catalogue_is_missing()
+    public async Task Compose_fails_when_the_catalogue_is_missing()
     {
         using var directory = new TemporaryDirectory();
         CopySchemaDirectory(directory.Path);
         File.Delete(Path.Combine(directory.Path, CatalogueFiles.FileName));
         var errors = new StringWriter();
 
-        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(Path.Combine(directory.Path, "out.graphql")), new StringWriter(), errors);
+        var exitCode = await ComposeCommand.RunAsync(new FileInfo(Path.Combine(directory.Path, SubgraphConfig.FileName)), new FileInfo(Path.Combine(directory.Path, "out.graphql")), new StringWriter(), errors, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
         Assert.Contains(CatalogueFiles.FileName, errors.ToString(), StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class ServedCatalogueTests
     {
         var (source, reload) = ServedAgencySupergraph();
         var serving = source.Current;
-        var subgraphs = AgencySubgraphs.Read(Repository.SchemaDirectory).ToList();
+        var subgraphs = Repository.AgencySubgraphs().ToList();
         subgraphs[3] = subgraphs[3] with { Sdl = subgraphs[3].Sdl + "\nextend type Query { registryName: String }\n" };
 
         var result = await reload.ApplyAsync(subgraphs, TestContext.Current.CancellationToken);
@@ -143,7 +143,7 @@ public sealed class ServedCatalogueTests
     {
         var (source, reload) = ServedAgencySupergraph();
         var catalogue = source.Current.Catalogue;
-        var subgraphs = AgencySubgraphs.Read(Repository.SchemaDirectory).ToList();
+        var subgraphs = Repository.AgencySubgraphs().ToList();
         subgraphs[3] = subgraphs[3] with { Sdl = subgraphs[3].Sdl.Replace("identified by its number.", "identified by its licence number.", StringComparison.Ordinal) };
 
         var result = await reload.ApplyAsync(subgraphs, TestContext.Current.CancellationToken);
@@ -156,14 +156,15 @@ public sealed class ServedCatalogueTests
     private static (SupergraphSource Source, SupergraphReload Reload) ServedAgencySupergraph()
     {
         var catalogue = CatalogueFiles.FromFile(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName));
-        var source = new SupergraphSource(CatalogueFiles.Serve(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile)), catalogue));
+        var source = new SupergraphSource(CatalogueFiles.Serve(File.ReadAllText(Repository.SupergraphFile), catalogue));
         var fetcher = new SubgraphSdlFetcher(new HttpClient(), new GatewayCaller("platform", "supergraph-check"));
         return (source, new SupergraphReload(source, fetcher, NullLogger<SupergraphReload>.Instance));
     }
 
     private static void CopySchemaDirectory(string directory)
     {
-        foreach (var (name, _) in AgencySubgraphs.All)
+        File.Copy(Path.Combine(Repository.SchemaDirectory, SubgraphConfig.FileName), Path.Combine(directory, SubgraphConfig.FileName));
+        foreach (var name in Repository.SubgraphConfig.Subgraphs.Select(s => s.Name))
         {
             File.Copy(Path.Combine(Repository.SchemaDirectory, name + ".graphql"), Path.Combine(directory, name + ".graphql"));
         }
@@ -178,9 +179,9 @@ public sealed class ServedCatalogueTests
         [
             "--Urls=http://127.0.0.1:0",
             "--GatewaySignature:Secret=" + Secret,
-            "--Gateway:SupergraphFile=" + Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile),
+            "--Gateway:SupergraphFile=" + Repository.SupergraphFile,
             "--Gateway:CatalogueFile=" + (catalogueFile ?? Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)),
-            .. AgencySubgraphs.All.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url=http://127.0.0.1:9/graphql"),
+            .. Repository.SubgraphConfig.Subgraphs.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url=http://127.0.0.1:9/graphql"),
             .. tokens.Arguments(),
         ];
         return GatewayService.Build(args, builder => builder.Logging.ClearProviders());

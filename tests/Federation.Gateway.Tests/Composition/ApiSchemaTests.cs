@@ -20,7 +20,7 @@ public sealed class ApiSchemaTests
     {
         using var directory = new TemporaryDirectory();
         var subgraphs = name == "agency"
-            ? AgencySubgraphs.Read(Repository.SchemaDirectory)
+            ? Repository.AgencySubgraphs()
             : CorpusCase.Read(Path.Combine(Repository.CorpusDirectory, name));
         var composition = SupergraphComposer.Compose(subgraphs);
         Assert.True(composition.Succeeded, string.Join("\n", composition.Errors));

@@ -23,7 +23,7 @@ public sealed class ApolloEqualityTests
         try
         {
             var caseDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, "agency"));
-            foreach (var (name, _) in AgencySubgraphs.All)
+            foreach (var name in Repository.SubgraphConfig.Subgraphs.Select(s => s.Name))
             {
                 File.Copy(Path.Combine(Repository.SchemaDirectory, name + ".graphql"), Path.Combine(caseDirectory.FullName, name + ".graphql"));
             }

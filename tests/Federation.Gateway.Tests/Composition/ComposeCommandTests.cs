@@ -9,9 +9,9 @@ public sealed class ComposeCommandTests
     [Fact]
     public void The_committed_supergraph_is_the_composition_of_the_schema_directory()
     {
-        var committed = File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile));
+        var committed = File.ReadAllText(Repository.SupergraphFile);
 
-        var fresh = SupergraphComposer.Compose(AgencySubgraphs.Read(Repository.SchemaDirectory));
+        var fresh = SupergraphComposer.Compose(Repository.AgencySubgraphs());
 
         Assert.True(fresh.Succeeded, string.Join("\n", fresh.Errors));
         Assert.True(
@@ -20,22 +20,22 @@ public sealed class ComposeCommandTests
     }
 
     [Fact]
-    public void Compose_writes_the_supergraph_of_a_schema_directory()
+    public async Task Compose_writes_the_supergraph_of_the_subgraphs_the_config_names()
     {
         using var directory = new TemporaryDirectory();
         WriteAgencySchemas(directory.Path);
         var output = Path.Combine(directory.Path, "out.graphql");
         var console = new StringWriter();
 
-        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(output), console, new StringWriter());
+        var exitCode = await ComposeCommand.RunAsync(Config(directory.Path), new FileInfo(output), console, new StringWriter(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile)), File.ReadAllText(output));
+        Assert.Equal(File.ReadAllText(Repository.SupergraphFile), File.ReadAllText(output));
         Assert.Contains("4 subgraphs", console.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Compose_exits_with_1_and_prints_the_errors_when_the_subgraphs_conflict()
+    public async Task Compose_exits_with_1_and_prints_the_errors_when_the_subgraphs_conflict()
     {
         using var directory = new TemporaryDirectory();
         WriteAgencySchemas(directory.Path);
@@ -44,7 +44,7 @@ public sealed class ComposeCommandTests
         var output = Path.Combine(directory.Path, "out.graphql");
         var errors = new StringWriter();
 
-        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(output), new StringWriter(), errors);
+        var exitCode = await ComposeCommand.RunAsync(Config(directory.Path), new FileInfo(output), new StringWriter(), errors, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
         Assert.False(File.Exists(output));
@@ -53,15 +53,51 @@ public sealed class ComposeCommandTests
     }
 
     [Fact]
-    public void Compose_exits_with_1_when_a_subgraph_file_is_missing()
+    public async Task Compose_exits_with_1_when_a_subgraph_file_is_missing()
     {
         using var directory = new TemporaryDirectory();
+        File.Copy(Path.Combine(Repository.SchemaDirectory, SubgraphConfig.FileName), Path.Combine(directory.Path, SubgraphConfig.FileName));
         var errors = new StringWriter();
 
-        var exitCode = ComposeCommand.Run(new DirectoryInfo(directory.Path), new FileInfo(Path.Combine(directory.Path, "out.graphql")), new StringWriter(), errors);
+        var exitCode = await ComposeCommand.RunAsync(Config(directory.Path), new FileInfo(Path.Combine(directory.Path, "out.graphql")), new StringWriter(), errors, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("population.graphql", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains(CompositionErrorCodes.SubgraphSchemaFileUnreadableCode + ": The schema file " + Path.Combine(directory.Path, "population.graphql"), errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compose_exits_with_1_and_prints_the_config_errors_when_the_config_is_not_valid()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(Path.Combine(directory.Path, SubgraphConfig.FileName), "subgraphs:\n  tax:\n    routing_url: ftp://tax\n");
+        var errors = new StringWriter();
+
+        var exitCode = await ComposeCommand.RunAsync(Config(directory.Path), new FileInfo(Path.Combine(directory.Path, "out.graphql")), new StringWriter(), errors, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(CompositionErrorCodes.SubgraphConfigInvalidValueCode + ": Line 3: routing_url is \"ftp://tax\"", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains(CompositionErrorCodes.SubgraphConfigMissingKeyCode + ": Line 3: subgraph \"tax\" has no schema.", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compose_composes_a_subgraph_the_config_adds()
+    {
+        using var directory = new TemporaryDirectory();
+        WriteAgencySchemas(directory.Path);
+        File.WriteAllText(Path.Combine(directory.Path, "tax.graphql"), """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+            type Query { taxOffice(code: String!): TaxOffice }
+            type TaxOffice @key(fields: "code") { code: String! name: String! }
+            """);
+        File.AppendAllText(Path.Combine(directory.Path, SubgraphConfig.FileName), "  tax:\n    routing_url: http://127.0.0.1:4105/graphql\n    schema:\n      file: tax.graphql\n");
+        var errors = new StringWriter();
+
+        var exitCode = await ComposeCommand.RunAsync(Config(directory.Path), new FileInfo(Path.Combine(directory.Path, "out.graphql")), new StringWriter(), errors, cancellationToken: TestContext.Current.CancellationToken);
+
+        // Composed with the fifth subgraph: the catalogue, which does not cover it yet, is what refuses it.
+        Assert.Equal(1, exitCode);
+        Assert.Contains("CATALOGUE_FIELD_UNCOVERED", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Query.taxOffice", errors.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -101,9 +137,12 @@ public sealed class ComposeCommandTests
 
     private static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) => new(name, $"http://{name}.example/graphql", sdl);
 
+    private static FileInfo Config(string directory) => new(Path.Combine(directory, SubgraphConfig.FileName));
+
     private static void WriteAgencySchemas(string directory)
     {
-        foreach (var (name, _) in AgencySubgraphs.All)
+        File.Copy(Path.Combine(Repository.SchemaDirectory, SubgraphConfig.FileName), Path.Combine(directory, SubgraphConfig.FileName));
+        foreach (var name in Repository.SubgraphConfig.Subgraphs.Select(s => s.Name))
         {
             File.Copy(Path.Combine(Repository.SchemaDirectory, name + ".graphql"), Path.Combine(directory, name + ".graphql"));
         }

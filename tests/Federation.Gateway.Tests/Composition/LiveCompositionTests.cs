@@ -46,7 +46,7 @@ public sealed class LiveCompositionTests
         try
         {
             var subgraphs = new List<SubgraphSdl>();
-            foreach (var (name, _) in AgencySubgraphs.All)
+            foreach (var name in Repository.SubgraphConfig.Subgraphs.Select(s => s.Name))
             {
                 var sdl = File.ReadAllText(Path.Combine(Repository.SchemaDirectory, name + ".graphql"));
                 var server = await LiveSubgraphServer.StartAsync(name, sdl);

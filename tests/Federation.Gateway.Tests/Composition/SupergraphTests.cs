@@ -9,7 +9,7 @@ namespace Federation.Gateway.Tests.Composition;
 public sealed class SupergraphTests
 {
     private static readonly Lazy<Supergraph> Agency =
-        new(() => Supergraph.Parse(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile))));
+        new(() => Supergraph.Parse(File.ReadAllText(Repository.SupergraphFile)));
 
     [Fact]
     public void The_agency_supergraph_names_its_four_subgraphs_with_their_urls()
