@@ -4,9 +4,9 @@ using Federation.Gateway.Composition;
 namespace Federation.Gateway.Catalogue;
 
 /// <summary>
-/// <c>catalogue draft --subgraph &lt;name&gt; --agency &lt;credit code&gt; (--sdl FILE [--url URL] [--schema-dir schema] | --supergraph FILE)
+/// <c>catalogue draft --subgraph &lt;name&gt; --agency &lt;credit code&gt; [--config schema/supergraph.yaml | --supergraph FILE]
 /// [--catalogue schema/catalogue.yaml] [--out FILE] [--merge]</c>: the share-catalogue entries a subgraph
-/// that joins needs (<see cref="CatalogueDraft"/>), written to <c>--out</c> or stdout; with <c>--merge</c>
+/// that joins needs, once the subgraph config names it (<see cref="CatalogueDraft"/>), written to <c>--out</c> or stdout; with <c>--merge</c>
 /// the whole catalogue with them added (to <c>--out</c>, else over the catalogue). Exits 1 with a coded
 /// message when it cannot draft.
 /// </summary>
@@ -16,14 +16,11 @@ public static class CatalogueCommand
     {
         var subgraph = new Option<string>("--subgraph") { Description = "The name of the subgraph that joins, as the supergraph names it.", Required = true };
         var agency = new Option<string>("--agency") { Description = "The unified social credit code of the agency whose system the subgraph is; it must be in the agencies registry (`token --list`).", Required = true };
-        var sdl = new Option<FileInfo?>("--sdl") { Description = "The subgraph's SDL, composed with the agency subgraphs of --schema-dir to find what it brings." };
-        var url = new Option<string?>("--url") { Description = "The subgraph's routing URL (with --sdl; it does not change the draft)." };
-        var schemaDirectory = new Option<DirectoryInfo>("--schema-dir")
+        var config = new Option<FileInfo?>("--config")
         {
-            Description = "The directory of the agency subgraphs' SDL files that --sdl is composed with.",
-            DefaultValueFactory = _ => new DirectoryInfo("schema"),
+            Description = $"The subgraph config with the joining subgraph's entry (default: schema/{SubgraphConfig.FileName}); a live subgraph's SDL is fetched signed with {ComposeCommand.SignatureSecretVariable}.",
         };
-        var supergraph = new Option<FileInfo?>("--supergraph") { Description = "Instead of --sdl: a supergraph that has the subgraph already (composed by any Federation 2 composition)." };
+        var supergraph = new Option<FileInfo?>("--supergraph") { Description = "Instead of --config: a supergraph that has the subgraph already (composed by any Federation 2 composition)." };
         var catalogue = new Option<FileInfo>("--catalogue")
         {
             Description = "The share catalogue to draft for.",
@@ -33,40 +30,37 @@ public static class CatalogueCommand
         var merge = new Option<bool>("--merge") { Description = "Write the whole catalogue with the entries added, comments and all, instead of the entries alone." };
         var draft = new Command("draft", "Write CONDITIONAL catalogue entries, provided by the subgraph's agency, for every field, argument and input field of a joining subgraph that no resource covers, for people to edit.")
         {
-            subgraph, agency, sdl, url, schemaDirectory, supergraph, catalogue, output, merge,
+            subgraph, agency, config, supergraph, catalogue, output, merge,
         };
-        draft.SetAction(parse => Draft(
+        draft.SetAction((parse, cancellationToken) => DraftAsync(
             new DraftRequest(
                 parse.GetValue(subgraph)!,
                 parse.GetValue(agency)!,
-                parse.GetValue(sdl),
-                parse.GetValue(url),
-                parse.GetValue(schemaDirectory)!,
+                parse.GetValue(config),
                 parse.GetValue(supergraph),
                 parse.GetValue(catalogue)!,
                 parse.GetValue(output),
                 parse.GetValue(merge)),
             parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
         return new Command("catalogue", "Work on the share catalogue.") { draft };
     }
 
     internal sealed record DraftRequest(
         string Subgraph,
         string Agency,
-        FileInfo? Sdl,
-        string? Url,
-        DirectoryInfo SchemaDirectory,
+        FileInfo? Config,
         FileInfo? Supergraph,
         FileInfo Catalogue,
         FileInfo? Output,
         bool Merge);
 
-    internal static int Draft(DraftRequest request, TextWriter console, TextWriter errorConsole)
+    internal static async Task<int> DraftAsync(DraftRequest request, TextWriter console, TextWriter errorConsole, CancellationToken cancellationToken = default)
     {
-        if ((request.Sdl is null) == (request.Supergraph is null))
+        if (request.Config is not null && request.Supergraph is not null)
         {
-            errorConsole.WriteLine("Give the subgraph's schema: --sdl FILE (composed with the agency subgraphs of --schema-dir) or --supergraph FILE, one of the two.");
+            errorConsole.WriteLine("Give the subgraph's schema one way: --config FILE (the subgraph config with its entry) or --supergraph FILE.");
             return 1;
         }
 
@@ -77,14 +71,14 @@ public static class CatalogueCommand
         {
             catalogueText = File.ReadAllText(request.Catalogue.FullName);
             catalogue = CatalogueFiles.FromText(catalogueText, request.Catalogue.FullName);
-            if (Compose(request, errorConsole) is not { } supergraph)
+            if (await ComposeAsync(request, errorConsole, cancellationToken).ConfigureAwait(false) is not { } supergraph)
             {
                 return 1;
             }
 
             composed = supergraph;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidCatalogueException or FormatException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidCatalogueException or FormatException or InvalidSubgraphConfigException)
         {
             errorConsole.WriteLine(exception.Message);
             return 1;
@@ -142,23 +136,32 @@ public static class CatalogueCommand
         return 0;
     }
 
-    private static Supergraph? Compose(DraftRequest request, TextWriter errorConsole)
+    private static async Task<Supergraph?> ComposeAsync(DraftRequest request, TextWriter errorConsole, CancellationToken cancellationToken)
     {
         if (request.Supergraph is { } file)
         {
-            return Supergraph.Parse(File.ReadAllText(file.FullName));
+            return Supergraph.Parse(await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false));
         }
 
-        var subgraphs = AgencySubgraphs.Read(request.SchemaDirectory.FullName).Where(s => s.Name != request.Subgraph).ToList();
-        subgraphs.Add(new SubgraphSdl(request.Subgraph, request.Url ?? $"http://{request.Subgraph}.invalid/graphql", File.ReadAllText(request.Sdl!.FullName)));
-        var result = SupergraphComposer.Compose(subgraphs);
-        if (result.Succeeded)
+        var config = SubgraphConfig.Load((request.Config ?? new FileInfo(Path.Combine("schema", SubgraphConfig.FileName))).FullName);
+        using var fetcher = ComposeCommand.LiveFetcher(config);
+        var resolution = await config.ResolveAsync(fetcher?.Fetcher, cancellationToken).ConfigureAwait(false);
+        var errors = resolution.Errors;
+        string? sdl = null;
+        if (resolution.Succeeded)
         {
-            return Supergraph.Parse(result.SupergraphSdl!);
+            var result = SupergraphComposer.Compose(resolution.Subgraphs);
+            errors = result.Errors;
+            sdl = result.SupergraphSdl;
         }
 
-        errorConsole.WriteLine($"Subgraph \"{request.Subgraph}\" does not compose with the subgraphs of {request.SchemaDirectory.FullName} ({result.Errors.Count} errors):");
-        foreach (var error in result.Errors)
+        if (errors.Count == 0)
+        {
+            return Supergraph.Parse(sdl!);
+        }
+
+        errorConsole.WriteLine($"The subgraphs of {config.Path} do not compose ({errors.Count} errors):");
+        foreach (var error in errors)
         {
             errorConsole.WriteLine("  " + error);
         }

@@ -235,7 +235,9 @@ internal static class CatalogueDraft
         text.Append(inner).Append("  applicationRequired: true\n");
         text.Append(inner).Append("  divisionScoped: false\n");
         text.Append(inner).Append("  usageRequirements: ").Append(Quote("草稿：共享条件待提供部门确定，经批准的共享申请方可使用。")).Append('\n');
-        return text.ToString();
+
+        // A blank line after each resource, as the catalogue separates its resources.
+        return text.Append('\n').ToString();
     }
 
     /// <summary>A YAML double-quoted scalar: credit codes of digits only would otherwise read as numbers.</summary>

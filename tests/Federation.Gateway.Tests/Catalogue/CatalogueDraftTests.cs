@@ -15,7 +15,7 @@ public sealed class CatalogueDraftTests
 
     private static readonly Lazy<Supergraph> WithSocialInsurance = new(() =>
     {
-        var result = SupergraphComposer.Compose([.. AgencySubgraphs.Read(Repository.SchemaDirectory), new SubgraphSdl(Subgraph, "http://127.0.0.1:4105/graphql", SocialInsuranceSdl)]);
+        var result = SupergraphComposer.Compose([.. Repository.AgencySubgraphs(), new SubgraphSdl(Subgraph, "http://127.0.0.1:4105/graphql", SocialInsuranceSdl)]);
         Assert.True(result.Succeeded, string.Join('\n', result.Errors));
         return Supergraph.Parse(result.SupergraphSdl!);
     });
@@ -138,16 +138,15 @@ public sealed class CatalogueDraftTests
     }
 
     [Fact]
-    public void The_command_merges_the_draft_into_a_copy_of_the_catalogue_and_says_it_covers()
+    public async Task The_command_merges_the_draft_into_a_copy_of_the_catalogue_and_says_it_covers()
     {
         using var directory = new TemporaryDirectory();
-        var sdl = Path.Combine(directory.Path, "social-insurance.graphql");
-        File.WriteAllText(sdl, SocialInsuranceSdl);
+        var config = JoiningConfig(directory.Path, SocialInsuranceSdl);
         var output = Path.Combine(directory.Path, CatalogueFiles.FileName);
         var console = new StringWriter();
         var errors = new StringWriter();
 
-        var exitCode = CatalogueCommand.Draft(Request(sdl, output, merge: true), console, errors);
+        var exitCode = await CatalogueCommand.DraftAsync(Request(config, output, merge: true), console, errors, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);
         Assert.Equal("", console.ToString());
@@ -157,14 +156,13 @@ public sealed class CatalogueDraftTests
     }
 
     [Fact]
-    public void The_command_prints_the_entries_alone_without_merge()
+    public async Task The_command_prints_the_entries_alone_without_merge()
     {
         using var directory = new TemporaryDirectory();
-        var sdl = Path.Combine(directory.Path, "social-insurance.graphql");
-        File.WriteAllText(sdl, SocialInsuranceSdl);
+        var config = JoiningConfig(directory.Path, SocialInsuranceSdl);
         var console = new StringWriter();
 
-        var exitCode = CatalogueCommand.Draft(Request(sdl, output: null, merge: false), console, new StringWriter());
+        var exitCode = await CatalogueCommand.DraftAsync(Request(config, output: null, merge: false), console, new StringWriter(), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("# Draft share-catalogue entries for subgraph \"social-insurance\"", console.ToString(), StringComparison.Ordinal);
@@ -173,15 +171,14 @@ public sealed class CatalogueDraftTests
     }
 
     [Fact]
-    public void The_command_refuses_an_unregistered_agency_with_its_code_and_writes_nothing()
+    public async Task The_command_refuses_an_unregistered_agency_with_its_code_and_writes_nothing()
     {
         using var directory = new TemporaryDirectory();
-        var sdl = Path.Combine(directory.Path, "social-insurance.graphql");
-        File.WriteAllText(sdl, SocialInsuranceSdl);
+        var config = JoiningConfig(directory.Path, SocialInsuranceSdl);
         var output = Path.Combine(directory.Path, "draft.yaml");
         var errors = new StringWriter();
 
-        var exitCode = CatalogueCommand.Draft(Request(sdl, output, merge: false) with { Agency = "11330200246813570G" }, new StringWriter(), errors);
+        var exitCode = await CatalogueCommand.DraftAsync(Request(config, output, merge: false) with { Agency = "11330200246813570G" }, new StringWriter(), errors, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith(CatalogueErrorCodes.DraftUnknownAgencyCode + ": Agency 11330200246813570G is not in the catalogue's agencies registry", errors.ToString(), StringComparison.Ordinal);
@@ -189,17 +186,16 @@ public sealed class CatalogueDraftTests
     }
 
     [Fact]
-    public void The_command_shows_why_a_subgraph_that_does_not_compose_cannot_be_drafted()
+    public async Task The_command_shows_why_a_subgraph_that_does_not_compose_cannot_be_drafted()
     {
         using var directory = new TemporaryDirectory();
-        var sdl = Path.Combine(directory.Path, "social-insurance.graphql");
-        File.WriteAllText(sdl, SocialInsuranceSdl.Replace("  idNumber: IdNumber!\n  \"The person's", "  idNumber: Int!\n  \"The person's", StringComparison.Ordinal));
+        var config = JoiningConfig(directory.Path, SocialInsuranceSdl.Replace("  idNumber: IdNumber!\n  \"The person's", "  idNumber: Int!\n  \"The person's", StringComparison.Ordinal));
         var errors = new StringWriter();
 
-        var exitCode = CatalogueCommand.Draft(Request(sdl, output: null, merge: false), new StringWriter(), errors);
+        var exitCode = await CatalogueCommand.DraftAsync(Request(config, output: null, merge: false), new StringWriter(), errors, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Subgraph \"social-insurance\" does not compose", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("do not compose", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("Person.idNumber", errors.ToString(), StringComparison.Ordinal);
     }
 
@@ -210,12 +206,31 @@ public sealed class CatalogueDraftTests
         return draft!;
     }
 
-    private static CatalogueCommand.DraftRequest Request(string sdl, string? output, bool merge) => new(
+    /// <summary>A copy of the committed subgraph config and its SDL files with one entry more, as an agency that joins writes it.</summary>
+    internal static string JoiningConfig(string directory, string sdl, string? liveUrl = null)
+    {
+        foreach (var file in Directory.GetFiles(Repository.SchemaDirectory, "*.graphql").Where(f => Path.GetFileName(f) != Supergraph.FileName))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(directory, "social-insurance.graphql"), sdl);
+        var config = Path.Combine(directory, SubgraphConfig.FileName);
+        File.WriteAllText(config, File.ReadAllText(Path.Combine(Repository.SchemaDirectory, SubgraphConfig.FileName)).TrimEnd('\n') + $$"""
+
+              social-insurance:
+                routing_url: {{liveUrl ?? "http://127.0.0.1:4105/graphql"}}
+                schema:
+                  {{(liveUrl is null ? "file: social-insurance.graphql" : "subgraph_url: " + liveUrl)}}
+
+            """);
+        return config;
+    }
+
+    private static CatalogueCommand.DraftRequest Request(string config, string? output, bool merge) => new(
         Subgraph,
         HumanResources,
-        new FileInfo(sdl),
-        "http://127.0.0.1:4105/graphql",
-        new DirectoryInfo(Repository.SchemaDirectory),
+        new FileInfo(config),
         null,
         new FileInfo(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)),
         output is null ? null : new FileInfo(output),
