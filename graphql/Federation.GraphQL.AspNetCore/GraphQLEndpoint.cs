@@ -125,15 +125,17 @@ internal sealed class GraphQLEndpoint
         RequestFailure? failure;
         PreparedDocument? prepared;
         OperationDefinitionNode? operation;
+        IReadOnlyDictionary<string, FragmentDefinitionNode>? fragments;
         try
         {
-            failure = Admit(request, isGet, timeout.Token, out prepared, out operation);
+            failure = Admit(request, isGet, timeout.Token, out prepared, out operation, out fragments);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
         {
             failure = RequestFailure.Timeout(options.RequestTimeout);
             prepared = null;
             operation = null;
+            fragments = null;
         }
 
         if (failure is not null)
@@ -146,7 +148,10 @@ internal sealed class GraphQLEndpoint
         try
         {
             result = await engine.ExecuteAsync(
-                new OperationRequest(schema, prepared!.Text, prepared.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices),
+                new OperationRequest(schema, prepared!.Text, prepared.Document, operation!, request.Variables, request.Extensions, options.CreateContext?.Invoke(context), context.RequestServices)
+                {
+                    Fragments = fragments!,
+                },
                 timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
@@ -165,10 +170,11 @@ internal sealed class GraphQLEndpoint
 
     /// <summary>Everything between a well-formed request and execution; null when the operation may run.</summary>
     /// <exception cref="OperationCanceledException">The time limit passed or the client went away while validating or costing.</exception>
-    private RequestFailure? Admit(GraphQLRequest request, bool isGet, CancellationToken cancellationToken, out PreparedDocument? prepared, out OperationDefinitionNode? operation)
+    private RequestFailure? Admit(GraphQLRequest request, bool isGet, CancellationToken cancellationToken, out PreparedDocument? prepared, out OperationDefinitionNode? operation, out IReadOnlyDictionary<string, FragmentDefinitionNode>? fragments)
     {
         prepared = null;
         operation = null;
+        fragments = null;
         var text = trustedDocuments.Resolve(request, out var failure);
         if (failure is not null)
         {
@@ -186,7 +192,7 @@ internal sealed class GraphQLEndpoint
             return failure;
         }
 
-        failure = SelectOperation(prepared!.Document, request.OperationName, out operation);
+        failure = SelectOperation(prepared!.Document, request.OperationName, out operation, out fragments);
         if (failure is not null)
         {
             return failure;
@@ -258,9 +264,13 @@ internal sealed class GraphQLEndpoint
     }
 
     /// <summary>https://spec.graphql.org/September2025/#GetOperation()</summary>
-    private static RequestFailure? SelectOperation(DocumentNode document, string? operationName, out OperationDefinitionNode? operation)
+    private static RequestFailure? SelectOperation(
+        DocumentNode document,
+        string? operationName,
+        out OperationDefinitionNode? operation,
+        out IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
     {
-        operation = OperationSelection.Get(document, operationName, out _, out var error);
+        operation = OperationSelection.Get(document, operationName, out fragments, out var error);
         return error is null ? null : RequestFailure.OperationNotFound(error.Message);
     }
 

@@ -1,5 +1,4 @@
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Execution;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -74,19 +73,8 @@ internal static class GatewayAuthentication
         return builder;
     }
 
-    /// <summary>The endpoint's <c>CreateContext</c>: the caller the gate admitted and the headers' purpose declaration.</summary>
-    public static GatewayContext ContextFor(HttpContext http, bool exposePlan)
-    {
-        var identity = http.Features.Get<AdmittedCaller>()?.Caller;
-        return new GatewayContext(new GatewayCaller(identity?.Agency ?? AnonymousAgency, PurposeDeclaration.Undeclared), exposePlan)
-        {
-            Identity = identity,
-            DeclaredInHeaders = PurposeDeclaration.FromHeaders(http.Request),
-        };
-    }
-
-    /// <summary>The caller the gate admitted for this request; null for a request without a token.</summary>
-    public static Caller? CallerOf(HttpContext http) => http.Features.Get<AdmittedCaller>()?.Caller;
+    /// <summary>The caller the gate admitted for <paramref name="http"/>; null for a request without a token.</summary>
+    public static Caller? AdmittedCaller(HttpContext http) => http.Features.Get<Admitted>()?.Caller;
 
     private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options, AdmittedTokens admitted, CurrentCatalogue catalogue)
     {
@@ -137,7 +125,7 @@ internal static class GatewayAuthentication
             if (registration.Caller is { } caller)
             {
                 http.User = admission.Principal;
-                http.Features.Set(new AdmittedCaller(caller));
+                http.Features.Set(new Admitted(caller));
                 await next(http).ConfigureAwait(false);
                 return;
             }
@@ -185,5 +173,5 @@ internal static class GatewayAuthentication
     }
 
     /// <summary>The caller the gate admitted for this request.</summary>
-    private sealed record AdmittedCaller(Caller Caller);
+    private sealed record Admitted(Caller Caller);
 }

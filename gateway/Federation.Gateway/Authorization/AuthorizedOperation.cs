@@ -1,4 +1,4 @@
-using Federation.Gateway.Execution;
+using Federation.Gateway.Requests;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language.Syntax;
 
@@ -10,7 +10,7 @@ namespace Federation.Gateway.Authorization;
 /// filtered document's plan, the filtered document (made only when the plan is not cached yet)
 /// and the rules shaping applies per field of the client's document.
 /// </summary>
-internal sealed class AuthorizedOperation
+internal sealed class AuthorizedOperation : IFieldAccess
 {
     private AuthorizedOperation(GatewayResult? refusal, string? planKey, Dictionary<FieldNode, FieldRule>? rules)
     {

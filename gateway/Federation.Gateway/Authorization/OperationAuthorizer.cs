@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Execution;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
 using Federation.GraphQL;
 using Federation.GraphQL.Execution;
@@ -20,13 +20,19 @@ namespace Federation.Gateway.Authorization;
 /// the row-scoped resources of the agencies whose resources the operation touches — the subgraphs
 /// those agencies run are the ones the plan can fetch from — with the same policy and the same grants,
 /// so the subgraphs withhold the rows the caller may not know of (<see cref="AuthorizedOperation.RowResources"/>).
+/// Each denial is noted in the request (<see cref="GatewayRequest.Denied"/>) for the record stage.
 /// </summary>
-internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook grantBook, AuthorizationOptions options, IAccessDecisionLog log, TimeProvider time)
+internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook grantBook, AuthorizationOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string Hash, string? Operation), OperationFields> analyses = new();
     private readonly CatalogueResource[] rowScoped = [.. fields.Catalogue.Resources.Where(r => r.Conditions is { RowScoped: true })];
 
     public AuthorizationMode Mode => options.Mode;
+
+    /// <summary>The catalogue this authorizer decides by: the one its supergraph is served with.</summary>
+    public ShareCatalogue Catalogue => fields.Catalogue;
+
+    private string ModeName { get; } = options.Mode.ToString();
 
     public async ValueTask<AuthorizedOperation> AuthorizeAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
@@ -55,7 +61,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
         var denials = Denials(operation, decisions, denied, caller, request);
         foreach (var (_, denial) in denials)
         {
-            log.Record(denial);
+            request.Denied(denial);
         }
 
         if (options.Mode == AuthorizationMode.Reject && denials.Count > 0)
@@ -191,7 +197,8 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
                 [.. path],
                 resource.Id,
                 decision.Code!,
-                options.Mode)));
+                ModeName,
+                options.Mode != AuthorizationMode.DryRun)));
             return false;
         });
         return denials;
@@ -204,7 +211,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
     private AuthorizedOperation Filtered(GatewayRequest request, OperationFields operation, AccessDecision[] decisions, int[] denied, Caller caller)
     {
         var dryRun = options.Mode == AuthorizationMode.DryRun;
-        Action<ResolveContext, CatalogueResource>? wouldDeny = dryRun ? (context, resource) => log.Record(new AccessDenial(
+        Action<ResolveContext, CatalogueResource>? wouldDeny = dryRun ? (context, resource) => request.Denied(new AccessDenial(
             caller.Agency,
             caller.User,
             request.Purpose?.Purpose.WireName(),
@@ -212,7 +219,8 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             context.Path,
             resource.Id,
             AuthorizationErrorCodes.OutsideJurisdiction,
-            AuthorizationMode.DryRun)) : null;
+            nameof(AuthorizationMode.DryRun),
+            Enforced: false)) : null;
         var rules = new Dictionary<FieldNode, FieldRule>(ReferenceEqualityComparer.Instance);
         var errors = new GraphQLError?[decisions.Length];
         List<int>? deniedForArguments = null;
@@ -311,8 +319,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
         return analysed;
     }
 
-    private static GatewayResult Refusal(int status, IReadOnlyList<GraphQLError> errors) =>
-        new(new ExecutionResult(errors), [], null) { StatusCode = status };
+    private static GatewayResult Refusal(int status, IReadOnlyList<GraphQLError> errors) => GatewayResult.Refused(errors, status);
 
     private static T[] Filled<T>(int count, T value)
     {

@@ -9,21 +9,18 @@ using Microsoft.Extensions.Options;
 namespace Federation.Gateway.Authorization;
 
 /// <summary>
-/// Share authorization as the gateway's services hold it: the catalogue, the grant book, the mode
-/// and where denials go. Each served schema gets its own <see cref="OperationAuthorizer"/>.
+/// Share authorization as the gateway's services hold it: the catalogue it starts with, the grant
+/// book and the mode. Each served supergraph gets its own <see cref="OperationAuthorizer"/>, over
+/// the catalogue it is served with; the denials go into each request, for the record stage.
 /// </summary>
-internal sealed class ShareAuthorization(ShareCatalogue catalogue, IGrantBook grants, IOptions<AuthorizationOptions> options, IAccessDecisionLog log, TimeProvider time)
+internal sealed class ShareAuthorization(ShareCatalogue catalogue, IGrantBook grants, IOptions<AuthorizationOptions> options, TimeProvider time)
 {
     public ShareCatalogue Catalogue => catalogue;
 
-    public OperationAuthorizer For(Schema api) => new(new CatalogueFields(api, catalogue), grants, options.Value, log, time);
+    public OperationAuthorizer For(Schema api) => For(api, catalogue);
 
-    /// <summary>
-    /// The same authorization over <paramref name="served"/>, the catalogue a supergraph is served with
-    /// (a reload swaps them together); this one when null.
-    /// </summary>
-    public ShareAuthorization ServedWith(ShareCatalogue? served) =>
-        served is null || ReferenceEquals(served, catalogue) ? this : new(served, grants, options, log, time);
+    /// <summary>The authorizer of <paramref name="api"/> over <paramref name="served"/>, the catalogue served with it (<c>Supergraph.Catalogue</c>).</summary>
+    public OperationAuthorizer For(Schema api, ShareCatalogue served) => new(new CatalogueFields(api, served), grants, options.Value, time);
 }
 
 internal static class ShareAuthorizationServices
@@ -32,18 +29,16 @@ internal static class ShareAuthorizationServices
     /// The authorization stage (<c>Authorization:*</c>); the <see cref="ShareCatalogue"/> and the
     /// <see cref="IGrantBook"/> come from their own registrations — a host without the share
     /// workflow has no grants, so every resource that needs an application is refused (fail
-    /// closed). Denials go to the log unless an <see cref="IAccessDecisionLog"/> is registered.
+    /// closed).
     /// </summary>
     public static IServiceCollection AddShareAuthorization(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuthorizationOptions>(configuration.GetSection(AuthorizationOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
         services.TryAddSingleton(provider => new ShareAuthorization(
             provider.GetRequiredService<ShareCatalogue>(),
             provider.GetService<IGrantBook>() ?? NoGrants.Instance,
             provider.GetRequiredService<IOptions<AuthorizationOptions>>(),
-            provider.GetRequiredService<IAccessDecisionLog>(),
             provider.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -10,6 +10,8 @@ public static class CompositionErrorCodes
 {
     public const string InvalidGraphQLCode = "INVALID_GRAPHQL";
     public const string InvalidLinkDirectiveUsageCode = "INVALID_LINK_DIRECTIVE_USAGE";
+    public const string DirectiveDefinitionInvalidCode = "DIRECTIVE_DEFINITION_INVALID";
+    public const string TypeDefinitionInvalidCode = "TYPE_DEFINITION_INVALID";
     public const string InvalidSubgraphNameCode = "INVALID_SUBGRAPH_NAME";
     public const string KeyInvalidFieldsCode = "KEY_INVALID_FIELDS";
     public const string KeyFieldsSelectInvalidTypeCode = "KEY_FIELDS_SELECT_INVALID_TYPE";
@@ -67,6 +69,12 @@ public static class CompositionErrorCodes
 
     internal static CompositionError InvalidLinkDirectiveUsage(string subgraph, string message) =>
         new(InvalidLinkDirectiveUsageCode, $"[{subgraph}] {message}", [subgraph], []);
+
+    internal static CompositionError DirectiveDefinitionInvalid(string subgraph, string message) =>
+        new(DirectiveDefinitionInvalidCode, $"[{subgraph}] {message}", [subgraph], []);
+
+    internal static CompositionError TypeDefinitionInvalid(string subgraph, string message) =>
+        new(TypeDefinitionInvalidCode, $"[{subgraph}] {message}", [subgraph], []);
 
     internal static CompositionError InvalidSubgraphName(string subgraph, string why) =>
         new(InvalidSubgraphNameCode, $"Subgraph name \"{subgraph}\" {why}.", [subgraph], []);

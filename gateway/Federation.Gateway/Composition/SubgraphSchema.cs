@@ -108,6 +108,14 @@ internal sealed class SubgraphSchema
             return null;
         }
 
+        // Framework-printed federation definitions are checked against the spec and dropped.
+        var before = errors.Count;
+        document = FederationDefinitions.Remove(source.Name, document, spec, LinkedFederationMinor(document), errors);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
         var subgraph = new SubgraphSchema(source, document, spec, LinkedFederationMinor(document));
         subgraph.ReadRootNames();
         subgraph.ReadTypes();

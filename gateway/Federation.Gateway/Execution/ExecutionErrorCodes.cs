@@ -17,21 +17,6 @@ internal static class ExecutionErrorCodes
     /// <summary>The subgraph answered with something that is not a GraphQL response.</summary>
     public const string SubgraphInvalidResponse = "SUBGRAPH_INVALID_RESPONSE";
 
-    /// <summary>The request's variables do not coerce to their declared types: a request error, before any subgraph is asked.</summary>
-    public const string InvalidVariables = "INVALID_VARIABLES";
-
-    /// <summary>The engine's coercion errors, each with <see cref="InvalidVariables"/> as its code.</summary>
-    public static IReadOnlyList<GraphQLError> VariablesRefused(IReadOnlyList<GraphQLError> errors)
-    {
-        var coded = new GraphQLError[errors.Count];
-        for (var i = 0; i < errors.Count; i++)
-        {
-            coded[i] = errors[i].WithCode(InvalidVariables);
-        }
-
-        return coded;
-    }
-
     public static GraphQLError Unavailable(string subgraph, string reason) =>
         Coded($"Subgraph \"{subgraph}\" is unavailable: {reason}", SubgraphUnavailable, subgraph);
 

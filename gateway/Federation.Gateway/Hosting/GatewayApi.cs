@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Federation.Gateway.Admission;
 using Federation.Gateway.Authentication;
-using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Composition;
+using Federation.Gateway.Pipeline;
 using Federation.Gateway.Reload;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
@@ -20,9 +22,9 @@ public static class GatewayApi
     /// <summary>
     /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
     /// validates against the schema being served (the supergraph's API schema and the platform's part) and
-    /// hands admitted operations to the gateway — the executor of that same schema, so a request
-    /// finishes on the set it started with across a reload. Requests with an operation need a bearer
-    /// token (<see cref="GatewayAuthentication.RequireCaller"/>).
+    /// hands admitted operations to the gateway's pipeline, in a context made once per request
+    /// (<see cref="RequestContexts.For"/>). Requests with an operation need a bearer token
+    /// (<see cref="GatewayAuthentication.RequireCaller"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
@@ -30,8 +32,8 @@ public static class GatewayApi
         var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
         endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
         {
-            options.Executor = served;
-            options.CreateContext = http => GatewayAuthentication.ContextFor(http, inspection.IsRequested(http.Request));
+            options.Executor = new GatewayOperationExecutor(served.For);
+            options.CreateContext = http => RequestContexts.For(http, inspection.IsRequested(http.Request));
         }).RequireCaller();
         endpoints.MapReload();
         return endpoints;

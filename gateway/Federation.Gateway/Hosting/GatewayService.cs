@@ -3,6 +3,7 @@ using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Record;
 using Federation.Gateway.Reload;
 using Federation.Gateway.Sharing;
 using Federation.Subgraphs.Hosting;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -176,6 +178,8 @@ public static class GatewayService
             builder.Environment.ContentRootPath);
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
+        // The record stage writes denials here; the audit trail registers its own.
+        services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
         services.AddSingleton<ServedExecutor>();
         // A reload must pass the start's checks: the set makes an executor.
         services.AddSingleton<IServedSupergraphCheck>(provider => new ServedExecutorCheck(provider.GetRequiredService<ServedExecutor>));

@@ -2,21 +2,22 @@ using System.Runtime.CompilerServices;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
+using Federation.Gateway.Record;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
-using Federation.GraphQL.AspNetCore.Engine;
 using Federation.GraphQL.Types;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Federation.Gateway.Hosting;
 
 /// <summary>
-/// The executor of the supergraph being served: made again, with its own planner, empty plan
-/// cache and served schema (API schema and the platform's part), when a reload swaps the supergraph.
-/// Every request is authorized against the share catalogue served with that supergraph
-/// (<see cref="Supergraph.Catalogue"/>, through <see cref="ShareAuthorization.ServedWith"/>), so a
-/// catalogue change is in force with the set it came with. As the endpoint's executor, it runs each
-/// request on the executor of the schema the request was validated against: a request in flight
-/// during a swap finishes on the set it started with.
+/// The pipeline of the supergraph being served: made again, with its own planner, empty plan
+/// cache, served schema (API schema and the platform's part) and authorizer over the supergraph's
+/// own catalogue, when a reload swaps the supergraph. Every request is authorized against the share
+/// catalogue served with it (<see cref="ShareAuthorization"/>); the registered stages
+/// (<see cref="PipelineServices.AddRequestStage{TStage}"/>) run in every pipeline.
 /// </summary>
 internal sealed class ServedExecutor(
     SupergraphSource source,
@@ -24,40 +25,46 @@ internal sealed class ServedExecutor(
     IOptions<GatewayOptions> gateway,
     IHttpClientFactory http,
     ShareWorkflow sharing,
-    ShareAuthorization authorization) : IOperationExecutor
+    ShareAuthorization authorization,
+    IAccessDecisionLog decisions,
+    IEnumerable<IRequestStage> registered,
+    ILoggerFactory logs)
 {
-    // Weak: an old set's executor lives while a request still holds its schema, no longer.
-    private readonly ConditionalWeakTable<Schema, GatewayOperationExecutor> bySchema = [];
+    /// <summary>Every pipeline served, by its schema, for as long as a request may still hold that schema.</summary>
+    private readonly ConditionalWeakTable<Schema, GatewayPipeline> bySchema = [];
     private Served? served;
     private bool withoutAuthorization;
 
-    public GatewayExecutor Current()
+    public GatewayPipeline Current()
     {
         var supergraph = source.Current;
         var current = Volatile.Read(ref served);
         if (current is not null && ReferenceEquals(current.Supergraph, supergraph))
         {
-            return current.Executor;
+            return current.Pipeline;
         }
 
-        var executor = Build(supergraph);
-        bySchema.AddOrUpdate(executor.Schema, new GatewayOperationExecutor(() => executor));
-        Volatile.Write(ref served, new Served(supergraph, executor));
-        return executor;
+        var pipeline = Build(supergraph);
+        bySchema.AddOrUpdate(pipeline.Schema, pipeline);
+        Volatile.Write(ref served, new Served(supergraph, pipeline));
+        return pipeline;
     }
 
-    /// <summary>An executor for <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
-    public GatewayExecutor Build(Supergraph supergraph)
+    /// <summary>The pipeline of <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
+    public GatewayPipeline Build(Supergraph supergraph)
     {
-        var executor = GatewayExecutor.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization.ServedWith(supergraph.Catalogue));
-        return withoutAuthorization ? executor.WithoutAuthorization() : executor;
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs);
+        return withoutAuthorization ? pipeline.WithoutAuthorization() : pipeline;
     }
 
-    public ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pipeline whose schema the endpoint validated a request against: the served set the request
+    /// took at its start, even when a reload has served another since — it finishes on that set.
+    /// </summary>
+    public GatewayPipeline For(Schema schema)
     {
         var current = Current();
-        var operations = bySchema.TryGetValue(request.Schema, out var started) ? started : new GatewayOperationExecutor(() => current);
-        return operations.ExecuteAsync(request, cancellationToken);
+        return ReferenceEquals(current.Schema, schema) || !bySchema.TryGetValue(schema, out var started) ? current : started;
     }
 
     /// <summary>
@@ -71,11 +78,11 @@ internal sealed class ServedExecutor(
         Volatile.Write(ref served, null);
     }
 
-    private sealed record Served(Supergraph Supergraph, GatewayExecutor Executor);
+    private sealed record Served(Supergraph Supergraph, GatewayPipeline Pipeline);
 }
 
 /// <summary>
-/// The start's check on a reload: the set must make an executor — the platform's part of the graph
+/// The start's check on a reload: the set must make a pipeline — the platform's part of the graph
 /// must not clash with it, every subgraph must have a client — or the reload is refused.
 /// </summary>
 internal sealed class ServedExecutorCheck(Func<ServedExecutor> executor) : IServedSupergraphCheck

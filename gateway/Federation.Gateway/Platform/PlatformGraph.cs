@@ -99,6 +99,10 @@ internal sealed class PlatformGraph
     /// </summary>
     public PlatformSplit Split(DocumentNode document, string? operationName) => PlatformSplit.Of(this, document, operationName);
 
+    /// <inheritdoc cref="Split(DocumentNode, string?)"/>
+    public PlatformSplit Split(DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments) =>
+        PlatformSplit.Of(this, document, operation, fragments);
+
     /// <summary>The supergraph's types and root fields that the platform's SDL defines as well.</summary>
     private static List<string> Clashes(Schema api, DocumentNode document)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Execution;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
 using Federation.GraphQL;
 using Federation.GraphQL.Execution;

@@ -17,6 +17,12 @@ internal sealed record PlatformSplit(DocumentNode? SubgraphDocument, GraphQLErro
     public static PlatformSplit Of(PlatformGraph platform, DocumentNode document, string? operationName)
     {
         var operation = OperationSelection.Get(document, operationName, out var fragments, out _);
+        return operation is null ? new PlatformSplit(document, null) : Of(platform, document, operation, fragments);
+    }
+
+    /// <summary>The split of <paramref name="operation"/>, already chosen from <paramref name="document"/> with its <paramref name="fragments"/>.</summary>
+    public static PlatformSplit Of(PlatformGraph platform, DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
+    {
         var root = operation is null ? null : RootTypeName(platform, operation.Operation);
         if (operation is null || root is null)
         {

@@ -28,7 +28,7 @@ internal static class ReloadApi
         var logger = endpoints.ServiceProvider.GetRequiredService<ILogger<ServedSetFiles>>();
         endpoints.MapPost(Path, async (HttpContext http) =>
         {
-            if (GatewayAuthentication.CallerOf(http) is not { } caller)
+            if (GatewayAuthentication.AdmittedCaller(http) is not { } caller)
             {
                 // The gate lets a request without a token through when anonymous catalogue reading is on; not here.
                 await TokenRefusal.NoToken().WriteAsync(http.Response).ConfigureAwait(false);

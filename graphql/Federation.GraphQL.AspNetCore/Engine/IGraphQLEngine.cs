@@ -1,4 +1,5 @@
 using System.Buffers;
+using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
@@ -39,7 +40,13 @@ public sealed record OperationRequest(
     IReadOnlyDictionary<string, object?>? Variables,
     IReadOnlyDictionary<string, object?>? Extensions,
     object? Context,
-    IServiceProvider Services);
+    IServiceProvider Services)
+{
+    /// <summary>The document's fragments by name, found when <see cref="Operation"/> was chosen (<see cref="OperationSelection.Get"/>).</summary>
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; init; } = NoFragments;
+
+    private static readonly IReadOnlyDictionary<string, FragmentDefinitionNode> NoFragments = new Dictionary<string, FragmentDefinitionNode>();
+}
 
 /// <summary>What execution produced, able to write itself as the response body.</summary>
 public interface IOperationResult

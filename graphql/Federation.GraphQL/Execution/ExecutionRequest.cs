@@ -29,6 +29,14 @@ public sealed class ExecutionRequest
     /// <summary>Any per-request object resolvers need (user, tenant, data sources).</summary>
     public object? Context { get; init; }
 
+    /// <summary>
+    /// The operation of <see cref="Document"/> already chosen and its variables already coerced
+    /// (<see cref="PreparedOperation.TryPrepare(Schema, OperationDefinitionNode, IReadOnlyDictionary{string, FragmentDefinitionNode}, IReadOnlyDictionary{string, object?}?, out PreparedOperation, out IReadOnlyList{GraphQLError})"/>):
+    /// the executor runs it as it is and ignores <see cref="OperationName"/> and <see cref="Variables"/>.
+    /// It must have been prepared against <see cref="Schema"/>.
+    /// </summary>
+    public PreparedOperation? Prepared { get; init; }
+
     /// <summary>Per-request services for resolvers.</summary>
     public IServiceProvider? Services { get; init; }
 }

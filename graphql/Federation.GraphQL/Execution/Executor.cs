@@ -30,6 +30,11 @@ public static class Executor
             return ValueTask.FromCanceled<ExecutionResult>(cancellationToken);
         }
 
+        if (request.Prepared is { IsPrepared: true } prepared)
+        {
+            return new OperationRun(request, prepared.Operation, prepared.Fragments, prepared.Values, cancellationToken).RunAsync();
+        }
+
         var operation = OperationSelection.Get(request.Document, request.OperationName, out var fragments, out var operationError);
         if (operation is null)
         {

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Tests.Execution;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.AspNetCore.Engine;
@@ -27,7 +29,7 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
     private readonly GatewayHarness gateway;
     private readonly HttpClient http;
 
-    private AuthenticatedEndpoint(WebApplication app, GatewayHarness gateway, HttpClient http, ConcurrentQueue<GatewayContext> contexts, CurrentCatalogue catalogue)
+    private AuthenticatedEndpoint(WebApplication app, GatewayHarness gateway, HttpClient http, ConcurrentQueue<GatewayRequest> contexts, CurrentCatalogue catalogue)
     {
         this.app = app;
         this.gateway = gateway;
@@ -42,7 +44,7 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
     public FakeSubgraphs Subgraphs => gateway.Subgraphs;
 
     /// <summary>The context of each request that reached the executor.</summary>
-    public ConcurrentQueue<GatewayContext> Contexts { get; }
+    public ConcurrentQueue<GatewayRequest> Contexts { get; }
 
     /// <summary>How many requests reached any subgraph.</summary>
     public int SubgraphRequests => Subgraphs.Requests.Values.Sum(q => q.Count);
@@ -50,7 +52,7 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
     public static async Task<AuthenticatedEndpoint> StartAsync(Action<ConfigurationManager> configure, Action<IServiceCollection>? services = null)
     {
         var gateway = await GatewayHarness.StartAsync();
-        var contexts = new ConcurrentQueue<GatewayContext>();
+        var contexts = new ConcurrentQueue<GatewayRequest>();
         var executor = new Recording(new GatewayOperationExecutor(() => gateway.Executor), contexts);
         var catalogue = new CurrentCatalogue(GatedEndpoint.CommittedCatalogue);
         var (app, http) = await GatedEndpoint.StartAsync(configure, () => PlanHarness.Model.ApiSchema, executor, services, catalogue);
@@ -116,11 +118,11 @@ internal sealed class AuthenticatedEndpoint : IAsyncDisposable
         public string Message => (string)Json["errors"]![0]!["message"]!;
     }
 
-    private sealed class Recording(IOperationExecutor inner, ConcurrentQueue<GatewayContext> contexts) : IOperationExecutor
+    private sealed class Recording(IOperationExecutor inner, ConcurrentQueue<GatewayRequest> contexts) : IOperationExecutor
     {
         public ValueTask<IOperationResult> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
         {
-            contexts.Enqueue((GatewayContext)request.Context!);
+            contexts.Enqueue((GatewayRequest)request.Context!);
             return inner.ExecuteAsync(request, cancellationToken);
         }
     }

@@ -1,3 +1,4 @@
+using Federation.Gateway.Admission;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.GraphQL.AspNetCore;
@@ -46,7 +47,7 @@ internal static class GatedEndpoint
         app.MapGraphQL("/graphql", schema, options =>
         {
             options.Executor = executor;
-            options.CreateContext = http => GatewayAuthentication.ContextFor(http, exposePlan: false);
+            options.CreateContext = http => RequestContexts.For(http, exposePlan: false);
         }).RequireCaller();
         app.MapGet("/health/live", () => "live");
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -6,6 +6,7 @@ using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
@@ -170,8 +171,7 @@ public sealed class ArgumentAuthorizationTests(ArgumentMatrixFixture fixture) : 
         Assert.InRange(walked, Levels * 2, 3 * selections);
         Assert.Equal(5, visited);
 
-        var log = new DenialList();
-        var authorizer = new ShareAuthorization(catalogue, new GrantList(), Options.Create(new AuthorizationOptions { Mode = AuthorizationMode.Filter }), log, TimeProvider.System)
+        var authorizer = new ShareAuthorization(catalogue, new GrantList(), Options.Create(new AuthorizationOptions { Mode = AuthorizationMode.Filter }), TimeProvider.System)
             .For(PlanHarness.Supergraph.Api);
         var request = new GatewayRequest(document, QueryPlanCache.Hash(text), null, null, new GatewayCaller(NingboMarketSupervision, "WORK_REFERENCE", null))
         {
@@ -181,7 +181,7 @@ public sealed class ArgumentAuthorizationTests(ArgumentMatrixFixture fixture) : 
         var authorized = await authorizer.AuthorizeAsync(request, TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         // Each denied field node is reported once, on the first path that reaches it.
-        Assert.Equal(["persons", "person.residenceAddress"], log.Denials.Select(d => d.PathText));
+        Assert.Equal(["persons", "person.residenceAddress"], request.Denials.Select(d => d.PathText));
         var filtered = authorized.DocumentToPlan(document, null);
         Assert.Equal(Levels + 2, filtered.Definitions.Count);
         Assert.Equal(Levels + 1, filtered.Definitions.OfType<FragmentDefinitionNode>().Count());

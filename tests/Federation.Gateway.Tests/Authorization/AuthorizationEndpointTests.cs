@@ -6,6 +6,8 @@ using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.AspNetCore;
 using Federation.Subgraphs.Hosting;
@@ -99,7 +101,7 @@ public sealed class AuthorizationEndpointTests(AuthorizationMatrixFixture fixtur
             options.CreateContext = http =>
             {
                 var agency = http.Request.Headers[AgencyHeader].ToString();
-                return new GatewayContext(new GatewayCaller(agency.Length == 0 ? "anonymous" : agency, "WORK_REFERENCE"))
+                return new GatewayRequest(new GatewayCaller(agency.Length == 0 ? "anonymous" : agency, "WORK_REFERENCE"))
                 {
                     Identity = agency.Length == 0 ? null : Caller(agency, "110000"),
                     Purpose = new StatedPurpose(Purpose.WorkReference, null),

@@ -3,7 +3,10 @@ using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Record;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
 using Federation.Gateway.Tests.Execution;
 using Federation.Gateway.Tests.Planning;
@@ -51,19 +54,18 @@ internal sealed class AuthorizationHarness : IAsyncDisposable
     }
 
     /// <summary>A gateway executor of the committed supergraph, with its own plan cache, authorizing with <paramref name="catalogue"/>.</summary>
-    public GatewayExecutor Gateway(ShareCatalogue catalogue, IGrantBook? grants = null, AuthorizationMode mode = AuthorizationMode.Filter, IAccessDecisionLog? log = null)
+    public GatewayPipeline Gateway(ShareCatalogue catalogue, IGrantBook? grants = null, AuthorizationMode mode = AuthorizationMode.Filter, IAccessDecisionLog? log = null)
     {
         var authorization = new ShareAuthorization(
             catalogue,
             grants ?? new GrantList(),
             Options.Create(new AuthorizationOptions { Mode = mode }),
-            log ?? new DenialList(),
             TimeProvider.System);
-        return GatewayExecutor.Create(PlanHarness.Model, options, services.GetRequiredService<IHttpClientFactory>(), authorization: authorization);
+        return GatewayPipeline.Create(PlanHarness.Model, options, services.GetRequiredService<IHttpClientFactory>(), authorization: authorization, decisions: log ?? new DenialList());
     }
 
     public static async Task<GatewayResult> RunAsync(
-        GatewayExecutor gateway,
+        GatewayPipeline gateway,
         Caller? caller,
         StatedPurpose? purpose,
         [StringSyntax("graphql")] string operation,

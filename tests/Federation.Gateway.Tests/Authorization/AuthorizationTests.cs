@@ -4,6 +4,7 @@ using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Requests;
 using static Federation.Gateway.Tests.Authorization.TestCatalogue;
 using static Federation.Gateway.Tests.Execution.FakeSubgraphs;
 
@@ -119,7 +120,7 @@ public sealed class AuthorizationTests(AuthorizationMatrixFixture fixture) : ICl
             """{"errors":[{"message":"Resource \"population.person-residence\" is not shared with agency 11110000MB0000003C.","locations":[{"line":1,"column":77}],"path":["licences","edges","node","holder","residenceAddress"],"extensions":{"code":"AGENCY_NOT_PERMITTED","resource":"population.person-residence"}}]}""",
             result.ToJson());
         Assert.Equal(arrivals, Harness.Subgraphs.Arrivals.Count);
-        Assert.Equal(AuthorizationMode.Reject, Assert.Single(log.Denials).Mode);
+        Assert.Equal(nameof(AuthorizationMode.Reject), Assert.Single(log.Denials).Mode);
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class AuthorizationTests(AuthorizationMatrixFixture fixture) : ICl
         AssertJson("""{"data":{"person":{"idNumber":"110101199003074514","residenceAddress":"浙江省宁波市海曙区中山西路1号"}}}""", result.ToJson());
         var denial = Assert.Single(log.Denials);
         Assert.Equal(
-            new AccessDenial(BeijingTaxBureau, "li.si", "WORK_REFERENCE", "110000-SW-7", denial.Path, TestCatalogue.Residence, AuthorizationErrorCodes.AgencyNotPermitted, AuthorizationMode.DryRun),
+            new AccessDenial(BeijingTaxBureau, "li.si", "WORK_REFERENCE", "110000-SW-7", denial.Path, TestCatalogue.Residence, AuthorizationErrorCodes.AgencyNotPermitted, nameof(AuthorizationMode.DryRun), Enforced: false),
             denial);
         Assert.Equal("person.residenceAddress", denial.PathText);
         Assert.False(denial.Enforced);

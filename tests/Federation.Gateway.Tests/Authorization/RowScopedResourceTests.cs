@@ -5,6 +5,7 @@ using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
 using Federation.GraphQL.Language;
 using Federation.Subgraphs.Hosting;
@@ -112,7 +113,7 @@ public sealed class RowScopedResourceTests
     }
 
     private static OperationAuthorizer Authorizer(GrantList grants) =>
-        new ShareAuthorization(Committed.Value, grants, Options.Create(new AuthorizationOptions { Mode = AuthorizationMode.Filter }), new DenialList(), TimeProvider.System)
+        new ShareAuthorization(Committed.Value, grants, Options.Create(new AuthorizationOptions { Mode = AuthorizationMode.Filter }), TimeProvider.System)
             .For(Served.Value.ApiSchema);
 
     private static GatewayRequest Request(string query, Caller? identity, StatedPurpose? purpose) =>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
 using Federation.Gateway.Sharing.Storage;
 using static Federation.Gateway.Tests.Authorization.TestCatalogue;
@@ -51,5 +52,5 @@ public sealed class ShareWorkflowAuthorizationTests(AuthorizationMatrixFixture f
         Assert.Equal(AuthorizationErrorCodes.ShareGrantRequired, Code(revoked));
     }
 
-    private static string? Code(Federation.Gateway.Execution.GatewayResult result) => (string?)JsonNode.Parse(result.ToJson())!["errors"]?[0]?["extensions"]?["code"];
+    private static string? Code(GatewayResult result) => (string?)JsonNode.Parse(result.ToJson())!["errors"]?[0]?["extensions"]?["code"];
 }

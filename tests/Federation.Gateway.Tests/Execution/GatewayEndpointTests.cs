@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +35,7 @@ public sealed class GatewayEndpointTests
         app.MapGraphQL("/graphql", PlanHarness.Model.ApiSchema, options =>
         {
             options.Executor = new GatewayOperationExecutor(() => gateway.Executor);
-            options.CreateContext = http => new GatewayContext(GatewayHarness.Caller, inspection.IsRequested(http.Request));
+            options.CreateContext = http => new GatewayRequest(GatewayHarness.Caller, inspection.IsRequested(http.Request));
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };

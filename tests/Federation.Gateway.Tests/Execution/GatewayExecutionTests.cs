@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Tests.Planning;
 using static Federation.Gateway.Tests.Execution.FakeSubgraphs;
 

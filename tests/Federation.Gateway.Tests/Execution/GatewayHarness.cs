@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Sharing;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.Execution;
@@ -23,7 +25,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     private readonly ServiceProvider services;
 
-    private GatewayHarness(FakeSubgraphs subgraphs, ServiceProvider services, GatewayExecutor executor, QueryPlanCache plans)
+    private GatewayHarness(FakeSubgraphs subgraphs, ServiceProvider services, GatewayPipeline executor, QueryPlanCache plans)
     {
         Subgraphs = subgraphs;
         this.services = services;
@@ -33,7 +35,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public FakeSubgraphs Subgraphs { get; }
 
-    public GatewayExecutor Executor { get; }
+    public GatewayPipeline Executor { get; }
 
     public QueryPlanCache Plans { get; }
 
@@ -41,7 +43,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         IReadOnlyDictionary<string, SubgraphBehaviour>? behaviours = null,
         IReadOnlyDictionary<string, TimeSpan>? timeouts = null,
         IReadOnlyDictionary<string, Func<Task>>? arrivals = null,
-        ShareWorkflow? sharing = null)
+        ShareWorkflow? sharing = null,
+        IEnumerable<IRequestStage>? stages = null)
     {
         var subgraphs = await FakeSubgraphs.StartAsync(behaviours, arrivals);
         var collection = new ServiceCollection();
@@ -56,11 +59,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
         });
         collection.AddSubgraphHttpClient();
         var services = collection.BuildServiceProvider();
-        var executor = GatewayExecutor.Create(
+        var executor = GatewayPipeline.Create(
             PlanHarness.Model,
             services.GetRequiredService<IOptions<SubgraphOptions>>().Value,
             services.GetRequiredService<IHttpClientFactory>(),
-            sharing: sharing);
+            sharing: sharing,
+            registered: stages);
         return new GatewayHarness(subgraphs, services, executor, executor.Plans);
     }
 

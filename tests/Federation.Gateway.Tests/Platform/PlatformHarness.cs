@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
+using Federation.Gateway.Pipeline;
 using Federation.Gateway.Sharing.Storage;
 using Federation.Gateway.Tests.Authentication;
 using Federation.Gateway.Tests.Execution;
@@ -45,7 +46,7 @@ internal sealed class PlatformHarness : IAsyncDisposable
 
     public FakeSubgraphs Subgraphs => gateway.Subgraphs;
 
-    public GatewayExecutor Executor => gateway.Executor;
+    public GatewayPipeline Executor => gateway.Executor;
 
     public ManualClock Clock { get; }
 

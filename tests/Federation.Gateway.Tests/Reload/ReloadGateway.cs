@@ -66,6 +66,12 @@ internal sealed class ReloadGateway : IAsyncDisposable
 
     public string CatalogueFile => Path.Combine(directory.Path, "catalogue.yaml");
 
+    /// <summary>The subgraph config (a copy of <c>schema/supergraph.yaml</c>, with the four SDL files it names beside it) when started with one.</summary>
+    public string SubgraphConfigFile => Path.Combine(directory.Path, "supergraph.yaml");
+
+    /// <summary>The SDL file of <paramref name="subgraph"/> that the subgraph config names.</summary>
+    public string SchemaFile(string subgraph) => Path.Combine(directory.Path, subgraph + ".graphql");
+
     public Uri Url { get; private set; } = null!;
 
     public SupergraphReload Reload => app.Services.GetRequiredService<SupergraphReload>();
@@ -74,10 +80,17 @@ internal sealed class ReloadGateway : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ReloadGateway> StartAsync(EmbeddedSubgraphs subgraphs, IReadOnlyDictionary<string, string>? settings = null, Action<ReloadGateway>? before = null)
+    public static async Task<ReloadGateway> StartAsync(EmbeddedSubgraphs subgraphs, IReadOnlyDictionary<string, string>? settings = null, bool withSubgraphConfig = false)
     {
         var gateway = new ReloadGateway();
-        before?.Invoke(gateway);
+        if (withSubgraphConfig)
+        {
+            foreach (var file in new[] { "supergraph.yaml", "population.graphql", "legal-persons.graphql", "spatial.graphql", "licences.graphql" })
+            {
+                File.Copy(Path.Combine(Repository.SchemaDirectory, file), Path.Combine(gateway.Directory, file));
+            }
+        }
+
         gateway.app = GatewayService.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -86,6 +99,10 @@ internal sealed class ReloadGateway : IAsyncDisposable
             builder.Configuration["Gateway:SupergraphFile"] = gateway.SupergraphFile;
             builder.Configuration["Gateway:CatalogueFile"] = gateway.CatalogueFile;
             builder.Configuration["Gateway:Reload:Debounce"] = "00:00:00.100";
+            if (withSubgraphConfig)
+            {
+                builder.Configuration["Gateway:Reload:SubgraphConfigFile"] = gateway.SubgraphConfigFile;
+            }
             gateway.Tokens.Configure(builder.Configuration);
             foreach (var (name, url) in subgraphs.Urls)
             {

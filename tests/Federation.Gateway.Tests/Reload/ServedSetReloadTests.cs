@@ -2,16 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Authentication;
 using Federation.Gateway.Composition;
-using Federation.Gateway.Execution;
-using Federation.Gateway.Hosting;
-using Federation.GraphQL.AspNetCore.Engine;
-using Federation.GraphQL.Language;
-using Federation.GraphQL.Language.Syntax;
-using Federation.GraphQL.Types;
-using Federation.Subgraphs.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Federation.Gateway.Tests.Reload;
 
@@ -142,38 +133,6 @@ public sealed class ServedSetReloadTests(ReloadSubgraphs subgraphs)
         Assert.NotEmpty(started.Data![HeldRequests.Marker]!.AsArray());
     }
 
-    [Fact]
-    public async Task A_request_validated_against_the_schema_of_the_old_set_runs_on_the_old_set()
-    {
-        await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs);
-        var served = gateway.Services.GetRequiredService<ServedExecutor>();
-        var oldSchema = served.Current().Schema;
-        var since = gateway.Reload.Status.ServedSince;
-        File.WriteAllText(gateway.CatalogueFile, FaceDataConditional(File.ReadAllText(gateway.CatalogueFile)));
-        Assert.Equal(SupergraphReloadOutcome.Swapped, (await gateway.NextAttemptAsync(since)).Outcome);
-        var newSchema = served.Current().Schema;
-
-        // What the endpoint hands over when a swap falls between validating a request and running it.
-        var onOld = (GatewayResult)await served.ExecuteAsync(Request(oldSchema), TestContext.Current.CancellationToken);
-        var onNew = (GatewayResult)await served.ExecuteAsync(Request(newSchema), TestContext.Current.CancellationToken);
-
-        Assert.NotSame(oldSchema, newSchema);
-        Assert.Empty(onOld.Errors);
-        Assert.Equal([AuthorizationErrorCodes.AgencyNotPermitted], onNew.Errors.Select(e => (string?)e.Extensions?["code"]));
-
-        OperationRequest Request(Schema schema)
-        {
-            var document = Parser.Parse(LicenceTypes);
-            var caller = ReloadGateway.PublicSecurity;
-            var context = new GatewayContext(new GatewayCaller(caller.Agency, "WORK_REFERENCE"))
-            {
-                Identity = caller,
-                Purpose = new StatedPurpose(Purpose.WorkReference, null),
-            };
-            return new OperationRequest(schema, LicenceTypes, document, (OperationDefinitionNode)document.Definitions[0], null, null, context, gateway.Services);
-        }
-    }
-
     [Theory]
     [InlineData("uncovered field", CatalogueErrorCodes.FieldUncoveredCode)]
     [InlineData("bad YAML", CatalogueErrorCodes.InvalidYamlCode)]
@@ -230,6 +189,77 @@ public sealed class ServedSetReloadTests(ReloadSubgraphs subgraphs)
             Assert.Equal(SupergraphReloadOutcome.Swapped, (await gateway.NextAttemptAsync(since)).Outcome);
             Assert.Equal([AuthorizationErrorCodes.AgencyNotPermitted], (await gateway.PostAsync(LicenceTypes, ReloadGateway.PublicSecurity)).Codes);
         }
+    }
+
+    [Fact]
+    public async Task A_changed_sdl_file_of_the_subgraph_config_is_composed_and_served()
+    {
+        await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs, withSubgraphConfig: true);
+        var since = gateway.Reload.Status.ServedSince;
+
+        var sdl = File.ReadAllText(gateway.SchemaFile("licences"));
+        ReloadGateway.ReplaceByRename(gateway.SchemaFile("licences"), sdl.Replace("The licences held by the person, newest issue first", "The licences a person holds, newest issue first", StringComparison.Ordinal));
+        var attempt = await gateway.NextAttemptAsync(since);
+        var answer = await gateway.PostAsync(LicenceTypes, ReloadGateway.PublicSecurity);
+
+        Assert.Equal(SupergraphReloadOutcome.Swapped, attempt.Outcome);
+        Assert.Equal("subgraph config", attempt.Trigger);
+        Assert.Contains("The licences a person holds, newest issue first", gateway.Source.Current.Sdl, StringComparison.Ordinal);
+        Assert.Null(answer.Body["errors"]);
+    }
+
+    [Fact]
+    public async Task A_changed_subgraph_config_is_composed_and_served()
+    {
+        await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs, withSubgraphConfig: true);
+        var since = gateway.Reload.Status.ServedSince;
+
+        File.WriteAllText(gateway.SubgraphConfigFile, File.ReadAllText(gateway.SubgraphConfigFile).Replace("http://127.0.0.1:4104/graphql", "http://licences.internal:8080/graphql", StringComparison.Ordinal));
+        var attempt = await gateway.NextAttemptAsync(since);
+        var answer = await gateway.PostAsync(LicenceTypes, ReloadGateway.PublicSecurity);
+
+        // The supergraph routes to the new URL; this gateway's Subgraphs:Endpoints still say where the licences subgraph runs.
+        Assert.Equal(SupergraphReloadOutcome.Swapped, attempt.Outcome);
+        Assert.Equal("subgraph config", attempt.Trigger);
+        Assert.Equal("http://licences.internal:8080/graphql", gateway.Source.Current.Subgraph("licences")!.Url);
+        Assert.Null(answer.Body["errors"]);
+    }
+
+    [Theory]
+    [InlineData("non-composing SDL", CompositionErrorCodes.FieldTypeMismatchCode)]
+    [InlineData("uncovered field", CatalogueErrorCodes.FieldUncoveredCode)]
+    [InlineData("bad config", CompositionErrorCodes.SubgraphConfigUnknownKeyCode)]
+    public async Task An_invalid_subgraph_change_is_refused_while_the_last_good_set_keeps_serving(string change, string code)
+    {
+        await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs, withSubgraphConfig: true);
+        var serving = gateway.Source.Current;
+        var since = gateway.Reload.Status.ServedSince;
+        var licences = File.ReadAllText(gateway.SchemaFile("licences"));
+        switch (change)
+        {
+            case "non-composing SDL":
+                var person = licences.IndexOf("type Person @key(fields: \"idNumber\") {", StringComparison.Ordinal);
+                var key = licences.IndexOf("  idNumber: IdNumber!", person, StringComparison.Ordinal);
+                File.WriteAllText(gateway.SchemaFile("licences"), licences[..key] + "  idNumber: String!" + licences[(key + "  idNumber: IdNumber!".Length)..]);
+                break;
+            case "uncovered field":
+                File.WriteAllText(gateway.SchemaFile("licences"), licences + "\nextend type Query { registryName: String }\n");
+                break;
+            default:
+                File.WriteAllText(gateway.SubgraphConfigFile, File.ReadAllText(gateway.SubgraphConfigFile).Replace("    routing_url: http://127.0.0.1:4104/graphql", "    routing_uri: http://127.0.0.1:4104/graphql", StringComparison.Ordinal));
+                break;
+        }
+
+        var attempt = await gateway.NextAttemptAsync(since);
+        var answer = await gateway.PostAsync(LicenceTypes, ReloadGateway.PublicSecurity);
+        var ready = await gateway.ReadyAsync();
+
+        Assert.Equal(SupergraphReloadOutcome.Refused, attempt.Outcome);
+        Assert.Contains(code, attempt.Errors.Select(e => e.Code));
+        Assert.Same(serving, gateway.Source.Current);
+        Assert.Null(answer.Body["errors"]);
+        Assert.Equal(200, ready.Status);
+        Assert.Contains(code, ready.Body["checks"]!["supergraph"]!["lastRefusal"]!["errors"]!.AsArray().Select(e => (string?)e!["extensions"]!["code"]));
     }
 
     [Fact]

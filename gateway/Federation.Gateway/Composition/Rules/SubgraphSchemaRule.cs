@@ -1,3 +1,4 @@
+using Federation.GraphQL.Language;
 using Federation.GraphQL.Types.SchemaValidation;
 using Federation.GraphQL.Types.Building;
 using Federation.Subgraphs.Hosting;
@@ -5,7 +6,7 @@ using Federation.Subgraphs.Hosting;
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
-/// The subgraph with the federation additions is a valid GraphQL schema: it builds as a subgraph
+/// The subgraph (without the federation definitions it printed, <see cref="FederationDefinitions"/>) with the federation additions is a valid GraphQL schema: it builds as a subgraph
 /// server builds it (<see cref="Subgraph.FromSdl"/>) and passes the engine's schema validation.
 /// https://spec.graphql.org/September2025/#sec-Type-System
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class SubgraphSchemaRule : ISubgraphRule
 
         try
         {
-            foreach (var error in SchemaValidator.Validate(Subgraph.FromSdl(subgraph.Sdl).Schema))
+            foreach (var error in SchemaValidator.Validate(Subgraph.FromSdl(Printer.Print(subgraph.Document)).Schema))
             {
                 errors.Add(CompositionErrorCodes.InvalidGraphQL(subgraph.Name, error.Message));
             }

@@ -1,8 +1,9 @@
+using Federation.Gateway.Requests;
 using Microsoft.Extensions.Logging;
 
-namespace Federation.Gateway.Authorization;
+namespace Federation.Gateway.Record;
 
-/// <summary>Where denials go besides the response: the log by default, the audit trail when it persists them.</summary>
+/// <summary>Where the record stage writes denials besides the response: the log by default, the audit trail when it persists them.</summary>
 internal interface IAccessDecisionLog
 {
     void Record(AccessDenial denial);
@@ -19,5 +20,5 @@ internal sealed partial class LoggedAccessDecisions(ILogger<LoggedAccessDecision
         EventName = "AccessDenied",
         Level = LogLevel.Warning,
         Message = "Access denied ({Mode}): agency {Agency} user {User} purpose {Purpose} matter {Matter} path {Path} resource {Resource} code {Code} enforced {Enforced}")]
-    private static partial void Denied(ILogger logger, AuthorizationMode mode, string agency, string user, string purpose, string? matter, string path, string resource, string code, bool enforced);
+    private static partial void Denied(ILogger logger, string mode, string agency, string user, string purpose, string? matter, string path, string resource, string code, bool enforced);
 }

@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Federation.GraphQL;
 using Federation.GraphQL.AspNetCore.Engine;
 using Federation.GraphQL.Execution;
 
-namespace Federation.Gateway.Execution;
+namespace Federation.Gateway.Requests;
 
 /// <summary>
 /// The gateway's answer: the engine's result over the merged data, plus subgraph errors that no
@@ -13,6 +14,8 @@ namespace Federation.Gateway.Execution;
 /// </summary>
 internal sealed class GatewayResult : IOperationResult
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
     public GatewayResult(ExecutionResult result, IReadOnlyList<GraphQLError> gatewayErrors, string? queryPlan)
     {
         Result = result;
@@ -34,6 +37,9 @@ internal sealed class GatewayResult : IOperationResult
 
     public IReadOnlyList<GraphQLError> Errors => GatewayErrors.Count == 0 ? Result.Errors : [.. Result.Errors, .. GatewayErrors];
 
+    /// <summary>A request the gateway refused as a whole (401, 403, or null for the endpoint's choice): errors only, no <c>data</c>.</summary>
+    public static GatewayResult Refused(IReadOnlyList<GraphQLError> errors, int? statusCode = null) => new(new ExecutionResult(errors), [], null) { StatusCode = statusCode };
+
     /// <summary>A request the gateway could not run at all: errors only, no <c>data</c>.</summary>
     public static GatewayResult Failed(GraphQLError error, string? queryPlan = null) => new(new ExecutionResult([error]), [], queryPlan);
 
@@ -45,7 +51,7 @@ internal sealed class GatewayResult : IOperationResult
             return;
         }
 
-        using var writer = new Utf8JsonWriter(output, PlainJson.WriterOptions);
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
         writer.WriteStartObject();
         var errors = Errors;
         if (errors.Count > 0)

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Federation.Gateway.Admission;
+using Federation.Gateway.Authorization;
+using Federation.Gateway.Composition;
+using Federation.Gateway.Execution;
+using Federation.Gateway.Planning;
+using Federation.Gateway.Platform;
+using Federation.Gateway.Record;
+using Federation.Gateway.Requests;
+using Federation.Gateway.Shaping;
+using Federation.Gateway.Sharing;
+using Federation.GraphQL.Types;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Federation.Gateway.Pipeline;
+
+/// <summary>
+/// The request pipeline of one served supergraph: its stages in one visible order —
+/// admit → authorize → plan → fetch → shape → record (<see cref="Specified"/>, the one list) —
+/// each one hook over the request's context (<see cref="GatewayRequest"/>), as Apollo Router's
+/// plugins are. A reloaded supergraph gets a pipeline of its own: its planner and empty plan
+/// cache, its subgraph clients, its platform part, its authorizer over the catalogue it is served
+/// with. A stage added later (a cache lookup, the audit) is one registration
+/// (<see cref="PipelineServices.AddRequestStage{TStage}"/>): it runs after the specified stages of its step.
+/// </summary>
+internal sealed class GatewayPipeline
+{
+    private readonly IRequestStage[] stages;
+
+    private GatewayPipeline(Schema schema, QueryPlanCache plans, PlatformGraph? platform, OperationAuthorizer? authorization, IRequestStage[] stages)
+    {
+        Schema = schema;
+        Plans = plans;
+        Platform = platform;
+        Authorization = authorization;
+        this.stages = stages;
+    }
+
+    /// <summary>The schema served: the API schema, with the platform's part when there is one. The endpoint validates against it.</summary>
+    public Schema Schema { get; }
+
+    /// <summary>The plans of this supergraph only.</summary>
+    public QueryPlanCache Plans { get; }
+
+    /// <summary>The platform's part of the graph served with the supergraph; null when the platform is not served.</summary>
+    public PlatformGraph? Platform { get; }
+
+    /// <summary>The authorizer of this supergraph; null when every field is served as asked.</summary>
+    public OperationAuthorizer? Authorization { get; }
+
+    /// <summary>The stages, in the order they run.</summary>
+    public IReadOnlyList<IRequestStage> Stages => stages;
+
+    /// <summary>
+    /// The pipeline of <paramref name="supergraph"/>: subgraph requests through the signed client of
+    /// <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>), the platform's part
+    /// of the graph over <paramref name="sharing"/> when given, share authorization with
+    /// <paramref name="authorization"/> when given — over the catalogue the supergraph is served with —,
+    /// denials written to <paramref name="decisions"/>, and <paramref name="registered"/> stages besides.
+    /// </summary>
+    public static GatewayPipeline Create(
+        Supergraph supergraph,
+        SubgraphOptions options,
+        IHttpClientFactory http,
+        int planCacheCapacity = 1000,
+        ShareWorkflow? sharing = null,
+        ShareAuthorization? authorization = null,
+        IAccessDecisionLog? decisions = null,
+        IEnumerable<IRequestStage>? registered = null,
+        ILoggerFactory? logs = null)
+    {
+        var planning = SupergraphPlanning.From(supergraph);
+        var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing);
+        var authorizer = authorization?.For(planning.Api, supergraph.Catalogue ?? authorization.Catalogue);
+        var plans = new QueryPlanCache(planCacheCapacity);
+        var specified = Specified(
+            authorizer,
+            new QueryPlanner(planning),
+            plans,
+            platform,
+            SubgraphHttpClients.Create(planning, options, http, supergraph.Catalogue),
+            decisions ?? new LoggedAccessDecisions(NullLogger<LoggedAccessDecisions>.Instance),
+            (logs ?? NullLoggerFactory.Instance).CreateLogger<RecordStage>());
+        return new GatewayPipeline(platform?.Schema ?? planning.Api, plans, platform, authorizer, InOrder(specified, registered));
+    }
+
+    /// <summary>The stages every request goes through, in their order: the one list.</summary>
+    private static IRequestStage[] Specified(
+        OperationAuthorizer? authorizer,
+        QueryPlanner planner,
+        QueryPlanCache plans,
+        PlatformGraph? platform,
+        SubgraphClients clients,
+        IAccessDecisionLog decisions,
+        ILogger recordLog) =>
+        authorizer is null
+            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform), new FetchStage(clients), ShapeStage.Instance, new RecordStage(decisions, recordLog)]
+            :
+            [
+                AdmissionStage.Instance,
+                new AuthorizationStage(authorizer),
+                new PlanStage(planner, plans, platform),
+                new FetchStage(clients),
+                ShapeStage.Instance,
+                new RecordStage(decisions, recordLog),
+            ];
+
+    /// <summary>
+    /// The same pipeline without the authorization stage: for benchmarks that measure what authorization
+    /// costs on the same requests. Never served.
+    /// </summary>
+    internal GatewayPipeline WithoutAuthorization() =>
+        new(Schema, Plans, Platform, null, Array.FindAll(stages, stage => stage is not AuthorizationStage));
+
+    /// <summary>Runs <paramref name="request"/> through the stages; once one has answered, only the record stages still run.</summary>
+    public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
+    {
+        request.Schema = Schema;
+        foreach (var stage in stages)
+        {
+            if (request.Answer is not null && stage.Step != RequestStep.Record)
+            {
+                continue;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            await stage.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            request.Timings.Add(stage.Step, Stopwatch.GetTimestamp() - started);
+        }
+
+        return request.Answer ?? throw new InvalidOperationException("No stage of the pipeline answered the request: the shape stage is missing.");
+    }
+
+    /// <summary>Per step, the specified stages, then the registered ones in their registration order.</summary>
+    private static IRequestStage[] InOrder(IRequestStage[] specified, IEnumerable<IRequestStage>? registered)
+    {
+        if (registered is null || !registered.Any())
+        {
+            return specified;
+        }
+
+        var extra = registered.ToArray();
+        var ordered = new List<IRequestStage>(specified.Length + extra.Length);
+        for (var step = RequestStep.Admit; step <= RequestStep.Record; step++)
+        {
+            ordered.AddRange(specified.Where(stage => stage.Step == step));
+            ordered.AddRange(extra.Where(stage => stage.Step == step));
+        }
+
+        return [.. ordered];
+    }
+}

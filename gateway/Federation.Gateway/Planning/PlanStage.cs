@@ -1,0 +1,54 @@
+using Federation.Gateway.Platform;
+using Federation.Gateway.Requests;
+using Federation.GraphQL.Language.Syntax;
+
+namespace Federation.Gateway.Planning;
+
+/// <summary>
+/// Plan: the query plan of what the subgraphs answer, from the cache or the planner. The platform's
+/// root fields are the gateway's own (<see cref="PlatformGraph"/>): the planner sees the rest of the
+/// document, without the fields authorization removed (<see cref="GatewayRequest.FieldAccess"/>),
+/// under the request's plan key, which says both. The plan is left in the request
+/// (<c>Get&lt;QueryPlan&gt;()</c>); none when the platform answers everything.
+/// </summary>
+internal sealed class PlanStage(QueryPlanner planner, QueryPlanCache plans, PlatformGraph? platform) : IRequestStage
+{
+    public RequestStep Step => RequestStep.Plan;
+
+    public ValueTask RunAsync(GatewayRequest request, CancellationToken cancellationToken)
+    {
+        DocumentNode? planned = request.Document;
+        if (platform is not null)
+        {
+            var split = platform.Split(request.Document, request.Operation, request.Fragments);
+            if (split.Error is { } mixed)
+            {
+                request.Answered(GatewayResult.Failed(mixed));
+                return ValueTask.CompletedTask;
+            }
+
+            planned = split.SubgraphDocument;
+        }
+
+        if (planned is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        try
+        {
+            var operationName = request.OperationName;
+            var access = request.FieldAccess;
+            request.Set(plans.GetOrAdd(
+                request.PlanKey,
+                operationName,
+                () => planner.Plan(access is null ? planned : access.DocumentToPlan(planned, operationName), operationName)));
+        }
+        catch (QueryPlanningException exception)
+        {
+            request.Answered(GatewayResult.Failed(PlanningErrorCodes.PlanningFailed(exception)));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
