@@ -103,15 +103,15 @@ public sealed class AgencyJoinTests
         //    are assessed on conditional on an approved application.
         var edited = Edit(await File.ReadAllTextAsync(drafted, cancellationToken));
 
-        // 3. The agency's SDL file beside the served subgraph config, and its entry in it: refused while
+        // 3. The entry in the served subgraph config, its SDL the subgraph's own `_service { sdl }` as
+        //    @apollo/subgraph prints it (federation definitions and all), fetched signed: refused while
         //    the catalogue does not cover the newcomer — the four keep serving.
-        File.Copy(SocialInsuranceSubgraph.SchemaFile, Path.Combine(gateway.Directory, "social-insurance.graphql"));
         var since = DateTimeOffset.UtcNow;
         ReplaceByRename(gateway.SubgraphConfigFile, await File.ReadAllTextAsync(gateway.SubgraphConfigFile, cancellationToken) + $"""
               {Subgraph}:
                 routing_url: {socialInsurance.Url}
                 schema:
-                  file: social-insurance.graphql
+                  subgraph_url: {socialInsurance.Url}
 
             """);
         var refused = await gateway.NextAttemptAsync(since);
@@ -299,8 +299,6 @@ public sealed class AgencyJoinTests
                 File.Copy(file, Path.Combine(directory.Path, Path.GetFileName(file)));
             }
         }
-
-        public string Directory => directory.Path;
 
         public string SubgraphConfigFile => Path.Combine(directory.Path, SubgraphConfig.FileName);
 
