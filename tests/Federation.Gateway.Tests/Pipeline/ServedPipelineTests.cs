@@ -63,7 +63,7 @@ public sealed class ServedPipelineTests
         var first = served.Current();
         var catalogue = CatalogueFiles.FromFile(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName));
 
-        source.Replace(CatalogueFiles.Serve(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile)), catalogue));
+        source.Replace(CatalogueFiles.Serve(File.ReadAllText(Path.Combine(Repository.SchemaDirectory, Supergraph.FileName)), catalogue));
         var next = served.Current();
 
         Assert.NotSame(first, next);
@@ -80,9 +80,9 @@ public sealed class ServedPipelineTests
             "--Urls=http://127.0.0.1:0",
             "--GatewaySignature:Secret=" + Secret,
             "--Gateway:ExposeQueryPlans=true",
-            "--Gateway:SupergraphFile=" + Path.Combine(Repository.SchemaDirectory, AgencySubgraphs.SupergraphFile),
+            "--Gateway:SupergraphFile=" + Path.Combine(Repository.SchemaDirectory, Supergraph.FileName),
             "--Gateway:CatalogueFile=" + Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName),
-            .. AgencySubgraphs.All.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url=http://127.0.0.1:9/graphql"),
+            .. Repository.SubgraphConfig.Subgraphs.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url=http://127.0.0.1:9/graphql"),
             .. tokens.Arguments(),
         ];
         var app = GatewayService.Build(args, builder =>
