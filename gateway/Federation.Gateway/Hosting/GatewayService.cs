@@ -73,7 +73,7 @@ public static class GatewayService
             app = Build(args, Configure);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (CheckFailure(exception) is { } failure)
+        catch (Exception exception) when (FailedCheck(exception) is { } failure)
         {
             if (app is not null)
             {
@@ -81,7 +81,7 @@ public static class GatewayService
             }
 
             // A check that fails is the operator's to read, error by error, not a stack trace.
-            await Console.Error.WriteLineAsync("The gateway did not start: " + failure.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
             return 1;
         }
 
@@ -116,17 +116,18 @@ public static class GatewayService
     }
 
     /// <summary>
-    /// The failed check behind a failed start — the catalogue does not load, does not cover the
-    /// supergraph, a configured file is missing or holds no supergraph —
-    /// found through the exceptions that carry it; null for anything else, which is a fault to see whole.
+    /// What to tell the operator when a start failed a check — the catalogue does not load, does not
+    /// cover the supergraph, the subgraph config is invalid, a configured file is missing or holds no supergraph —: the check's errors,
+    /// found through the exceptions that carry them; null for anything else, which is a fault to see
+    /// whole. Every host that starts the gateway prints this instead of the exception.
     /// </summary>
-    private static Exception? CheckFailure(Exception exception)
+    public static string? FailedCheck(Exception exception)
     {
         for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (inner is InvalidCatalogueException or UncoveredSupergraphException or FileNotFoundException or FormatException)
+            if (inner is InvalidCatalogueException or UncoveredSupergraphException or InvalidSubgraphConfigException or FileNotFoundException or FormatException)
             {
-                return inner;
+                return "The gateway did not start: " + inner.Message;
             }
         }
 
