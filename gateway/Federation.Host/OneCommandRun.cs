@@ -35,7 +35,7 @@ internal static class OneCommandRun
             : await EmbeddedSubgraphs.StartAsync(options.Persons, LogLevel.Warning, cancellationToken).ConfigureAwait(false);
 
         DevelopmentSigningKey? developmentKey = null;
-        var app = GatewayService.Build(args, builder =>
+        var app = await GatewayService.StartAsync(args, builder =>
         {
             if (embedded is null)
             {
@@ -49,10 +49,14 @@ internal static class OneCommandRun
             }
 
             developmentKey = DevelopmentSigningKey.TrustUnlessConfigured(builder.Configuration);
-        });
+        }, cancellationToken).ConfigureAwait(false);
+        if (app is null)
+        {
+            return 1;
+        }
+
         await using (app.ConfigureAwait(false))
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
             await Banner.PrintAsync(Console.Out, Banner.Text(address, embedded, options, developmentKey)).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

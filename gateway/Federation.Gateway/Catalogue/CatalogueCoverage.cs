@@ -126,6 +126,37 @@ internal static class CatalogueCoverage
         }
     }
 
+    /// <summary>
+    /// Every coordinate of <paramref name="supergraph"/> the catalogue must cover (whether or not one
+    /// must be listed when every resource is unconditional), in schema order: what <see cref="Check"/>
+    /// walks, for those who write catalogue entries (<see cref="CatalogueDraft"/>).
+    /// </summary>
+    internal static IEnumerable<CoverableElement> Coverable(Supergraph supergraph)
+    {
+        foreach (var type in supergraph.Types.Values.Where(IsCovered))
+        {
+            foreach (var field in type.Fields.Where(f => !IsFederationInternal(f.Name)))
+            {
+                var resolving = field.ResolvingSubgraphs.Distinct().ToList();
+                var owner = resolving.Count > 1 && type.IsEntity ? Owner(type) : null;
+                yield return new CoverableElement(field.Coordinate, type.Name, CoverableKind.Field, resolving, owner);
+                foreach (var argument in field.Arguments)
+                {
+                    yield return new CoverableElement($"{field.Coordinate}({argument.Name}:)", type.Name, CoverableKind.Argument, resolving, null);
+                }
+            }
+        }
+
+        foreach (var type in supergraph.Types.Values.Where(t => t.Kind == SupergraphTypeKind.InputObject && !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            var defining = type.Subgraphs.Select(s => s.Subgraph).Distinct().ToList();
+            foreach (var field in type.Fields)
+            {
+                yield return new CoverableElement(field.Coordinate, type.Name, CoverableKind.InputField, defining, null);
+            }
+        }
+    }
+
     /// <summary>The coordinates of the supergraph the catalogue must cover, by kind.</summary>
     private sealed class Elements
     {
@@ -388,3 +419,16 @@ internal static class CatalogueCoverage
 
     private static string NamedType(string type) => type.TrimStart('[').TrimEnd(']', '!').TrimEnd(']', '!');
 }
+
+internal enum CoverableKind
+{
+    Field,
+    Argument,
+    InputField,
+}
+
+/// <summary>A coordinate the catalogue must cover.</summary>
+/// <param name="Type">The type it is on (the field's type for an argument).</param>
+/// <param name="Subgraphs">The subgraphs that resolve the field, or define the argument's field or the input type.</param>
+/// <param name="Owner">For a field several subgraphs resolve on an entity: the owner, whose agency alone may provide it; null otherwise.</param>
+internal sealed record CoverableElement(string Coordinate, string Type, CoverableKind Kind, IReadOnlyList<string> Subgraphs, string? Owner);

@@ -37,6 +37,11 @@ internal static class CatalogueErrorCodes
     public const string DivisionFieldMissingCode = "CATALOGUE_DIVISION_FIELD_MISSING";
     public const string RowScopedWithoutRowsCode = "CATALOGUE_ROW_SCOPED_WITHOUT_ROWS";
 
+    // Drafting the entries of a new subgraph (`catalogue draft`).
+    public const string DraftUnknownSubgraphCode = "CATALOGUE_DRAFT_UNKNOWN_SUBGRAPH";
+    public const string DraftUnknownAgencyCode = "CATALOGUE_DRAFT_UNKNOWN_AGENCY";
+    public const string DraftSubgraphOfAnotherAgencyCode = "CATALOGUE_DRAFT_SUBGRAPH_OF_ANOTHER_AGENCY";
+
     public static CatalogueError InvalidYaml(int line, string why) =>
         new(InvalidYamlCode, "The file is not valid YAML: " + why, null, line);
 
@@ -78,7 +83,11 @@ internal static class CatalogueErrorCodes
 
     /// <param name="kind">What the coordinate names: "Field", "Argument" or "Input field" — one code for the three, as one rule covers them.</param>
     public static CompositionError FieldUncovered(string coordinate, IReadOnlyList<string> subgraphs, string kind = "Field") =>
-        new(FieldUncoveredCode, $"{kind} \"{coordinate}\" is covered by no resource of the share catalogue.", subgraphs, [coordinate]);
+        new(FieldUncoveredCode,
+            $"{kind} \"{coordinate}\" is covered by no resource of the share catalogue. For a subgraph that joins, the gateway's " +
+            $"`{CatalogueDraft.Command} --subgraph {(subgraphs.Count > 0 ? subgraphs[0] : "<name>")} --agency <credit code>` writes CONDITIONAL entries for every coordinate no resource covers, to edit and add.",
+            subgraphs,
+            [coordinate]);
 
     public static CompositionError FieldCoveredTwice(string coordinate, IReadOnlyList<string> resources, IReadOnlyList<string> subgraphs, string kind = "Field") =>
         new(FieldCoveredTwiceCode, $"{kind} \"{coordinate}\" is covered by {resources.Count} resources of the share catalogue ({string.Join(", ", resources)}); it must be covered by exactly one.", subgraphs, [coordinate]);
@@ -106,4 +115,14 @@ internal static class CatalogueErrorCodes
 
     public static CompositionError RowScopedWithoutRows(string coordinate, string resource, string why) =>
         new(RowScopedWithoutRowsCode, $"Resource {resource} is row-scoped, but \"{coordinate}\" {why}: only fields of the rows a subgraph withholds can be.", [], [coordinate]);
+
+    public static CatalogueDraftRefusal DraftUnknownSubgraph(string subgraph, IEnumerable<string> known) =>
+        new(DraftUnknownSubgraphCode, $"The supergraph has no subgraph \"{subgraph}\"; it has {string.Join(", ", known)}. Compose the new subgraph with the others first.");
+
+    public static CatalogueDraftRefusal DraftUnknownAgency(string agency, string why) =>
+        new(DraftUnknownAgencyCode,
+            $"Agency {agency} {why}. Only an agency of the catalogue's registry (`token --list`) provides resources: the competent department registers it under agencies (code, name, englishName, division) first.");
+
+    public static CatalogueDraftRefusal DraftSubgraphOfAnotherAgency(string subgraph, string agency, string registered) =>
+        new(DraftSubgraphOfAnotherAgencyCode, $"The catalogue gives subgraph \"{subgraph}\" to agency {registered}, not {agency}: a subgraph is one agency's system (subgraphs:).");
 }

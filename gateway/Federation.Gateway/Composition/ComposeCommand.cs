@@ -112,7 +112,7 @@ public static class ComposeCommand
     }
 
     /// <summary>The signed fetcher live subgraphs need (they answer only the gateway), when the config names any and the secret is set.</summary>
-    private static OwnedFetcher? LiveFetcher(SubgraphConfig config)
+    internal static OwnedFetcher? LiveFetcher(SubgraphConfig config)
     {
         if (!config.Subgraphs.Any(s => s.Schema is SubgraphSchemaLive) || Environment.GetEnvironmentVariable(SignatureSecretVariable) is not { Length: > 0 } secret)
         {
@@ -123,7 +123,7 @@ public static class ComposeCommand
         return new OwnedFetcher(http, new SubgraphSdlFetcher(http, Hosting.GatewayService.SchemaCheckCaller));
     }
 
-    private sealed record OwnedFetcher(HttpClient Http, SubgraphSdlFetcher Fetcher) : IDisposable
+    internal sealed record OwnedFetcher(HttpClient Http, SubgraphSdlFetcher Fetcher) : IDisposable
     {
         public void Dispose() => Http.Dispose();
     }

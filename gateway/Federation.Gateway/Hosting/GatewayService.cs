@@ -62,13 +62,63 @@ public static class GatewayService
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(args);
+        var app = await StartAsync(args, null, cancellationToken).ConfigureAwait(false);
+        if (app is null)
+        {
+            return 1;
+        }
+
         await using (app.ConfigureAwait(false))
         {
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Builds and starts the gateway (<see cref="Build"/>); a start that fails a check writes the check's
+    /// errors to stderr (<see cref="FailedCheck"/>) and gives null, for the caller to exit with 1.
+    /// </summary>
+    public static async Task<WebApplication?> StartAsync(string[] args, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(args, configure);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return app;
+        }
+        catch (Exception exception) when (FailedCheck(exception) is { } failure)
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // A check that fails is the operator's to read, error by error, not a stack trace.
+            await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What to tell the operator when a start failed a check — the catalogue does not load, does not
+    /// cover the supergraph, the subgraph config is invalid, a configured file is missing or holds no supergraph —: the check's errors,
+    /// found through the exceptions that carry them; null for anything else, which is a fault to see
+    /// whole. Every host that starts the gateway prints this instead of the exception.
+    /// </summary>
+    public static string? FailedCheck(Exception exception)
+    {
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is InvalidCatalogueException or UncoveredSupergraphException or InvalidSubgraphConfigException or FileNotFoundException or FormatException)
+            {
+                return "The gateway did not start: " + inner.Message;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
