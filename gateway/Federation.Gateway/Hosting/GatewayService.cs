@@ -7,6 +7,8 @@ using Federation.Gateway.Sharing;
 using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +17,7 @@ using Microsoft.Extensions.Options;
 
 namespace Federation.Gateway.Hosting;
 
-/// <summary>The gateway service, for <c>Program.cs</c> and for tests and benchmarks that host it in-process.</summary>
+/// <summary>The gateway service, for <c>Program.cs</c>, the one-command host, and tests and benchmarks that host it in-process.</summary>
 public static class GatewayService
 {
     public const string DefaultUrl = "http://127.0.0.1:4000";
@@ -57,12 +59,30 @@ public static class GatewayService
     /// The command-line run: fronts the subgraphs the configuration names until it is stopped. The
     /// one-command run, which starts the agency subgraphs first, is <c>gateway/Federation.Host</c>.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
+        RunAsync(args, configure: null, started: null, cancellationToken);
+
+    /// <summary>
+    /// Builds (<see cref="Build"/>), starts and serves the gateway until it is stopped; <paramref name="started"/>
+    /// runs once it serves, with the address it serves at. The one start of both programs, the gateway's and the host's.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        Action<WebApplicationBuilder>? configure,
+        Func<string, Task>? started,
+        CancellationToken cancellationToken)
     {
-        var app = Build(args);
+        var app = Build(args, configure);
         await using (app.ConfigureAwait(false))
         {
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (started is not null)
+            {
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+                await started(address).ConfigureAwait(false);
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
