@@ -1,11 +1,7 @@
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Federation.Host;
@@ -35,33 +31,24 @@ internal static class OneCommandRun
             : await EmbeddedSubgraphs.StartAsync(options.Persons, LogLevel.Warning, cancellationToken).ConfigureAwait(false);
 
         DevelopmentSigningKey? developmentKey = null;
-        var app = await GatewayService.StartAsync(args, builder =>
-        {
-            if (embedded is null)
+        return await GatewayService.RunAsync(
+            args,
+            builder =>
             {
-                return;
-            }
+                if (embedded is null)
+                {
+                    return;
+                }
 
-            builder.Configuration["GatewaySignature:Secret"] = embedded.Secret;
-            foreach (var (name, url) in embedded.Urls)
-            {
-                builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
-            }
+                builder.Configuration["GatewaySignature:Secret"] = embedded.Secret;
+                foreach (var (name, url) in embedded.Urls)
+                {
+                    builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
+                }
 
-            developmentKey = DevelopmentSigningKey.TrustUnlessConfigured(builder.Configuration);
-        }, cancellationToken).ConfigureAwait(false);
-        if (app is null)
-        {
-            return 1;
-        }
-
-        await using (app.ConfigureAwait(false))
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-            await Banner.PrintAsync(Console.Out, Banner.Text(address, embedded, options, developmentKey)).ConfigureAwait(false);
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return 0;
+                developmentKey = DevelopmentSigningKey.TrustUnlessConfigured(builder.Configuration);
+            },
+            address => Banner.PrintAsync(Console.Out, Banner.Text(address, embedded, options, developmentKey)),
+            cancellationToken).ConfigureAwait(false);
     }
 }

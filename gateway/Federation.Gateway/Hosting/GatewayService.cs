@@ -9,6 +9,8 @@ using Federation.Gateway.Sharing;
 using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +20,7 @@ using Microsoft.Extensions.Options;
 
 namespace Federation.Gateway.Hosting;
 
-/// <summary>The gateway service, for <c>Program.cs</c> and for tests and benchmarks that host it in-process.</summary>
+/// <summary>The gateway service, for <c>Program.cs</c>, the one-command host, and tests and benchmarks that host it in-process.</summary>
 public static class GatewayService
 {
     public const string DefaultUrl = "http://127.0.0.1:4000";
@@ -60,9 +62,20 @@ public static class GatewayService
     /// The command-line run: fronts the subgraphs the configuration names until it is stopped. The
     /// one-command run, which starts the agency subgraphs first, is <c>gateway/Federation.Host</c>.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
+        RunAsync(args, configure: null, started: null, cancellationToken);
+
+    /// <summary>
+    /// Builds (<see cref="Build"/>), starts and serves the gateway until it is stopped; <paramref name="started"/>
+    /// runs once it serves, with the address it serves at. The one start of both programs, the gateway's and the host's.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        Action<WebApplicationBuilder>? configure,
+        Func<string, Task>? started,
+        CancellationToken cancellationToken)
     {
-        var app = await StartAsync(args, null, cancellationToken).ConfigureAwait(false);
+        var app = await StartAsync(args, configure, cancellationToken).ConfigureAwait(false);
         if (app is null)
         {
             return 1;
@@ -70,6 +83,12 @@ public static class GatewayService
 
         await using (app.ConfigureAwait(false))
         {
+            if (started is not null)
+            {
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+                await started(address).ConfigureAwait(false);
+            }
+
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -80,7 +99,7 @@ public static class GatewayService
     /// Builds and starts the gateway (<see cref="Build"/>); a start that fails a check writes the check's
     /// errors to stderr (<see cref="FailedCheck"/>) and gives null, for the caller to exit with 1.
     /// </summary>
-    public static async Task<WebApplication?> StartAsync(string[] args, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    private static async Task<WebApplication?> StartAsync(string[] args, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         WebApplication? app = null;
         try

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Hosting;
+using Federation.Host;
 using Federation.Subgraphs.DemoData;
 using Microsoft.Extensions.Logging;
 

@@ -111,6 +111,41 @@ public sealed partial class OneCommandRunTests
         }
     }
 
+    [Theory]
+    [InlineData("host")]
+    [InlineData("gateway")]
+    public async Task The_host_and_the_gateway_have_the_same_commands(string program)
+    {
+        var dll = program == "host" ? typeof(OneCommandRun).Assembly.Location : typeof(Federation.Gateway.Hosting.GatewayService).Assembly.Location;
+
+        var (helpExit, help) = await RunToEndAsync(dll, "--help");
+        var (listExit, list) = await RunToEndAsync(dll, "token", "--list");
+
+        Assert.Equal(0, helpExit);
+        Assert.Matches(@"(?m)^\s+compose\s", help);
+        Assert.Matches(@"(?m)^\s+token\s", help);
+        Assert.Equal(0, listExit);
+        Assert.Contains(DemoAgencies.Platform.Code, list, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunToEndAsync(string dll, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, output);
+    }
+
     private static async Task ReadAllAsync(StreamReader output, ChannelWriter<string> lines)
     {
         while (await output.ReadLineAsync() is { } line)
