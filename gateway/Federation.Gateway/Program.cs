@@ -1,16 +1,6 @@
-using System.CommandLine;
-using Federation.Gateway.Authentication;
-using Federation.Gateway.Composition;
 using Federation.Gateway.Hosting;
 
-// With no command, serve: the four agency subgraphs in this process unless Subgraphs:Endpoints
-// names where they run. Configuration arguments (--Gateway:ExposeQueryPlans=true) pass through.
-var gateway = new RootCommand("The federation gateway of the government data-sharing platform.")
-{
-    ComposeCommand.Create(),
-    TokenCommand.Create(),
-};
-gateway.TreatUnmatchedTokensAsErrors = false;
-gateway.SetAction((parsed, cancellationToken) => GatewayService.RunAsync([.. parsed.UnmatchedTokens], cancellationToken));
-
+// With no command, serve the subgraphs Subgraphs:Endpoints names, signing with GatewaySignature:Secret.
+// The one-command run with embedded subgraphs and demo data is gateway/Federation.Host.
+var gateway = GatewayCommandLine.Create("The federation gateway of the government data-sharing platform.", GatewayService.RunAsync);
 return await gateway.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Subgraphs.DemoData;

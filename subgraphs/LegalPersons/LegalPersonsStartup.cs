@@ -1,5 +1,5 @@
+using Federation.Storage;
 using Federation.Subgraphs.DemoData;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.LegalPersons.Seeding;
 using Federation.Subgraphs.LegalPersons.Store;

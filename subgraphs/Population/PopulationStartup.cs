@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Federation.Storage;
 using Federation.Subgraphs.DemoData;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.Population.Seeding;
 using Federation.Subgraphs.Population.Store;

@@ -1,3 +1,4 @@
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Subgraphs.DemoData.Tests;

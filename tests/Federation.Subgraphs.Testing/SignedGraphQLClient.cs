@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 
 namespace Federation.Subgraphs.Testing;

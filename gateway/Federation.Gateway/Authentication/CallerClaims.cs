@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
-using Federation.Subgraphs.Hosting.Scalars;
+using Federation.Protocol.Agencies;
 
 namespace Federation.Gateway.Authentication;
 

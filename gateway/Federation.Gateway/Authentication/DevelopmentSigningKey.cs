@@ -10,9 +10,10 @@ namespace Federation.Gateway.Authentication;
 /// The signing key of the one-command run and of the <c>token</c> command: 32 random bytes kept in a
 /// file only its owner can read (0600), made on first use, so tokens printed by the command are
 /// accepted by every later run on the same machine. Never the key of a real deployment: the
-/// banner says so, and a gateway configured with an authority or keys does not use it.
+/// banner says so, and a gateway configured with an authority or keys does not use it. Public for the
+/// one-command host, which trusts it (<see cref="TrustUnlessConfigured"/>) and prints a token for the banner.
 /// </summary>
-internal sealed class DevelopmentSigningKey
+public sealed class DevelopmentSigningKey
 {
     public const string KeyId = "development";
     public const string Issuer = "federation-gateway-development";
@@ -38,7 +39,7 @@ internal sealed class DevelopmentSigningKey
 
     public string Path { get; }
 
-    public SymmetricSecurityKey SecurityKey => new(secret) { KeyId = KeyId };
+    internal SymmetricSecurityKey SecurityKey => new(secret) { KeyId = KeyId };
 
     /// <summary>Reads the key at <paramref name="path"/> (default <see cref="DefaultPath"/>), making it first when there is none.</summary>
     /// <exception cref="InvalidOperationException">The file is readable by others or does not hold a key.</exception>
@@ -65,8 +66,29 @@ internal sealed class DevelopmentSigningKey
         return new DevelopmentSigningKey(path, bytes[..length]);
     }
 
+    /// <summary>
+    /// The one-command run's sign-in: unless <paramref name="configuration"/> says where tokens come from
+    /// (an authority or signing keys), the gateway trusts the development key
+    /// (<c>Authentication:DevelopmentKeyFile</c>, made on first use), which is returned; else null.
+    /// </summary>
+    public static DevelopmentSigningKey? TrustUnlessConfigured(IConfiguration configuration)
+    {
+        if (GatewayAuthentication.IsConfigured(configuration))
+        {
+            return null;
+        }
+
+        var key = LoadOrCreate(GatewayAuthentication.Read(configuration).DevelopmentKeyFile);
+        key.Configure(configuration);
+        return key;
+    }
+
+    /// <summary>A token for user <paramref name="user"/> of agency <paramref name="agency"/> (a credit code of the registry), with no division claim and no roles.</summary>
+    public string IssueFor(string user, string agency, TimeSpan lifetime, DateTime now) =>
+        Issue(new TokenClaims(user, agency, null, new HashSet<string>()), lifetime, now);
+
     /// <summary>Makes the gateway trust this key, and only as the development issuer for the gateway's audience.</summary>
-    public void Configure(IConfiguration configuration)
+    internal void Configure(IConfiguration configuration)
     {
         var section = GatewayAuthenticationOptions.Section;
         configuration[$"{section}:SigningKeys:0:Id"] = KeyId;
@@ -75,18 +97,18 @@ internal sealed class DevelopmentSigningKey
         configuration[$"{section}:Audience"] = Audience;
     }
 
-    public string Issue(Caller caller, TimeSpan lifetime, DateTime now) =>
+    internal string Issue(Caller caller, TimeSpan lifetime, DateTime now) =>
         Issue(SecurityKey, Issuer, Audience, caller, now, now + lifetime);
 
-    public string Issue(TokenClaims caller, TimeSpan lifetime, DateTime now) =>
+    internal string Issue(TokenClaims caller, TimeSpan lifetime, DateTime now) =>
         Issue(SecurityKey, Issuer, Audience, caller, now, now + lifetime);
 
     /// <summary>A token naming <paramref name="caller"/>'s division too (which must then be the registry's).</summary>
-    public static string Issue(SecurityKey key, string issuer, string audience, Caller caller, DateTime notBefore, DateTime expires) =>
+    internal static string Issue(SecurityKey key, string issuer, string audience, Caller caller, DateTime notBefore, DateTime expires) =>
         Issue(key, issuer, audience, new TokenClaims(caller.User, caller.Agency, caller.Division, caller.Roles), notBefore, expires);
 
     /// <summary>A token with the platform's claims (<c>sub</c>, <c>agency</c>, <c>division</c> when given, <c>roles</c>) signed with HS256.</summary>
-    public static string Issue(SecurityKey key, string issuer, string audience, TokenClaims caller, DateTime notBefore, DateTime expires)
+    internal static string Issue(SecurityKey key, string issuer, string audience, TokenClaims caller, DateTime notBefore, DateTime expires)
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {

@@ -1,6 +1,6 @@
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;

@@ -61,7 +61,7 @@ internal sealed class GatewayAuthenticationOptions
         if (!IsConfigured)
         {
             return $"The gateway needs {Section}:Authority (an OpenID Connect issuer) or {Section}:SigningKeys to validate bearer tokens; " +
-                "only the one-command run (no Subgraphs:Endpoints) makes a development key by itself.";
+                "only the one-command run (gateway/Federation.Host) trusts a development key by itself.";
         }
 
         if (AcceptedAudiences.Count == 0)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Federation.Gateway.Catalogue;
-using Federation.Subgraphs.Hosting.Scalars;
+using Federation.Protocol.Agencies;
 
 namespace Federation.Gateway.Authentication;
 

@@ -1,4 +1,5 @@
-using Federation.Subgraphs.Hosting.Scalars;
+using Federation.Protocol.Agencies;
+
 
 namespace Federation.Gateway.Authorization;
 

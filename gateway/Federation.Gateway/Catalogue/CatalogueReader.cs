@@ -1,4 +1,4 @@
-using Federation.Subgraphs.Hosting.Scalars;
+using Federation.Protocol.Agencies;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,4 @@
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

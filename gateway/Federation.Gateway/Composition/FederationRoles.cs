@@ -1,5 +1,5 @@
 using Federation.GraphQL.Language.Syntax;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Spec;
 
 namespace Federation.Gateway.Composition;
 

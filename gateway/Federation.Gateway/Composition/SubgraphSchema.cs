@@ -1,7 +1,7 @@
 using Federation.GraphQL;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Spec;
 
 namespace Federation.Gateway.Composition;
 

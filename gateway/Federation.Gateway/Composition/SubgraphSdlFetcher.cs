@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 
 namespace Federation.Gateway.Composition;
 

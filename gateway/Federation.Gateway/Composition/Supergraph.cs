@@ -5,7 +5,7 @@ using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 using Federation.GraphQL.Types.Building;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Spec;
 
 namespace Federation.Gateway.Composition;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Federation.GraphQL.Language.Syntax;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Spec;
 
 namespace Federation.Gateway.Composition;
 

@@ -2,7 +2,7 @@ using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Planning;
 using Federation.GraphQL.AspNetCore.Engine;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 
 namespace Federation.Gateway.Execution;
 

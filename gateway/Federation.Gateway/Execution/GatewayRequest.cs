@@ -1,6 +1,6 @@
 using Federation.Gateway.Authentication;
 using Federation.GraphQL.Language.Syntax;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 
 namespace Federation.Gateway.Execution;
 

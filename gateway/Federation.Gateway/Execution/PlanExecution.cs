@@ -1,7 +1,7 @@
 using Federation.Gateway.Planning;
 using Federation.GraphQL;
 using Federation.GraphQL.Language.Syntax;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 
 namespace Federation.Gateway.Execution;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Planning;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

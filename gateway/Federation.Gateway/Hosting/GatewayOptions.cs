@@ -22,13 +22,4 @@ public sealed class GatewayOptions
 
     /// <summary>How many query plans are kept per supergraph.</summary>
     public int PlanCacheSize { get; set; } = 1_000;
-
-    /// <summary>
-    /// Start the four agency subgraphs in this process, on loopback ports with in-memory stores and
-    /// demo data, when no subgraph URLs are configured — the one-command run.
-    /// </summary>
-    public bool EmbeddedSubgraphs { get; set; } = true;
-
-    /// <summary>The demo world's size for the embedded subgraphs.</summary>
-    public int EmbeddedPersons { get; set; } = 10_000;
 }

@@ -4,11 +4,9 @@ using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Sharing;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,7 +37,13 @@ public static class GatewayService
         }
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole();
+        builder.Logging.AddJsonConsole(options =>
+        {
+            // Every line says when (UTC, ISO 8601) and, through ASP.NET Core's request scope, which request.
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        });
         configure?.Invoke(builder);
         builder.AddGateway();
 
@@ -50,45 +54,15 @@ public static class GatewayService
     }
 
     /// <summary>
-    /// The command-line run: fronts the subgraphs the configuration names or, with none named, starts
-    /// the four agency subgraphs in this process first (the one-command run), which trusts tokens signed
-    /// with the development key unless an authority or keys are configured. Prints where it serves.
+    /// The command-line run: fronts the subgraphs the configuration names until it is stopped. The
+    /// one-command run, which starts the agency subgraphs first, is <c>gateway/Federation.Host</c>.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-        var options = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        var named = configuration.GetSection($"{SubgraphOptions.Section}:Endpoints").GetChildren().Any();
-        await using var embedded = options.EmbeddedSubgraphs && !named
-            ? await EmbeddedSubgraphs.StartAsync(options.EmbeddedPersons, LogLevel.Warning, cancellationToken).ConfigureAwait(false)
-            : null;
-
-        DevelopmentSigningKey? developmentKey = null;
-        var app = Build(args, builder =>
-        {
-            if (embedded is null)
-            {
-                return;
-            }
-
-            builder.Configuration["GatewaySignature:Secret"] = embedded.Secret;
-            foreach (var (name, url) in embedded.Urls)
-            {
-                builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
-            }
-
-            if (!GatewayAuthentication.IsConfigured(builder.Configuration))
-            {
-                developmentKey = DevelopmentSigningKey.LoadOrCreate(GatewayAuthentication.Read(builder.Configuration).DevelopmentKeyFile);
-                developmentKey.Configure(builder.Configuration);
-            }
-        });
+        var app = Build(args);
         await using (app.ConfigureAwait(false))
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-            PrintBanner(address, embedded, options, developmentKey);
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
@@ -110,7 +84,7 @@ public static class GatewayService
         {
             throw new InvalidOperationException(
                 "The gateway needs GatewaySignature:Secret, the secret it signs subgraph requests with (at least 32 bytes), " +
-                "or no Subgraphs:Endpoints at all to run the embedded subgraphs.");
+                "or run gateway/Federation.Host for the one-command run with embedded subgraphs.");
         }
 
         services.AddGatewayAuthentication(builder.Configuration);
@@ -144,38 +118,5 @@ public static class GatewayService
         services.AddSingleton<ServedExecutor>();
         services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
         return builder;
-    }
-
-    private static void PrintBanner(string address, EmbeddedSubgraphs? embedded, GatewayOptions options, DevelopmentSigningKey? developmentKey)
-    {
-        Console.WriteLine();
-        Console.WriteLine("Government data-sharing gateway");
-        Console.WriteLine($"  GraphQL    {address}/graphql   (open it in a browser for GraphiQL)");
-        Console.WriteLine($"  Health     {address}/health/ready");
-        if (embedded is not null)
-        {
-            foreach (var (name, url) in embedded.Urls)
-            {
-                Console.WriteLine($"  Subgraph   {name,-14} {url}   (in-memory store, demo data of {options.EmbeddedPersons} persons)");
-            }
-        }
-
-        Console.WriteLine("  Platform   the share catalogue, share applications and grants are in the same graph: { catalogue { id name class } }, applyForShare, approveShareApplication, revokeGrant");
-        var query = "{ licences(first: 2) { edges { node { number holder { __typename ... on Person { name } } } } } }";
-        if (developmentKey is null)
-        {
-            Console.WriteLine("  Sign-in    bearer tokens from the configured Authentication:Authority or SigningKeys; declare the purpose in the Federation-Purpose header");
-            Console.WriteLine($"  Try        curl -s {address}/graphql -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
-        }
-        else
-        {
-            var agency = DemoAgencies.Platform;
-            var token = developmentKey.Issue(new TokenClaims("developer", agency.Code, null, new HashSet<string>()), TimeSpan.FromHours(8), DateTime.UtcNow);
-            Console.WriteLine($"  Sign-in    DEVELOPMENT tokens, signed with the key in {developmentKey.Path} — never use it outside development");
-            Console.WriteLine("  Token      dotnet run --project gateway/Federation.Gateway -- token --agency <credit code>   (`-- token --list` lists the agencies registry and the roles each may hold)");
-            Console.WriteLine($"  Try        curl -s {address}/graphql -H 'Authorization: Bearer {token}' -H '{PurposeDeclaration.PurposeHeader}: WORK_REFERENCE' -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
-        }
-
-        Console.WriteLine();
     }
 }

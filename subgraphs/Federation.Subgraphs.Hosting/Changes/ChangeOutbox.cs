@@ -1,6 +1,6 @@
+using Federation.Storage;
 using Npgsql;
 using NpgsqlTypes;
-using Federation.Subgraphs.Hosting.Storage;
 
 namespace Federation.Subgraphs.Hosting.Changes;
 

@@ -1,3 +1,5 @@
+using Federation.Protocol.Signing;
+
 namespace Federation.Subgraphs.Hosting;
 
 /// <summary>

@@ -1,10 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Federation.GraphQL.Execution;
-using Federation.GraphQL.Language;
-using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 using Federation.GraphQL.Types.Building;
+using Federation.Protocol.Spec;
 using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Subgraphs.Hosting;
@@ -54,31 +53,12 @@ public sealed class Subgraph
     /// <exception cref="InvalidSdlException">The SDL (with the additions) is not a valid schema.</exception>
     public static Subgraph FromSdl([StringSyntax("graphql")] string sdl, IEnumerable<ScalarType>? scalars = null)
     {
-        var document = OrphanExtensionsAsDefinitions(Parser.Parse(sdl, ParserOptions.Unlimited));
-        var spec = FederationSpec.FromLink(document);
-        var keyDirective = spec.LocalName("key");
-        var keyed = KeyedObjectTypes(document, keyDirective);
-
-        var additions = spec.Definitions(document) + SubgraphAdditions(document, keyed.Keys);
-        var schema = AgencyScalars.BuildSchema(
-            new DocumentNode([.. document.Definitions, .. Parser.Parse(additions).Definitions]),
-            Implementations(scalars));
-
+        var document = SubgraphDocument.Parse(sdl);
+        var schema = AgencyScalars.BuildSchema(document.Document, Implementations(scalars));
         var entities = new Dictionary<string, EntityType>(StringComparer.Ordinal);
-        foreach (var (typeName, keys) in keyed)
+        foreach (var (typeName, keys) in document.ResolvableKeys(schema))
         {
-            var type = (ObjectType)schema.GetType(typeName)!;
-            var resolvable = new List<FieldSet>();
-            foreach (var (fields, isResolvable) in keys)
-            {
-                var fieldSet = FieldSet.Parse(fields, type);
-                if (isResolvable)
-                {
-                    resolvable.Add(fieldSet);
-                }
-            }
-
-            entities[typeName] = new EntityType(typeName, resolvable);
+            entities[typeName] = new EntityType(typeName, keys);
         }
 
         var subgraph = new Subgraph(sdl, schema, entities);
@@ -240,82 +220,6 @@ public sealed class Subgraph
         }
 
         return byName.Values;
-    }
-
-    /// <summary>
-    /// Federation v2 reads <c>extend type X</c> of a type the subgraph does not define as its
-    /// definition (subgraphs extend types other subgraphs own); the first such extension becomes one.
-    /// </summary>
-    private static DocumentNode OrphanExtensionsAsDefinitions(DocumentNode document)
-    {
-        var defined = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is TypeDefinitionNode type)
-            {
-                defined.Add(type.Name.Value);
-            }
-        }
-
-        var definitions = new List<DefinitionNode>(document.Definitions.Count);
-        foreach (var definition in document.Definitions)
-        {
-            definitions.Add(definition is ObjectTypeExtensionNode extension && defined.Add(extension.Name.Value)
-                ? new ObjectTypeDefinitionNode(extension.Name, extension.Interfaces, extension.Directives, extension.Fields) { Location = extension.Location }
-                : definition);
-        }
-
-        return document with { Definitions = definitions };
-    }
-
-    /// <summary>Object types (definitions and extensions) with their <c>@key</c> field sets and whether each is resolvable.</summary>
-    private static Dictionary<string, List<(string Fields, bool Resolvable)>> KeyedObjectTypes(DocumentNode document, string keyDirective)
-    {
-        var keyed = new Dictionary<string, List<(string, bool)>>(StringComparer.Ordinal);
-        foreach (var definition in document.Definitions)
-        {
-            var (name, directives) = definition switch
-            {
-                ObjectTypeDefinitionNode type => (type.Name.Value, type.Directives),
-                ObjectTypeExtensionNode extension => (extension.Name.Value, extension.Directives),
-                _ => (null, []),
-            };
-            foreach (var directive in directives)
-            {
-                if (name is null || directive.Name.Value != keyDirective)
-                {
-                    continue;
-                }
-
-                var fields = FederationSpec.StringArgument(directive, "fields")
-                    ?? throw new ArgumentException($"@{keyDirective} on {name} needs a string \"fields\" argument.");
-                var resolvable = FederationSpec.Argument(directive, "resolvable") is not BooleanValueNode { Value: false };
-                if (!keyed.TryGetValue(name, out var keys))
-                {
-                    keyed[name] = keys = [];
-                }
-
-                keys.Add((fields, resolvable));
-            }
-        }
-
-        return keyed;
-    }
-
-    /// <summary>
-    /// <c>_Any</c>, <c>_Service</c>, <c>_Entity</c> and the two fields on <c>Query</c>; <c>_entities</c>
-    /// and <c>_Entity</c> only when the subgraph has entities, as the spec allows.
-    /// </summary>
-    private static string SubgraphAdditions(DocumentNode document, IEnumerable<string> entityTypes)
-    {
-        var members = string.Join(" | ", entityTypes);
-        var hasQuery = document.Definitions.Any(d => d is ObjectTypeDefinitionNode { Name.Value: "Query" });
-        return "scalar _Any\n"
-            + "type _Service { sdl: String! }\n"
-            + (members.Length > 0 ? $"union _Entity = {members}\n" : "")
-            + (hasQuery ? "extend type Query {\n" : "type Query {\n")
-            + (members.Length > 0 ? "  _entities(representations: [_Any!]!): [_Entity]!\n" : "")
-            + "  _service: _Service!\n}\n";
     }
 
     internal sealed class EntityType(string name, IReadOnlyList<FieldSet> keys)

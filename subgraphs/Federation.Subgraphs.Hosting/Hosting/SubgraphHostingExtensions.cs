@@ -1,4 +1,5 @@
 using Federation.GraphQL.AspNetCore;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -43,7 +44,7 @@ public static class SubgraphHosting
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
 
         builder.Services.AddHealthChecks();

@@ -1,4 +1,5 @@
 using Federation.GraphQL.Execution;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +20,7 @@ public sealed class SubgraphRequestContext(HttpContext httpContext, GatewayCalle
 public static class SubgraphCallerExtensions
 {
     /// <summary>The caller the gateway signed for, or null (signatures off and no caller headers).</summary>
-    public static GatewayCaller? GetGatewayCaller(this HttpContext context) => context.Features.Get<GatewayCallerFeature>()?.Caller;
+    public static GatewayCaller? GetGatewayCaller(this HttpContext context) => GatewaySignatureCheck.CallerOf(context);
 
     /// <summary>The caller of the request the resolver runs for (from <see cref="SubgraphRequestContext"/>).</summary>
     public static GatewayCaller? Caller(this ResolveContext context) => (context.Context as SubgraphRequestContext)?.Caller;

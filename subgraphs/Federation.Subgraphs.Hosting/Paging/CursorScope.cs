@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Federation.GraphQL.Execution;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Subgraphs.Hosting.Paging;

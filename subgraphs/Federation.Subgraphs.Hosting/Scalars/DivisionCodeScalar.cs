@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Federation.Protocol.Agencies;
 
 namespace Federation.Subgraphs.Hosting.Scalars;
 

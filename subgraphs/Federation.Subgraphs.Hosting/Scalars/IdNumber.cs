@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Federation.Protocol.Agencies;
 
 namespace Federation.Subgraphs.Hosting.Scalars;
 
@@ -92,7 +93,7 @@ public readonly record struct IdNumber
             return "IdNumber must be 17 digits followed by a digit or X (GB 11643).";
         }
 
-        if (!Scalars.DivisionCode.TryParse(text[..6], out _, out var divisionError))
+        if (!Protocol.Agencies.DivisionCode.TryParse(text[..6], out _, out var divisionError))
         {
             return $"IdNumber division code {text[..6]} is not valid: {divisionError}";
         }

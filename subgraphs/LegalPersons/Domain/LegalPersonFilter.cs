@@ -1,3 +1,5 @@
+using Federation.Protocol.Agencies;
+
 namespace Federation.Subgraphs.LegalPersons.Domain;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Federation.GraphQL.Execution;
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Hosting.Scalars;

@@ -1,4 +1,4 @@
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
 using Federation.Subgraphs.LegalPersons.Domain;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,6 +1,6 @@
+using Federation.Storage;
 using Federation.Subgraphs.Hosting.Changes;
 using Federation.Subgraphs.Hosting.Paging;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.LegalPersons.Domain;
 using Federation.Subgraphs.LegalPersons.Seeding;
 using Npgsql;

@@ -1,3 +1,4 @@
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 
 namespace Federation.Subgraphs.Licences.Domain;

@@ -1,3 +1,4 @@
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Hosting.Scalars;

@@ -1,4 +1,4 @@
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
 using Federation.Subgraphs.Licences.Domain;
 using Federation.Subgraphs.Licences.Seals;
 using Npgsql;

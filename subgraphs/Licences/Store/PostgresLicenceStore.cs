@@ -1,7 +1,7 @@
 using System.Text;
+using Federation.Storage;
 using Federation.Subgraphs.Hosting.Changes;
 using Federation.Subgraphs.Hosting.Paging;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.Licences.Corrections;
 using Federation.Subgraphs.Licences.Domain;
 using Npgsql;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Federation.GraphQL.Execution;
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Hosting.Scalars;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Scalars;
 using Federation.Subgraphs.Spatial.Domain;
 using Federation.Subgraphs.Spatial.Geo;

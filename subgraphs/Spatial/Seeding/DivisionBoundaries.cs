@@ -3,7 +3,7 @@ using Federation.Subgraphs.Spatial.Domain;
 using Federation.Subgraphs.Spatial.Geo;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Triangulate;
-using HostingLevel = Federation.Subgraphs.Hosting.Scalars.DivisionLevel;
+using HostingLevel = Federation.Protocol.Agencies.DivisionLevel;
 
 namespace Federation.Subgraphs.Spatial.Seeding;
 

@@ -1,4 +1,4 @@
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
 using Federation.Subgraphs.Spatial.Domain;
 using Federation.Subgraphs.Spatial.Geo;
 using Federation.Subgraphs.Spatial.Store;

@@ -1,3 +1,4 @@
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Spatial.Domain;
 using NetTopologySuite.Geometries;

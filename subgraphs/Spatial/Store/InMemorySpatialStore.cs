@@ -1,3 +1,4 @@
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Changes;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Spatial.Domain;

@@ -1,3 +1,4 @@
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Spatial.Domain;
 using NetTopologySuite.Geometries;
 

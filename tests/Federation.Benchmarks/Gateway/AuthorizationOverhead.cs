@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Hosting;
+using Federation.Host;
 using Federation.Subgraphs.DemoData;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

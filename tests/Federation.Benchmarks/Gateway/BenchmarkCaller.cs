@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
+using Federation.Host;
 using Federation.Subgraphs.DemoData;
 using Microsoft.IdentityModel.Tokens;
 

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Hosting;
+using Federation.Host;
 using Federation.Subgraphs.DemoData;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
@@ -107,10 +108,12 @@ internal static partial class FederatedThroughput
         var arguments = new List<string>
         {
             dll, $"--Urls=http://127.0.0.1:{port}", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",
+            // The gateway prints no banner (the one-command host does): "Now listening" says it serves.
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         };
         arguments.AddRange(BenchmarkCaller.AuthenticationArguments());
         arguments.AddRange(subgraphs.Urls.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url={s.Url}"));
-        return await GatewayProcess.StartAsync("dotnet", arguments, $"http://127.0.0.1:{port}/graphql", environment, line => line.Contains("Now listening", StringComparison.Ordinal) || line.Contains("Government data-sharing gateway", StringComparison.Ordinal));
+        return await GatewayProcess.StartAsync("dotnet", arguments, $"http://127.0.0.1:{port}/graphql", environment, line => line.Contains("Now listening", StringComparison.Ordinal));
     }
 
     private static async Task<GatewayProcess> StartApolloAsync(EmbeddedSubgraphs subgraphs, string supergraph)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Hosting;
+using Federation.Host;
 using Federation.Subgraphs.DemoData;
 using Microsoft.Extensions.Logging;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Hosting;
+using Federation.Host;
 using Federation.Subgraphs.DemoData;
 using Microsoft.Extensions.Logging;
 

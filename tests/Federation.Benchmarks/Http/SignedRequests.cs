@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 
 namespace Federation.Benchmarks.Http;

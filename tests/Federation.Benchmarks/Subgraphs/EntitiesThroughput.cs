@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Federation.Benchmarks.Http;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.DemoData;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Population;

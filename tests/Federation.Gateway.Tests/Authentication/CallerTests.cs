@@ -1,4 +1,5 @@
 using Federation.Gateway.Authentication;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 
 namespace Federation.Gateway.Tests.Authentication;

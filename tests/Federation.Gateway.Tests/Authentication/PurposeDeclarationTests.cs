@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.Extensions.Primitives;
 

@@ -9,6 +9,7 @@ using Federation.Gateway.Planning;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.Extensions.Options;
 using static Federation.Gateway.Tests.Authorization.TestCatalogue;

@@ -8,6 +8,7 @@ using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.AspNetCore;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -10,6 +10,7 @@ using Federation.Gateway.Tests.Planning;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Validation;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

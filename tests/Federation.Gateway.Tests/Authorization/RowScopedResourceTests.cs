@@ -7,6 +7,7 @@ using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
 using Federation.Gateway.Sharing;
 using Federation.GraphQL.Language;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -6,6 +6,7 @@ using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Hosting;
 using Federation.Gateway.Tests.Authentication;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

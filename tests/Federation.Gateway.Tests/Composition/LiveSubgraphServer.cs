@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Composition;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Federation.Gateway.Hosting;
 using Federation.Gateway.Tests.Authentication;
 using Federation.Gateway.Tests.Execution;
+using Federation.Host;
 using Federation.Subgraphs.DemoData;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;

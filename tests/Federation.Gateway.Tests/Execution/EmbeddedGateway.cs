@@ -1,6 +1,7 @@
 using Federation.Gateway.Execution;
 using Federation.Gateway.Hosting;
 using Federation.Gateway.Tests.Authentication;
+using Federation.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Federation.GraphQL;
+using Federation.Protocol.Agencies;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Scalars;
 using Microsoft.AspNetCore.Builder;

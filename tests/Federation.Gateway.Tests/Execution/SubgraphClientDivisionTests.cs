@@ -1,5 +1,6 @@
 using System.Net;
 using Federation.Gateway.Execution;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 
 namespace Federation.Gateway.Tests.Execution;

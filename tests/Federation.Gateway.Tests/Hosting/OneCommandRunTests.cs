@@ -1,32 +1,37 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Federation.Gateway.Hosting;
+using System.Threading.Channels;
+using Federation.Host;
 
 namespace Federation.Gateway.Tests.Hosting;
 
 /// <summary>
-/// The README's run command as a user runs it: the gateway's program with no configuration starts
-/// the four subgraphs in its process, composes and serves, and prints where — and a curl with a
-/// development token that the gateway accepts.
+/// The README's run command as a user runs it: the one-command host with no configuration starts
+/// the four subgraphs in its process, then the gateway over them, and prints where — and a curl with
+/// a development token that the gateway accepts. Its output is what an operator reads: the banner in
+/// one piece, and log lines that each carry their time and the request they belong to.
 /// </summary>
 public sealed partial class OneCommandRunTests
 {
     [Fact]
-    public async Task With_no_configuration_the_gateway_serves_the_four_embedded_subgraphs()
+    public async Task With_no_configuration_the_host_serves_the_four_embedded_subgraphs_through_the_gateway()
     {
         using var directory = new TemporaryDirectory();
         var keyFile = Path.Combine(directory.Path, "development-signing-key");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
-        foreach (var argument in new[] { typeof(GatewayService).Assembly.Location, "--Urls=http://127.0.0.1:0", "--Gateway:EmbeddedPersons=3000", $"--Authentication:DevelopmentKeyFile={keyFile}" })
+        foreach (var argument in new[] { typeof(OneCommandRun).Assembly.Location, "--Urls=http://127.0.0.1:0", "--Embedded:Persons=3000", $"--Authentication:DevelopmentKeyFile={keyFile}" })
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
         process.BeginErrorReadLine();
+        var output = Channel.CreateUnbounded<string>();
+        var reading = ReadAllAsync(process.StandardOutput, output.Writer);
         try
         {
             var banner = new List<string>();
@@ -34,7 +39,7 @@ public sealed partial class OneCommandRunTests
             string? token = null;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
             timeout.CancelAfter(TimeSpan.FromMinutes(3));
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            await foreach (var line in output.Reader.ReadAllAsync(timeout.Token))
             {
                 banner.Add(line);
                 if (GraphQLLine().Match(line) is { Success: true } match)
@@ -50,9 +55,12 @@ public sealed partial class OneCommandRunTests
             }
 
             Assert.NotNull(url);
+            var bannerStart = banner.FindIndex(l => l == "Government data-sharing gateway");
+            Assert.True(bannerStart > 0, "the banner's title");
+            Assert.DoesNotContain(banner[bannerStart..], l => l.StartsWith('{')); // no log line inside the banner
             Assert.Equal(4, banner.Count(l => l.StartsWith("  Subgraph", StringComparison.Ordinal)));
             Assert.Contains(banner, l => l.StartsWith("  Sign-in    DEVELOPMENT tokens", StringComparison.Ordinal) && l.Contains(keyFile, StringComparison.Ordinal));
-            Assert.Contains(banner, l => l.Contains("-- token --agency", StringComparison.Ordinal));
+            Assert.Contains(banner, l => l.Contains("--project gateway/Federation.Host -- token --agency", StringComparison.Ordinal));
             Assert.False(string.IsNullOrEmpty(token));
 
             using var client = new HttpClient();
@@ -77,13 +85,107 @@ public sealed partial class OneCommandRunTests
 
             var ready = await client.GetAsync(url!.Replace("/graphql", "/health/ready", StringComparison.Ordinal), TestContext.Current.CancellationToken);
             Assert.Equal(200, (int)ready.StatusCode);
+
+            // A subgraph refuses a request that does not come from the gateway and logs it (a warning,
+            // which the embedded subgraphs write).
+            var subgraph = SubgraphLine().Match(string.Join('\n', banner)).Groups[1].Value;
+            using var unsigned = await client.PostAsync(subgraph, new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")), TestContext.Current.CancellationToken);
+            Assert.Equal(401, (int)unsigned.StatusCode);
+
+            var gatewayLine = await LogLineAsync(output.Reader, "Microsoft.AspNetCore.Hosting.Diagnostics", "/graphql", timeout.Token);
+            var subgraphLine = await LogLineAsync(output.Reader, "Federation.Subgraphs.GatewaySignature", "/graphql", timeout.Token);
+            foreach (var line in new[] { gatewayLine, subgraphLine })
+            {
+                var timestamp = line["Timestamp"]!.GetValue<string>();
+                Assert.Matches(IsoUtcTimestamp(), timestamp);
+                var at = DateTimeOffset.Parse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                Assert.InRange(at, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+                Assert.False(string.IsNullOrEmpty(RequestId(line)), line.ToJsonString());
+            }
         }
         finally
         {
             process.Kill(true);
             await process.WaitForExitAsync(CancellationToken.None);
+            await reading;
         }
     }
+
+    [Theory]
+    [InlineData("host")]
+    [InlineData("gateway")]
+    public async Task The_host_and_the_gateway_have_the_same_commands(string program)
+    {
+        var dll = program == "host" ? typeof(OneCommandRun).Assembly.Location : typeof(Federation.Gateway.Hosting.GatewayService).Assembly.Location;
+
+        var (helpExit, help) = await RunToEndAsync(dll, "--help");
+        var (listExit, list) = await RunToEndAsync(dll, "token", "--list");
+
+        Assert.Equal(0, helpExit);
+        Assert.Matches(@"(?m)^\s+compose\s", help);
+        Assert.Matches(@"(?m)^\s+token\s", help);
+        Assert.Equal(0, listExit);
+        Assert.Contains(DemoAgencies.Platform.Code, list, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunToEndAsync(string dll, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, output);
+    }
+
+    private static async Task ReadAllAsync(StreamReader output, ChannelWriter<string> lines)
+    {
+        while (await output.ReadLineAsync() is { } line)
+        {
+            await lines.WriteAsync(line);
+        }
+
+        lines.Complete();
+    }
+
+    /// <summary>The next JSON log line of <paramref name="category"/> written inside a request to <paramref name="path"/>.</summary>
+    private static async Task<JsonNode> LogLineAsync(ChannelReader<string> output, string category, string path, CancellationToken cancellationToken)
+    {
+        await foreach (var line in output.ReadAllAsync(cancellationToken))
+        {
+            if (!line.StartsWith('{'))
+            {
+                continue;
+            }
+
+            var entry = JsonNode.Parse(line)!;
+            if (entry["Category"]?.GetValue<string>() == category
+                && entry["Scopes"] is JsonArray scopes
+                && scopes.Any(scope => scope?["RequestPath"]?.GetValue<string>() == path))
+            {
+                return entry;
+            }
+        }
+
+        throw new InvalidOperationException($"The host wrote no log line of {category} for a request to {path}.");
+    }
+
+    private static string? RequestId(JsonNode line) =>
+        line["Scopes"]!.AsArray().Select(scope => scope?["RequestId"]).FirstOrDefault(id => id is not null)?.GetValue<string>();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")]
+    private static partial Regex IsoUtcTimestamp();
+
+    [GeneratedRegex(@"Subgraph\s+\S+\s+(http://\S+/graphql)")]
+    private static partial Regex SubgraphLine();
 
     [GeneratedRegex(@"GraphQL\s+(http://\S+/graphql)")]
     private static partial Regex GraphQLLine();

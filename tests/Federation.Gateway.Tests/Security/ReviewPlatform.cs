@@ -5,6 +5,7 @@ using Federation.Gateway.Authentication;
 using Federation.Gateway.Hosting;
 using Federation.Gateway.Tests.Authentication;
 using Federation.Gateway.Tests.Execution;
+using Federation.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using Federation.Gateway.Sharing;
 using Federation.Gateway.Sharing.Storage;
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
 using Npgsql;
 using static Federation.Gateway.Tests.Sharing.SharingWorld;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Tests.Signing;
 
 namespace Federation.Subgraphs.Hosting.Tests.Federation;

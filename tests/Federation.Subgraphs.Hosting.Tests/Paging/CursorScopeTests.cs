@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
 using Federation.GraphQL;
+using Federation.Protocol.Agencies;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Hosting.Scalars;
 

@@ -5,6 +5,7 @@ using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 using Federation.GraphQL.Validation;
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Scalars;
 
 namespace Federation.Subgraphs.Hosting.Tests.Scalars;

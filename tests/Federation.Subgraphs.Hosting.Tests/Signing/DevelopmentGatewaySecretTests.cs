@@ -1,3 +1,4 @@
+using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

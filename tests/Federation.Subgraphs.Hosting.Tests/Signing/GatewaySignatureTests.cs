@@ -1,4 +1,5 @@
 using System.Text;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Tests.Federation;
 
 namespace Federation.Subgraphs.Hosting.Tests.Signing;

@@ -1,3 +1,4 @@
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Tests.Federation;
 
 namespace Federation.Subgraphs.Hosting.Tests.Signing;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Scalars;
 using Federation.Subgraphs.LegalPersons.Domain;
 using Federation.Subgraphs.LegalPersons.Tests.Store;

@@ -1,6 +1,7 @@
 using DemoWorld = Federation.Subgraphs.DemoData.DemoWorld;
+using Federation.Protocol.Agencies;
+using Federation.Storage;
 using Federation.Subgraphs.Hosting.Scalars;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.LegalPersons.Domain;
 using Federation.Subgraphs.LegalPersons.Seeding;
 using Federation.Subgraphs.LegalPersons.Store;

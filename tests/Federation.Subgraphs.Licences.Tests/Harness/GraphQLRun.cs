@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Federation.GraphQL.Execution;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Validation;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Licences.Domain;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

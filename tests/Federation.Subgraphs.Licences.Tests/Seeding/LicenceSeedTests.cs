@@ -1,3 +1,4 @@
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.DemoData;
 using Federation.Subgraphs.Hosting.Scalars;
 using Federation.Subgraphs.Licences.Domain;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Licences.Domain;
 using Federation.Subgraphs.Licences.Tests.Harness;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Population.Domain;
 using Federation.Subgraphs.Testing;

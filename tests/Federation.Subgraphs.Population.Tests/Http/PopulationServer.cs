@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Hosting.Changes;
 using Federation.Subgraphs.Testing;

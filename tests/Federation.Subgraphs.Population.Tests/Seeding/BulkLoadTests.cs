@@ -1,4 +1,4 @@
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
 using Federation.Subgraphs.Population.Seeding;
 using Federation.Subgraphs.Population.Store;
 using Federation.Subgraphs.Testing;

@@ -1,5 +1,5 @@
+using Federation.Storage;
 using Federation.Subgraphs.Hosting.Changes;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.Population.Seeding;
 using Federation.Subgraphs.Population.Store;
 using Federation.Subgraphs.Testing;

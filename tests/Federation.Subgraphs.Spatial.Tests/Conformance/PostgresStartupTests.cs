@@ -1,4 +1,4 @@
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
 using Federation.Subgraphs.Spatial.Seeding;
 using Federation.Subgraphs.Spatial.Store;
 using Federation.Subgraphs.Testing;

@@ -1,5 +1,5 @@
+using Federation.Storage;
 using Federation.Subgraphs.Hosting.Changes;
-using Federation.Subgraphs.Hosting.Storage;
 using Federation.Subgraphs.Spatial.Seeding;
 using Federation.Subgraphs.Spatial.Store;
 using Federation.Subgraphs.Testing;

@@ -1,4 +1,5 @@
 using Federation.GraphQL;
+using Federation.Protocol.Agencies;
 using Federation.Subgraphs.Hosting.Paging;
 using Federation.Subgraphs.Spatial.Domain;
 using Federation.Subgraphs.Spatial.Geo;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting;
 using Federation.Subgraphs.Testing;
 

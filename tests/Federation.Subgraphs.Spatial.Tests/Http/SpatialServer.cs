@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Federation.Protocol.Signing;
 using Federation.Subgraphs.Hosting.Changes;
 using Federation.Subgraphs.Spatial.Store;
 using Federation.Subgraphs.Testing;
@@ -26,7 +27,7 @@ internal sealed class SpatialServer : IAsyncDisposable
         this.app = app;
         this.database = database;
         Commands = commands;
-        Http = new HttpClient(new Federation.Subgraphs.Hosting.GatewaySigningHandler(new Federation.Subgraphs.Hosting.GatewaySignature(SignedGraphQLClient.Secret)) { InnerHandler = new HttpClientHandler() })
+        Http = new HttpClient(new Federation.Protocol.Signing.GatewaySigningHandler(new Federation.Protocol.Signing.GatewaySignature(SignedGraphQLClient.Secret)) { InnerHandler = new HttpClientHandler() })
         {
             BaseAddress = new Uri(app.Urls.First()),
         };

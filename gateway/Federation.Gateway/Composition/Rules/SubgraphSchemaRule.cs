@@ -1,12 +1,12 @@
 using Federation.GraphQL.Types.SchemaValidation;
 using Federation.GraphQL.Types.Building;
-using Federation.Subgraphs.Hosting;
+using Federation.Protocol.Spec;
 
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
 /// The subgraph with the federation additions is a valid GraphQL schema: it builds as a subgraph
-/// server builds it (<see cref="Subgraph.FromSdl"/>) and passes the engine's schema validation.
+/// server builds it (<see cref="SubgraphDocument"/>, the federation additions included) and passes the engine's schema validation.
 /// https://spec.graphql.org/September2025/#sec-Type-System
 /// </summary>
 internal sealed class SubgraphSchemaRule : ISubgraphRule
@@ -20,7 +20,10 @@ internal sealed class SubgraphSchemaRule : ISubgraphRule
 
         try
         {
-            foreach (var error in SchemaValidator.Validate(Subgraph.FromSdl(subgraph.Sdl).Schema))
+            var document = SubgraphDocument.Parse(subgraph.Sdl);
+            var schema = SchemaBuilder.FromDocument(document.Document);
+            document.ResolvableKeys(schema);
+            foreach (var error in SchemaValidator.Validate(schema))
             {
                 errors.Add(CompositionErrorCodes.InvalidGraphQL(subgraph.Name, error.Message));
             }

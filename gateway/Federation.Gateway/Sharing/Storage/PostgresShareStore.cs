@@ -1,5 +1,5 @@
 using Federation.Gateway.Catalogue;
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
 using Npgsql;
 using NpgsqlTypes;
 

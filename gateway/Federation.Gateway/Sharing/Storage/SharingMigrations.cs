@@ -1,4 +1,5 @@
-using Federation.Subgraphs.Hosting.Storage;
+using Federation.Storage;
+
 
 namespace Federation.Gateway.Sharing.Storage;
 

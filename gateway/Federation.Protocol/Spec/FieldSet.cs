@@ -2,13 +2,13 @@ using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
 
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Spec;
 
 /// <summary>
 /// A federation <c>FieldSet</c> — <c>id</c>, <c>a b</c>, <c>a { b }</c> — read as a selection set
 /// without its braces, as the spec defines it.
 /// </summary>
-internal sealed class FieldSet
+public sealed class FieldSet
 {
     private FieldSet(string text, SelectionSetNode selections)
     {

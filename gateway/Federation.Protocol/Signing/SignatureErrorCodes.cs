@@ -1,4 +1,4 @@
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Signing;
 
 /// <summary>Why a subgraph refused a request as not coming from the gateway, in <c>extensions.code</c>.</summary>
 public static class SignatureErrorCodes

@@ -1,6 +1,6 @@
 using Federation.Subgraphs.DemoData;
 
-namespace Federation.Gateway.Authentication;
+namespace Federation.Host;
 
 /// <summary>An agency of the demo world as tokens name it: its unified social credit code and its division.</summary>
 internal sealed record DemoAgency(string Code, string Name, string Division, AgencyRole Role);

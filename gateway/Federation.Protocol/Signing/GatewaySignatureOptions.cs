@@ -1,4 +1,4 @@
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Signing;
 
 /// <summary>How a subgraph checks the gateway's signature; bound from the <c>GatewaySignature</c> configuration section.</summary>
 public sealed class GatewaySignatureOptions

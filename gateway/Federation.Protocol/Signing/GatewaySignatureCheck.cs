@@ -2,19 +2,19 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Federation.Subgraphs.Hosting.Scalars;
+using Federation.Protocol.Agencies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Signing;
 
 /// <summary>
 /// Runs before a subgraph endpoint: refuses, with 401 and a GraphQL-shaped error, every request
 /// that does not carry a valid, fresh, first-seen gateway signature over its method, target,
-/// caller and body; otherwise records the verified caller for the resolvers.
+/// caller and body; otherwise records the verified caller for the resolvers (<see cref="CallerOf"/>).
 /// </summary>
-internal sealed partial class GatewaySignatureCheck
+public sealed partial class GatewaySignatureCheck
 {
     private static readonly (int Status, string Code, string Message) DivisionRefusal =
         (401, SignatureErrorCodes.CallerDivisionInvalid, "The caller's division is not a GB/T 2260 division code.");
@@ -42,6 +42,10 @@ internal sealed partial class GatewaySignatureCheck
         replays = new ReplayMemory(options.ReplayMemory);
     }
 
+    /// <summary>The caller the check verified for this request (or, with signatures off, the caller headers as sent); null when none.</summary>
+    public static GatewayCaller? CallerOf(HttpContext context) => context.Features.Get<GatewayCallerFeature>()?.Caller;
+
+    /// <summary>The endpoint <paramref name="next"/>, run only for requests the check lets through.</summary>
     public RequestDelegate Wrap(RequestDelegate next) => async context =>
     {
         if (signature is null)
@@ -256,7 +260,7 @@ internal sealed partial class GatewaySignatureCheck
     }
 }
 
-internal sealed partial class GatewaySignatureCheck
+public sealed partial class GatewaySignatureCheck
 {
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Refused a request not signed by the gateway: {Code} (claimed agency {Agency}, from {RemoteAddress}, path {Path})")]
     private static partial void LogRefused(ILogger logger, string code, string agency, string? remoteAddress, string? path);

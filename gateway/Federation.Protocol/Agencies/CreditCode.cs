@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Federation.Subgraphs.Hosting.Scalars;
+namespace Federation.Protocol.Agencies;
 
 /// <summary>
 /// A unified social credit code (统一社会信用代码) by GB 32100-2015: 18 characters from the
@@ -146,7 +146,7 @@ public readonly record struct CreditCode
         }
 
         var division = text.Substring(2, 6);
-        if (division != "100000" && !Scalars.DivisionCode.TryParse(division, out _, out var divisionError))
+        if (division != "100000" && !Agencies.DivisionCode.TryParse(division, out _, out var divisionError))
         {
             return $"CreditCode division code {division} is not valid: {divisionError}";
         }

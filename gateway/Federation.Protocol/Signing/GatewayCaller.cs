@@ -1,6 +1,6 @@
-using Federation.Subgraphs.Hosting.Scalars;
+using Federation.Protocol.Agencies;
 
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Signing;
 
 /// <summary>
 /// Who the gateway asks on behalf of: the calling agency, its declared purpose, when the request

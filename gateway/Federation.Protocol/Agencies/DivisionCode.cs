@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Federation.Subgraphs.Hosting.Scalars;
+namespace Federation.Protocol.Agencies;
 
 /// <summary>How deep in the administrative hierarchy a <see cref="DivisionCode"/> sits.</summary>
 public enum DivisionLevel

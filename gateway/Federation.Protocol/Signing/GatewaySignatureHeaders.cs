@@ -1,4 +1,4 @@
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Signing;
 
 /// <summary>The headers that carry the gateway's signature and the caller it covers.</summary>
 public static class GatewaySignatureHeaders

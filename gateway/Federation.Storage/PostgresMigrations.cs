@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Federation.Subgraphs.Hosting.Storage;
+namespace Federation.Storage;
 
 /// <summary>
 /// Applies versioned SQL migrations to one PostgreSQL schema at start-up. Idempotent: applied

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Signing;
 
 /// <summary>
 /// The signatures accepted within the window, each kept until its timestamp leaves the window

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Federation.Gateway.Hosting;
+namespace Federation.Host;
 
 /// <summary>
 /// The four agency subgraphs run inside the gateway's process for the one-command run: each on a

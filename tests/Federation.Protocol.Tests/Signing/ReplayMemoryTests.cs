@@ -1,4 +1,6 @@
-namespace Federation.Subgraphs.Hosting.Tests.Signing;
+using Federation.Protocol.Signing;
+
+namespace Federation.Protocol.Tests.Signing;
 
 public sealed class ReplayMemoryTests
 {

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Federation.Subgraphs.Hosting.Storage;
+namespace Federation.Storage;
 
 /// <summary>
 /// One versioned SQL migration, read from an embedded resource named <c>…Migrations.NNNN_what_it_does.sql</c>.

@@ -1,7 +1,7 @@
 using System.Text;
 using Federation.GraphQL.Language.Syntax;
 
-namespace Federation.Subgraphs.Hosting;
+namespace Federation.Protocol.Spec;
 
 /// <summary>
 /// The definitions a Federation v2 subgraph adds to its schema, named as the subgraph's
@@ -10,9 +10,10 @@ namespace Federation.Subgraphs.Hosting;
 /// namespace, <c>federation__</c> by default.
 /// https://www.apollographql.com/docs/graphos/schema-design/federated-schemas/reference/subgraph-spec#subgraph-schema-additions
 /// </summary>
-internal sealed class FederationSpec
+public sealed class FederationSpec
 {
-    internal const string UrlPrefix = "https://specs.apollo.dev/federation/v2.";
+    /// <summary>The federation link's URL up to its minor version.</summary>
+    public const string UrlPrefix = "https://specs.apollo.dev/federation/v2.";
 
     private const string EveryLocation =
         "FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION";
@@ -179,7 +180,8 @@ internal sealed class FederationSpec
         return null;
     }
 
-    internal static ValueNode? Argument(DirectiveNode directive, string name)
+    /// <summary>The value of <paramref name="directive"/>'s argument <paramref name="name"/>, or null when it has none.</summary>
+    public static ValueNode? Argument(DirectiveNode directive, string name)
     {
         foreach (var argument in directive.Arguments)
         {
@@ -192,7 +194,8 @@ internal sealed class FederationSpec
         return null;
     }
 
-    internal static string? StringArgument(DirectiveNode directive, string name) => (Argument(directive, name) as StringValueNode)?.Value;
+    /// <summary>The string value of <paramref name="directive"/>'s argument <paramref name="name"/>, or null when it has none or another kind.</summary>
+    public static string? StringArgument(DirectiveNode directive, string name) => (Argument(directive, name) as StringValueNode)?.Value;
 
     private static string? Field(ObjectValueNode entry, string name)
     {
