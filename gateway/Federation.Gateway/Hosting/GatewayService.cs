@@ -123,7 +123,8 @@ public static class GatewayService
 
     /// <summary>
     /// What to tell the operator when a start failed a check — the catalogue does not load, does not
-    /// cover the supergraph, the subgraph config is invalid, a configured file is missing or holds no supergraph —: the check's errors,
+    /// cover the supergraph, the subgraph config is invalid, a configured file is missing or holds no supergraph, a
+    /// setting the gateway cannot start without is missing —: the check's errors,
     /// found through the exceptions that carry them; null for anything else, which is a fault to see
     /// whole. Every host that starts the gateway prints this instead of the exception.
     /// </summary>
@@ -131,7 +132,7 @@ public static class GatewayService
     {
         for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (inner is InvalidCatalogueException or UncoveredSupergraphException or InvalidSubgraphConfigException or FileNotFoundException or FormatException)
+            if (inner is InvalidCatalogueException or UncoveredSupergraphException or InvalidSubgraphConfigException or GatewayConfigurationException or FileNotFoundException or FormatException)
             {
                 return "The gateway did not start: " + inner.Message;
             }
@@ -154,7 +155,7 @@ public static class GatewayService
         var secret = builder.Configuration["GatewaySignature:Secret"];
         if (string.IsNullOrEmpty(secret))
         {
-            throw new InvalidOperationException(
+            throw new GatewayConfigurationException(
                 "The gateway needs GatewaySignature:Secret, the secret it signs subgraph requests with (at least 32 bytes), " +
                 "or run gateway/Federation.Host for the one-command run with embedded subgraphs.");
         }

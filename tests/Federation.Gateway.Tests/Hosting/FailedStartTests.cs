@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Federation.Gateway.Catalogue;
+using Federation.Gateway.Hosting;
 using Federation.Host;
 
 namespace Federation.Gateway.Tests.Hosting;
@@ -55,6 +56,21 @@ public sealed class FailedStartTests
         AssertNoStackTrace(output, error);
     }
 
+    [Fact]
+    public async Task The_gateway_alone_without_its_signing_secret_says_what_is_missing()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var (exitCode, output, error) = await RunProgramAsync(
+            typeof(GatewayService).Assembly.Location,
+            directory.Path,
+            ["--Urls=http://127.0.0.1:0", $"--Gateway:CatalogueFile={Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName)}"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("The gateway did not start: The gateway needs GatewaySignature:Secret", error, StringComparison.Ordinal);
+        AssertNoStackTrace(output, error);
+    }
+
     private static string Committed() => File.ReadAllText(Path.Combine(Repository.SchemaDirectory, CatalogueFiles.FileName));
 
     private static void AssertNoStackTrace(string output, string error)
@@ -65,14 +81,16 @@ public sealed class FailedStartTests
     }
 
     /// <summary>The one-command host's program with the embedded subgraphs (a small demo world) and the catalogue given.</summary>
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string directory, string catalogue, params string[] more)
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string directory, string catalogue, params string[] more) =>
+        RunProgramAsync(
+            typeof(EmbeddedSubgraphs).Assembly.Location,
+            directory,
+            ["--Urls=http://127.0.0.1:0", "--Embedded:Persons=50", $"--Gateway:CatalogueFile={catalogue}", $"--Authentication:DevelopmentKeyFile={Path.Combine(directory, "development-signing-key")}", .. more]);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunProgramAsync(string program, string directory, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        foreach (var argument in new[]
-        {
-            typeof(EmbeddedSubgraphs).Assembly.Location, "--Urls=http://127.0.0.1:0", "--Embedded:Persons=50",
-            $"--Gateway:CatalogueFile={catalogue}", $"--Authentication:DevelopmentKeyFile={Path.Combine(directory, "development-signing-key")}",
-        }.Concat(more))
+        foreach (var argument in new[] { program }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
