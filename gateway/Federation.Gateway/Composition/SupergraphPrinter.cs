@@ -81,14 +81,33 @@ internal static class SupergraphPrinter
 
         foreach (var link in schema.Links)
         {
-            yield return link.SpecName == "tag"
-                ? (link.Name, $"directive @{link.Name}(name: String!) repeatable on {EveryLocation} | SCHEMA")
-                : (link.Name, $"directive @{link.Name} on {EveryLocation}");
+            yield return link.SpecName switch
+            {
+                "tag" => (link.Name, $"directive @{link.Name}(name: String!) repeatable on {EveryLocation} | SCHEMA"),
+                "inaccessible" => (link.Name, $"directive @{link.Name} on {EveryLocation}"),
+                _ => (link.Name, AccessControlDefinition(link)),
+            };
         }
+    }
+
+    private static string AccessControlDefinition(LinkedSpec link)
+    {
+        var (_, _, argument, scalar) = Array.Find(AccessControl.Specs, s => s.SpecName == link.SpecName);
+        return argument is null
+            ? $"directive @{link.Name} on {AccessControl.Locations}"
+            : $"directive @{link.Name}({argument}: [[{scalar}!]!]!) on {AccessControl.Locations}";
     }
 
     private static IEnumerable<(string Name, string Text)> SpecTypes(MergedSchema schema)
     {
+        foreach (var (specName, _, _, scalar) in AccessControl.Specs)
+        {
+            if (scalar is not null && schema.Links.Exists(l => l.SpecName == specName))
+            {
+                yield return (scalar, "scalar " + scalar);
+            }
+        }
+
         yield return ("join__FieldSet", "scalar join__FieldSet");
         var graphs = schema.Subgraphs.Select(s => $"{Indent}{s.GraphName} @join__graph(name: {SupergraphValues.Quote(s.Name)}, url: {SupergraphValues.Quote(s.Url)})");
         yield return ("join__Graph", "enum join__Graph {\n" + string.Join("\n", graphs) + "\n}");

@@ -101,6 +101,11 @@ public sealed class SupergraphReload(SupergraphSource source, SubgraphSdlFetcher
             return Refuse([CompositionErrorCodes.InvalidSupergraph(exception.Message)]);
         }
 
+        if (SupergraphSource.UnenforcedAccessControl(next) is { } unenforced)
+        {
+            return Refuse([unenforced]);
+        }
+
         source.Replace(next);
         CompositionLog.SupergraphSwapped(logger, next.Subgraphs.Count, string.Join(", ", next.Subgraphs.Select(s => s.Name)));
         return new SupergraphReloadResult(SupergraphReloadOutcome.Swapped, []);

@@ -22,6 +22,7 @@ internal static class CompositionRules
         new ProvidesFieldsRule(),
         new ExternalUnusedRule(),
         new ShareableUsageRule(),
+        new AccessControlOnInterfaceRule(),
         new SubgraphSchemaRule(),
     ];
 
@@ -46,6 +47,7 @@ internal static class CompositionRules
     public static readonly IMergeRule[] PostMerge =
     [
         new InterfaceFieldsRule(),
+        new TransitiveAccessControlRule(),
         new InaccessibleRule(),
     ];
 
