@@ -49,6 +49,11 @@ public static class CompositionErrorCodes
     public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
     public const string AuthRequirementsAppliedOnInterfaceCode = "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE";
     public const string MissingTransitiveAuthRequirementsCode = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS";
+    public const string CostAppliedToInterfaceFieldCode = "COST_APPLIED_TO_INTERFACE_FIELD";
+    public const string ListSizeAppliedToNonListCode = "LIST_SIZE_APPLIED_TO_NON_LIST";
+    public const string ListSizeInvalidAssumedSizeCode = "LIST_SIZE_INVALID_ASSUMED_SIZE";
+    public const string ListSizeInvalidSlicingArgumentCode = "LIST_SIZE_INVALID_SLICING_ARGUMENT";
+    public const string ListSizeInvalidSizedFieldCode = "LIST_SIZE_INVALID_SIZED_FIELD";
 
     // The gateway's own: a directive Apollo's composition carries into the supergraph and this one does not yet.
     public const string UnsupportedFederationDirectiveCode = "UNSUPPORTED_FEDERATION_DIRECTIVE";
@@ -89,6 +94,10 @@ public static class CompositionErrorCodes
 
     internal static CompositionError MissingTransitiveAuthRequirements(string subgraph, string field, string what) =>
         new(MissingTransitiveAuthRequirementsCode, $"[{subgraph}] Field \"{field}\" does not specify necessary @authenticated, @requiresScopes and/or @policy auth requirements to access the transitive {what} from @requires selection set.", [subgraph], [field]);
+
+    /// <summary>One of the demand-control codes (<c>COST_*</c>, <c>LIST_SIZE_*</c>), with Apollo's message.</summary>
+    internal static CompositionError DemandControlInvalid(string code, string subgraph, string field, string message) =>
+        new(code, $"[{subgraph}] {message}", [subgraph], [field]);
 
     internal static CompositionError InvalidSubgraphName(string subgraph, string why) =>
         new(InvalidSubgraphNameCode, $"Subgraph name \"{subgraph}\" {why}.", [subgraph], []);

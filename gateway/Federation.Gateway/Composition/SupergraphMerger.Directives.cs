@@ -24,6 +24,9 @@ internal sealed partial class SupergraphMerger
             specs[specName] = (url, "SECURITY");
         }
 
+        specs["cost"] = (DemandControl.Url, null);
+        specs["listSize"] = (DemandControl.Url, null);
+
         // In subgraph order, and within a subgraph in the spec's order, as Apollo collects them.
         foreach (var subgraph in subgraphs)
         {
@@ -147,6 +150,13 @@ internal sealed partial class SupergraphMerger
                 continue;
             }
 
+            if (merged.Links.Find(l => l.Name == name && DemandControl.IsDemandControl(l.SpecName)) is { } demand
+                && printed.Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                target.Add(DemandControl.Merge(demand.SpecName, name, applications));
+                continue;
+            }
+
             if (AccessSpecOf(name) is { } spec)
             {
                 access = access.And(ApplyAccessControl(name, spec, applications, printed, target));
@@ -224,7 +234,7 @@ internal sealed partial class SupergraphMerger
             {
                 var spec = subgraph.SpecName(directive);
                 var name = directive.Name.Value;
-                var carried = spec is "tag" or "inaccessible" || AccessControl.IsAccessControl(spec) || (spec is null && Array.IndexOf(BuiltInDirectives, name) >= 0);
+                var carried = spec is "tag" or "inaccessible" || AccessControl.IsAccessControl(spec) || DemandControl.IsDemandControl(spec) || (spec is null && Array.IndexOf(BuiltInDirectives, name) >= 0);
                 if (!carried)
                 {
                     continue;
@@ -233,7 +243,7 @@ internal sealed partial class SupergraphMerger
                 var supergraphName = spec switch
                 {
                     "inaccessible" => merged.InaccessibleName ?? name,
-                    "tag" or "authenticated" or "requiresScopes" or "policy" => merged.Links.Find(l => l.SpecName == spec)?.Name ?? name,
+                    "tag" or "authenticated" or "requiresScopes" or "policy" or "cost" or "listSize" => merged.Links.Find(l => l.SpecName == spec)?.Name ?? name,
                     _ => name,
                 };
                 var entry = byName.Find(e => e.Name == supergraphName);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Composition;
+using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.Gateway.Tests.Composition;
 
@@ -163,9 +164,31 @@ public sealed class ComposeCommandTests
         Assert.Contains("@authenticated, @requiresScopes", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Costs_a_subgraph_declares_reach_the_served_schema_at_the_largest_weight()
+    {
+        var link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@cost", "@listSize"])""";
+        var tax = link + """
+
+            type Query { taxOffices(first: Int): [TaxOffice] @listSize(slicingArguments: ["first"]) }
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int @shareable @cost(weight: 5) }
+            """;
+        var audit = link + """
+
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int @shareable @cost(weight: 20) }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", tax), Subgraph("audit", audit)]);
+
+        Assert.Empty(result.Errors);
+        var served = new SupergraphSource(Supergraph.Parse(result.SupergraphSdl!)).Current;
+        var revenue = served.ApiDocument.Definitions.OfType<ObjectTypeDefinitionNode>().Single(t => t.Name.Value == "TaxOffice").Fields.Single(f => f.Name.Value == "revenue");
+        var cost = Assert.Single(revenue.Directives, d => d.Name.Value == "cost");
+        Assert.Equal("20", Assert.IsType<IntValueNode>(Assert.Single(cost.Arguments).Value).Value);
+    }
+
     [Theory]
-    [InlineData("@cost(weight: 5)", "cost")]
-    [InlineData("@listSize(assumedSize: 10)", "listSize")]
+    [InlineData("@cacheTag(format: \"office-{$key.code}\")", "cacheTag")]
     public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
     {
         var sdl = $$"""

@@ -23,6 +23,7 @@ internal static class CompositionRules
         new ExternalUnusedRule(),
         new ShareableUsageRule(),
         new AccessControlOnInterfaceRule(),
+        new DemandControlRule(),
         new SubgraphSchemaRule(),
     ];
 
