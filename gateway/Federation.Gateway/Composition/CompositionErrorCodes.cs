@@ -47,6 +47,13 @@ public static class CompositionErrorCodes
     public const string InvalidShareableUsageCode = "INVALID_SHAREABLE_USAGE";
     public const string InterfaceKeyMissingImplementationTypeCode = "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE";
     public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
+    public const string AuthRequirementsAppliedOnInterfaceCode = "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE";
+    public const string MissingTransitiveAuthRequirementsCode = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS";
+    public const string CostAppliedToInterfaceFieldCode = "COST_APPLIED_TO_INTERFACE_FIELD";
+    public const string ListSizeAppliedToNonListCode = "LIST_SIZE_APPLIED_TO_NON_LIST";
+    public const string ListSizeInvalidAssumedSizeCode = "LIST_SIZE_INVALID_ASSUMED_SIZE";
+    public const string ListSizeInvalidSlicingArgumentCode = "LIST_SIZE_INVALID_SLICING_ARGUMENT";
+    public const string ListSizeInvalidSizedFieldCode = "LIST_SIZE_INVALID_SIZED_FIELD";
 
     // The gateway's own: a directive Apollo's composition carries into the supergraph and this one does not yet.
     public const string UnsupportedFederationDirectiveCode = "UNSUPPORTED_FEDERATION_DIRECTIVE";
@@ -56,6 +63,7 @@ public static class CompositionErrorCodes
     public const string InvalidSupergraphCode = "INVALID_SUPERGRAPH";
     public const string ReloadSourceUnreadableCode = "RELOAD_SOURCE_UNREADABLE";
     public const string ServedSchemaInvalidCode = "SERVED_SCHEMA_INVALID";
+    public const string AccessControlNotEnforcedCode = "ACCESS_CONTROL_NOT_ENFORCED";
 
     // The gateway's own, for the subgraph config (schema/supergraph.yaml).
     public const string SubgraphConfigUnreadableCode = "SUBGRAPH_CONFIG_UNREADABLE";
@@ -82,6 +90,16 @@ public static class CompositionErrorCodes
 
     internal static CompositionError UnsupportedFederationDirective(string subgraph, string directive, string element) =>
         new(UnsupportedFederationDirectiveCode, $"[{subgraph}] @{directive} (applied on {element}) is not composed by this gateway yet; Apollo's composition carries it into the supergraph, and composing without it would drop what it means. Remove it or compose with Apollo's tools.", [subgraph], [element]);
+
+    internal static CompositionError AuthRequirementsAppliedOnInterface(string subgraph, string directive, string kind, string element) =>
+        new(AuthRequirementsAppliedOnInterfaceCode, $"[{subgraph}] Invalid use of @{directive} on {kind} \"{element}\": @{directive} cannot be applied on interfaces, interface fields and interface objects", [subgraph], [element]);
+
+    internal static CompositionError MissingTransitiveAuthRequirements(string subgraph, string field, string what) =>
+        new(MissingTransitiveAuthRequirementsCode, $"[{subgraph}] Field \"{field}\" does not specify necessary @authenticated, @requiresScopes and/or @policy auth requirements to access the transitive {what} from @requires selection set.", [subgraph], [field]);
+
+    /// <summary>One of the demand-control codes (<c>COST_*</c>, <c>LIST_SIZE_*</c>), with Apollo's message.</summary>
+    internal static CompositionError DemandControlInvalid(string code, string subgraph, string field, string message) =>
+        new(code, $"[{subgraph}] {message}", [subgraph], [field]);
 
     internal static CompositionError InvalidSubgraphName(string subgraph, string why) =>
         new(InvalidSubgraphNameCode, $"Subgraph name \"{subgraph}\" {why}.", [subgraph], []);
@@ -190,6 +208,9 @@ public static class CompositionErrorCodes
 
     internal static CompositionError SubgraphSdlUnavailable(string subgraph, string why) =>
         new(SubgraphSdlUnavailableCode, $"The SDL of subgraph \"{subgraph}\" is unavailable: {why}", [subgraph], []);
+
+    internal static CompositionError AccessControlNotEnforced(IReadOnlyList<string> specs) =>
+        new(AccessControlNotEnforcedCode, $"The supergraph links {string.Join(", ", specs.Select(s => "@" + s))}: access rules for the router to enforce. This gateway authorizes by the share catalogue and does not enforce them, so it does not serve this supergraph; serve it with Apollo Router, or express the rules in the catalogue and remove the directives from the subgraphs.", [], []);
 
     internal static CompositionError InvalidSupergraph(string why) =>
         new(InvalidSupergraphCode, "The composed supergraph cannot be read back: " + why, [], []);

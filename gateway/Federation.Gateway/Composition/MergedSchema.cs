@@ -72,6 +72,9 @@ internal sealed class MergedType(string name, TypeKind kind, SubgraphType?[] sou
 
     public bool IsInaccessible { get; set; }
 
+    /// <summary>What its <c>@authenticated</c>, <c>@requiresScopes</c>, <c>@policy</c> require in the supergraph.</summary>
+    public AccessRequirements Access { get; set; } = AccessRequirements.None;
+
     public MergedField? Field(string fieldName) => Fields.Find(f => f.Name == fieldName);
 }
 
@@ -97,6 +100,9 @@ internal sealed class MergedField(MergedType parent, string name, SubgraphField?
     public List<string> Directives { get; } = [];
 
     public bool IsInaccessible { get; set; }
+
+    /// <summary>What its <c>@authenticated</c>, <c>@requiresScopes</c>, <c>@policy</c> require in the supergraph.</summary>
+    public AccessRequirements Access { get; set; } = AccessRequirements.None;
 
     /// <summary>False when the subgraphs give the field types that differ (compatible or not).</summary>
     public bool AllTypesEqual { get; set; } = true;

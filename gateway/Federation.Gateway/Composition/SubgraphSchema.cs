@@ -16,7 +16,7 @@ internal sealed class SubgraphSchema
 {
     /// <summary>The federation directives composition reads, in the order of the federation spec.</summary>
     internal static readonly string[] SpecDirectives =
-        ["key", "requires", "provides", "external", "tag", "extends", "shareable", "inaccessible", "override", "composeDirective", "interfaceObject"];
+        ["key", "requires", "provides", "external", "tag", "extends", "shareable", "inaccessible", "override", "composeDirective", "interfaceObject", "authenticated", "requiresScopes", "policy", "cost", "listSize"];
 
     private static readonly string[] SpecScalars = ["FieldSet", "Scope", "Policy", "ContextFieldValue"];
 

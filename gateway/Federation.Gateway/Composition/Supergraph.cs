@@ -61,6 +61,13 @@ public sealed class Supergraph
     /// </summary>
     public DocumentNode ApiDocument { get; }
 
+    /// <summary>
+    /// The access-control specs the supergraph links (<c>authenticated</c>, <c>requiresScopes</c>,
+    /// <c>policy</c>). This gateway authorizes by the share catalogue and does not enforce them, so
+    /// it refuses to serve a supergraph that has any (<see cref="SupergraphSource"/>).
+    /// </summary>
+    public IReadOnlyList<string> AccessControlSpecs { get; private init; } = [];
+
     public SupergraphSubgraph? Subgraph(string name) => Subgraphs.FirstOrDefault(s => s.Name == name);
 
     public SupergraphType? Type(string name) => types.GetValueOrDefault(name);
@@ -111,7 +118,7 @@ public sealed class Supergraph
             throw new FormatException("The supergraph's API schema is not valid: " + exception.Message, exception);
         }
 
-        return new Supergraph(supergraphSdl, subgraphs, types, apiDocument, apiSchema, catalogue);
+        return new Supergraph(supergraphSdl, subgraphs, types, apiDocument, apiSchema, catalogue) { AccessControlSpecs = links.AccessControl };
     }
 
     private static List<SupergraphSubgraph> ReadGraphs(DocumentNode document)

@@ -10,15 +10,19 @@ namespace Federation.Gateway.Composition;
 /// </summary>
 internal sealed class SupergraphLinks
 {
-    private SupergraphLinks(string inaccessible, string tag)
+    private SupergraphLinks(string inaccessible, string tag, IReadOnlyList<string> accessControl)
     {
         Inaccessible = inaccessible;
         Tag = tag;
+        AccessControl = accessControl;
     }
 
     public string Inaccessible { get; }
 
     public string Tag { get; }
+
+    /// <summary>The access-control specs linked (<c>authenticated</c>, <c>requiresScopes</c>, <c>policy</c>): rules for the router to enforce.</summary>
+    public IReadOnlyList<string> AccessControl { get; }
 
     /// <exception cref="FormatException">No link to the join spec.</exception>
     public static SupergraphLinks Read(DocumentNode document)
@@ -32,7 +36,10 @@ internal sealed class SupergraphLinks
             throw new FormatException("The supergraph does not link the join spec (@link(url: \"https://specs.apollo.dev/join/v0.x\")): it is not a supergraph.");
         }
 
-        return new SupergraphLinks(NameOf(links, "inaccessible"), NameOf(links, "tag"));
+        var accessControl = Composition.AccessControl.Specs.Select(s => s.SpecName)
+            .Where(spec => links.Exists(l => FederationSpec.StringArgument(l, "url")?.Contains($"specs.apollo.dev/{spec}/", StringComparison.Ordinal) == true))
+            .ToList();
+        return new SupergraphLinks(NameOf(links, "inaccessible"), NameOf(links, "tag"), accessControl);
     }
 
     /// <summary>The join and link definitions a supergraph carries for routers, never part of the API.</summary>

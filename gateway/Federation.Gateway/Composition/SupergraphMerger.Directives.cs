@@ -9,7 +9,8 @@ internal sealed partial class SupergraphMerger
 
     /// <summary>
     /// The federation directives that composition carries into the supergraph (<c>@tag</c>,
-    /// <c>@inaccessible</c>), linked only when some subgraph applies them, in the spec's order.
+    /// <c>@inaccessible</c>, the access-control ones), linked only when some subgraph applies them,
+    /// in the spec's order.
     /// </summary>
     private void LinkSpecs()
     {
@@ -18,6 +19,13 @@ internal sealed partial class SupergraphMerger
             ["tag"] = ("https://specs.apollo.dev/tag/v0.3", null),
             ["inaccessible"] = ("https://specs.apollo.dev/inaccessible/v0.2", "SECURITY"),
         };
+        foreach (var (specName, url, _, _) in AccessControl.Specs)
+        {
+            specs[specName] = (url, "SECURITY");
+        }
+
+        specs["cost"] = (DemandControl.Url, null);
+        specs["listSize"] = (DemandControl.Url, null);
 
         // In subgraph order, and within a subgraph in the spec's order, as Apollo collects them.
         foreach (var subgraph in subgraphs)
@@ -117,11 +125,18 @@ internal sealed partial class SupergraphMerger
 
     /// <summary>
     /// The carried directives other than <c>@inaccessible</c>: each distinct application of a
-    /// repeatable one (<c>@tag</c>), the most common application of the others.
+    /// repeatable one (<c>@tag</c>), the access-control ones merged so that every subgraph's
+    /// requirement holds, the most common application of the others. Apollo puts the access-control
+    /// ones first on fields and interfaces (<paramref name="accessControlFirst"/>).
+    /// Returns what the access-control ones require.
     /// </summary>
-    private void ApplyOthers(List<(string Name, List<DirectiveNode> Applications)> directives, List<string> target)
+    private AccessRequirements ApplyOthers(List<(string Name, List<DirectiveNode> Applications)> directives, List<string> target, bool accessControlFirst = false)
     {
-        foreach (var (name, applications) in directives)
+        var access = AccessRequirements.None;
+        var ordered = accessControlFirst
+            ? directives.Where(d => AccessSpecOf(d.Name) is not null).OrderBy(d => merged.Links.FindIndex(l => l.Name == d.Name)).Concat(directives.Where(d => AccessSpecOf(d.Name) is null))
+            : directives;
+        foreach (var (name, applications) in ordered)
         {
             if (name == merged.InaccessibleName)
             {
@@ -135,8 +150,75 @@ internal sealed partial class SupergraphMerger
                 continue;
             }
 
+            if (merged.Links.Find(l => l.Name == name && DemandControl.IsDemandControl(l.SpecName)) is { } demand
+                && printed.Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                target.Add(DemandControl.Merge(demand.SpecName, name, applications));
+                continue;
+            }
+
+            if (AccessSpecOf(name) is { } spec)
+            {
+                access = access.And(ApplyAccessControl(name, spec, applications, printed, target));
+                continue;
+            }
+
             var best = printed.GroupBy(p => p, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
             target.Add(best);
+        }
+
+        return access;
+    }
+
+    private string? AccessSpecOf(string supergraphName) =>
+        merged.Links.Find(l => l.Name == supergraphName && AccessControl.IsAccessControl(l.SpecName))?.SpecName;
+
+    /// <summary>One application as all subgraphs agree on it, else the conjunction of their requirements (Apollo's DNF_CONJUNCTION strategy).</summary>
+    private static AccessRequirements ApplyAccessControl(string name, string spec, List<DirectiveNode> applications, List<string> printed, List<string> target)
+    {
+        if (AccessControl.ArgumentOf(spec) is not { } argument)
+        {
+            target.Add("@" + name);
+            return new AccessRequirements(true, null, null);
+        }
+
+        var distinct = printed.Select((p, i) => (Printed: p, Application: applications[i])).DistinctBy(p => p.Printed, StringComparer.Ordinal).ToList();
+        var requirement = distinct.Count == 1
+            ? AccessControl.Requirement(distinct[0].Application, argument)
+            : AccessControl.Conjunction(distinct.Select(d => AccessControl.Requirement(d.Application, argument)));
+        target.Add(distinct.Count == 1 ? distinct[0].Printed : AccessControl.Print(name, argument, requirement));
+        return spec == "requiresScopes" ? new AccessRequirements(false, requirement, null) : new AccessRequirements(false, null, requirement);
+    }
+
+    /// <summary>
+    /// Apollo gives an interface, and each of its fields, the access-control directives that its
+    /// implementations (in the supergraph) carry in any subgraph, so that reaching an object
+    /// through its interface asks no less than reaching it directly.
+    /// </summary>
+    private void AddImplementationsAccessControl(List<(string Name, List<DirectiveNode> Applications)> directives, string interfaceName, string? fieldName)
+    {
+        foreach (var subgraph in subgraphs)
+        {
+            foreach (var type in subgraph.Types.Where(t => t.Kind == TypeKind.Object && merged.Type(t.Name) is { Kind: TypeKind.Object } m && m.Interfaces.Contains(interfaceName)))
+            {
+                var applied = fieldName is null
+                    ? type.Directives.Select(d => d.Directive)
+                    : type.Field(fieldName) is { IsExternal: false } field ? field.Directives : [];
+                foreach (var directive in applied)
+                {
+                    if (subgraph.SpecName(directive) is { } spec && AccessControl.IsAccessControl(spec) && merged.Links.Find(l => l.SpecName == spec) is { } link)
+                    {
+                        var entry = directives.Find(e => e.Name == link.Name);
+                        if (entry.Name is null)
+                        {
+                            entry = (link.Name, []);
+                            directives.Add(entry);
+                        }
+
+                        entry.Applications.Add(directive);
+                    }
+                }
+            }
         }
     }
 
@@ -152,7 +234,7 @@ internal sealed partial class SupergraphMerger
             {
                 var spec = subgraph.SpecName(directive);
                 var name = directive.Name.Value;
-                var carried = spec is "tag" or "inaccessible" || (spec is null && Array.IndexOf(BuiltInDirectives, name) >= 0);
+                var carried = spec is "tag" or "inaccessible" || AccessControl.IsAccessControl(spec) || DemandControl.IsDemandControl(spec) || (spec is null && Array.IndexOf(BuiltInDirectives, name) >= 0);
                 if (!carried)
                 {
                     continue;
@@ -161,7 +243,7 @@ internal sealed partial class SupergraphMerger
                 var supergraphName = spec switch
                 {
                     "inaccessible" => merged.InaccessibleName ?? name,
-                    "tag" => merged.Links.Find(l => l.SpecName == "tag")?.Name ?? name,
+                    "tag" or "authenticated" or "requiresScopes" or "policy" or "cost" or "listSize" => merged.Links.Find(l => l.SpecName == spec)?.Name ?? name,
                     _ => name,
                 };
                 var entry = byName.Find(e => e.Name == supergraphName);

@@ -22,12 +22,17 @@ internal sealed partial class SupergraphMerger
             var withoutExternal = sources.Select(s => s is { IsExternal: false } ? s : null).ToArray();
             field.Description = MergedDescription(withoutExternal.Select(s => s?.Description));
             var directives = Directives(withoutExternal.Select(s => s?.Directives.ToList()));
+            if (type.Kind == TypeKind.Interface)
+            {
+                AddImplementationsAccessControl(directives, type.Name, field.Name);
+            }
+
             field.IsInaccessible = ApplyInaccessible(directives, field.Directives);
             MergeArguments(field, withoutExternal);
             field.AllTypesEqual = MergeTypeReference(withoutExternal, field.Coordinate, isInput: false, out var mergedType);
             field.Type = mergedType;
             AddJoinField(field, sources, type);
-            ApplyOthers(directives, field.Directives);
+            field.Access = ApplyOthers(directives, field.Directives, accessControlFirst: true);
         }
     }
 

@@ -111,6 +111,11 @@ internal sealed partial class SupergraphMerger
         type.Description = MergedDescription(type.Sources.Select(s => s?.Description));
         AddJoinType(type);
         var typeDirectives = Directives(type.Sources.Select(s => s?.Directives.Select(d => d.Directive).ToList()));
+        if (type.Kind == TypeKind.Interface)
+        {
+            AddImplementationsAccessControl(typeDirectives, type.Name, null);
+        }
+
         type.IsInaccessible = ApplyInaccessible(typeDirectives, type.Directives);
         switch (type.Kind)
         {
@@ -128,7 +133,7 @@ internal sealed partial class SupergraphMerger
                 break;
         }
 
-        ApplyOthers(typeDirectives, type.Directives);
+        type.Access = ApplyOthers(typeDirectives, type.Directives, accessControlFirst: type.Kind == TypeKind.Interface);
     }
 
     private void AddJoinType(MergedType type)

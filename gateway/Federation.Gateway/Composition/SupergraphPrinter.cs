@@ -37,6 +37,17 @@ internal static class SupergraphPrinter
         };
         foreach (var link in schema.Links)
         {
+            if (link.Url == DemandControl.Url)
+            {
+                // One link for both directives of the cost spec, the first one's place, @listSize imported.
+                if (schema.Links.Find(l => l.Url == DemandControl.Url) == link)
+                {
+                    links.Add(DemandControlLink(schema));
+                }
+
+                continue;
+            }
+
             var text = new StringBuilder("@link(url: ").Append(SupergraphValues.Quote(link.Url));
             if (link.Purpose is { } purpose)
             {
@@ -53,6 +64,24 @@ internal static class SupergraphPrinter
 
         var roots = schema.RootKinds().Select(kind => Indent + kind + ": " + char.ToUpperInvariant(kind[0]) + kind[1..]).ToList();
         return "schema" + AppliedOnLines(links, roots.Count > 0) + (roots.Count == 0 ? "" : "{\n" + string.Join("\n", roots) + "\n}");
+    }
+
+    private static string DemandControlLink(MergedSchema schema)
+    {
+        var imports = new List<string>();
+        foreach (var link in schema.Links.Where(l => l.Url == DemandControl.Url).OrderBy(l => l.SpecName == "cost" ? 0 : 1))
+        {
+            if (link.Name != link.SpecName)
+            {
+                imports.Add($"{{name: \"@{link.SpecName}\", as: \"@{link.Name}\"}}");
+            }
+            else if (link.SpecName == "listSize")
+            {
+                imports.Add("\"@listSize\"");
+            }
+        }
+
+        return $"@link(url: {SupergraphValues.Quote(DemandControl.Url)}" + (imports.Count > 0 ? $", import: [{string.Join(", ", imports)}]" : "") + ")";
     }
 
     private static IEnumerable<(string Name, string Text)> DirectiveDefinitions(MergedSchema schema)
@@ -81,14 +110,47 @@ internal static class SupergraphPrinter
 
         foreach (var link in schema.Links)
         {
-            yield return link.SpecName == "tag"
-                ? (link.Name, $"directive @{link.Name}(name: String!) repeatable on {EveryLocation} | SCHEMA")
-                : (link.Name, $"directive @{link.Name} on {EveryLocation}");
+            if (link.Url == DemandControl.Url)
+            {
+                // The cost spec's link brings both its directives, the unused one under the spec's prefix.
+                if (schema.Links.Find(l => l.Url == DemandControl.Url) == link)
+                {
+                    var cost = schema.Links.Find(l => l.SpecName == "cost")?.Name ?? "cost";
+                    var listSize = schema.Links.Find(l => l.SpecName == "listSize")?.Name ?? "cost__listSize";
+                    yield return (cost, DemandControl.Definition("cost", cost));
+                    yield return (listSize, DemandControl.Definition("listSize", listSize));
+                }
+
+                continue;
+            }
+
+            yield return link.SpecName switch
+            {
+                "tag" => (link.Name, $"directive @{link.Name}(name: String!) repeatable on {EveryLocation} | SCHEMA"),
+                "inaccessible" => (link.Name, $"directive @{link.Name} on {EveryLocation}"),
+                _ => (link.Name, AccessControlDefinition(link)),
+            };
         }
+    }
+
+    private static string AccessControlDefinition(LinkedSpec link)
+    {
+        var (_, _, argument, scalar) = Array.Find(AccessControl.Specs, s => s.SpecName == link.SpecName);
+        return argument is null
+            ? $"directive @{link.Name} on {AccessControl.Locations}"
+            : $"directive @{link.Name}({argument}: [[{scalar}!]!]!) on {AccessControl.Locations}";
     }
 
     private static IEnumerable<(string Name, string Text)> SpecTypes(MergedSchema schema)
     {
+        foreach (var (specName, _, _, scalar) in AccessControl.Specs)
+        {
+            if (scalar is not null && schema.Links.Exists(l => l.SpecName == specName))
+            {
+                yield return (scalar, "scalar " + scalar);
+            }
+        }
+
         yield return ("join__FieldSet", "scalar join__FieldSet");
         var graphs = schema.Subgraphs.Select(s => $"{Indent}{s.GraphName} @join__graph(name: {SupergraphValues.Quote(s.Name)}, url: {SupergraphValues.Quote(s.Url)})");
         yield return ("join__Graph", "enum join__Graph {\n" + string.Join("\n", graphs) + "\n}");

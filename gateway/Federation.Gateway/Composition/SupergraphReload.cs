@@ -182,6 +182,11 @@ public sealed class SupergraphReload
             return Refuse([CompositionErrorCodes.InvalidSupergraph(exception.Message)]);
         }
 
+        if (SupergraphSource.UnenforcedAccessControl(next) is { } unenforced)
+        {
+            return Refuse([unenforced]);
+        }
+
         var failed = new List<CompositionError>();
         foreach (var check in checks)
         {

@@ -6,13 +6,13 @@ namespace Federation.Gateway.Composition;
 /// <summary>
 /// The federation directives that Apollo's composition 2.14 carries into the supergraph and this
 /// composition does not yet: a subgraph applying one is refused (<c>UNSUPPORTED_FEDERATION_DIRECTIVE</c>)
-/// rather than composed without it — dropping <c>@requiresScopes</c> or <c>@policy</c> would drop an
-/// access rule, dropping <c>@interfaceObject</c> or <c>@fromContext</c> would plan wrong answers.
+/// rather than composed without it — dropping <c>@interfaceObject</c> or <c>@fromContext</c> would
+/// plan wrong answers, dropping <c>@composeDirective</c> a subgraph's own directive.
 /// </summary>
 internal static class UnsupportedDirectives
 {
     private static readonly string[] Names =
-        ["interfaceObject", "composeDirective", "authenticated", "requiresScopes", "policy", "context", "fromContext", "cost", "listSize", "cacheTag"];
+        ["interfaceObject", "composeDirective", "context", "fromContext", "cacheTag"];
 
     public static void Check(string subgraph, DocumentNode document, FederationSpec spec, List<CompositionError> errors)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Composition;
+using Federation.GraphQL.Language.Syntax;
 
 namespace Federation.Gateway.Tests.Composition;
 
@@ -137,11 +138,57 @@ public sealed class ComposeCommandTests
         Assert.Contains("b: Int @join__field(graph: OTHER)", result.SupergraphSdl, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Access_rules_of_a_field_in_two_subgraphs_are_both_required_in_the_supergraph()
+    {
+        var link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@authenticated", "@requiresScopes"])""";
+        var tax = link + """
+
+            type Query { taxOffice(code: String!): TaxOffice }
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int @shareable @requiresScopes(scopes: [["tax:read"], ["audit"]]) }
+            """;
+        var audit = link + """
+
+            type TaxOffice @key(fields: "code") @authenticated { code: String! revenue: Int @shareable @requiresScopes(scopes: [["audit"]]) }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", tax), Subgraph("audit", audit)]);
+
+        Assert.Empty(result.Errors);
+        Assert.Contains("@link(url: \"https://specs.apollo.dev/requiresScopes/v0.1\", for: SECURITY)", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("revenue: Int @requiresScopes(scopes: [[\"audit\"]])", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("  @authenticated\n{", result.SupergraphSdl, StringComparison.Ordinal);
+
+        // The gateway authorizes by the catalogue and does not enforce these: it refuses to serve them.
+        var refusal = Assert.Throws<FormatException>(() => new SupergraphSource(Supergraph.Parse(result.SupergraphSdl!)));
+        Assert.Contains("@authenticated, @requiresScopes", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Costs_a_subgraph_declares_reach_the_served_schema_at_the_largest_weight()
+    {
+        var link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@cost", "@listSize"])""";
+        var tax = link + """
+
+            type Query { taxOffices(first: Int): [TaxOffice] @listSize(slicingArguments: ["first"]) }
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int @shareable @cost(weight: 5) }
+            """;
+        var audit = link + """
+
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int @shareable @cost(weight: 20) }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", tax), Subgraph("audit", audit)]);
+
+        Assert.Empty(result.Errors);
+        var served = new SupergraphSource(Supergraph.Parse(result.SupergraphSdl!)).Current;
+        var revenue = served.ApiDocument.Definitions.OfType<ObjectTypeDefinitionNode>().Single(t => t.Name.Value == "TaxOffice").Fields.Single(f => f.Name.Value == "revenue");
+        var cost = Assert.Single(revenue.Directives, d => d.Name.Value == "cost");
+        Assert.Equal("20", Assert.IsType<IntValueNode>(Assert.Single(cost.Arguments).Value).Value);
+    }
+
     [Theory]
-    [InlineData("@requiresScopes(scopes: [[\"tax:read\"]])", "requiresScopes")]
-    [InlineData("@authenticated", "authenticated")]
-    [InlineData("@policy(policies: [[\"tax\"]])", "policy")]
-    [InlineData("@cost(weight: 5)", "cost")]
+    [InlineData("@cacheTag(format: \"office-{$key.code}\")", "cacheTag")]
     public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
     {
         var sdl = $$"""

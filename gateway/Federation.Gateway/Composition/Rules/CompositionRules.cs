@@ -22,6 +22,8 @@ internal static class CompositionRules
         new ProvidesFieldsRule(),
         new ExternalUnusedRule(),
         new ShareableUsageRule(),
+        new AccessControlOnInterfaceRule(),
+        new DemandControlRule(),
         new SubgraphSchemaRule(),
     ];
 
@@ -46,6 +48,7 @@ internal static class CompositionRules
     public static readonly IMergeRule[] PostMerge =
     [
         new InterfaceFieldsRule(),
+        new TransitiveAccessControlRule(),
         new InaccessibleRule(),
     ];
 
