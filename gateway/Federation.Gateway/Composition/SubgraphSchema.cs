@@ -31,6 +31,7 @@ internal sealed class SubgraphSchema
         Sdl = source.Sdl;
         Document = document;
         FederationMinor = federationMinor;
+        Features = ComposedDirectives.Features(document);
         foreach (var name in SpecDirectives)
         {
             specNameOfLocal[spec.LocalName(name)] = name;
@@ -53,6 +54,12 @@ internal sealed class SubgraphSchema
     /// <summary>The <c>x</c> of the linked <c>federation/v2.x</c>.</summary>
     public int FederationMinor { get; }
 
+    /// <summary>The specs (core features) the subgraph links, for <c>@composeDirective</c>.</summary>
+    public List<ComposedDirectives.Feature> Features { get; }
+
+    /// <summary>This subgraph's own directives that <c>@composeDirective</c> carries into the supergraph; set once all subgraphs are checked.</summary>
+    public HashSet<string> ComposedDirectiveNames { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The name of this subgraph's <c>join__Graph</c> value; set when the set of subgraphs is known.</summary>
     public string GraphName { get; set; } = "";
 
@@ -67,6 +74,14 @@ internal sealed class SubgraphSchema
 
     /// <summary>The spec name (<c>key</c>, <c>shareable</c>…) of an applied directive that is a federation directive here, else null.</summary>
     public string? SpecName(DirectiveNode directive) => specNameOfLocal.GetValueOrDefault(directive.Name.Value);
+
+    /// <summary>The spec name of a directive named <paramref name="local"/> here if it is a federation one, else null.</summary>
+    public string? FederationSpecName(string local) =>
+        specNameOfLocal.GetValueOrDefault(local) ?? (local.StartsWith("federation__", StringComparison.Ordinal) ? local["federation__".Length..] : null);
+
+    /// <summary>The name a federation directive has here.</summary>
+    public string? FederationLocalName(string specDirective) =>
+        specNameOfLocal.FirstOrDefault(p => p.Value == specDirective).Key;
 
     public bool IsFederation(DirectiveNode directive, string specDirective) => SpecName(directive) == specDirective;
 

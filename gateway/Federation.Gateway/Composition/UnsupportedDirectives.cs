@@ -7,12 +7,13 @@ namespace Federation.Gateway.Composition;
 /// The federation directives that Apollo's composition 2.14 carries into the supergraph and this
 /// composition does not yet: a subgraph applying one is refused (<c>UNSUPPORTED_FEDERATION_DIRECTIVE</c>)
 /// rather than composed without it — dropping <c>@interfaceObject</c> or <c>@fromContext</c> would
-/// plan wrong answers, dropping <c>@composeDirective</c> a subgraph's own directive.
+/// plan wrong answers, dropping <c>@cacheTag</c> (Apollo carries it as <c>@join__directive</c>) the
+/// subgraph's cache invalidation tags.
 /// </summary>
 internal static class UnsupportedDirectives
 {
     private static readonly string[] Names =
-        ["interfaceObject", "composeDirective", "context", "fromContext", "cacheTag"];
+        ["interfaceObject", "context", "fromContext", "cacheTag"];
 
     public static void Check(string subgraph, DocumentNode document, FederationSpec spec, List<CompositionError> errors)
     {

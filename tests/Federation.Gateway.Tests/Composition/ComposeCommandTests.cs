@@ -187,6 +187,53 @@ public sealed class ComposeCommandTests
         Assert.Equal("20", Assert.IsType<IntValueNode>(Assert.Single(cost.Arguments).Value).Value);
     }
 
+    [Fact]
+    public void A_composed_custom_directive_reaches_the_served_schema_with_its_spec_linked()
+    {
+        var tax = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/v1.0", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit(level: Int) on FIELD_DEFINITION
+            type Query { taxOffice(code: String!): TaxOffice }
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int @audit(level: 2) }
+            """;
+        var audit = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/v1.3", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit(level: Int, reason: String) on FIELD_DEFINITION | OBJECT
+            type TaxOffice @key(fields: "code") { code: String! findings: Int @audit(reason: "open") }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", tax), Subgraph("audit", audit)]);
+
+        Assert.Empty(result.Errors);
+        Assert.Contains("@link(url: \"https://example.gov.cn/specs/audit/v1.3\", import: [\"@audit\"])", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("directive @audit(level: Int, reason: String) on FIELD_DEFINITION | OBJECT", result.SupergraphSdl, StringComparison.Ordinal);
+        var served = new SupergraphSource(Supergraph.Parse(result.SupergraphSdl!)).Current;
+        var revenue = served.ApiDocument.Definitions.OfType<ObjectTypeDefinitionNode>().Single(t => t.Name.Value == "TaxOffice").Fields.Single(f => f.Name.Value == "revenue");
+        Assert.Equal("audit", Assert.Single(revenue.Directives).Name.Value);
+    }
+
+    [Fact]
+    public void A_custom_directive_composed_from_two_major_versions_of_its_spec_is_refused()
+    {
+        static string Sdl(string version) => $$"""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/{{version}}", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit on FIELD_DEFINITION
+            type Query { a{{version[1]}}: Int @audit }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("a", Sdl("v1.0")), Subgraph("b", Sdl("v2.0"))]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(CompositionErrorCodes.DirectiveCompositionErrorCode, error.Code);
+        Assert.Null(result.SupergraphSdl);
+    }
+
     [Theory]
     [InlineData("@cacheTag(format: \"office-{$key.code}\")", "cacheTag")]
     public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
