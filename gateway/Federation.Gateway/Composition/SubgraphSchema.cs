@@ -16,7 +16,7 @@ internal sealed class SubgraphSchema
 {
     /// <summary>The federation directives composition reads, in the order of the federation spec.</summary>
     internal static readonly string[] SpecDirectives =
-        ["key", "requires", "provides", "external", "tag", "extends", "shareable", "inaccessible", "override", "composeDirective", "interfaceObject", "authenticated", "requiresScopes", "policy", "cost", "listSize"];
+        ["key", "requires", "provides", "external", "tag", "extends", "shareable", "inaccessible", "override", "composeDirective", "interfaceObject", "authenticated", "requiresScopes", "policy", "cost", "listSize", "cacheTag"];
 
     private static readonly string[] SpecScalars = ["FieldSet", "Scope", "Policy", "ContextFieldValue"];
 
@@ -127,6 +127,7 @@ internal sealed class SubgraphSchema
         var before = errors.Count;
         document = FederationDefinitions.Remove(source.Name, document, spec, LinkedFederationMinor(document), errors);
         UnsupportedDirectives.Check(source.Name, document, spec, errors);
+        CacheTags.CheckVersion(source.Name, document, spec, LinkedFederationMinor(document), errors);
         if (errors.Count > before)
         {
             return null;

@@ -26,6 +26,7 @@ internal sealed partial class SupergraphMerger
 
         specs["cost"] = (DemandControl.Url, null);
         specs["listSize"] = (DemandControl.Url, null);
+        specs["cacheTag"] = (CacheTags.Url, "EXECUTION");
 
         // In subgraph order, and within a subgraph in the spec's order, as Apollo collects them.
         foreach (var subgraph in subgraphs)
@@ -34,7 +35,7 @@ internal sealed partial class SupergraphMerger
             {
                 if (!merged.Links.Exists(l => l.SpecName == specName) && AppliedLocalName(subgraph, specName) is { } localName)
                 {
-                    merged.Links.Add(new LinkedSpec(url, purpose, localName, specName));
+                    merged.Links.Add(new LinkedSpec(url, purpose, specName == "cacheTag" ? specName : localName, specName));
                 }
             }
         }

@@ -118,6 +118,7 @@ internal sealed partial class SupergraphMerger
         }
 
         type.IsInaccessible = ApplyInaccessible(typeDirectives, type.Directives);
+        type.Directives.AddRange(CacheTags.JoinDirectives(subgraphs, type.Sources.Select(s => s?.Directives.Select(d => d.Directive))));
         switch (type.Kind)
         {
             case TypeKind.Union:

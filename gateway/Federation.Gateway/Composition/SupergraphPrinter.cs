@@ -130,6 +130,12 @@ internal static class SupergraphPrinter
                 continue;
             }
 
+            if (link.SpecName == "cacheTag")
+            {
+                // Carried as @join__directive: Apollo defines no @cacheTag in the supergraph.
+                continue;
+            }
+
             yield return link.SpecName switch
             {
                 "tag" => (link.Name, $"directive @{link.Name}(name: String!) repeatable on {EveryLocation} | SCHEMA"),

@@ -235,20 +235,54 @@ public sealed class ComposeCommandTests
     }
 
     [Theory]
-    [InlineData("@cacheTag(format: \"office-{$key.code}\")", "cacheTag")]
+    [InlineData("@interfaceObject", "interfaceObject")]
+    [InlineData("@context(name: \"office\")", "context")]
     public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
     {
         var sdl = $$"""
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@{{directive}}"])
             type Query { taxOffice(code: String!): TaxOffice }
-            type TaxOffice @key(fields: "code") { code: String! revenue: Int {{applied}} }
+            type TaxOffice @key(fields: "code") {{applied}} { code: String! revenue: Int }
             """;
 
         var result = SupergraphComposer.Compose([Subgraph("tax", sdl)]);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(CompositionErrorCodes.UnsupportedFederationDirectiveCode, error.Code);
-        Assert.Equal(["TaxOffice.revenue"], error.Coordinates);
+        Assert.Equal(["TaxOffice"], error.Coordinates);
+    }
+
+    [Fact]
+    public void Cache_tags_reach_the_supergraph_as_join_directives_and_the_gateway_serves_it()
+    {
+        var sdl = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.12", import: ["@key", "@cacheTag"])
+            type Query { taxOffice(code: String!): TaxOffice @cacheTag(format: "office-{$args.code}") }
+            type TaxOffice @key(fields: "code") @cacheTag(format: "office-{$key.code}") { code: String! revenue: Int }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", sdl)]);
+
+        Assert.Empty(result.Errors);
+        Assert.Contains("@link(url: \"https://specs.apollo.dev/cacheTag/v0.1\", for: EXECUTION)", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("@join__directive(graphs: [TAX], name: \"federation__cacheTag\", args: {format: \"office-{$key.code}\"})", result.SupergraphSdl, StringComparison.Ordinal);
+        var served = new SupergraphSource(Supergraph.Parse(result.SupergraphSdl!)).Current;
+        var office = served.ApiDocument.Definitions.OfType<ObjectTypeDefinitionNode>().Single(t => t.Name.Value == "TaxOffice");
+        Assert.Empty(office.Directives);
+    }
+
+    [Fact]
+    public void A_cache_tag_under_a_federation_link_older_than_v2_12_is_refused()
+    {
+        var sdl = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@cacheTag"])
+            type Query { taxOffice(code: String!): TaxOffice }
+            type TaxOffice @key(fields: "code") @cacheTag(format: "office-{$key.code}") { code: String! }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", sdl)]);
+
+        Assert.Equal(CompositionErrorCodes.InvalidLinkDirectiveUsageCode, Assert.Single(result.Errors).Code);
     }
 
     private static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) => new(name, $"http://{name}.example/graphql", sdl);
