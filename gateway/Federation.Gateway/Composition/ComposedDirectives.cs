@@ -297,7 +297,8 @@ internal static partial class ComposedDirectives
         return nameInFeature == feature.Alias ? feature.Alias : feature.Alias + "__" + nameInFeature;
     }
 
-    [GeneratedRegex(@"^(?<identity>.+/(?<name>[A-Za-z0-9_-]+))/v(?<major>\d+)\.(?<minor>\d+)$")]
+    // ASCII digits, at most nine: a subgraph's version numbers always parse as an int.
+    [GeneratedRegex(@"^(?<identity>.+/(?<name>[A-Za-z0-9_-]+))/v(?<major>[0-9]{1,9})\.(?<minor>[0-9]{1,9})$")]
     private static partial Regex FeatureUrl();
 }
 

@@ -235,6 +235,24 @@ public sealed class ComposeCommandTests
     }
 
     [Theory]
+    [InlineData("v99999999999.0")]
+    [InlineData("v١.0")]
+    public void A_composed_directive_whose_spec_version_is_not_nine_ASCII_digits_at_most_is_refused_with_a_code(string version)
+    {
+        var sdl = $$"""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/{{version}}", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit on FIELD_DEFINITION
+            type Query { a: Int @audit }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("a", sdl)]);
+
+        Assert.Equal(CompositionErrorCodes.DirectiveCompositionErrorCode, Assert.Single(result.Errors).Code);
+    }
+
+    [Theory]
     [InlineData("@interfaceObject", "interfaceObject")]
     [InlineData("@context(name: \"office\")", "context")]
     public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
