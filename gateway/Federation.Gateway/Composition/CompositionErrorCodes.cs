@@ -55,6 +55,8 @@ public static class CompositionErrorCodes
     public const string ListSizeInvalidSlicingArgumentCode = "LIST_SIZE_INVALID_SLICING_ARGUMENT";
     public const string ListSizeInvalidSizedFieldCode = "LIST_SIZE_INVALID_SIZED_FIELD";
 
+    public const string DirectiveCompositionErrorCode = "DIRECTIVE_COMPOSITION_ERROR";
+
     // The gateway's own: a directive Apollo's composition carries into the supergraph and this one does not yet.
     public const string UnsupportedFederationDirectiveCode = "UNSUPPORTED_FEDERATION_DIRECTIVE";
 
@@ -87,6 +89,10 @@ public static class CompositionErrorCodes
 
     internal static CompositionError TypeDefinitionInvalid(string subgraph, string message) =>
         new(TypeDefinitionInvalidCode, $"[{subgraph}] {message}", [subgraph], []);
+
+    /// <summary>A <c>@composeDirective</c> that cannot be honoured, with Apollo's message.</summary>
+    internal static CompositionError DirectiveComposition(IReadOnlyList<string> subgraphs, string message) =>
+        new(DirectiveCompositionErrorCode, message, subgraphs, []);
 
     internal static CompositionError UnsupportedFederationDirective(string subgraph, string directive, string element) =>
         new(UnsupportedFederationDirectiveCode, $"[{subgraph}] @{directive} (applied on {element}) is not composed by this gateway yet; Apollo's composition carries it into the supergraph, and composing without it would drop what it means. Remove it or compose with Apollo's tools.", [subgraph], [element]);

@@ -22,6 +22,9 @@ internal sealed class MergedSchema(IReadOnlyList<SubgraphSchema> subgraphs, int 
     /// <summary>Specs linked besides link and join, in the order Apollo adds them: (url, purpose, name in the supergraph, name in the spec).</summary>
     public List<LinkedSpec> Links { get; } = [];
 
+    /// <summary>The custom specs <c>@composeDirective</c> links, with their directives.</summary>
+    public List<ComposedFeature> ComposedFeatures { get; } = [];
+
     /// <summary>How each enum is used: as an input, an output, or both; with an example coordinate of each.</summary>
     public Dictionary<string, EnumUsage> EnumUsages { get; } = new(StringComparer.Ordinal);
 

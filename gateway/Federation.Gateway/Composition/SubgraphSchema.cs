@@ -16,7 +16,7 @@ internal sealed class SubgraphSchema
 {
     /// <summary>The federation directives composition reads, in the order of the federation spec.</summary>
     internal static readonly string[] SpecDirectives =
-        ["key", "requires", "provides", "external", "tag", "extends", "shareable", "inaccessible", "override", "composeDirective", "interfaceObject", "authenticated", "requiresScopes", "policy", "cost", "listSize"];
+        ["key", "requires", "provides", "external", "tag", "extends", "shareable", "inaccessible", "override", "composeDirective", "interfaceObject", "authenticated", "requiresScopes", "policy", "cost", "listSize", "cacheTag"];
 
     private static readonly string[] SpecScalars = ["FieldSet", "Scope", "Policy", "ContextFieldValue"];
 
@@ -31,6 +31,7 @@ internal sealed class SubgraphSchema
         Sdl = source.Sdl;
         Document = document;
         FederationMinor = federationMinor;
+        Features = ComposedDirectives.Features(document);
         foreach (var name in SpecDirectives)
         {
             specNameOfLocal[spec.LocalName(name)] = name;
@@ -53,6 +54,12 @@ internal sealed class SubgraphSchema
     /// <summary>The <c>x</c> of the linked <c>federation/v2.x</c>.</summary>
     public int FederationMinor { get; }
 
+    /// <summary>The specs (core features) the subgraph links, for <c>@composeDirective</c>.</summary>
+    public List<ComposedDirectives.Feature> Features { get; }
+
+    /// <summary>This subgraph's own directives that <c>@composeDirective</c> carries into the supergraph; set once all subgraphs are checked.</summary>
+    public HashSet<string> ComposedDirectiveNames { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The name of this subgraph's <c>join__Graph</c> value; set when the set of subgraphs is known.</summary>
     public string GraphName { get; set; } = "";
 
@@ -67,6 +74,14 @@ internal sealed class SubgraphSchema
 
     /// <summary>The spec name (<c>key</c>, <c>shareable</c>…) of an applied directive that is a federation directive here, else null.</summary>
     public string? SpecName(DirectiveNode directive) => specNameOfLocal.GetValueOrDefault(directive.Name.Value);
+
+    /// <summary>The spec name of a directive named <paramref name="local"/> here if it is a federation one, else null.</summary>
+    public string? FederationSpecName(string local) =>
+        specNameOfLocal.GetValueOrDefault(local) ?? (local.StartsWith("federation__", StringComparison.Ordinal) ? local["federation__".Length..] : null);
+
+    /// <summary>The name a federation directive has here.</summary>
+    public string? FederationLocalName(string specDirective) =>
+        specNameOfLocal.FirstOrDefault(p => p.Value == specDirective).Key;
 
     public bool IsFederation(DirectiveNode directive, string specDirective) => SpecName(directive) == specDirective;
 
@@ -112,6 +127,7 @@ internal sealed class SubgraphSchema
         var before = errors.Count;
         document = FederationDefinitions.Remove(source.Name, document, spec, LinkedFederationMinor(document), errors);
         UnsupportedDirectives.Check(source.Name, document, spec, errors);
+        CacheTags.CheckVersion(source.Name, document, spec, LinkedFederationMinor(document), errors);
         if (errors.Count > before)
         {
             return null;

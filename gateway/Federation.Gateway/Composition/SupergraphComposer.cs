@@ -62,7 +62,13 @@ public static partial class SupergraphComposer
             return CompositionResult.Failure(errors);
         }
 
-        var merged = SupergraphMerger.Merge(read);
+        var composed = ComposedDirectives.Validate(read, errors);
+        if (errors.Count > 0)
+        {
+            return CompositionResult.Failure(errors);
+        }
+
+        var merged = SupergraphMerger.Merge(read, composed);
         foreach (var rule in CompositionRules.Merge)
         {
             rule.Check(merged, errors);

@@ -26,6 +26,7 @@ internal sealed partial class SupergraphMerger
 
         specs["cost"] = (DemandControl.Url, null);
         specs["listSize"] = (DemandControl.Url, null);
+        specs["cacheTag"] = (CacheTags.Url, "EXECUTION");
 
         // In subgraph order, and within a subgraph in the spec's order, as Apollo collects them.
         foreach (var subgraph in subgraphs)
@@ -34,11 +35,42 @@ internal sealed partial class SupergraphMerger
             {
                 if (!merged.Links.Exists(l => l.SpecName == specName) && AppliedLocalName(subgraph, specName) is { } localName)
                 {
-                    merged.Links.Add(new LinkedSpec(url, purpose, localName, specName));
+                    merged.Links.Add(new LinkedSpec(url, purpose, specName == "cacheTag" ? specName : localName, specName));
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The custom specs of <c>@composeDirective</c>: linked, and their directives defined as in the
+    /// subgraph linking the latest version (Apollo's <c>mergeCustomCoreDirective</c>).
+    /// </summary>
+    private void AddComposedDirectives(IReadOnlyList<ComposedFeature> composed)
+    {
+        foreach (var feature in composed)
+        {
+            merged.ComposedFeatures.Add(feature);
+            foreach (var (name, definition) in feature.Definitions)
+            {
+                var directive = new MergedDirectiveDefinition(name) { Repeatable = definition.Repeatable, Description = definition.Description?.Value };
+                directive.Locations.AddRange(definition.Locations.Select(l => l.Value));
+                foreach (var source in definition.Arguments)
+                {
+                    directive.Arguments.Add(new MergedArgument("@" + name, source.Name.Value)
+                    {
+                        Description = source.Description?.Value,
+                        Type = source.Type,
+                        DefaultValue = source.DefaultValue,
+                    });
+                }
+
+                merged.Directives.Add(directive);
+            }
+        }
+    }
+
+    private bool IsRepeatableComposed(string name) =>
+        merged.ComposedFeatures.Exists(f => f.Definitions.Exists(d => d.Name == name && d.Definition.Repeatable));
 
     private static string? AppliedLocalName(SubgraphSchema subgraph, string specName)
     {
@@ -144,7 +176,7 @@ internal sealed partial class SupergraphMerger
             }
 
             var printed = applications.Select(a => "@" + name + SupergraphValues.PrintArguments(a.Arguments)).ToList();
-            if (name == merged.Links.Find(l => l.SpecName == "tag")?.Name)
+            if (name == merged.Links.Find(l => l.SpecName == "tag")?.Name || IsRepeatableComposed(name))
             {
                 target.AddRange(printed.Distinct(StringComparer.Ordinal));
                 continue;
@@ -222,10 +254,14 @@ internal sealed partial class SupergraphMerger
         }
     }
 
-    /// <summary>The subgraph directives an element carries into the supergraph, by name in first-seen order, with each subgraph's applications.</summary>
+    /// <summary>
+    /// The subgraph directives an element carries into the supergraph, by name in first-seen order, with each subgraph's applications.
+    /// A directive composed by <c>@composeDirective</c> is carried where a subgraph composing it applies it, and there
+    /// Apollo counts the applications of every subgraph, composing it or not.
+    /// </summary>
     private List<(string Name, List<DirectiveNode> Applications)> Directives(IEnumerable<List<DirectiveNode>?> perSubgraph)
     {
-        var byName = new List<(string Name, List<DirectiveNode> Applications)>();
+        var seen = new List<(string Name, DirectiveNode Directive, bool Carried)>();
         var index = 0;
         foreach (var directives in perSubgraph)
         {
@@ -234,8 +270,8 @@ internal sealed partial class SupergraphMerger
             {
                 var spec = subgraph.SpecName(directive);
                 var name = directive.Name.Value;
-                var carried = spec is "tag" or "inaccessible" || AccessControl.IsAccessControl(spec) || DemandControl.IsDemandControl(spec) || (spec is null && Array.IndexOf(BuiltInDirectives, name) >= 0);
-                if (!carried)
+                var carried = spec is "tag" or "inaccessible" || AccessControl.IsAccessControl(spec) || DemandControl.IsDemandControl(spec) || (spec is null && (Array.IndexOf(BuiltInDirectives, name) >= 0 || subgraph.ComposedDirectiveNames.Contains(name)));
+                if (!carried && !(spec is null && merged.ComposedFeatures.Exists(f => f.Definitions.Exists(d => d.Name == name))))
                 {
                     continue;
                 }
@@ -246,15 +282,15 @@ internal sealed partial class SupergraphMerger
                     "tag" or "authenticated" or "requiresScopes" or "policy" or "cost" or "listSize" => merged.Links.Find(l => l.SpecName == spec)?.Name ?? name,
                     _ => name,
                 };
-                var entry = byName.Find(e => e.Name == supergraphName);
-                if (entry.Name is null)
-                {
-                    entry = (supergraphName, []);
-                    byName.Add(entry);
-                }
-
-                entry.Applications.Add(directive);
+                seen.Add((supergraphName, directive, carried));
             }
+        }
+
+        var byName = seen.Where(s => s.Carried).Select(s => s.Name).Distinct(StringComparer.Ordinal)
+            .Select(name => (Name: name, Applications: new List<DirectiveNode>())).ToList();
+        foreach (var (name, directive, _) in seen)
+        {
+            byName.Find(e => e.Name == name).Applications?.Add(directive);
         }
 
         return byName;

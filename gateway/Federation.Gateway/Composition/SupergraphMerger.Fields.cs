@@ -32,6 +32,7 @@ internal sealed partial class SupergraphMerger
             field.AllTypesEqual = MergeTypeReference(withoutExternal, field.Coordinate, isInput: false, out var mergedType);
             field.Type = mergedType;
             AddJoinField(field, sources, type);
+            field.Directives.AddRange(CacheTags.JoinDirectives(subgraphs, sources.Select(s => s?.Directives)));
             field.Access = ApplyOthers(directives, field.Directives, accessControlFirst: true);
         }
     }

@@ -25,10 +25,11 @@ internal sealed partial class SupergraphMerger
         merged = new MergedSchema(subgraphs, federationMinor >= 8 ? 5 : federationMinor >= 7 ? 4 : 3);
     }
 
-    public static MergedSchema Merge(IReadOnlyList<SubgraphSchema> subgraphs)
+    public static MergedSchema Merge(IReadOnlyList<SubgraphSchema> subgraphs, IReadOnlyList<ComposedFeature>? composed = null)
     {
         var merger = new SupergraphMerger(subgraphs);
         merger.LinkSpecs();
+        merger.AddComposedDirectives(composed ?? []);
         merger.AddTypesShallow();
         merger.MergeAll();
         return merger.merged;
@@ -117,6 +118,7 @@ internal sealed partial class SupergraphMerger
         }
 
         type.IsInaccessible = ApplyInaccessible(typeDirectives, type.Directives);
+        type.Directives.AddRange(CacheTags.JoinDirectives(subgraphs, type.Sources.Select(s => s?.Directives.Select(d => d.Directive))));
         switch (type.Kind)
         {
             case TypeKind.Union:

@@ -62,6 +62,12 @@ internal static class SupergraphPrinter
             links.Add(text.Append(')').ToString());
         }
 
+        foreach (var feature in schema.ComposedFeatures)
+        {
+            var imports = feature.Imports.Select(i => i.Name == i.NameInFeature ? $"\"@{i.Name}\"" : $"{{name: \"@{i.NameInFeature}\", as: \"@{i.Name}\"}}");
+            links.Add($"@link(url: {SupergraphValues.Quote(feature.Url)}, import: [{string.Join(", ", imports)}])");
+        }
+
         var roots = schema.RootKinds().Select(kind => Indent + kind + ": " + char.ToUpperInvariant(kind[0]) + kind[1..]).ToList();
         return "schema" + AppliedOnLines(links, roots.Count > 0) + (roots.Count == 0 ? "" : "{\n" + string.Join("\n", roots) + "\n}");
     }
@@ -121,6 +127,12 @@ internal static class SupergraphPrinter
                     yield return (listSize, DemandControl.Definition("listSize", listSize));
                 }
 
+                continue;
+            }
+
+            if (link.SpecName == "cacheTag")
+            {
+                // Carried as @join__directive: Apollo defines no @cacheTag in the supergraph.
                 continue;
             }
 

@@ -7,12 +7,12 @@ namespace Federation.Gateway.Composition;
 /// The federation directives that Apollo's composition 2.14 carries into the supergraph and this
 /// composition does not yet: a subgraph applying one is refused (<c>UNSUPPORTED_FEDERATION_DIRECTIVE</c>)
 /// rather than composed without it — dropping <c>@interfaceObject</c> or <c>@fromContext</c> would
-/// plan wrong answers, dropping <c>@composeDirective</c> a subgraph's own directive.
+/// plan wrong answers.
 /// </summary>
 internal static class UnsupportedDirectives
 {
     private static readonly string[] Names =
-        ["interfaceObject", "composeDirective", "context", "fromContext", "cacheTag"];
+        ["interfaceObject", "context", "fromContext"];
 
     public static void Check(string subgraph, DocumentNode document, FederationSpec spec, List<CompositionError> errors)
     {
@@ -34,6 +34,9 @@ internal static class UnsupportedDirectives
             }
         }
     }
+
+    internal static IEnumerable<(string Element, DirectiveNode Directive)> Applied(DocumentNode document) =>
+        document.Definitions.SelectMany(Applied);
 
     private static IEnumerable<(string Element, DirectiveNode Directive)> Applied(DefinitionNode definition)
     {

@@ -187,21 +187,120 @@ public sealed class ComposeCommandTests
         Assert.Equal("20", Assert.IsType<IntValueNode>(Assert.Single(cost.Arguments).Value).Value);
     }
 
+    [Fact]
+    public void A_composed_custom_directive_reaches_the_served_schema_with_its_spec_linked()
+    {
+        var tax = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/v1.0", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit(level: Int) on FIELD_DEFINITION
+            type Query { taxOffice(code: String!): TaxOffice }
+            type TaxOffice @key(fields: "code") { code: String! revenue: Int @audit(level: 2) }
+            """;
+        var audit = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/v1.3", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit(level: Int, reason: String) on FIELD_DEFINITION | OBJECT
+            type TaxOffice @key(fields: "code") { code: String! findings: Int @audit(reason: "open") }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", tax), Subgraph("audit", audit)]);
+
+        Assert.Empty(result.Errors);
+        Assert.Contains("@link(url: \"https://example.gov.cn/specs/audit/v1.3\", import: [\"@audit\"])", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("directive @audit(level: Int, reason: String) on FIELD_DEFINITION | OBJECT", result.SupergraphSdl, StringComparison.Ordinal);
+        var served = new SupergraphSource(Supergraph.Parse(result.SupergraphSdl!)).Current;
+        var revenue = served.ApiDocument.Definitions.OfType<ObjectTypeDefinitionNode>().Single(t => t.Name.Value == "TaxOffice").Fields.Single(f => f.Name.Value == "revenue");
+        Assert.Equal("audit", Assert.Single(revenue.Directives).Name.Value);
+    }
+
+    [Fact]
+    public void A_custom_directive_composed_from_two_major_versions_of_its_spec_is_refused()
+    {
+        static string Sdl(string version) => $$"""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/{{version}}", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit on FIELD_DEFINITION
+            type Query { a{{version[1]}}: Int @audit }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("a", Sdl("v1.0")), Subgraph("b", Sdl("v2.0"))]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(CompositionErrorCodes.DirectiveCompositionErrorCode, error.Code);
+        Assert.Null(result.SupergraphSdl);
+    }
+
     [Theory]
-    [InlineData("@cacheTag(format: \"office-{$key.code}\")", "cacheTag")]
+    [InlineData("v99999999999.0")]
+    [InlineData("v١.0")]
+    public void A_composed_directive_whose_spec_version_is_not_nine_ASCII_digits_at_most_is_refused_with_a_code(string version)
+    {
+        var sdl = $$"""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.1", import: ["@key", "@composeDirective"])
+              @link(url: "https://example.gov.cn/specs/audit/{{version}}", import: ["@audit"])
+              @composeDirective(name: "@audit")
+            directive @audit on FIELD_DEFINITION
+            type Query { a: Int @audit }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("a", sdl)]);
+
+        Assert.Equal(CompositionErrorCodes.DirectiveCompositionErrorCode, Assert.Single(result.Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("@interfaceObject", "interfaceObject")]
+    [InlineData("@context(name: \"office\")", "context")]
     public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
     {
         var sdl = $$"""
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@{{directive}}"])
             type Query { taxOffice(code: String!): TaxOffice }
-            type TaxOffice @key(fields: "code") { code: String! revenue: Int {{applied}} }
+            type TaxOffice @key(fields: "code") {{applied}} { code: String! revenue: Int }
             """;
 
         var result = SupergraphComposer.Compose([Subgraph("tax", sdl)]);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(CompositionErrorCodes.UnsupportedFederationDirectiveCode, error.Code);
-        Assert.Equal(["TaxOffice.revenue"], error.Coordinates);
+        Assert.Equal(["TaxOffice"], error.Coordinates);
+    }
+
+    [Fact]
+    public void Cache_tags_reach_the_supergraph_as_join_directives_and_the_gateway_serves_it()
+    {
+        var sdl = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.12", import: ["@key", "@cacheTag"])
+            type Query { taxOffice(code: String!): TaxOffice @cacheTag(format: "office-{$args.code}") }
+            type TaxOffice @key(fields: "code") @cacheTag(format: "office-{$key.code}") { code: String! revenue: Int }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", sdl)]);
+
+        Assert.Empty(result.Errors);
+        Assert.Contains("@link(url: \"https://specs.apollo.dev/cacheTag/v0.1\", for: EXECUTION)", result.SupergraphSdl, StringComparison.Ordinal);
+        Assert.Contains("@join__directive(graphs: [TAX], name: \"federation__cacheTag\", args: {format: \"office-{$key.code}\"})", result.SupergraphSdl, StringComparison.Ordinal);
+        var served = new SupergraphSource(Supergraph.Parse(result.SupergraphSdl!)).Current;
+        var office = served.ApiDocument.Definitions.OfType<ObjectTypeDefinitionNode>().Single(t => t.Name.Value == "TaxOffice");
+        Assert.Empty(office.Directives);
+    }
+
+    [Fact]
+    public void A_cache_tag_under_a_federation_link_older_than_v2_12_is_refused()
+    {
+        var sdl = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@cacheTag"])
+            type Query { taxOffice(code: String!): TaxOffice }
+            type TaxOffice @key(fields: "code") @cacheTag(format: "office-{$key.code}") { code: String! }
+            """;
+
+        var result = SupergraphComposer.Compose([Subgraph("tax", sdl)]);
+
+        Assert.Equal(CompositionErrorCodes.InvalidLinkDirectiveUsageCode, Assert.Single(result.Errors).Code);
     }
 
     private static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) => new(name, $"http://{name}.example/graphql", sdl);
