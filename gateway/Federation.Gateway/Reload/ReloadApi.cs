@@ -55,7 +55,7 @@ internal static class ReloadApi
                 json.WriteStartObject();
                 json.WriteString("outcome", ReloadJson.Name(result.Outcome));
                 json.WritePropertyName("errors");
-                ReloadJson.WriteErrors(json, result.Errors);
+                ReloadJson.WriteErrors(json, result.Errors, forOperator: true);
                 var status = reload.Status;
                 json.WriteStartObject("supergraph");
                 json.WriteString("hash", status.SupergraphHash);
@@ -80,18 +80,30 @@ internal static class ReloadJson
         _ => "REFUSED",
     };
 
-    /// <summary>GraphQL's error shape: <c>[{"message", "extensions": {"code", "subgraphs", "coordinates"}}]</c>.</summary>
-    public static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<CompositionError> errors)
+    /// <summary>
+    /// GraphQL's error shape: <c>[{"message", "extensions": {"code", "subgraphs", "coordinates"}}]</c> for the
+    /// operator who asked; <c>[{"extensions": {"code", "subgraphs"}}]</c> for the readiness details, which anyone
+    /// who reaches the port reads: messages name files and hosts, and coordinates name fields the public schema hides.
+    /// </summary>
+    public static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<CompositionError> errors, bool forOperator)
     {
         json.WriteStartArray();
         foreach (var error in errors)
         {
             json.WriteStartObject();
-            json.WriteString("message", error.Message);
+            if (forOperator)
+            {
+                json.WriteString("message", error.Message);
+            }
+
             json.WriteStartObject("extensions");
             json.WriteString("code", error.Code);
             WriteStrings(json, "subgraphs", error.Subgraphs);
-            WriteStrings(json, "coordinates", error.Coordinates);
+            if (forOperator)
+            {
+                WriteStrings(json, "coordinates", error.Coordinates);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -99,7 +111,10 @@ internal static class ReloadJson
         json.WriteEndArray();
     }
 
-    /// <summary>The status as properties of the object being written: <c>supergraphHash, servedSince, lastAttempt, lastRefusal</c>.</summary>
+    /// <summary>
+    /// The status as properties of the object being written: <c>supergraphHash, servedSince, lastAttempt, lastRefusal</c>,
+    /// the errors by code only (the readiness details are unauthenticated; the log and <c>/admin/reload</c> say more).
+    /// </summary>
     public static void WriteStatus(Utf8JsonWriter json, SupergraphReloadStatus status)
     {
         json.WriteString("supergraphHash", status.SupergraphHash);
@@ -122,7 +137,7 @@ internal static class ReloadJson
         json.WriteString("trigger", attempt.Trigger);
         json.WriteString("outcome", Name(attempt.Outcome));
         json.WritePropertyName("errors");
-        WriteErrors(json, attempt.Errors);
+        WriteErrors(json, attempt.Errors, forOperator: false);
         json.WriteEndObject();
     }
 

@@ -181,6 +181,15 @@ public sealed class ServedSetReloadTests(ReloadSubgraphs subgraphs)
         Assert.Equal("REFUSED", (string?)details["lastRefusal"]!["outcome"]);
         Assert.Equal(attempt.Errors.Select(e => e.Code), details["lastRefusal"]!["errors"]!.AsArray().Select(e => (string?)e!["extensions"]!["code"]));
 
+        // Anyone who reaches the port reads the readiness details: codes, not messages that name files or
+        // coordinates that name fields the public schema hides (the log and /admin/reload say more).
+        Assert.All(details["lastRefusal"]!["errors"]!.AsArray(), error =>
+        {
+            Assert.Null(error!["message"]);
+            Assert.Null(error["extensions"]!["coordinates"]);
+        });
+        Assert.DoesNotContain(Path.GetDirectoryName(gateway.CatalogueFile)!, ready.Body.ToJsonString(), StringComparison.Ordinal);
+
         if (change == "half-written catalogue")
         {
             // The rest of the file arrives: the whole is served.
