@@ -1,6 +1,7 @@
 using Federation.GraphQL;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
+using Federation.Protocol.Spec;
 
 namespace Federation.Gateway.Composition;
 
@@ -380,22 +381,6 @@ internal static class Federation1Upgrade
             : node with { Fields = fields };
     }
 
-    private static bool HasFederationLink(DocumentNode document)
-    {
-        foreach (var definition in document.Definitions)
-        {
-            var directives = definition switch
-            {
-                SchemaDefinitionNode schema => schema.Directives,
-                SchemaExtensionNode extension => extension.Directives,
-                _ => [],
-            };
-            if (directives.Any(d => d.Name.Value == "link" && d.Arguments.Any(a => a.Name.Value == "url" && a.Value is StringValueNode url && url.Value.StartsWith("https://specs.apollo.dev/federation/", StringComparison.Ordinal))))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A link to any version of the federation spec: only a subgraph without one is Federation 1.</summary>
+    private static bool HasFederationLink(DocumentNode document) => FederationSpec.Link(document, "https://specs.apollo.dev/federation/") is not null;
 }

@@ -125,15 +125,16 @@ internal sealed class SubgraphSchema
 
         // Framework-printed federation definitions are checked against the spec and dropped.
         var before = errors.Count;
-        document = FederationDefinitions.Remove(source.Name, document, spec, LinkedFederationMinor(document), errors);
+        var minor = LinkedFederationMinor(document);
+        document = FederationDefinitions.Remove(source.Name, document, spec, minor, errors);
         UnsupportedDirectives.Check(source.Name, document, spec, errors);
-        CacheTags.CheckVersion(source.Name, document, spec, LinkedFederationMinor(document), errors);
+        CacheTags.CheckVersion(source.Name, document, spec, minor, errors);
         if (errors.Count > before)
         {
             return null;
         }
 
-        var subgraph = new SubgraphSchema(source, document, spec, LinkedFederationMinor(document));
+        var subgraph = new SubgraphSchema(source, document, spec, minor);
         subgraph.ReadRootNames();
         subgraph.ReadTypes();
         subgraph.types.TryAdd("Query", new SubgraphType(subgraph, "Query", TypeKind.Object) { HasDefinition = true });
@@ -152,30 +153,12 @@ internal sealed class SubgraphSchema
         _ => type,
     };
 
-    private static int LinkedFederationMinor(DocumentNode document)
-    {
-        foreach (var definition in document.Definitions)
-        {
-            var directives = definition switch
-            {
-                SchemaDefinitionNode schema => schema.Directives,
-                SchemaExtensionNode extension => extension.Directives,
-                _ => [],
-            };
-            foreach (var directive in directives)
-            {
-                if (directive.Name.Value == "link"
-                    && FederationSpec.StringArgument(directive, "url") is { } url
-                    && url.StartsWith(FederationSpec.UrlPrefix, StringComparison.Ordinal)
-                    && int.TryParse(url.AsSpan(FederationSpec.UrlPrefix.Length), out var minor))
-                {
-                    return minor;
-                }
-            }
-        }
-
-        return 0;
-    }
+    private static int LinkedFederationMinor(DocumentNode document) =>
+        FederationSpec.Link(document) is { } link
+        && FederationSpec.StringArgument(link, "url") is { } url
+        && int.TryParse(url.AsSpan(FederationSpec.UrlPrefix.Length), out var minor)
+            ? minor
+            : 0;
 
     private void ReadRootNames()
     {

@@ -60,7 +60,7 @@ public sealed class FederationSpec
     /// <exception cref="ArgumentException">No federation v2 link, or an import the spec does not define.</exception>
     public static FederationSpec FromLink(DocumentNode document)
     {
-        var link = FindFederationLink(document)
+        var link = Link(document)
             ?? throw new ArgumentException(
                 $"The subgraph SDL has no `extend schema @link(url: \"{UrlPrefix}x\", import: [...])`; only Federation v2 subgraphs are supported.");
 
@@ -161,7 +161,8 @@ public sealed class FederationSpec
         return sdl.ToString();
     }
 
-    private static DirectiveNode? FindFederationLink(DocumentNode document)
+    /// <summary>The first <c>@link</c> on the schema definition or an extension whose url starts with <paramref name="urlPrefix"/> (by default, federation v2's).</summary>
+    public static DirectiveNode? Link(DocumentNode document, string urlPrefix = UrlPrefix)
     {
         foreach (var definition in document.Definitions)
         {
@@ -173,7 +174,7 @@ public sealed class FederationSpec
             };
             foreach (var directive in directives)
             {
-                if (directive.Name.Value == "link" && StringArgument(directive, "url") is { } url && url.StartsWith(UrlPrefix, StringComparison.Ordinal))
+                if (directive.Name.Value == "link" && StringArgument(directive, "url") is { } url && url.StartsWith(urlPrefix, StringComparison.Ordinal))
                 {
                     return directive;
                 }
