@@ -30,6 +30,12 @@ internal static class Program
             return Gateway.AuthorizationOverhead.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- audit`: the gateway with and without the audit trail, alternating, with wrk.
+        if (args is ["audit", ..])
+        {
+            return Gateway.AuditOverhead.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         // `-- settings`: the gateway as is against the gateway with runtime settings, alternating, with wrk.
         if (args is ["settings", ..])
         {
