@@ -188,7 +188,7 @@ public sealed class PostgresAuditSchemaTests
     }
 
     [Fact]
-    public async Task Migrating_again_changes_nothing_and_an_existing_writer_role_is_kept()
+    public async Task Migrating_again_changes_nothing_and_the_writer_role_cannot_log_in()
     {
         await using var database = await AuditDatabase.CreateAsync();
 
@@ -197,8 +197,7 @@ public sealed class PostgresAuditSchemaTests
         Assert.Equal(1L, await ScalarAsync<long>(database.Owner, $"SELECT count(*) FROM pg_roles WHERE rolname = '{database.WriterRole}' AND NOT rolcanlogin"));
         Assert.Equal(
             "checkpoints,records,schema_migrations",
-            await ScalarAsync<string>(database.Owner, $"SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = '{database.Schema}'") + "," +
-            await ScalarAsync<string>(database.Owner, $"SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relkind = 'p' AND relnamespace = '\"{database.Schema}\"'::regnamespace"));
+            await ScalarAsync<string>(database.Owner, $"SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = '{database.Schema}'"));
     }
 
     [Fact]

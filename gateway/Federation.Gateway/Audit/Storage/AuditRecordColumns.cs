@@ -1,4 +1,5 @@
 using System.Globalization;
+using Federation.Gateway.Audit.Chain;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,8 +9,8 @@ namespace Federation.Gateway.Audit.Storage;
 /// The column values of one row of <c>records</c>, made from a <see cref="ChainedRecord"/> in this one
 /// place: the sink writes them, and the verifier makes them again from each stored body and compares
 /// them with what the row holds (<c>COLUMNS_MISMATCH</c>), so a column changed behind the body's back —
-/// the one an auditor searches by — is found. The wire names (<see cref="KindName"/>,
-/// <see cref="OutcomeName"/>, <see cref="DecisionName"/>) are the ones the reading API searches for.
+/// the one an auditor searches by — is found. Kinds and outcomes are their canonical names
+/// (<see cref="AuditCanonicalForm"/>), decisions <see cref="DecisionName"/>: what the reading API searches for.
 /// </summary>
 internal sealed class AuditRecordColumns
 {
@@ -106,8 +107,8 @@ internal sealed class AuditRecordColumns
         {
             Instance = record.Instance,
             Sequence = record.Sequence,
-            At = ToMicroseconds(entry.At),
-            Kind = KindName(entry.Kind),
+            At = AuditCanonicalForm.Microseconds(entry.At),
+            Kind = AuditCanonicalForm.NameOf(entry.Kind),
             Event = entry.Event,
             UserId = entry.User,
             Agency = entry.Agency,
@@ -116,7 +117,7 @@ internal sealed class AuditRecordColumns
             Matter = entry.Matter,
             OperationName = entry.OperationName,
             DocumentHash = entry.DocumentHash,
-            Outcome = entry.Outcome is { } outcome ? OutcomeName(outcome) : null,
+            Outcome = entry.Outcome is { } outcome ? AuditCanonicalForm.NameOf(outcome) : null,
             DurationMicroseconds = entry.DurationMicroseconds,
             ClientAddress = entry.ClientAddress,
             RequestId = entry.RequestId,
@@ -131,33 +132,13 @@ internal sealed class AuditRecordColumns
         };
     }
 
-    public static string KindName(AuditKind kind) => kind switch
-    {
-        AuditKind.Access => "ACCESS",
-        AuditKind.ShareEvent => "SHARE_EVENT",
-        AuditKind.Reload => "RELOAD",
-        AuditKind.AuditRead => "AUDIT_READ",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-
-    public static string OutcomeName(AuditOutcome outcome) => outcome switch
-    {
-        AuditOutcome.Served => "SERVED",
-        AuditOutcome.PartlyDenied => "PARTLY_DENIED",
-        AuditOutcome.Refused => "REFUSED",
-        AuditOutcome.Failed => "FAILED",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
-    };
-
-    /// <summary><c>ALLOWED</c>, <c>ALLOWED_WITHIN_DIVISION</c>, <c>DENIED:&lt;code&gt;</c>, <c>DRY_RUN_DENIED:&lt;code&gt;</c> (without a code, the bare word).</summary>
-    public static string DecisionName(FieldDecision decision, string? code) => decision switch
-    {
-        FieldDecision.Allowed => "ALLOWED",
-        FieldDecision.AllowedWithinDivision => "ALLOWED_WITHIN_DIVISION",
-        FieldDecision.Denied => code is null ? "DENIED" : "DENIED:" + code,
-        FieldDecision.DryRunDenied => code is null ? "DRY_RUN_DENIED" : "DRY_RUN_DENIED:" + code,
-        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
-    };
+    /// <summary>
+    /// A field's decision as the <c>decisions</c> column keeps it: the canonical name
+    /// (<see cref="AuditCanonicalForm.NameOf(FieldDecision)"/>), with the denial's code after a colon —
+    /// <c>ALLOWED</c>, <c>ALLOWED_WITHIN_DIVISION</c>, <c>DENIED:SHARE_GRANT_REQUIRED</c>, <c>DRY_RUN_DENIED:…</c>.
+    /// </summary>
+    public static string DecisionName(FieldDecision decision, string? code) =>
+        code is null ? AuditCanonicalForm.NameOf(decision) : AuditCanonicalForm.NameOf(decision) + ":" + code;
 
     /// <summary>
     /// A subject hash as the <c>subjects</c> column keeps it: the bytes of its hex digits; anything that
@@ -264,12 +245,6 @@ internal sealed class AuditRecordColumns
             ?? CompareBytes("body", Body, stored.Body)
             ?? CompareBytes("previous_hash", PreviousHash, stored.PreviousHash)
             ?? CompareBytes("hash", Hash, stored.Hash);
-    }
-
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset at)
-    {
-        var ticks = at.UtcTicks;
-        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
     }
 
     private static void AddDistinct(List<string> values, string value)

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Federation.Gateway.Audit.Chain;
+using Federation.Gateway.Audit.Shipping;
 using Federation.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +16,7 @@ namespace Federation.Gateway.Audit.Storage;
 /// the same records (same hashes) — a second writer on one chain, or a spool that started over, stops
 /// the shipping with an error rather than losing records silently.
 /// </summary>
-internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string schema)
+internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string schema) : IAuditSink
 {
     private const string CheckpointColumns = "instance, sequence, hash, at, closing, key_id, signature";
 
@@ -28,6 +30,24 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
         await using var command = dataSource.CreateCommand($"SELECT max(sequence) FROM {records} WHERE instance = @instance");
         command.Parameters.AddWithValue("instance", instance);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : 0;
+    }
+
+    public async Task<AuditSinkTail> TailAsync(string instance, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT last.sequence, last.hash,
+                   (SELECT at FROM {checkpoints} WHERE instance = @instance ORDER BY sequence DESC, at DESC LIMIT 1)
+            FROM (SELECT 1) one
+            LEFT JOIN LATERAL (SELECT sequence, hash FROM {records} WHERE instance = @instance ORDER BY sequence DESC LIMIT 1) last ON true
+            """);
+        command.Parameters.AddWithValue("instance", instance);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new AuditSinkTail(
+            reader.IsDBNull(0) ? 0 : reader.GetInt64(0),
+            reader.IsDBNull(1) ? AuditChain.Genesis : reader.GetFieldValue<byte[]>(1),
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
     }
 
     public async Task WriteAsync(IReadOnlyList<ChainedRecord> batch, IReadOnlyList<AuditCheckpoint> batchCheckpoints, CancellationToken cancellationToken)
@@ -199,11 +219,9 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
             }
         }
 
-        return stored.Count == 0 ? batch : [.. batch.Where(c => !stored.Contains((c.Instance, c.Sequence, Microseconds(c.At))))];
+        return stored.Count == 0 ? batch : [.. batch.Where(c => !stored.Contains((c.Instance, c.Sequence, AuditCanonicalForm.Microseconds(c.At))))];
     }
 
-    private static DateTimeOffset Microseconds(DateTimeOffset at) =>
-        new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 }
 
 /// <summary>The audit store holds a record of a chain that differs from the one being shipped: shipping must stop for an operator.</summary>
