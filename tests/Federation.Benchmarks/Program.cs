@@ -54,6 +54,12 @@ internal static class Program
             return Gateway.MemorySoak.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- audit-writer`: records per second the PostgreSQL audit sink stores (batches, binary COPY).
+        if (args is ["audit-writer", ..])
+        {
+            return Audit.AuditWriterThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
