@@ -89,6 +89,28 @@ internal static class AuditResolvers
                 }).ToList(),
             }).ToList();
         })
+        .Bind("Query.auditChainVerification", async context =>
+        {
+            var reading = await AdmittedAsync(context, auditing, AuditReading.ChainRead).ConfigureAwait(false);
+            var verification = await reading.ChainAsync(Who(context), context.CancellationToken).ConfigureAwait(false);
+            return new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["whole"] = verification.Whole,
+                ["records"] = (double)verification.Records,
+                ["checkpoints"] = (double)verification.Checkpoints,
+                ["instances"] = verification.Instances,
+                ["firstBreak"] = verification.FirstBreak is { } broken
+                    ? new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["instance"] = broken.Instance,
+                        ["sequence"] = broken.Sequence.ToString(CultureInfo.InvariantCulture),
+                        ["code"] = broken.Code,
+                        ["message"] = broken.Message,
+                    }
+                    : null,
+                ["verifiedAt"] = PlatformValues.DateTime(verification.VerifiedAt),
+            };
+        })
         .Bind("Query.auditEvaluation", async context =>
         {
             var reading = await AdmittedAsync(context, auditing, AuditReading.EvaluationRead).ConfigureAwait(false);

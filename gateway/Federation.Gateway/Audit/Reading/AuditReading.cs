@@ -1,5 +1,6 @@
 using System.Globalization;
 using Federation.Gateway.Audit.Subjects;
+using Federation.Gateway.Audit.Verification;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 
@@ -29,13 +30,15 @@ internal sealed class AuditReading(
     AuditCursors cursors,
     CurrentCatalogue catalogue,
     AuditReadingOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    IAuditChainCheck? chain = null)
 {
     public const string Refused = "AUDIT_READ_REFUSED";
     public const string RecordsRead = "AUDIT_RECORDS_READ";
     public const string SubjectHistoryRead = "AUDIT_SUBJECT_HISTORY_READ";
     public const string UsageRead = "AUDIT_USAGE_READ";
     public const string DenialsRead = "AUDIT_DENIALS_READ";
+    public const string ChainRead = "AUDIT_CHAIN_VERIFIED";
     public const string EvaluationRead = "AUDIT_EVALUATION_READ";
 
     /// <summary>The longest text a filter's string may be.</summary>
@@ -99,6 +102,16 @@ internal sealed class AuditReading(
         var report = await DenialReport.ComputeAsync(reader.ScanAsync(filter, cancellationToken), from, until, options.UnusualVolumeFactor, Days, cancellationToken).ConfigureAwait(false);
         await RecordAsync(who, DenialsRead, Period(from, until, agency), cancellationToken).ConfigureAwait(false);
         return report;
+    }
+
+    /// <summary>Verifies every instance's chain and the checkpoints, as the store's check does.</summary>
+    public async Task<ChainVerification> ChainAsync(AuditReader who, CancellationToken cancellationToken)
+    {
+        await AdmitAsync(who, ChainRead, cancellationToken).ConfigureAwait(false);
+        var check = chain ?? throw new AuditReadingException(AuditReadingErrorCodes.NoReader());
+        var verification = await check.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        await RecordAsync(who, ChainRead, new Dictionary<string, string?>(StringComparer.Ordinal) { ["whole"] = verification.Whole ? "true" : "false" }, cancellationToken).ConfigureAwait(false);
+        return verification;
     }
 
     /// <summary>
