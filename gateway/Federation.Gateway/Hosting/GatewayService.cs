@@ -1,3 +1,4 @@
+using Federation.Gateway.Audit;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
@@ -186,6 +187,7 @@ public static class GatewayService
             builder.Environment.ContentRootPath);
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
+        services.AddAuditTrail(builder.Configuration);
         // The record stage writes denials here; the audit trail registers its own.
         services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
         services.AddSingleton<ServedExecutor>();

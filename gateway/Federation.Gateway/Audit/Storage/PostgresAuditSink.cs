@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using Federation.Gateway.Audit.Chain;
+using Federation.Gateway.Audit.Shipping;
+using Federation.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Federation.Gateway.Audit.Storage;
+
+/// <summary>
+/// Writes the trail's batches to PostgreSQL: each batch in one transaction, records and checkpoints
+/// with binary <c>COPY</c>, after the month partitions they fall in are made if missing
+/// (<c>ensure_month_partitions</c>, callable by the writer role; the months already made are
+/// remembered). A batch retried after its commit went through but its answer was lost is not written
+/// twice: what the database already holds of an instance's chain is skipped, after checking that it is
+/// the same records (same hashes) — a second writer on one chain, or a spool that started over, stops
+/// the shipping with an error rather than losing records silently.
+/// </summary>
+internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string schema) : IAuditSink
+{
+    private const string CheckpointColumns = "instance, sequence, hash, at, closing, key_id, signature";
+
+    private readonly string records = PostgresMigrations.QuoteIdentifier(schema) + ".records";
+    private readonly string checkpoints = PostgresMigrations.QuoteIdentifier(schema) + ".checkpoints";
+    private readonly string ensurePartitions = PostgresMigrations.QuoteIdentifier(schema) + ".ensure_month_partitions";
+    private readonly ConcurrentDictionary<(int Year, int Month), bool> monthsMade = new();
+
+    public async Task<long> LastSequenceAsync(string instance, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT max(sequence) FROM {records} WHERE instance = @instance");
+        command.Parameters.AddWithValue("instance", instance);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : 0;
+    }
+
+    public async Task<AuditSinkTail> TailAsync(string instance, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT last.sequence, last.hash,
+                   (SELECT at FROM {checkpoints} WHERE instance = @instance ORDER BY sequence DESC, at DESC LIMIT 1)
+            FROM (SELECT 1) one
+            LEFT JOIN LATERAL (SELECT sequence, hash FROM {records} WHERE instance = @instance ORDER BY sequence DESC LIMIT 1) last ON true
+            """);
+        command.Parameters.AddWithValue("instance", instance);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new AuditSinkTail(
+            reader.IsDBNull(0) ? 0 : reader.GetInt64(0),
+            reader.IsDBNull(1) ? AuditChain.Genesis : reader.GetFieldValue<byte[]>(1),
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
+    }
+
+    public async Task WriteAsync(IReadOnlyList<ChainedRecord> batch, IReadOnlyList<AuditCheckpoint> batchCheckpoints, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0 && batchCheckpoints.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureMonthsAsync(connection, batch, batchCheckpoints, cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var newRecords = await NotYetStoredAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+            var newCheckpoints = await CheckpointsNotYetStoredAsync(connection, batchCheckpoints, cancellationToken).ConfigureAwait(false);
+            if (newRecords.Count > 0)
+            {
+                await using var copy = await connection.BeginBinaryImportAsync(
+                    $"COPY {records} ({AuditRecordColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+                foreach (var record in newRecords)
+                {
+                    await AuditRecordColumns.Of(record).WriteAsync(copy, cancellationToken).ConfigureAwait(false);
+                }
+
+                await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (newCheckpoints.Count > 0)
+            {
+                await using var copy = await connection.BeginBinaryImportAsync(
+                    $"COPY {checkpoints} ({CheckpointColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+                foreach (var checkpoint in newCheckpoints)
+                {
+                    await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(checkpoint.Instance, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(checkpoint.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(checkpoint.Hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(checkpoint.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(checkpoint.Closing, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(checkpoint.KeyId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(checkpoint.Signature, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                }
+
+                await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A month dropped by the retention since it was made (a spool replaying very old records) is
+            // made again on the retry rather than failing every retry.
+            monthsMade.Clear();
+            throw;
+        }
+    }
+
+    private async Task EnsureMonthsAsync(NpgsqlConnection connection, IReadOnlyList<ChainedRecord> batch, IReadOnlyList<AuditCheckpoint> batchCheckpoints, CancellationToken cancellationToken)
+    {
+        var missing = new Dictionary<(int, int), DateTimeOffset>();
+        foreach (var record in batch)
+        {
+            Note(record.Entry.At);
+        }
+
+        foreach (var checkpoint in batchCheckpoints)
+        {
+            Note(checkpoint.At);
+        }
+
+        foreach (var (month, at) in missing)
+        {
+            await using var command = new NpgsqlCommand($"SELECT {ensurePartitions}(@at)", connection);
+            command.Parameters.AddWithValue("at", NpgsqlDbType.TimestampTz, at.ToUniversalTime());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            monthsMade.TryAdd(month, true);
+        }
+
+        void Note(DateTimeOffset at)
+        {
+            var utc = at.UtcDateTime;
+            var month = (utc.Year, utc.Month);
+            if (!monthsMade.ContainsKey(month))
+            {
+                missing.TryAdd(month, at);
+            }
+        }
+    }
+
+    /// <summary>The batch's records that are not stored yet: those after each instance's stored tail, once the overlap is checked to be the same chain.</summary>
+    private async Task<IReadOnlyList<ChainedRecord>> NotYetStoredAsync(NpgsqlConnection connection, IReadOnlyList<ChainedRecord> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return batch;
+        }
+
+        var first = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var record in batch)
+        {
+            if (!first.TryGetValue(record.Instance, out var lowest) || record.Sequence < lowest)
+            {
+                first[record.Instance] = record.Sequence;
+            }
+        }
+
+        // The stored records from each instance's first sequence of the batch on: none, unless this batch was written before.
+        var stored = new Dictionary<(string Instance, long Sequence), byte[]>();
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT r.instance, r.sequence, r.hash
+            FROM unnest(@instances, @firsts) AS b(instance, first)
+            JOIN {records} r ON r.instance = b.instance AND r.sequence >= b.first
+            """,
+            connection))
+        {
+            command.Parameters.AddWithValue("instances", NpgsqlDbType.Array | NpgsqlDbType.Text, first.Keys.ToArray());
+            command.Parameters.AddWithValue("firsts", NpgsqlDbType.Array | NpgsqlDbType.Bigint, first.Values.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored[(reader.GetString(0), reader.GetInt64(1))] = reader.GetFieldValue<byte[]>(2);
+            }
+        }
+
+        if (stored.Count == 0)
+        {
+            return batch;
+        }
+
+        var remaining = new List<ChainedRecord>(batch.Count);
+        foreach (var record in batch)
+        {
+            if (!stored.TryGetValue((record.Instance, record.Sequence), out var hash))
+            {
+                remaining.Add(record);
+            }
+            else if (!record.Hash.Span.SequenceEqual(hash))
+            {
+                throw new AuditStoreConflictException(
+                    $"The audit store holds a different record {record.Sequence} of instance '{record.Instance}' than the spool: " +
+                    "two gateways write one chain (Audit:Instance must differ per gateway), or this instance's spool started over. Nothing of the batch was written.");
+            }
+        }
+
+        return remaining;
+    }
+
+    private async Task<IReadOnlyList<AuditCheckpoint>> CheckpointsNotYetStoredAsync(NpgsqlConnection connection, IReadOnlyList<AuditCheckpoint> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return batch;
+        }
+
+        var stored = new HashSet<(string, long, DateTimeOffset)>();
+        await using (var command = new NpgsqlCommand(
+            $"SELECT instance, sequence, at FROM {checkpoints} WHERE (instance, sequence, at) IN (SELECT * FROM unnest(@instances, @sequences, @ats))",
+            connection))
+        {
+            command.Parameters.AddWithValue("instances", NpgsqlDbType.Array | NpgsqlDbType.Text, batch.Select(c => c.Instance).ToArray());
+            command.Parameters.AddWithValue("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint, batch.Select(c => c.Sequence).ToArray());
+            command.Parameters.AddWithValue("ats", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, batch.Select(c => c.At.ToUniversalTime()).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add((reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            }
+        }
+
+        return stored.Count == 0 ? batch : [.. batch.Where(c => !stored.Contains((c.Instance, c.Sequence, AuditCanonicalForm.Microseconds(c.At))))];
+    }
+
+}
+
+/// <summary>The audit store holds a record of a chain that differs from the one being shipped: shipping must stop for an operator.</summary>
+internal sealed class AuditStoreConflictException(string message) : Exception(message);
