@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Federation.Gateway.Admission;
+using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Composition;
@@ -36,6 +37,11 @@ public static class GatewayApi
             options.CreateContext = http => RequestContexts.For(http, inspection.IsRequested(http.Request));
         }).RequireCaller();
         endpoints.MapReload();
+        if (endpoints.ServiceProvider.GetService<AuditReading>() is not null)
+        {
+            endpoints.MapAuditEvaluation();
+        }
+
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
@@ -28,7 +29,8 @@ internal sealed class ServedExecutor(
     ShareAuthorization authorization,
     IAccessDecisionLog decisions,
     IEnumerable<IRequestStage> registered,
-    ILoggerFactory logs)
+    ILoggerFactory logs,
+    AuditReading? auditing = null)
 {
     /// <summary>Every pipeline served, by its schema, for as long as a request may still hold that schema.</summary>
     private readonly ConditionalWeakTable<Schema, GatewayPipeline> bySchema = [];
@@ -53,7 +55,7 @@ internal sealed class ServedExecutor(
     /// <summary>The pipeline of <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
     public GatewayPipeline Build(Supergraph supergraph)
     {
-        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs);
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing);
         return withoutAuthorization ? pipeline.WithoutAuthorization() : pipeline;
     }
 

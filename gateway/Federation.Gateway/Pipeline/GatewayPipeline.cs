@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Federation.Gateway.Admission;
+using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
@@ -57,7 +58,8 @@ internal sealed class GatewayPipeline
     /// <paramref name="http"/> (<see cref="SubgraphHttpClients.AddSubgraphHttpClient"/>), the platform's part
     /// of the graph over <paramref name="sharing"/> when given, share authorization with
     /// <paramref name="authorization"/> when given — over the catalogue the supergraph is served with —,
-    /// denials written to <paramref name="decisions"/>, and <paramref name="registered"/> stages besides.
+    /// denials written to <paramref name="decisions"/>, and <paramref name="registered"/> stages besides; the platform's
+    /// audit part reads the trail through <paramref name="auditing"/> when the trail is kept.
     /// </summary>
     public static GatewayPipeline Create(
         Supergraph supergraph,
@@ -68,10 +70,11 @@ internal sealed class GatewayPipeline
         ShareAuthorization? authorization = null,
         IAccessDecisionLog? decisions = null,
         IEnumerable<IRequestStage>? registered = null,
-        ILoggerFactory? logs = null)
+        ILoggerFactory? logs = null,
+        AuditReading? auditing = null)
     {
         var planning = SupergraphPlanning.From(supergraph);
-        var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing);
+        var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing, auditing);
         var authorizer = authorization?.For(planning.Api, supergraph.Catalogue ?? authorization.Catalogue);
         var plans = new QueryPlanCache(planCacheCapacity);
         var specified = Specified(

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Sharing;
 using Federation.GraphQL;
 using Federation.GraphQL.Execution;
@@ -11,8 +12,9 @@ namespace Federation.Gateway.Platform;
 
 /// <summary>
 /// The schema the gateway serves: the supergraph's API schema extended with the platform's own
-/// part (<c>Platform/platform.graphql</c>: the catalogue, share applications and grants), whose
-/// fields the gateway resolves itself. Made once per supergraph.
+/// part (<c>Platform/platform.graphql</c>: the catalogue, share applications and grants;
+/// <c>Platform/audit.graphql</c>: the audit trail for security staff), whose fields the gateway
+/// resolves itself. Made once per supergraph.
 /// </summary>
 internal sealed class PlatformGraph
 {
@@ -49,10 +51,11 @@ internal sealed class PlatformGraph
     public bool IsRootField(string rootTypeName, string fieldName) => rootFields.Contains(rootTypeName + "." + fieldName);
 
     /// <summary>
-    /// Extends <paramref name="api"/> with the platform's part and binds its resolvers to <paramref name="workflow"/>.
+    /// Extends <paramref name="api"/> with the platform's part and binds its resolvers to <paramref name="workflow"/>
+    /// and, for the audit part, to <paramref name="auditing"/> (null when no trail is kept: its fields then refuse).
     /// </summary>
     /// <exception cref="InvalidOperationException">A platform type or root field has the name of one of the supergraph's.</exception>
-    public static PlatformGraph Serve(Schema api, ShareWorkflow workflow)
+    public static PlatformGraph Serve(Schema api, ShareWorkflow workflow, AuditReading? auditing = null)
     {
         var document = Sdl.Value;
         var clashes = Clashes(api, document);
@@ -90,7 +93,7 @@ internal sealed class PlatformGraph
             }
         }
 
-        return new PlatformGraph(PlatformResolvers.BindTo(schema, workflow), rootFields, coordinates);
+        return new PlatformGraph(AuditResolvers.BindTo(PlatformResolvers.BindTo(schema, workflow), auditing), rootFields, coordinates);
     }
 
     /// <summary>
@@ -159,10 +162,12 @@ internal sealed class PlatformGraph
         return new DocumentNode(definitions);
     }
 
-    private static string ReadSdl()
+    private static string ReadSdl() => ReadResource("platform.graphql") + "\n" + ReadResource("audit.graphql");
+
+    private static string ReadResource(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("platform.graphql")
-            ?? throw new InvalidOperationException("The gateway was built without the platform's SDL.");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The gateway was built without the platform's SDL ({name}).");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -173,7 +173,7 @@ internal static class PlatformResolvers
         return purposes;
     }
 
-    private static DateTimeOffset DateTimeOf(string argument, object? value) =>
+    internal static DateTimeOffset DateTimeOf(string argument, object? value) =>
         value is string text && DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
             ? instant
             : throw new GraphQLException(PlatformErrorCodes.NotADateTime(argument, value));

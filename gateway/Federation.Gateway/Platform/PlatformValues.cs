@@ -104,7 +104,7 @@ internal static class PlatformValues
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 
-    private static string WireName(UpdateFrequency frequency) => frequency switch
+    public static string WireName(UpdateFrequency frequency) => frequency switch
     {
         UpdateFrequency.RealTime => "REAL_TIME",
         UpdateFrequency.Daily => "DAILY",

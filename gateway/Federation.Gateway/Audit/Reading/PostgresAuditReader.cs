@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Federation.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Federation.Gateway.Audit.Reading;
+
+/// <summary>
+/// The trail read from PostgreSQL: the <c>records</c> table of <see cref="Storage.AuditMigrations"/>
+/// in <paramref name="schema"/>. The filter is asked of the searched columns (<see cref="AuditColumns"/>;
+/// the GIN indexes serve resource and subject), the entry is read from the canonical body, the one the
+/// chain hashes, by <paramref name="readBody"/>. The SQL text is made of this class's constants only:
+/// every value a caller gives is a parameter.
+/// </summary>
+internal sealed class PostgresAuditReader(NpgsqlDataSource source, string schema, Func<ReadOnlyMemory<byte>, AuditEntry> readBody) : IAuditReader
+{
+    private const string Columns = "instance, sequence, at, body, previous_hash, hash";
+    private const string Ascending = " ORDER BY at, instance COLLATE \"C\", sequence";
+    private const string Descending = " ORDER BY at DESC, instance COLLATE \"C\" DESC, sequence DESC";
+
+    private readonly string records = PostgresMigrations.QuoteIdentifier(schema) + ".records";
+
+    public async Task<IReadOnlyList<ChainedRecord>> PageAsync(AuditFilter filter, AuditPosition? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = Select(filter);
+        var sql = new StringBuilder(command.CommandText);
+        if (after is { } position)
+        {
+            sql.Append(" AND (at, instance COLLATE \"C\", sequence) < (@after_at, @after_instance COLLATE \"C\", @after_sequence)");
+            command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = position.At.UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter("after_instance", NpgsqlDbType.Text) { Value = position.Instance });
+            command.Parameters.Add(new NpgsqlParameter("after_sequence", NpgsqlDbType.Bigint) { Value = position.Sequence });
+        }
+
+        sql.Append(Descending).Append(" LIMIT @limit");
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
+        command.CommandText = sql.ToString();
+        var page = new List<ChainedRecord>(Math.Min(limit, 512));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            page.Add(Read(reader));
+        }
+
+        return page;
+    }
+
+    public async IAsyncEnumerable<ChainedRecord> ScanAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = Select(filter);
+        command.CommandText += Ascending;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    /// <summary>The command selecting the records <paramref name="filter"/> matches, its conditions ANDed; ordering and limits are the caller's.</summary>
+    private NpgsqlCommand Select(AuditFilter filter)
+    {
+        var command = source.CreateCommand();
+        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM ").Append(records).Append(" WHERE true");
+        Condition(sql, command, " AND agency = @agency", "agency", NpgsqlDbType.Text, filter.Agency);
+        Condition(sql, command, " AND user_id = @user", "user", NpgsqlDbType.Text, filter.User);
+        Condition(sql, command, " AND purpose = @purpose", "purpose", NpgsqlDbType.Text, filter.Purpose);
+        Condition(sql, command, " AND matter = @matter", "matter", NpgsqlDbType.Text, filter.Matter);
+        Condition(sql, command, " AND event = @event", "event", NpgsqlDbType.Text, filter.Event);
+        Condition(sql, command, " AND kind = @kind", "kind", NpgsqlDbType.Text, filter.Kind is { } kind ? AuditWireNames.Of(kind) : null);
+        Condition(sql, command, " AND resources @> @resources", "resources", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Resource is { } resource ? new[] { resource } : null);
+        Condition(sql, command, " AND decisions @> @decisions", "decisions", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Decision is { } decision ? new[] { AuditWireNames.Of(decision) } : null);
+        Condition(sql, command, " AND subjects @> @subjects", "subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea, filter.Subject is { } subject ? new[] { Convert.FromHexString(subject) } : null);
+        Condition(sql, command, " AND at >= @from", "from", NpgsqlDbType.TimestampTz, filter.From?.UtcDateTime);
+        Condition(sql, command, " AND at < @until", "until", NpgsqlDbType.TimestampTz, filter.Until?.UtcDateTime);
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static void Condition(StringBuilder sql, NpgsqlCommand command, string clause, string name, NpgsqlDbType type, object? value)
+    {
+        if (value is not null)
+        {
+            sql.Append(clause);
+            command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+        }
+    }
+
+    private ChainedRecord Read(NpgsqlDataReader reader)
+    {
+        var body = reader.GetFieldValue<byte[]>(3);
+        return new ChainedRecord(
+            reader.GetString(0),
+            reader.GetInt64(1),
+            readBody(body),
+            body,
+            reader.GetFieldValue<byte[]>(4),
+            reader.GetFieldValue<byte[]>(5));
+    }
+}
