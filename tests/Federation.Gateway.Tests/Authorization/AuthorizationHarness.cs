@@ -57,7 +57,13 @@ internal sealed class AuthorizationHarness : IAsyncDisposable
 
     /// <summary>A gateway executor of the committed supergraph, with its own plan cache, authorizing with <paramref name="catalogue"/>.</summary>
     /// <param name="trail">The audit trail every request is recorded in, with <see cref="Audit.CapturingAuditTrail.Subjects"/> hashing the data subjects; none by default.</param>
-    public GatewayPipeline Gateway(ShareCatalogue catalogue, IGrantBook? grants = null, AuthorizationMode mode = AuthorizationMode.Filter, IAccessDecisionLog? log = null, IAuditTrail? trail = null)
+    public GatewayPipeline Gateway(
+        ShareCatalogue catalogue,
+        IGrantBook? grants = null,
+        AuthorizationMode mode = AuthorizationMode.Filter,
+        IAccessDecisionLog? log = null,
+        IAuditTrail? trail = null,
+        IEnumerable<IRequestStage>? registered = null)
     {
         var authorization = new ShareAuthorization(
             catalogue,
@@ -70,6 +76,7 @@ internal sealed class AuthorizationHarness : IAsyncDisposable
             services.GetRequiredService<IHttpClientFactory>(),
             authorization: authorization,
             decisions: log ?? new DenialList(),
+            registered: registered,
             trail: trail,
             subjects: trail is null ? null : Audit.CapturingAuditTrail.Subjects);
     }
