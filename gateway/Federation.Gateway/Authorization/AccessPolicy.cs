@@ -25,8 +25,13 @@ namespace Federation.Gateway.Authorization;
 /// </summary>
 internal static class AccessPolicy
 {
-    public static AccessDecision Decide(CatalogueResource resource, Caller caller, StatedPurpose? purpose, IReadOnlyList<Grant> grants, DateTimeOffset at)
+    public static AccessDecision Decide(CatalogueResource resource, Caller caller, StatedPurpose? purpose, IReadOnlyList<Grant> grants, DateTimeOffset at) =>
+        Decide(resource, caller, purpose, grants, at, out _);
+
+    /// <summary>The decision, and in <paramref name="grant"/> the grant that allowed it when one had to (an application required); null otherwise — the audit trail names it.</summary>
+    public static AccessDecision Decide(CatalogueResource resource, Caller caller, StatedPurpose? purpose, IReadOnlyList<Grant> grants, DateTimeOffset at, out Grant? grant)
     {
+        grant = null;
         if (string.Equals(resource.Provider, caller.Agency, StringComparison.Ordinal))
         {
             return AccessDecision.Allowed;
@@ -62,7 +67,7 @@ internal static class AccessPolicy
             return AccessDecision.PurposeNotPermitted;
         }
 
-        if (conditions.ApplicationRequired && !HasGrant(resource, caller, purpose.Purpose, grants, at))
+        if (conditions.ApplicationRequired && (grant = GrantFor(resource, caller, purpose.Purpose, grants, at)) is null)
         {
             return AccessDecision.ShareGrantRequired;
         }
@@ -77,7 +82,8 @@ internal static class AccessPolicy
         && purpose is not null
         && !string.Equals(resource.Provider, caller.Agency, StringComparison.Ordinal);
 
-    private static bool HasGrant(CatalogueResource resource, Caller caller, Purpose purpose, IReadOnlyList<Grant> grants, DateTimeOffset at)
+    /// <summary>The first of <paramref name="grants"/> (the grant book's order) that allows this read; null when none does.</summary>
+    private static Grant? GrantFor(CatalogueResource resource, Caller caller, Purpose purpose, IReadOnlyList<Grant> grants, DateTimeOffset at)
     {
         foreach (var grant in grants)
         {
@@ -85,10 +91,10 @@ internal static class AccessPolicy
                 && string.Equals(grant.Agency, caller.Agency, StringComparison.Ordinal)
                 && grant.Allows(purpose, at))
             {
-                return true;
+                return grant;
             }
         }
 
-        return false;
+        return null;
     }
 }

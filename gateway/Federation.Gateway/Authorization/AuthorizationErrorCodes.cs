@@ -29,6 +29,9 @@ internal static class AuthorizationErrorCodes
     /// <summary>A request without a token asks for more than the catalogue's public part.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 
+    /// <summary>The document answers a field under an alias the gateway reserves for its own selections (the row's division, a data subject's identifier).</summary>
+    public const string ReservedAlias = "RESERVED_ALIAS";
+
     public static GraphQLError PurposeRequiredError(CatalogueResource resource) => Denied(
         $"Resource \"{resource.Id}\" is shared on conditions: declare the purpose of the request (Federation-Purpose header or extensions.purpose).",
         PurposeRequired,
@@ -55,6 +58,10 @@ internal static class AuthorizationErrorCodes
         $"Resource \"{resource.Id}\" is read only within the agency's administrative division; this row lies outside it.",
         OutsideJurisdiction,
         resource);
+
+    public static GraphQLError ReservedAliasError() => new(
+        $"Aliases starting with \"{OperationAudit.SubjectAliasPrefix}\" or \"{DocumentFilter.DivisionAliasPrefix}\" are reserved for the gateway's own selections; rename the field's alias.",
+        extensions: new Dictionary<string, object?> { ["code"] = ReservedAlias });
 
     public static GraphQLError UnauthenticatedError() => new(
         "Sign in: without a bearer token only the catalogue's public part may be read.",

@@ -42,7 +42,7 @@ internal sealed class AuthorizationStage(OperationAuthorizer authorizer) : IRequ
         }
 
         request.RowResources = authorized.RowResources;
-        if (authorized.Rules is not null)
+        if (authorized.Rules is not null || authorized.Subjects is not null)
         {
             request.FieldAccess = authorized;
         }

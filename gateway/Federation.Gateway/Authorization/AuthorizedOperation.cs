@@ -12,15 +12,25 @@ namespace Federation.Gateway.Authorization;
 /// </summary>
 internal sealed class AuthorizedOperation : IFieldAccess
 {
-    private AuthorizedOperation(GatewayResult? refusal, string? planKey, Dictionary<FieldNode, FieldRule>? rules)
+    private static readonly Dictionary<FieldNode, FieldRule> NoRules = new(ReferenceEqualityComparer.Instance);
+
+    private AuthorizedOperation(GatewayResult? refusal, string? planKey, Dictionary<FieldNode, FieldRule>? rules, IReadOnlyDictionary<FieldNode, SubjectSelection[]>? subjects = null)
     {
         Refusal = refusal;
         PlanKey = planKey;
         Rules = rules;
+        Subjects = subjects;
     }
 
     /// <summary>Every field allowed on every row: planned and shaped exactly as without authorization.</summary>
     public static AuthorizedOperation AsSent { get; } = new(null, null, null);
+
+    /// <summary>
+    /// Per field node whose objects may be data subjects, the identifiers the planner's document
+    /// fetches beside them for the audit trail (<see cref="OperationAudit"/>); null when none. A function
+    /// of the document alone, so the plan key needs nothing more.
+    /// </summary>
+    public IReadOnlyDictionary<FieldNode, SubjectSelection[]>? Subjects { get; }
 
     /// <summary>The whole request refused (401 or 403); no subgraph is asked.</summary>
     public GatewayResult? Refusal { get; }
@@ -40,18 +50,22 @@ internal sealed class AuthorizedOperation : IFieldAccess
 
     /// <summary>This outcome, naming the row-scoped resources the caller may read.</summary>
     public AuthorizedOperation WithRowResources(IReadOnlyList<string> readable) =>
-        readable.Count == 0 ? this : new AuthorizedOperation(Refusal, PlanKey, (Dictionary<FieldNode, FieldRule>?)Rules) { RowResources = readable };
+        readable.Count == 0 ? this : new AuthorizedOperation(Refusal, PlanKey, (Dictionary<FieldNode, FieldRule>?)Rules, Subjects) { RowResources = readable };
 
     public static AuthorizedOperation Refused(GatewayResult refusal) => new(refusal, null, null);
 
-    public static AuthorizedOperation Filtered(string planKey, Dictionary<FieldNode, FieldRule> rules) => new(null, planKey, rules);
+    public static AuthorizedOperation Filtered(string planKey, Dictionary<FieldNode, FieldRule> rules, IReadOnlyDictionary<FieldNode, SubjectSelection[]>? subjects = null) =>
+        new(null, planKey, rules, subjects);
+
+    /// <summary>Nothing removed or scoped, the subjects' identifiers fetched: one per document, kept with its audit (<see cref="OperationAudit.AsSent"/>).</summary>
+    public static AuthorizedOperation AsSentWithSubjects(IReadOnlyDictionary<FieldNode, SubjectSelection[]> subjects) => new(null, null, null, subjects);
 
     /// <summary>
     /// The document the planner sees: <paramref name="document"/> — the client's, or what of it goes
     /// to the subgraphs (its field nodes are the client's) — filtered by the rules.
     /// </summary>
     public DocumentNode DocumentToPlan(DocumentNode document, string? operationName) =>
-        Rules is null ? document : DocumentFilter.Apply(document, operationName, Rules);
+        Rules is null && Subjects is null ? document : DocumentFilter.Apply(document, operationName, Rules ?? NoRules, Subjects);
 
     /// <summary>The resolver of the final shaping: <paramref name="read"/> itself when no field has a rule.</summary>
     public FieldResolver Shaping(FieldResolver read)

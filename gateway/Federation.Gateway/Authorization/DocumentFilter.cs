@@ -18,17 +18,18 @@ internal static class DocumentFilter
 
     private static readonly FieldNode Typename = new(null, new NameNode("__typename"), [], [], null);
 
-    public static DocumentNode Apply(DocumentNode document, string? operationName, IReadOnlyDictionary<FieldNode, FieldRule> rules)
+    /// <param name="subjects">Per field node, the data subjects' identifiers to select beside its objects for the audit trail (<see cref="OperationAudit"/>); null when none.</param>
+    public static DocumentNode Apply(DocumentNode document, string? operationName, IReadOnlyDictionary<FieldNode, FieldRule> rules, IReadOnlyDictionary<FieldNode, SubjectSelection[]>? subjects = null)
     {
         var definitions = new List<DefinitionNode>(document.Definitions.Count);
         if (OperationSelection.Get(document, operationName, out _, out _) is { } operation)
         {
-            definitions.Add(operation with { SelectionSet = Filter(operation.SelectionSet, rules) });
+            definitions.Add(operation with { SelectionSet = Filter(operation.SelectionSet, rules, subjects) });
         }
 
         foreach (var fragment in document.Definitions.OfType<FragmentDefinitionNode>())
         {
-            definitions.Add(fragment with { SelectionSet = Filter(fragment.SelectionSet, rules) });
+            definitions.Add(fragment with { SelectionSet = Filter(fragment.SelectionSet, rules, subjects) });
         }
 
         return new DocumentNode(definitions);
@@ -36,7 +37,7 @@ internal static class DocumentFilter
 
     public static string DivisionAlias(string typeName) => DivisionAliasPrefix + typeName;
 
-    private static SelectionSetNode Filter(SelectionSetNode selectionSet, IReadOnlyDictionary<FieldNode, FieldRule> rules)
+    private static SelectionSetNode Filter(SelectionSetNode selectionSet, IReadOnlyDictionary<FieldNode, FieldRule> rules, IReadOnlyDictionary<FieldNode, SubjectSelection[]>? subjects)
     {
         var selections = new List<SelectionNode>(selectionSet.Selections.Count + 1);
         var changed = false;
@@ -60,12 +61,17 @@ internal static class DocumentFilter
                         }
                     }
 
-                    var fieldSet = field.SelectionSet is { } set ? Filter(set, rules) : null;
+                    var fieldSet = field.SelectionSet is { } set ? Filter(set, rules, subjects) : null;
+                    if (fieldSet is not null && subjects is not null && subjects.TryGetValue(field, out var identifiers))
+                    {
+                        fieldSet = WithIdentifiers(fieldSet, identifiers);
+                    }
+
                     changed |= !ReferenceEquals(fieldSet, field.SelectionSet);
                     selections.Add(ReferenceEquals(fieldSet, field.SelectionSet) ? field : field with { SelectionSet = fieldSet });
                     break;
                 case InlineFragmentNode inline:
-                    var inlineSet = Filter(inline.SelectionSet, rules);
+                    var inlineSet = Filter(inline.SelectionSet, rules, subjects);
                     changed |= !ReferenceEquals(inlineSet, inline.SelectionSet);
                     selections.Add(ReferenceEquals(inlineSet, inline.SelectionSet) ? inline : inline with { SelectionSet = inlineSet });
                     break;
@@ -89,6 +95,27 @@ internal static class DocumentFilter
         if (selections.Count == 0)
         {
             selections.Add(Typename);
+        }
+
+        return new SelectionSetNode(selections);
+    }
+
+    /// <summary>
+    /// <paramref name="selectionSet"/> with each subject's identifier under its reserved alias:
+    /// <c>_auditSubjectOfPerson: idNumber</c>, or <c>... on Person { _auditSubjectOfPerson: idNumber }</c>
+    /// where the field's type is abstract — so the trail knows whose data the objects are, selected by
+    /// the client or not. The client's document does not have it: the answer never shows it.
+    /// </summary>
+    private static SelectionSetNode WithIdentifiers(SelectionSetNode selectionSet, SubjectSelection[] identifiers)
+    {
+        var selections = new List<SelectionNode>(selectionSet.Selections.Count + identifiers.Length);
+        selections.AddRange(selectionSet.Selections);
+        foreach (var identifier in identifiers)
+        {
+            var field = new FieldNode(new NameNode(identifier.Alias), new NameNode(identifier.Field), [], [], null);
+            selections.Add(identifier.Conditional
+                ? new InlineFragmentNode(new NamedTypeNode(new NameNode(identifier.TypeName)), [], new SelectionSetNode([field]))
+                : field);
         }
 
         return new SelectionSetNode(selections);

@@ -22,7 +22,8 @@ namespace Federation.Gateway.Authorization;
 /// so the subgraphs withhold the rows the caller may not know of (<see cref="AuthorizedOperation.RowResources"/>).
 /// Each denial is noted in the request (<see cref="GatewayRequest.Denied"/>) for the record stage.
 /// </summary>
-internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook grantBook, AuthorizationOptions options, TimeProvider time)
+/// <param name="auditSubjects">Whether the audit trail records data subjects: then the document the planner sees fetches their identifiers (<see cref="OperationAudit"/>).</param>
+internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook grantBook, AuthorizationOptions options, TimeProvider time, bool auditSubjects = false)
 {
     private readonly ConcurrentDictionary<(string Hash, string? Operation), OperationFields> analyses = new();
     private readonly CatalogueResource[] rowScoped = [.. fields.Catalogue.Resources.Where(r => r.Conditions is { RowScoped: true })];
@@ -42,6 +43,13 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             return AuthorizedOperation.AsSent;
         }
 
+        var audit = operation.Audit(fields, auditSubjects);
+        if (audit.UsesReservedAlias)
+        {
+            // The gateway's own selections answer under these names; a client's could stand in for them.
+            return AuthorizedOperation.Refused(Refusal(400, [AuthorizationErrorCodes.ReservedAliasError()]));
+        }
+
         if (request.Identity is not { } caller)
         {
             return ReadsCatalogueFields(operation, request.Variables)
@@ -49,22 +57,25 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
                 : AuthorizedOperation.AsSent;
         }
 
-        var (decisions, rows) = await DecideAsync(operation, caller, request.Purpose, cancellationToken).ConfigureAwait(false);
+        var (decisions, grants, rows) = await DecideAsync(operation, caller, request.Purpose, cancellationToken).ConfigureAwait(false);
         if (decisions is null)
         {
-            return AuthorizedOperation.AsSent.WithRowResources(rows);
+            request.Set(new RequestDecisions(operation, audit, fields.Catalogue, null, grants, null, options.Mode, caller.Division, refused: false));
+            return audit.AsSent.WithRowResources(rows);
         }
 
         // What each field's arguments use depends on the variables' values: decided for this request only.
         var arguments = new ArgumentUse(operation, fields, request.Variables);
         var denied = DeniedFields(operation, decisions, arguments);
-        var denials = Denials(operation, decisions, denied, caller, request);
+        var denials = Denials(operation, audit, decisions, denied, caller, request);
         foreach (var (_, denial) in denials)
         {
             request.Denied(denial);
         }
 
-        if (options.Mode == AuthorizationMode.Reject && denials.Count > 0)
+        var refused = options.Mode == AuthorizationMode.Reject && denials.Count > 0;
+        request.Set(new RequestDecisions(operation, audit, fields.Catalogue, decisions, grants, denied, options.Mode, caller.Division, refused));
+        if (refused)
         {
             return AuthorizedOperation.Refused(Refusal(403, [.. denials.Select(d => d.Error with { Path = d.Denial.Path })]));
         }
@@ -73,18 +84,19 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
         // a dry run reports what fields would lose, not rows that must not be known to exist.
         if (options.Mode == AuthorizationMode.DryRun && !Array.Exists(decisions, d => d.IsDivisionScoped))
         {
-            return AuthorizedOperation.AsSent.WithRowResources(rows);
+            return audit.AsSent.WithRowResources(rows);
         }
 
-        return Filtered(request, operation, decisions, denied, caller).WithRowResources(rows);
+        return Filtered(request, operation, audit, decisions, denied, caller).WithRowResources(rows);
     }
 
     /// <summary>
     /// The decision per resource of the operation (null when every resource is allowed on every row,
-    /// the common case), and the row-scoped resources the caller may read of the agencies the
-    /// operation's resources come from. One look at the grant book for both, and only when a decision needs it.
+    /// the common case), the grant that allowed each resource that needed one (null when none did), and
+    /// the row-scoped resources the caller may read of the agencies the operation's resources come
+    /// from. One look at the grant book for all, and only when a decision needs it.
     /// </summary>
-    private async ValueTask<(AccessDecision[]? Decisions, IReadOnlyList<string> Rows)> DecideAsync(OperationFields operation, Caller caller, StatedPurpose? purpose, CancellationToken cancellationToken)
+    private async ValueTask<(AccessDecision[]? Decisions, Guid?[]? Grants, IReadOnlyList<string> Rows)> DecideAsync(OperationFields operation, Caller caller, StatedPurpose? purpose, CancellationToken cancellationToken)
     {
         var resources = operation.Resources;
         var rowsToDecide = RowScopedOf(resources);
@@ -104,13 +116,19 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             ? await grantBook.ActiveGrantsAsync(caller.Agency, at, cancellationToken).ConfigureAwait(false)
             : [];
         AccessDecision[]? decisions = null;
+        Guid?[]? granted = null;
         for (var i = 0; i < resources.Count; i++)
         {
-            var decision = AccessPolicy.Decide(resources[i], caller, purpose, grants, at);
+            var decision = AccessPolicy.Decide(resources[i], caller, purpose, grants, at, out var grant);
             if (decision != AccessDecision.Allowed)
             {
                 decisions ??= Filled(resources.Count, AccessDecision.Allowed);
                 decisions[i] = decision;
+            }
+
+            if (grant is not null && decision.IsAllowed)
+            {
+                (granted ??= new Guid?[resources.Count])[i] = grant.Id;
             }
         }
 
@@ -123,7 +141,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             }
         }
 
-        return (decisions, rows is null ? [] : rows);
+        return (decisions, granted, rows is null ? [] : rows);
     }
 
     /// <summary>The row-scoped resources whose provider provides one of <paramref name="resources"/>: only its subgraphs can be fetched from.</summary>
@@ -170,7 +188,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
     /// children are never reached. A field node is reported once, on the first response path that
     /// reaches it (shaping still answers every path with its error).
     /// </summary>
-    private List<(GraphQLError Error, AccessDenial Denial)> Denials(OperationFields operation, AccessDecision[] decisions, int[] denied, Caller caller, GatewayRequest request)
+    private List<(GraphQLError Error, AccessDenial Denial)> Denials(OperationFields operation, OperationAudit audit, AccessDecision[] decisions, int[] denied, Caller caller, GatewayRequest request)
     {
         var denials = new List<(GraphQLError, AccessDenial)>();
         SelectionConditions.Walk(operation, request.Variables, (field, path) =>
@@ -198,17 +216,48 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
                 resource.Id,
                 decision.Code!,
                 ModeName,
-                options.Mode != AuthorizationMode.DryRun)));
+                options.Mode != AuthorizationMode.DryRun)
+            {
+                Coordinate = at == field.Resource ? audit.Coordinates[audit.CoordinateOf[field.Index]] : ArgumentCoordinate(field, resource),
+            }));
             return false;
         });
         return denials;
     }
 
     /// <summary>
+    /// The coordinate a field denied for what its arguments use was denied for: the resource's argument
+    /// of this field when it covers one the field is given (<c>Type.field(argument:)</c>), else the
+    /// resource's first input field (<c>Input.field</c>), else its first coordinate.
+    /// </summary>
+    private string ArgumentCoordinate(OperationField field, CatalogueResource resource)
+    {
+        var parent = field.ParentType.Name;
+        var name = field.Node.Name.Value;
+        foreach (var argument in field.Node.Arguments)
+        {
+            if (ReferenceEquals(fields.Catalogue.ResourceOf(parent, name, argument.Name.Value), resource))
+            {
+                return $"{parent}.{name}({argument.Name.Value}:)";
+            }
+        }
+
+        foreach (var coordinate in resource.Fields)
+        {
+            if (SchemaCoordinate.TryParse(coordinate, out var parsed) && parsed.Argument is null && fields.Schema.GetType(parsed.Type) is InputObjectType)
+            {
+                return coordinate;
+            }
+        }
+
+        return resource.Fields.Count > 0 ? resource.Fields[0] : resource.Id;
+    }
+
+    /// <summary>
     /// The rules per field node and the key of the filtered document. In dry-run mode nothing is
     /// removed: only division-scoped fields get a rule, which reports the rows it would null.
     /// </summary>
-    private AuthorizedOperation Filtered(GatewayRequest request, OperationFields operation, AccessDecision[] decisions, int[] denied, Caller caller)
+    private AuthorizedOperation Filtered(GatewayRequest request, OperationFields operation, OperationAudit audit, AccessDecision[] decisions, int[] denied, Caller caller)
     {
         var dryRun = options.Mode == AuthorizationMode.DryRun;
         Action<ResolveContext, CatalogueResource>? wouldDeny = dryRun ? (context, resource) => request.Denied(new AccessDenial(
@@ -220,7 +269,10 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             resource.Id,
             AuthorizationErrorCodes.OutsideJurisdiction,
             nameof(AuthorizationMode.DryRun),
-            Enforced: false)) : null;
+            Enforced: false)
+        {
+            Coordinate = context.ParentType.Name + "." + context.FieldName,
+        }) : null;
         var rules = new Dictionary<FieldNode, FieldRule>(ReferenceEqualityComparer.Instance);
         var errors = new GraphQLError?[decisions.Length];
         List<int>? deniedForArguments = null;
@@ -258,7 +310,7 @@ internal sealed class OperationAuthorizer(CatalogueFields fields, IGrantBook gra
             }
         }
 
-        return AuthorizedOperation.Filtered(PlanKey(request.DocumentHash, dryRun ? [.. decisions.Select(d => d.IsAllowed ? d : AccessDecision.Allowed)] : decisions, deniedForArguments), rules);
+        return AuthorizedOperation.Filtered(PlanKey(request.DocumentHash, dryRun ? [.. decisions.Select(d => d.IsAllowed ? d : AccessDecision.Allowed)] : decisions, deniedForArguments), rules, audit.SubjectSelections);
     }
 
     /// <summary>

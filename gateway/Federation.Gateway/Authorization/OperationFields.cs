@@ -101,6 +101,12 @@ internal sealed class OperationFields
     /// <summary>The work the analysis did (selections, argument values and input fields visited): linear in the document.</summary>
     internal int Steps { get; }
 
+    private OperationAudit? audit;
+
+    /// <summary>What the audit trail needs of the operation, made on first use and kept with this analysis (per document).</summary>
+    public OperationAudit Audit(CatalogueFields fields, bool subjects) =>
+        Volatile.Read(ref audit) ?? Interlocked.CompareExchange(ref audit, OperationAudit.Of(this, fields, subjects), null) ?? audit!;
+
     /// <summary>Walks the operation of a validated <paramref name="document"/>; null when the document has no such operation.</summary>
     public static OperationFields? Of(DocumentNode document, string? operationName, CatalogueFields fields)
     {

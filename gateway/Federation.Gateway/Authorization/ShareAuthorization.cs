@@ -19,8 +19,13 @@ internal sealed class ShareAuthorization(ShareCatalogue catalogue, IGrantBook gr
 
     public OperationAuthorizer For(Schema api) => For(api, catalogue);
 
-    /// <summary>The authorizer of <paramref name="api"/> over <paramref name="served"/>, the catalogue served with it (<c>Supergraph.Catalogue</c>).</summary>
-    public OperationAuthorizer For(Schema api, ShareCatalogue served) => new(new CatalogueFields(api, served), grants, options.Value, time);
+    /// <summary>
+    /// The authorizer of <paramref name="api"/> over <paramref name="served"/>, the catalogue served with it
+    /// (<c>Supergraph.Catalogue</c>); with <paramref name="auditSubjects"/>, the planner's document fetches the
+    /// data subjects' identifiers for the audit trail.
+    /// </summary>
+    public OperationAuthorizer For(Schema api, ShareCatalogue served, bool auditSubjects = false) =>
+        new(new CatalogueFields(api, served), grants, options.Value, time, auditSubjects);
 }
 
 internal static class ShareAuthorizationServices

@@ -99,6 +99,7 @@ internal static class CatalogueCoverage
 
         CheckNotShared(supergraph, catalogue, elements, errors);
         CheckDivisionPaths(supergraph, catalogue, errors);
+        CheckSubjects(supergraph, catalogue, errors);
         CheckDivisionScopedFields(catalogue, elements, errors);
         CheckRowScopedFields(supergraph, catalogue, elements, errors);
         return errors;
@@ -324,6 +325,48 @@ internal static class CatalogueCoverage
                 case InlineFragmentNode fragment:
                     Collect(supergraph, fragment.TypeCondition is { } condition ? supergraph.Type(condition.Name.Value) ?? type : type, fragment.SelectionSet, named);
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each <c>subjects</c> entry names an object type of the supergraph and a field of that type — not a
+    /// path — that is a scalar and not a list: the identifier the audit trail hashes, fetched beside
+    /// every object of the type under a reserved alias.
+    /// </summary>
+    private static void CheckSubjects(Supergraph supergraph, ShareCatalogue catalogue, List<CompositionError> errors)
+    {
+        foreach (var (typeName, subject) in catalogue.Subjects)
+        {
+            var type = supergraph.Type(typeName);
+            if (type is null)
+            {
+                errors.Add(CatalogueErrorCodes.InvalidSubject(typeName, subject.Field, "the supergraph has no such type"));
+                continue;
+            }
+
+            if (type.Kind is not SupergraphTypeKind.Object)
+            {
+                errors.Add(CatalogueErrorCodes.InvalidSubject(typeName, subject.Field, "it is not an object type"));
+                continue;
+            }
+
+            var field = type.Field(subject.Field);
+            if (field is null)
+            {
+                errors.Add(CatalogueErrorCodes.InvalidSubject(typeName, subject.Field, $"type \"{typeName}\" has no field \"{subject.Field}\""));
+            }
+            else if (field.Type.StartsWith('['))
+            {
+                errors.Add(CatalogueErrorCodes.InvalidSubject(typeName, subject.Field, $"\"{field.Coordinate}\" is a list"));
+            }
+            else if (field.Arguments.Count > 0)
+            {
+                errors.Add(CatalogueErrorCodes.InvalidSubject(typeName, subject.Field, $"\"{field.Coordinate}\" takes arguments"));
+            }
+            else if (supergraph.Type(NamedType(field.Type)) is { Kind: not SupergraphTypeKind.Scalar and not SupergraphTypeKind.Enum })
+            {
+                errors.Add(CatalogueErrorCodes.InvalidSubject(typeName, subject.Field, $"\"{field.Coordinate}\" is not a scalar"));
             }
         }
     }

@@ -36,6 +36,7 @@ internal static class CatalogueErrorCodes
     public const string InvalidDivisionPathCode = "CATALOGUE_INVALID_DIVISION_PATH";
     public const string DivisionFieldMissingCode = "CATALOGUE_DIVISION_FIELD_MISSING";
     public const string RowScopedWithoutRowsCode = "CATALOGUE_ROW_SCOPED_WITHOUT_ROWS";
+    public const string InvalidSubjectCode = "CATALOGUE_INVALID_SUBJECT";
 
     // Drafting the entries of a new subgraph (`catalogue draft`).
     public const string DraftUnknownSubgraphCode = "CATALOGUE_DRAFT_UNKNOWN_SUBGRAPH";
@@ -112,6 +113,9 @@ internal static class CatalogueErrorCodes
 
     public static CompositionError DivisionFieldMissing(string coordinate, string resource, string type) =>
         new(DivisionFieldMissingCode, $"Resource {resource} is division-scoped but field \"{coordinate}\" is on type \"{type}\", which has no entry in divisionFields: its rows have no division to compare.", [], [coordinate]);
+
+    public static CompositionError InvalidSubject(string type, string field, string why) =>
+        new(InvalidSubjectCode, $"subjects names \"{field}\" as the identifier of type \"{type}\": {why}.", [], [type]);
 
     public static CompositionError RowScopedWithoutRows(string coordinate, string resource, string why) =>
         new(RowScopedWithoutRowsCode, $"Resource {resource} is row-scoped, but \"{coordinate}\" {why}: only fields of the rows a subgraph withholds can be.", [], [coordinate]);

@@ -16,7 +16,8 @@ internal sealed record CatalogueReading(ShareCatalogue? Catalogue, IReadOnlyList
 /// </summary>
 internal static class CatalogueReader
 {
-    private static readonly string[] FileKeys = ["agencies", "subgraphs", "divisionFields", "resources"];
+    private static readonly string[] FileKeys = ["agencies", "subgraphs", "divisionFields", "subjects", "resources"];
+    private static readonly string[] SubjectKeys = ["field", "kind"];
     private static readonly string[] AgencyKeys = ["code", "name", "englishName", "division", "roles"];
     private static readonly string[] ResourceKeys = ["id", "name", "englishName", "provider", "class", "fields", "format", "provision", "updateFrequency", "conditions", "legalBasis"];
     private static readonly string[] ConditionKeys = ["agencies", "purposes", "applicationRequired", "divisionScoped", "rowScoped", "usageRequirements"];
@@ -79,11 +80,12 @@ internal static class CatalogueReader
             }
         });
         var divisionFields = ReadNames(file, "divisionFields", errors, (_, _, _) => { });
+        var subjects = ReadSubjects(file, errors);
         var resources = ReadResources(file, known, errors);
 
         return errors.Count > 0
             ? new CatalogueReading(null, errors)
-            : new CatalogueReading(new ShareCatalogue([.. agencies.Select(a => a.Agency)], divisionFields, resources, subgraphs), []);
+            : new CatalogueReading(new ShareCatalogue([.. agencies.Select(a => a.Agency)], divisionFields, resources, subgraphs, subjects), []);
     }
 
     private static List<(CatalogueAgency Agency, int Line)> ReadAgencies(Section file, List<CatalogueError> errors)
@@ -149,6 +151,69 @@ internal static class CatalogueReader
         }
 
         return roles;
+    }
+
+    /// <summary>
+    /// The optional <c>subjects</c>: type → <c>{ field, kind }</c>. Whether the type and its field exist
+    /// and the field is a scalar is known only with the supergraph (<see cref="CatalogueCoverage"/>);
+    /// the kind's spelling is checked here.
+    /// </summary>
+    private static Dictionary<string, DataSubject> ReadSubjects(Section file, List<CatalogueError> errors)
+    {
+        var subjects = new Dictionary<string, DataSubject>(StringComparer.Ordinal);
+        switch (file.Optional("subjects"))
+        {
+            case null:
+                return subjects;
+            case YamlMappingNode mapping:
+                foreach (var (name, value) in mapping.Children)
+                {
+                    if (name is not YamlScalarNode { Value: { Length: > 0 } type } || value is not YamlMappingNode entryNode)
+                    {
+                        errors.Add(CatalogueErrorCodes.InvalidValue(null, Line(name), "subjects", Describe(value), "a type name mapped to { field, kind }"));
+                        continue;
+                    }
+
+                    var entry = new Section(entryNode, "a data subject", null, SubjectKeys, errors);
+                    var field = entry.Text("field");
+                    var kind = entry.Text("kind");
+                    if (kind is not null && !IsScreamingSnake(kind))
+                    {
+                        errors.Add(CatalogueErrorCodes.InvalidValue(null, entry.LineOf("kind"), "kind", $"\"{kind}\"", "a kind in SCREAMING_SNAKE_CASE (e.g. CITIZEN_ID)"));
+                        continue;
+                    }
+
+                    if (field is not null && kind is not null)
+                    {
+                        subjects[type] = new DataSubject(field, kind);
+                    }
+                }
+
+                return subjects;
+            case var other:
+                errors.Add(CatalogueErrorCodes.InvalidValue(null, Line(other), "subjects", Describe(other), "a mapping of type names to { field, kind }"));
+                return subjects;
+        }
+    }
+
+    /// <summary>Upper-case ASCII letters and digits in words joined by single underscores, starting with a letter.</summary>
+    private static bool IsScreamingSnake(string text)
+    {
+        if (text.Length == 0 || text[0] is < 'A' or > 'Z' || text[^1] == '_')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!(c is >= 'A' and <= 'Z' or >= '0' and <= '9' || (c == '_' && text[i - 1] != '_')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A mapping of names to text (<c>subgraphs</c>, <c>divisionFields</c>).</summary>

@@ -17,14 +17,17 @@ internal sealed class ShareCatalogue
 
     /// <param name="divisionFields">Per object type, the path of the row's division code (e.g. <c>Person</c> → <c>registeredDivision.code</c>), for division-scoped resources.</param>
     /// <param name="subgraphs">Per subgraph name, the credit code of the agency whose system it is; composition checks each resource's fields come from a subgraph of its provider.</param>
+    /// <param name="subjects">Per object type, the field identifying the data subject of its objects and the identifier's kind (<c>subjects:</c>), for the audit trail.</param>
     public ShareCatalogue(
         IReadOnlyList<CatalogueAgency> agencies,
         IReadOnlyDictionary<string, string> divisionFields,
         IReadOnlyList<CatalogueResource> resources,
-        IReadOnlyDictionary<string, string>? subgraphs = null)
+        IReadOnlyDictionary<string, string>? subgraphs = null,
+        IReadOnlyDictionary<string, DataSubject>? subjects = null)
     {
         Agencies = agencies;
         Subgraphs = subgraphs ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        Subjects = subjects ?? new Dictionary<string, DataSubject>(StringComparer.Ordinal);
         DivisionFields = divisionFields;
         Resources = resources;
         foreach (var agency in agencies)
@@ -59,6 +62,9 @@ internal sealed class ShareCatalogue
     public IReadOnlyList<CatalogueAgency> Agencies { get; }
 
     public IReadOnlyDictionary<string, string> DivisionFields { get; }
+
+    /// <summary>Object type → the field identifying its objects' data subject and the identifier's kind; empty when the catalogue names none.</summary>
+    public IReadOnlyDictionary<string, DataSubject> Subjects { get; }
 
     /// <summary>Subgraph name → credit code of its providing agency.</summary>
     public IReadOnlyDictionary<string, string> Subgraphs { get; }

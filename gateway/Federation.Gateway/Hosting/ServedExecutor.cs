@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
@@ -18,7 +20,9 @@ namespace Federation.Gateway.Hosting;
 /// cache, served schema (API schema and the platform's part) and authorizer over the supergraph's
 /// own catalogue, when a reload swaps the supergraph. Every request is authorized against the share
 /// catalogue served with it (<see cref="ShareAuthorization"/>); the registered stages
-/// (<see cref="PipelineServices.AddRequestStage{TStage}"/>) run in every pipeline.
+/// (<see cref="PipelineServices.AddRequestStage{TStage}"/>) run in every pipeline; every request is
+/// recorded in the audit trail when one is registered (<see cref="IAuditTrail"/>, with the
+/// <see cref="SubjectHash"/> its data subjects are kept as).
 /// </summary>
 internal sealed class ServedExecutor(
     SupergraphSource source,
@@ -30,7 +34,9 @@ internal sealed class ServedExecutor(
     IAccessDecisionLog decisions,
     IEnumerable<IRequestStage> registered,
     ILoggerFactory logs,
-    AuditReading? auditing = null)
+    AuditReading? auditing = null,
+    IAuditTrail? trail = null,
+    SubjectHash? subjects = null)
 {
     /// <summary>Every pipeline served, by its schema, for as long as a request may still hold that schema.</summary>
     private readonly ConditionalWeakTable<Schema, GatewayPipeline> bySchema = [];
@@ -55,7 +61,7 @@ internal sealed class ServedExecutor(
     /// <summary>The pipeline of <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
     public GatewayPipeline Build(Supergraph supergraph)
     {
-        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing);
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing, trail, subjects);
         return withoutAuthorization ? pipeline.WithoutAuthorization() : pipeline;
     }
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Admission;
 using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Authorization;
@@ -71,11 +74,14 @@ internal sealed class GatewayPipeline
         IAccessDecisionLog? decisions = null,
         IEnumerable<IRequestStage>? registered = null,
         ILoggerFactory? logs = null,
-        AuditReading? auditing = null)
+        AuditReading? auditing = null,
+        IAuditTrail? trail = null,
+        SubjectHash? subjects = null)
     {
         var planning = SupergraphPlanning.From(supergraph);
         var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing, auditing);
-        var authorizer = authorization?.For(planning.Api, supergraph.Catalogue ?? authorization.Catalogue);
+        // Subjects' identifiers are fetched only when they are recorded: without a trail the planner's document is the client's.
+        var authorizer = authorization?.For(planning.Api, supergraph.Catalogue ?? authorization.Catalogue, auditSubjects: trail is not null && subjects is not null);
         var plans = new QueryPlanCache(planCacheCapacity);
         var specified = Specified(
             authorizer,
@@ -83,8 +89,11 @@ internal sealed class GatewayPipeline
             plans,
             platform,
             SubgraphHttpClients.Create(planning, options, http, supergraph.Catalogue),
-            decisions ?? new LoggedAccessDecisions(NullLogger<LoggedAccessDecisions>.Instance),
-            (logs ?? NullLoggerFactory.Instance).CreateLogger<RecordStage>());
+            new RecordStage(
+                decisions ?? new LoggedAccessDecisions(NullLogger<LoggedAccessDecisions>.Instance),
+                (logs ?? NullLoggerFactory.Instance).CreateLogger<RecordStage>(),
+                trail,
+                subjects));
         return new GatewayPipeline(platform?.Schema ?? planning.Api, plans, platform, authorizer, InOrder(specified, registered));
     }
 
@@ -95,10 +104,9 @@ internal sealed class GatewayPipeline
         QueryPlanCache plans,
         PlatformGraph? platform,
         SubgraphClients clients,
-        IAccessDecisionLog decisions,
-        ILogger recordLog) =>
+        RecordStage record) =>
         authorizer is null
-            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform), new FetchStage(clients), ShapeStage.Instance, new RecordStage(decisions, recordLog)]
+            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform), new FetchStage(clients), ShapeStage.Instance, record]
             :
             [
                 AdmissionStage.Instance,
@@ -106,7 +114,7 @@ internal sealed class GatewayPipeline
                 new PlanStage(planner, plans, platform),
                 new FetchStage(clients),
                 ShapeStage.Instance,
-                new RecordStage(decisions, recordLog),
+                record,
             ];
 
     /// <summary>
@@ -116,13 +124,40 @@ internal sealed class GatewayPipeline
     internal GatewayPipeline WithoutAuthorization() =>
         new(Schema, Plans, Platform, null, Array.FindAll(stages, stage => stage is not AuthorizationStage));
 
-    /// <summary>Runs <paramref name="request"/> through the stages; once one has answered, only the record stages still run.</summary>
+    /// <summary>
+    /// Runs <paramref name="request"/> through the stages; once one has answered, only the record stages
+    /// still run — and they run also when a stage threw (<see cref="GatewayRequest.Failure"/>), so a failed
+    /// request is recorded too. The exception then goes on to the endpoint, which answers it with its
+    /// coded error (a time limit's, or <c>INTERNAL_ERROR</c>), unless the record could not be made durable:
+    /// then the answer is the record stage's <c>AUDIT_UNAVAILABLE</c>.
+    /// </summary>
     public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         request.Schema = Schema;
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            foreach (var stage in stages)
+            {
+                if (stage.Step == RequestStep.Record || request.Answer is not null)
+                {
+                    continue;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                await stage.RunAsync(request, cancellationToken).ConfigureAwait(false);
+                request.Timings.Add(stage.Step, Stopwatch.GetTimestamp() - started);
+            }
+        }
+        catch (Exception exception)
+        {
+            failure = ExceptionDispatchInfo.Capture(exception);
+            request.Failure = exception;
+        }
+
         foreach (var stage in stages)
         {
-            if (request.Answer is not null && stage.Step != RequestStep.Record)
+            if (stage.Step != RequestStep.Record)
             {
                 continue;
             }
@@ -130,6 +165,11 @@ internal sealed class GatewayPipeline
             var started = Stopwatch.GetTimestamp();
             await stage.RunAsync(request, cancellationToken).ConfigureAwait(false);
             request.Timings.Add(stage.Step, Stopwatch.GetTimestamp() - started);
+        }
+
+        if (failure is not null && !request.Unrecorded)
+        {
+            failure.Throw();
         }
 
         return request.Answer ?? throw new InvalidOperationException("No stage of the pipeline answered the request: the shape stage is missing.");

@@ -1,17 +1,26 @@
+using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Requests;
 using Microsoft.Extensions.Logging;
 
 namespace Federation.Gateway.Record;
 
 /// <summary>
-/// Record: what happened to the request is written down, for refused requests too — each access
-/// denial to the <see cref="IAccessDecisionLog"/> (the log by default; the audit trail will persist
-/// them), and the time each step took: a debug log line (event 6101), and for an operator who asked
-/// for the plan (<c>QueryPlanInspection</c>) a <c>Server-Timing</c> response header.
+/// Record: what happened to the request is written down, for refused and failed requests too (the
+/// pipeline runs it in a <c>finally</c>). With an audit trail (<see cref="IAuditTrail"/>) every request
+/// gets one access record (<see cref="AccessRecord"/>), awaited until durable; a record that cannot be
+/// made durable withholds the answer — <c>AUDIT_UNAVAILABLE</c>, HTTP 503, no data. Each access denial
+/// also goes to the <see cref="IAccessDecisionLog"/> (the log, as without a trail), and the time each
+/// step took to a debug log line (event 6101) and, for an operator who asked for the plan
+/// (<c>QueryPlanInspection</c>), a <c>Server-Timing</c> response header.
 /// </summary>
-internal sealed partial class RecordStage(IAccessDecisionLog decisions, ILogger logger) : IRequestStage
+/// <param name="trail">Where access records go; null when auditing is off (<c>Audit:Enabled=false</c>).</param>
+/// <param name="subjects">How data subjects' identifiers are hashed; null records no subjects.</param>
+internal sealed partial class RecordStage(IAccessDecisionLog decisions, ILogger logger, IAuditTrail? trail = null, SubjectHash? subjects = null, TimeProvider? time = null) : IRequestStage
 {
     public const string ServerTimingHeader = "Server-Timing";
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     public RequestStep Step => RequestStep.Record;
 
@@ -23,6 +32,29 @@ internal sealed partial class RecordStage(IAccessDecisionLog decisions, ILogger 
             decisions.Record(denials[i]);
         }
 
+        return trail is null ? Finish(request) : AuditAsync(request);
+    }
+
+    private async ValueTask AuditAsync(GatewayRequest request)
+    {
+        var entry = AccessRecord.Of(request, subjects, clock.GetUtcNow());
+        try
+        {
+            // Not the request's token: a client that went away after its data was fetched is recorded all the same.
+            await trail!.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AuditUnavailableException exception)
+        {
+            Unavailable(logger, request.Http?.TraceIdentifier ?? "", exception);
+            request.Unrecorded = true;
+            request.Answered(RecordErrorCodes.Unavailable());
+        }
+
+        await Finish(request).ConfigureAwait(false);
+    }
+
+    private ValueTask Finish(GatewayRequest request)
+    {
         if (request.ExposePlan && request.Http is { Response.HasStarted: false } http)
         {
             http.Response.Headers[ServerTimingHeader] = request.Timings.ToServerTiming();
@@ -51,4 +83,11 @@ internal sealed partial class RecordStage(IAccessDecisionLog decisions, ILogger 
         Level = LogLevel.Debug,
         Message = "Request {Operation} (status {Status}) took admit {Admit} ms, authorize {Authorize} ms, plan {Plan} ms, fetch {Fetch} ms, shape {Shape} ms")]
     private static partial void Timed(ILogger logger, string operation, int status, double admit, double authorize, double plan, double fetch, double shape);
+
+    [LoggerMessage(
+        EventId = 6102,
+        EventName = "AuditUnavailable",
+        Level = LogLevel.Error,
+        Message = "Request {RequestId} was not served: its audit record could not be made durable")]
+    private static partial void Unavailable(ILogger logger, string requestId, Exception exception);
 }

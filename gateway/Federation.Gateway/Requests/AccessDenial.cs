@@ -17,4 +17,11 @@ internal sealed record AccessDenial(
     bool Enforced)
 {
     public string PathText => string.Join('.', Path);
+
+    /// <summary>
+    /// The schema coordinate that decided the denial: the field's (<c>Type.field</c>), or the argument's
+    /// (<c>Type.field(argument:)</c>) or input field's (<c>Input.field</c>) a denial for what the
+    /// field's arguments use was made for; null when not known.
+    /// </summary>
+    public string? Coordinate { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Federation.Gateway.Authentication;
 using Federation.GraphQL;
@@ -30,7 +31,17 @@ internal sealed class GatewayRequest
     {
         Caller = caller;
         ExposePlan = exposePlan;
+        StartedAt = Stopwatch.GetTimestamp();
     }
+
+    /// <summary>When the context was made (<see cref="Stopwatch.GetTimestamp"/>): the record's duration counts from here.</summary>
+    public long StartedAt { get; }
+
+    /// <summary>What a stage threw, for the record stages that still run (the record's outcome is <c>Failed</c>); null when none threw.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>Whether the record stage could not make the request's record durable and answered <c>AUDIT_UNAVAILABLE</c> instead.</summary>
+    public bool Unrecorded { get; set; }
 
     /// <summary>A context for a document already parsed and validated against the API schema; its operation is chosen here, once.</summary>
     public GatewayRequest(

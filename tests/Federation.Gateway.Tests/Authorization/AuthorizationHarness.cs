@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Federation.Gateway.Audit;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
@@ -55,14 +56,29 @@ internal sealed class AuthorizationHarness : IAsyncDisposable
     }
 
     /// <summary>A gateway executor of the committed supergraph, with its own plan cache, authorizing with <paramref name="catalogue"/>.</summary>
-    public GatewayPipeline Gateway(ShareCatalogue catalogue, IGrantBook? grants = null, AuthorizationMode mode = AuthorizationMode.Filter, IAccessDecisionLog? log = null)
+    /// <param name="trail">The audit trail every request is recorded in, with <see cref="Audit.CapturingAuditTrail.Subjects"/> hashing the data subjects; none by default.</param>
+    public GatewayPipeline Gateway(
+        ShareCatalogue catalogue,
+        IGrantBook? grants = null,
+        AuthorizationMode mode = AuthorizationMode.Filter,
+        IAccessDecisionLog? log = null,
+        IAuditTrail? trail = null,
+        IEnumerable<IRequestStage>? registered = null)
     {
         var authorization = new ShareAuthorization(
             catalogue,
             grants ?? new GrantList(),
             Options.Create(new AuthorizationOptions { Mode = mode }),
             TimeProvider.System);
-        return GatewayPipeline.Create(PlanHarness.Model, options, services.GetRequiredService<IHttpClientFactory>(), authorization: authorization, decisions: log ?? new DenialList());
+        return GatewayPipeline.Create(
+            PlanHarness.Model,
+            options,
+            services.GetRequiredService<IHttpClientFactory>(),
+            authorization: authorization,
+            decisions: log ?? new DenialList(),
+            registered: registered,
+            trail: trail,
+            subjects: trail is null ? null : Audit.CapturingAuditTrail.Subjects);
     }
 
     public static async Task<GatewayResult> RunAsync(
@@ -99,6 +115,17 @@ internal sealed class GrantList : IGrantBook
     private readonly Lock gate = new();
 
     public GrantList(params Grant[] grants) => this.grants.AddRange(grants);
+
+    public IReadOnlyList<Grant> All
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. grants];
+            }
+        }
+    }
 
     public int Asked { get; private set; }
 

@@ -200,7 +200,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
     }
 
     /// <summary>The share-condition rules as DOMAIN.md states them, for the cases of this matrix.</summary>
-    private static string? ExpectedCode(ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division)
+    internal static string? ExpectedCode(ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division)
     {
         if (agency == AgencyCase.Provider)
         {
@@ -226,7 +226,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         };
     }
 
-    private static CatalogueResource Item(ShareCase share) => share switch
+    internal static CatalogueResource Item(ShareCase share) => share switch
     {
         ShareCase.Unconditional => Resource(Residence, ShareClass.Unconditional, null, "Person.residenceAddress"),
         ShareCase.ListedWithApplicationInDivision => Resource(
@@ -242,7 +242,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         _ => Resource(Residence, ShareClass.NotShared, null, "Person.residenceAddress"),
     };
 
-    private static GrantList Grants(GrantCase grant, string agency)
+    internal static GrantList Grants(GrantCase grant, string agency)
     {
         var now = DateTimeOffset.UtcNow;
         return grant switch

@@ -44,11 +44,19 @@ internal static class TestCatalogue
         conditions,
         shareClass == ShareClass.NotShared ? "《中华人民共和国个人信息保护法》第二十八条" : null);
 
+    /// <summary>Persons and legal persons are data subjects (for the audit trail).</summary>
+    public static readonly IReadOnlyDictionary<string, DataSubject> Subjects = new Dictionary<string, DataSubject>
+    {
+        ["Person"] = new("idNumber", "CITIZEN_ID"),
+        ["LegalPerson"] = new("creditCode", "CREDIT_CODE"),
+    };
+
     /// <summary>The base items and <paramref name="item"/>.</summary>
     public static ShareCatalogue With(params CatalogueResource[] items) => new(
         Agencies,
         DivisionFields,
-        [Resource(Base, ShareClass.Unconditional, null, "Query.person", "Query.licence", "Query.legalPerson", "Person.idNumber", "Person.name"), .. items]);
+        [Resource(Base, ShareClass.Unconditional, null, "Query.person", "Query.licence", "Query.legalPerson", "Person.idNumber", "Person.name"), .. items],
+        subjects: Subjects);
 
     public static Caller Caller(string agency, string division, string user = "zhang.wei") => new(user, agency, division, new HashSet<string>());
 

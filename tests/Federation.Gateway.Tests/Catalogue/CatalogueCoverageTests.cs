@@ -175,6 +175,30 @@ public sealed class CatalogueCoverageTests
         Assert.Contains(why, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Person", "id", null)]
+    [InlineData("Licence", "number", null)]
+    [InlineData("Nobody", "id", "the supergraph has no such type")]
+    [InlineData("Person", "nowhere", "type \"Person\" has no field \"nowhere\"")]
+    [InlineData("Person", "licences", "is a list")]
+    [InlineData("Licence", "holder", "is not a scalar")]
+    [InlineData("Query", "person", "takes arguments")]
+    public void A_data_subjects_identifier_is_a_scalar_field_of_its_type(string type, string field, string? why)
+    {
+        var errors = CatalogueCoverage.Check(Small.Value, Catalogue(subjects: new() { [type] = new DataSubject(field, "SOME_KIND") }));
+
+        if (why is null)
+        {
+            Assert.Empty(errors);
+            return;
+        }
+
+        var error = Assert.Single(errors);
+        Assert.Equal(CatalogueErrorCodes.InvalidSubjectCode, error.Code);
+        Assert.Equal([type], error.Coordinates);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Not_shared_fields_are_not_in_the_api_schema_served_with_the_catalogue()
     {
@@ -381,7 +405,8 @@ public sealed class CatalogueCoverageTests
         Dictionary<string, string>? divisionFields = null,
         string[]? peopleInputs = null,
         string[]? licenceInputs = null,
-        CatalogueResource[]? more = null) =>
+        CatalogueResource[]? more = null,
+        Dictionary<string, DataSubject>? subjects = null) =>
         new(
             [new CatalogueAgency(PublicSecurity, "宁波市公安局", "Ningbo Municipal Public Security Bureau", "330200"), new CatalogueAgency(BigData, "宁波市大数据发展管理局", "Ningbo Municipal Big Data Development Administration", "330200")],
             divisionFields ?? new Dictionary<string, string>(),
@@ -391,7 +416,8 @@ public sealed class CatalogueCoverageTests
                 Resource("licences.face", BigData, ShareClass.Unconditional, [.. licenceFields ?? ["Query.licence", "Licence.number", "Licence.holder", "Licence.note", "Person.licences"], .. licenceInputs ?? ["Query.licence(number:)"]]),
                 .. more ?? [],
             ],
-            subgraphs ?? new Dictionary<string, string> { ["people"] = PublicSecurity, ["licences"] = BigData });
+            subgraphs ?? new Dictionary<string, string> { ["people"] = PublicSecurity, ["licences"] = BigData },
+            subjects);
 
     private static CatalogueResource Scoped(string id, string provider, params string[] fields) =>
         new(id, id, id, provider, ShareClass.Conditional, fields, "JSON", [ProvisionMethod.Api], UpdateFrequency.Daily, new ShareConditions(null, [Purpose.DataVerification], false, true, null), null);

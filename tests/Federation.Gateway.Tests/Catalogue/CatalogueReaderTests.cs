@@ -353,6 +353,48 @@ public sealed class CatalogueReaderTests
         Assert.Equal([CatalogueErrorCodes.InvalidValueCode, CatalogueErrorCodes.EmptyPurposesCode], reading.Errors.Select(e => e.Code));
     }
 
+    private static string WithSubjects(string subjects) =>
+        Valid.Replace("resources:\n", "subjects:\n" + subjects + "resources:\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void Data_subjects_read_into_type_field_and_kind_and_are_optional()
+    {
+        var reading = CatalogueReader.Read(WithSubjects("  Person: { field: id, kind: CITIZEN_ID }\n  Licence:\n    field: number\n    kind: LICENCE_NUMBER_2\n"));
+
+        Assert.Empty(reading.Errors);
+        Assert.Equal(new DataSubject("id", "CITIZEN_ID"), reading.Catalogue!.Subjects["Person"]);
+        Assert.Equal(new DataSubject("number", "LICENCE_NUMBER_2"), reading.Catalogue.Subjects["Licence"]);
+        Assert.Empty(CatalogueReader.Read(Valid).Catalogue!.Subjects);
+    }
+
+    [Theory]
+    [InlineData("citizen_id")]
+    [InlineData("CITIZEN__ID")]
+    [InlineData("CITIZEN_ID_")]
+    [InlineData("1D")]
+    [InlineData("CITIZEN-ID")]
+    public void A_subject_kind_is_screaming_snake_case(string kind)
+    {
+        var yaml = WithSubjects($"  Person: {{ field: id, kind: {kind} }}\n");
+
+        var error = ExpectError(yaml, CatalogueErrorCodes.InvalidValueCode, null, LineOf(yaml, "Person: {"));
+
+        Assert.Contains("SCREAMING_SNAKE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("  Person: { field: id }\n", CatalogueErrorCodes.MissingKeyCode)]
+    [InlineData("  Person: { field: id, kind: CITIZEN_ID, salt: x }\n", CatalogueErrorCodes.UnknownKeyCode)]
+    [InlineData("  Person: id\n", CatalogueErrorCodes.InvalidValueCode)]
+    [InlineData("  - Person\n", CatalogueErrorCodes.InvalidValueCode)]
+    public void A_subject_entry_is_a_field_and_a_kind(string subjects, string code)
+    {
+        var reading = CatalogueReader.Read(WithSubjects(subjects));
+
+        Assert.Null(reading.Catalogue);
+        Assert.Equal(code, Assert.Single(reading.Errors).Code);
+    }
+
     private static CatalogueError ExpectError(string yaml, string code, string? resource, int? line)
     {
         var reading = CatalogueReader.Read(yaml);

@@ -26,6 +26,15 @@ public sealed class CommittedCatalogueTests
         Assert.Equal(fields, Committed.Value.Resources.SelectMany(r => r.Fields).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Whose data a request reads, for the audit trail: persons, legal persons, licences, parcels and households, each by its key.</summary>
+    [Fact]
+    public void The_committed_catalogue_names_the_data_subjects_by_their_keys()
+    {
+        Assert.Equal(
+            [("Household", "number", "HOUSEHOLD_NUMBER"), ("LegalPerson", "creditCode", "CREDIT_CODE"), ("Licence", "number", "LICENCE_NUMBER"), ("Parcel", "unitCode", "PARCEL_CODE"), ("Person", "idNumber", "CITIZEN_ID")],
+            Committed.Value.Subjects.Select(s => (s.Key, s.Value.Field, s.Value.Kind)).Order());
+    }
+
     [Fact]
     public void The_catalogues_agencies_are_the_demo_worlds_agencies_with_their_credit_codes()
     {
