@@ -21,6 +21,11 @@ internal static class AuditOverhead
             using var checkpointKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var keyFile = Path.Combine(directory.FullName, "checkpoint-key.pem");
             await File.WriteAllTextAsync(keyFile, checkpointKey.ExportPkcs8PrivateKeyPem());
+            if (!OperatingSystem.IsWindows())
+            {
+                // The gateway refuses a private key others can read.
+                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
             var audited = new ComparedGateway("auditing on", [
                 "--Audit:Enabled=true",
                 "--Audit:Store=Postgres",
