@@ -288,6 +288,18 @@ public sealed class AuditSpoolTests
     }
 
     [Fact]
+    public async Task An_entry_with_no_canonical_form_fails_alone_and_takes_no_sequence_number()
+    {
+        using var harness = new SpoolHarness();
+        await using var spool = harness.Open();
+
+        await Assert.ThrowsAsync<AuditUnavailableException>(() => spool.AppendAsync(AuditEntries.Access(1) with { Outcome = (AuditOutcome)42 }, TestContext.Current.CancellationToken).AsTask());
+        var next = await spool.AppendAsync(AuditEntries.Access(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, next.Sequence);
+    }
+
+    [Fact]
     public void Crc32c_is_the_castagnoli_checksum()
     {
         Assert.Equal(0xE3069283u, SpoolFrames.Crc32C("123456789"u8));
