@@ -54,6 +54,12 @@ internal static class Program
             return Audit.AuditWriterThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- audit-spool`: records per second the audit trail makes durable, with many concurrent appenders.
+        if (args is ["audit-spool", ..])
+        {
+            return Audit.SpoolThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
