@@ -34,7 +34,7 @@ internal static partial class AuditStoreServices
                 $"{AuditOptions.Section}:Schema \"{options.Schema}\" must be 1 to 56 of a-z, 0-9 and _ (its writer role, {options.Schema}_writer, must fit PostgreSQL's 63 bytes).");
         }
 
-        services.AddSingleton(_ => new AuditDataSource(NpgsqlDataSource.Create(connectionString)));
+        services.AddSingleton(_ => new AuditDataSource(NpgsqlDataSource.Create(PostgresAuditSink.ConnectionString(connectionString))));
         services.AddSingleton(provider => new PostgresAuditSink(provider.GetRequiredService<AuditDataSource>().DataSource, options.Schema));
         services.AddSingleton<IAuditSink>(provider => provider.GetRequiredService<PostgresAuditSink>());
         if (options.MigrateOnStart)
