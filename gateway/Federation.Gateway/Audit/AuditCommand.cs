@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using Federation.Gateway.Audit.Keys;
+using Federation.Gateway.Audit.Spool;
 using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Audit.Verification;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +15,8 @@ namespace Federation.Gateway.Audit;
 /// and the verifier. The database is <c>--connection</c>, else <c>ConnectionStrings:Audit</c>; the schema
 /// <c>--schema</c>, else <c>Audit:Schema</c> (default <c>audit</c>) — configuration from the environment
 /// (<c>ConnectionStrings__Audit</c>, <c>Audit__Schema</c>, <c>Audit__RetentionDays</c>, <c>Audit__CheckpointKey</c>),
-/// as the gateway reads it. <c>verify</c> exits 0 when every chain is whole, 1 at the first broken link
+/// as the gateway reads it. <c>verify --spool DIR</c> verifies the one-command run's spool instead (no
+/// database), with its development checkpoint key unless a key is given. <c>verify</c> exits 0 when every chain is whole, 1 at the first broken link
 /// (named: instance, sequence, code, message), 2 for bad usage, 3 when the trail cannot be read.
 /// </summary>
 public static class AuditCommand
@@ -61,9 +64,10 @@ public static class AuditCommand
             AllowMultipleArgumentsPerToken = false,
             DefaultValueFactory = _ => [],
         };
+        var spool = new Option<string?>("--spool") { Description = "Verify the spool directory (Audit:SpoolDirectory, one directory per instance) instead of the database: the one-command run's trail." };
         var verify = new Command("verify", "Verify every instance's hash chain and signed checkpoints, and each record's columns against its body; name the first broken link.")
         {
-            connection, schema, publicKeys,
+            connection, schema, publicKeys, spool,
         };
         verify.TreatUnmatchedTokensAsErrors = false;
         verify.SetAction((parse, cancellationToken) =>
@@ -71,8 +75,19 @@ public static class AuditCommand
             var error = parse.InvocationConfiguration.Error;
             if (parse.UnmatchedTokens.Count > 0)
             {
-                error.WriteLine($"Unknown arguments: {string.Join(' ', parse.UnmatchedTokens)}. Usage: audit verify [--connection CS] [--schema NAME] [--public-key FILE]…");
+                error.WriteLine($"Unknown arguments: {string.Join(' ', parse.UnmatchedTokens)}. Usage: audit verify [--connection CS] [--schema NAME] [--spool DIR] [--public-key FILE]…");
                 return Task.FromResult(BadUsage);
+            }
+
+            if (parse.GetValue(spool) is { } spoolDirectory)
+            {
+                if (parse.GetValue(connection) is not null)
+                {
+                    error.WriteLine("Verify one trail: --spool DIR or --connection, not both.");
+                    return Task.FromResult(BadUsage);
+                }
+
+                return Task.FromResult(VerifySpool(spoolDirectory, SpoolKeyFiles(parse.GetValue(publicKeys)!, configuration), parse.InvocationConfiguration.Output, error));
             }
 
             return VerifyAsync(
@@ -188,6 +203,39 @@ public static class AuditCommand
         return Report(verification, output);
     }
 
+    /// <summary>Verifies the spool directory <paramref name="directory"/> (every instance's sub-directory).</summary>
+    internal static int VerifySpool(string directory, IReadOnlyList<string> keyFiles, TextWriter output, TextWriter error)
+    {
+        if (!Directory.Exists(directory))
+        {
+            error.WriteLine($"The spool directory {directory} does not exist.");
+            return BadUsage;
+        }
+
+        if (LoadKeys(keyFiles, error) is not { } keys)
+        {
+            return BadUsage;
+        }
+
+        try
+        {
+            var contents = AuditSpoolReader.ReadAll(directory);
+            return Report(new ChainVerifier(keys).Verify(contents.Records, contents.Checkpoints), output);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            error.WriteLine($"The spool {directory} could not be read: {exception.Message}");
+            return Unreadable;
+        }
+        finally
+        {
+            foreach (var key in keys)
+            {
+                key.Dispose();
+            }
+        }
+    }
+
     /// <summary>Prints the verification: <c>whole: …</c>, or the first broken link; the exit code.</summary>
     internal static int Report(ChainVerification verification, TextWriter output)
     {
@@ -210,6 +258,19 @@ public static class AuditCommand
 
     private static IReadOnlyList<string> KeyFiles(string[] given, IConfiguration configuration) =>
         given.Length > 0 ? given : configuration["Audit:CheckpointKey"] is { Length: > 0 } configured ? [configured] : [];
+
+    /// <summary>For a spool: as <see cref="KeyFiles"/>, else the one-command run's development checkpoint key, if it was made.</summary>
+    private static IReadOnlyList<string> SpoolKeyFiles(string[] given, IConfiguration configuration)
+    {
+        if (KeyFiles(given, configuration) is { Count: > 0 } files)
+        {
+            return files;
+        }
+
+        var directory = configuration["Audit:DevelopmentKeyDirectory"] is { Length: > 0 } configured ? configured : AuditOptions.DefaultDataDirectory;
+        var development = Path.Combine(directory, AuditKeys.CheckpointKeyFile);
+        return File.Exists(development) ? [development] : [];
+    }
 
     /// <summary>The checkpoint keys of the PEM files; null, with the reason written, when there is none or one does not load.</summary>
     private static List<ECDsa>? LoadKeys(IReadOnlyList<string> files, TextWriter error)

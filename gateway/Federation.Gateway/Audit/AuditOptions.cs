@@ -52,6 +52,13 @@ internal sealed partial class AuditOptions
 
     public int RetentionDays { get; set; } = MinimumRetentionDays;
 
+    /// <summary>
+    /// With <see cref="AuditStore.Postgres"/>: the gateway connects as the audit schema's owner, migrates
+    /// it at start and applies the retention daily. Set false in production, where the gateway's role is
+    /// only granted <c>&lt;schema&gt;_writer</c> and the owner runs <c>audit migrate</c> and <c>audit retain</c>.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     public double UnusualVolumeFactor { get; set; } = 10;
 
     /// <summary><c>~/.local/share/federation-gateway/audit-spool</c> (the platform's local application data).</summary>

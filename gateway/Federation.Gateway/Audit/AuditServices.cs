@@ -2,6 +2,7 @@ using Federation.Gateway.Audit.Keys;
 using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Audit.Shipping;
 using Federation.Gateway.Audit.Spool;
+using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,9 @@ internal static partial class AuditServices
         services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<SpooledAuditTrail>());
         if (options.Store == AuditStore.Postgres)
         {
+            // The sink, and the schema's migration (a hosted service that starts before the shipper).
+            services.AddPostgresAuditStore(configuration, options);
+
             // Registered before the trail: hosted services stop in reverse, so the trail closes its chain
             // first and the shipper then ships the closing checkpoint.
             services.AddHostedService<AuditShipper>();

@@ -74,6 +74,17 @@ public sealed class AuditCanonicalFormTests
     }
 
     [Fact]
+    public void An_entry_with_no_canonical_form_is_refused_and_the_next_is_written_whole()
+    {
+        var bad = new AuditEntry { At = DateTimeOffset.UnixEpoch, Kind = (AuditKind)99 };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => AuditCanonicalForm.EntryPart(bad));
+        var body = AuditCanonicalForm.Write("gw", 1, AuditEntries.Full());
+
+        AuditEntries.AssertEqual(AuditEntries.Full(), AuditCanonicalForm.Read(body).Entry);
+    }
+
+    [Fact]
     public void A_lone_surrogate_is_written_as_a_replacement_character_instead_of_failing_the_record()
     {
         var entry = new AuditEntry { At = DateTimeOffset.UnixEpoch, Kind = AuditKind.Access, User = "x\ud800y" };

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Keys;
+using Federation.Gateway.Audit.Spool;
 using Federation.Gateway.Audit.Verification;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Federation.Gateway.Tests.Audit;
@@ -107,6 +110,35 @@ public sealed class AuditDatabaseCommandTests
 
         Assert.Equal(AuditCommand.Unreadable, missingSchema.Exit);
         Assert.StartsWith("The audit trail in audit_never_made could not be read: ", missingSchema.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_reads_the_one_command_runs_spool_with_the_development_key()
+    {
+        using var directory = new TemporaryDirectory();
+        var spoolRoot = Path.Combine(directory.Path, "audit-spool");
+        var keyDirectory = Path.Combine(directory.Path, "keys");
+        Directory.CreateDirectory(keyDirectory);
+        using var key = AuditDatabaseChain.NewKey();
+        await File.WriteAllTextAsync(Path.Combine(keyDirectory, AuditKeys.CheckpointKeyFile), key.ExportPkcs8PrivateKeyPem(), Ct);
+        await using (var spool = AuditSpool.Open(new AuditSpoolSettings(spoolRoot, "gw-s", 3, TimeSpan.FromMinutes(1), KeepShipped: true), new CheckpointSigner(key), TimeProvider.System, NullLogger.Instance))
+        {
+            for (var i = 1; i <= 7; i++)
+            {
+                await spool.AppendAsync(AuditEntries.Access(i), Ct);
+            }
+
+            await spool.CloseAsync(closing: true);
+        }
+
+        var whole = await RunAsync(new() { ["Audit:DevelopmentKeyDirectory"] = keyDirectory }, "audit", "verify", "--spool", spoolRoot);
+        var both = await RunAsync([], "audit", "verify", "--spool", spoolRoot, "--connection", AuditDatabase.ConnectionString);
+        var missing = await RunAsync([], "audit", "verify", "--spool", Path.Combine(directory.Path, "nowhere"));
+
+        Assert.Equal(AuditCommand.Whole, whole.Exit);
+        Assert.Matches("^whole: 7 records, [1-9][0-9]* checkpoints, instances gw-s$", whole.Output.Trim());
+        Assert.Equal((AuditCommand.BadUsage, AuditCommand.BadUsage), (both.Exit, missing.Exit));
+        Assert.StartsWith("Verify one trail: --spool DIR or --connection, not both.", both.Errors, StringComparison.Ordinal);
     }
 
     [Fact]

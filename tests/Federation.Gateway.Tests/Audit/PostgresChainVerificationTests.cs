@@ -128,6 +128,31 @@ public sealed class PostgresChainVerificationTests
         Assert.Equal(ChainBreakCodes.CheckpointSignatureInvalid, found.FirstBreak?.Code);
     }
 
+    [Fact]
+    public async Task After_the_retention_a_chain_continues_from_its_cut_and_a_record_missing_after_the_cut_is_still_found()
+    {
+        await using var database = await AuditDatabase.CreateAsync();
+        using var key = AuditDatabaseChain.NewKey();
+        var cutoff = DateTimeOffset.UtcNow.AddDays(-AuditSchemaOwner.MinimumRetentionDays);
+        var cutoffMonth = new DateTimeOffset(cutoff.Year, cutoff.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var chain = new AuditDatabaseChain("gw-a", key);
+        chain.AppendAccesses(4, cutoffMonth.AddDays(-5));
+        chain.Checkpoint();
+        chain.AppendAccesses(4, cutoff.AddHours(1));
+        chain.Checkpoint(closing: true);
+        await database.Sink().WriteAsync(chain.Records, chain.Checkpoints, Ct);
+
+        var dropped = await AuditSchemaOwner.RetainAsync(database.Owner, database.Schema, AuditSchemaOwner.MinimumRetentionDays, Ct);
+        var afterRetention = await new PostgresChainVerification(database.Writer, database.Schema).VerifyAsync([key], null, Ct);
+        await database.TamperAsync("DELETE FROM records WHERE instance = 'gw-a' AND sequence = 5");
+        var found = await FirstBreakAsync(database, key);
+
+        Assert.Contains("records_" + cutoffMonth.AddMonths(-1).ToString("yyyy_MM", System.Globalization.CultureInfo.InvariantCulture), dropped);
+        Assert.True(afterRetention.Whole, afterRetention.FirstBreak?.ToString());
+        Assert.Equal((4L, 1L), (afterRetention.Records, afterRetention.Checkpoints));
+        Assert.Equal(("gw-a", 5L, ChainBreakCodes.SequenceGap), (found.Instance, found.Sequence, found.Code));
+    }
+
     /// <summary>
     /// gw-a: 12 records, the first 6 last month, checkpoints at 6 and at 12 (closing); gw-b: the same,
     /// written in two batches.

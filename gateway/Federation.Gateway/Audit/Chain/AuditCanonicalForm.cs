@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -48,21 +49,83 @@ internal static class AuditCanonicalForm
     };
 
     /// <summary>The canonical body of <paramref name="entry"/> as record <paramref name="sequence"/> of chain <paramref name="instance"/>.</summary>
-    public static byte[] Write(string instance, long sequence, AuditEntry entry)
+    public static byte[] Write(string instance, long sequence, AuditEntry entry) =>
+        Compose(InstancePrefix(instance), sequence, EntryPart(entry));
+
+    /// <summary>
+    /// The body's beginning up to the sequence: <c>{"instance":"…","sequence":</c>. The trail makes it once;
+    /// with <see cref="EntryPart"/>, made by each appender on its own thread, the writer loop only joins bytes.
+    /// </summary>
+    public static byte[] InstancePrefix(string instance)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        Write(buffer, instance, sequence, entry);
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("instance", Valid(instance));
+        }
+
+        return [.. buffer.WrittenSpan, .. ",\"sequence\":"u8];
+    }
+
+    /// <summary>The body's members after the sequence, as <c>{"at":…}</c>: the leading brace is dropped when composed.</summary>
+    public static byte[] EntryPart(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var buffer = PartBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = PartWriter;
+        if (json is null)
+        {
+            PartWriter = json = new Utf8JsonWriter(buffer, WriterOptions);
+        }
+        else
+        {
+            json.Reset(buffer);
+        }
+
+        try
+        {
+            json.WriteStartObject();
+            WriteMembers(json, entry);
+            json.WriteEndObject();
+            json.Flush();
+        }
+        catch
+        {
+            // A writer left mid-object would write the next entry wrong.
+            PartWriter = null;
+            throw;
+        }
+
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Writes the canonical body to <paramref name="output"/> (the spool's writer loop reuses one buffer).</summary>
-    public static void Write(IBufferWriter<byte> output, string instance, long sequence, AuditEntry entry)
+    /// <summary>The canonical body from its <see cref="InstancePrefix"/>, its sequence and its <see cref="EntryPart"/>.</summary>
+    public static byte[] Compose(ReadOnlySpan<byte> prefix, long sequence, ReadOnlySpan<byte> entryPart)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        using var json = new Utf8JsonWriter(output, WriterOptions);
-        json.WriteStartObject();
-        json.WriteString("instance", Valid(instance));
-        json.WriteNumber("sequence", sequence);
+        Span<byte> digits = stackalloc byte[20];
+        if (!Utf8Formatter.TryFormat(sequence, digits, out var length))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence));
+        }
+
+        var body = new byte[prefix.Length + length + entryPart.Length];
+        prefix.CopyTo(body);
+        digits[..length].CopyTo(body.AsSpan(prefix.Length));
+        body[prefix.Length + length] = (byte)',';
+        entryPart[1..].CopyTo(body.AsSpan(prefix.Length + length + 1));
+        return body;
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? PartBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? PartWriter;
+
+    private static void WriteMembers(Utf8JsonWriter json, AuditEntry entry)
+    {
         json.WriteString("at", Time(entry.At));
         json.WriteString("kind", NameOf(entry.Kind));
         Optional(json, "event", entry.Event);
@@ -140,7 +203,6 @@ internal static class AuditCanonicalForm
             json.WriteEndObject();
         }
 
-        json.WriteEndObject();
     }
 
     /// <summary>The instance, sequence and entry of a canonical body.</summary>

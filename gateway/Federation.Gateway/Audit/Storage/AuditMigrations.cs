@@ -21,7 +21,8 @@ namespace Federation.Gateway.Audit.Storage;
 /// <para>
 /// The gateway writes as a login role granted <c>&lt;schema&gt;_writer</c>, a NOLOGIN group role made
 /// here if missing (the owner then needs <c>CREATEROLE</c>; otherwise an administrator makes it first):
-/// <c>USAGE</c> on the schema, <c>INSERT</c> and <c>SELECT</c> on the two tables and <c>EXECUTE</c> on
+/// <c>USAGE</c> on the schema, <c>INSERT</c> and <c>SELECT</c> on the two tables, <c>SELECT</c> on
+/// <c>retention_cuts</c> (where the retention cut each chain, for the verifier) and <c>EXECUTE</c> on
 /// <c>ensure_month_partitions</c>, nothing else. That function is <c>SECURITY DEFINER</c> with a fixed
 /// <c>search_path</c> so that the writer gets this month's partitions without any DDL right.
 /// </para>
@@ -117,8 +118,22 @@ internal static class AuditMigrations
             END
             $$;
 
+            -- Where the retention cut each instance's chain: its last dropped record's sequence and hash, so
+            -- that the verifier continues the chain from there and a record missing after it is still found.
+            CREATE TABLE retention_cuts (
+                instance text NOT NULL,
+                sequence bigint NOT NULL,
+                hash bytea NOT NULL,
+                partition text NOT NULL,
+                cut_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (instance, sequence)
+            );
+            CREATE TRIGGER retention_cuts_append_only BEFORE UPDATE OR DELETE ON retention_cuts FOR EACH ROW EXECUTE FUNCTION refuse_change();
+            CREATE TRIGGER retention_cuts_no_truncate BEFORE TRUNCATE ON retention_cuts FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+
             -- Retention, run by the owner: detaches and drops the partitions of both tables whose whole
-            -- range ends at or before now() - retention_days (at least 180: AU002), and returns their names.
+            -- range ends at or before now() - retention_days (at least 180: AU002), and returns their names;
+            -- for a records partition, each instance's last record in it is noted in retention_cuts first.
             -- A partition that still holds a younger record is never dropped, whatever its bound says.
             CREATE FUNCTION drop_partitions_before(retention_days integer) RETURNS SETOF text
             LANGUAGE plpgsql SET TimeZone = 'UTC' AS $$
@@ -144,6 +159,12 @@ internal static class AuditMigrations
                     CONTINUE WHEN part.ends IS NULL OR part.ends > cutoff;
                     EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE at >= $1)', part.partition) INTO young USING cutoff;
                     CONTINUE WHEN young;
+                    IF part.parent = 'records' THEN
+                        EXECUTE format(
+                            'INSERT INTO retention_cuts (instance, sequence, hash, partition) '
+                            'SELECT DISTINCT ON (instance) instance, sequence, hash, %L FROM %I ORDER BY instance, sequence DESC '
+                            'ON CONFLICT DO NOTHING', part.partition, part.partition);
+                    END IF;
                     EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', part.parent, part.partition);
                     EXECUTE format('DROP TABLE %I', part.partition);
                     RETURN NEXT part.partition;
@@ -152,7 +173,7 @@ internal static class AuditMigrations
             $$;
 
             -- Rights: nothing for PUBLIC; the writer group role may insert, select and make partitions.
-            REVOKE ALL ON records, checkpoints, schema_migrations FROM PUBLIC;
+            REVOKE ALL ON records, checkpoints, retention_cuts, schema_migrations FROM PUBLIC;
             REVOKE ALL ON FUNCTION refuse_change(), ensure_month_partitions(timestamptz), drop_partitions_before(integer) FROM PUBLIC;
             DO $$
             DECLARE
@@ -167,6 +188,7 @@ internal static class AuditMigrations
                 END IF;
                 EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', audit_schema, writer);
                 EXECUTE format('GRANT INSERT, SELECT ON records, checkpoints TO %I', writer);
+                EXECUTE format('GRANT SELECT ON retention_cuts TO %I', writer);
                 EXECUTE format('GRANT EXECUTE ON FUNCTION ensure_month_partitions(timestamptz) TO %I', writer);
             END
             $$;

@@ -15,6 +15,11 @@ namespace Federation.Gateway.Audit.Storage;
 /// twice: what the database already holds of an instance's chain is skipped, after checking that it is
 /// the same records (same hashes) — a second writer on one chain, or a spool that started over, stops
 /// the shipping with an error rather than losing records silently.
+/// <para>
+/// Throughput (docs/benchmarks.md, <c>-- audit-writer</c>): the rows are written synchronously into the
+/// importer's buffer (<see cref="AuditRecordColumns.Write"/>), and <see cref="ConnectionString"/> gives the
+/// connection a 64 KiB write buffer, so a batch goes out in few large writes.
+/// </para>
 /// </summary>
 internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string schema) : IAuditSink
 {
@@ -24,6 +29,14 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
     private readonly string checkpoints = PostgresMigrations.QuoteIdentifier(schema) + ".checkpoints";
     private readonly string ensurePartitions = PostgresMigrations.QuoteIdentifier(schema) + ".ensure_month_partitions";
     private readonly ConcurrentDictionary<(int Year, int Month), bool> monthsMade = new();
+
+    /// <summary><paramref name="connectionString"/> with a write buffer of at least 64 KiB for the COPY stream.</summary>
+    public static string ConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.WriteBufferSize = Math.Max(builder.WriteBufferSize, 64 * 1024);
+        return builder.ConnectionString;
+    }
 
     public async Task<long> LastSequenceAsync(string instance, CancellationToken cancellationToken)
     {
@@ -70,7 +83,7 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
                     $"COPY {records} ({AuditRecordColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
                 foreach (var record in newRecords)
                 {
-                    await AuditRecordColumns.Of(record).WriteAsync(copy, cancellationToken).ConfigureAwait(false);
+                    AuditRecordColumns.Of(record).Write(copy);
                 }
 
                 await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);

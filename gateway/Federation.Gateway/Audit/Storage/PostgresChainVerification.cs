@@ -11,7 +11,8 @@ namespace Federation.Gateway.Audit.Storage;
 /// streamed row by row (a year of records is never in memory at once), each row's columns made again
 /// from its body (<see cref="AuditRecordColumns.Of"/>) and compared with what the row holds
 /// (<c>COLUMNS_MISMATCH</c>: a column an auditor searches by, changed behind the body's back), and the
-/// chain and the signed checkpoints checked by <see cref="ChainVerifier"/>. The reads run in one
+/// chain and the signed checkpoints checked by <see cref="ChainVerifier"/> — each instance's chain from
+/// where the retention last cut it (<c>retention_cuts</c>), or from 1. The reads run in one
 /// repeatable-read transaction, so records and checkpoints are one consistent picture while the
 /// gateways keep writing.
 /// </summary>
@@ -25,12 +26,14 @@ internal sealed class PostgresChainVerification(NpgsqlDataSource dataSource, str
 
     private readonly string records = PostgresMigrations.QuoteIdentifier(schema) + ".records";
     private readonly string checkpoints = PostgresMigrations.QuoteIdentifier(schema) + ".checkpoints";
+    private readonly string retentionCuts = PostgresMigrations.QuoteIdentifier(schema) + ".retention_cuts";
 
     public async Task<ChainVerification> VerifyAsync(IEnumerable<ECDsa> publicKeys, TimeProvider? time, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var stored = await CheckpointsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var cuts = await RetentionCutsAsync(connection, cancellationToken).ConfigureAwait(false);
 
         // The verifier asks about the record just handed to it, before the next is read.
         (ChainedRecord Record, AuditRecordColumns Columns)? current = null;
@@ -39,7 +42,8 @@ internal sealed class PostgresChainVerification(NpgsqlDataSource dataSource, str
             time,
             (record, body) => current is { } row && ReferenceEquals(row.Record, record)
                 ? AuditRecordColumns.Of(record with { Entry = body }).FirstDifference(row.Columns)
-                : null);
+                : null,
+            cuts);
         return await verifier.VerifyAsync(RecordsAsync(connection, row => current = row, cancellationToken), stored, cancellationToken).ConfigureAwait(false);
     }
 
@@ -57,6 +61,20 @@ internal sealed class PostgresChainVerification(NpgsqlDataSource dataSource, str
             reading((record, columns));
             yield return record;
         }
+    }
+
+    /// <summary>Each instance's latest retention cut (<c>retention_cuts</c>): the chain continues after it.</summary>
+    private async Task<Dictionary<string, RetentionCut>> RetentionCutsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var cuts = new Dictionary<string, RetentionCut>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand($"SELECT DISTINCT ON (instance) instance, sequence, hash FROM {retentionCuts} ORDER BY instance, sequence DESC", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cuts[reader.GetString(0)] = new RetentionCut(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        }
+
+        return cuts;
     }
 
     private async Task<List<AuditCheckpoint>> CheckpointsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -26,9 +26,15 @@ internal sealed class ChainVerifier
     private readonly Dictionary<string, ECDsa> keys = new(StringComparer.Ordinal);
     private readonly TimeProvider time;
     private readonly ColumnsCheck? columns;
+    private readonly IReadOnlyDictionary<string, RetentionCut> cuts;
 
-    public ChainVerifier(IEnumerable<ECDsa> publicKeys, TimeProvider? time = null, ColumnsCheck? columns = null)
+    /// <param name="cuts">
+    /// Where a store's retention cut an instance's chain (PostgreSQL drops whole months): the chain then
+    /// continues after the cut's record, whose hash the next record must name, instead of from 1.
+    /// </param>
+    public ChainVerifier(IEnumerable<ECDsa> publicKeys, TimeProvider? time = null, ColumnsCheck? columns = null, IReadOnlyDictionary<string, RetentionCut>? cuts = null)
     {
+        this.cuts = cuts ?? new Dictionary<string, RetentionCut>();
         foreach (var key in publicKeys)
         {
             keys[CheckpointSignature.KeyIdOf(key)] = key;
@@ -119,7 +125,7 @@ internal sealed class ChainVerifier
                     throw new ArgumentException($"The records are not ordered by instance: {record.Instance} comes again after another instance.", nameof(record));
                 }
 
-                current = new Chain(record.Instance, checkpointsOf.TryGetValue(record.Instance, out var list) ? list : []);
+                current = new Chain(record.Instance, checkpointsOf.TryGetValue(record.Instance, out var list) ? list : [], verifier.cuts.GetValueOrDefault(record.Instance));
             }
 
             current.Add(record, verifier.columns);
@@ -133,7 +139,7 @@ internal sealed class ChainVerifier
                 if (!breaks.ContainsKey(instance))
                 {
                     // Checkpoints of a chain with no record at all: its whole chain is missing.
-                    breaks[instance] = new Chain(instance, list).Finish();
+                    breaks[instance] = new Chain(instance, list, verifier.cuts.GetValueOrDefault(instance)).Finish();
                 }
             }
 
@@ -166,10 +172,20 @@ internal sealed class ChainVerifier
         private byte[] previous = AuditChain.Genesis;
         private int nextCheckpoint;
 
-        public Chain(string instance, List<AuditCheckpoint> checkpoints)
+        public Chain(string instance, List<AuditCheckpoint> checkpoints, RetentionCut? cut)
         {
             Instance = instance;
             this.checkpoints = checkpoints;
+            if (cut is not null)
+            {
+                // The records up to the cut left with their months; so did the checkpoints before it.
+                last = cut.Sequence;
+                previous = cut.Hash.ToArray();
+                while (nextCheckpoint < checkpoints.Count && checkpoints[nextCheckpoint].Sequence < cut.Sequence)
+                {
+                    nextCheckpoint++;
+                }
+            }
         }
 
         public string Instance { get; }
@@ -290,3 +306,6 @@ internal sealed class ChainVerifier
         private void Break(long sequence, string code, string message) => found ??= new ChainBreak(Instance, sequence, code, message);
     }
 }
+
+/// <summary>Where a store's retention cut an instance's chain: its last record dropped, and that record's hash.</summary>
+internal sealed record RetentionCut(long Sequence, ReadOnlyMemory<byte> Hash);
