@@ -31,12 +31,20 @@ public sealed class AuditServicesTests
         }
 
         var record = await trail.AppendAsync(AuditEntries.Access(1), TestContext.Current.CancellationToken);
+        // As the host stops them: every service's StopAsync (the web server drains its requests), then StoppedAsync.
         for (var i = hosted.Count - 1; i >= 0; i--)
         {
             await hosted[i].StopAsync(TestContext.Current.CancellationToken);
         }
 
+        var late = await trail.AppendAsync(AuditEntries.Access(2), TestContext.Current.CancellationToken);
+        for (var i = hosted.Count - 1; i >= 0; i--)
+        {
+            await ((IHostedLifecycleService)hosted[i]).StoppedAsync(TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal(1, record.Sequence);
+        Assert.Equal(2, late.Sequence);
         Assert.IsType<SpooledAuditTrail>(trail);
         Assert.Equal(provider.GetRequiredService<AuditKeys>().Subjects, provider.GetRequiredService<SubjectHash>());
         foreach (var file in new[] { AuditKeys.SubjectKeyFile, AuditKeys.CheckpointKeyFile })
@@ -45,7 +53,9 @@ public sealed class AuditServicesTests
         }
 
         var contents = AuditSpoolReader.ReadAll(Path.Combine(directory.Path, "spool"));
-        Assert.True(Assert.Single(contents.Checkpoints).Closing);
+        var closing = Assert.Single(contents.Checkpoints);
+        Assert.True(closing.Closing);
+        Assert.Equal(2, closing.Sequence);
         var verification = new Gateway.Audit.Verification.ChainVerifier(provider.GetRequiredService<AuditKeys>().PublicKeys).Verify(contents.Records, contents.Checkpoints);
         Assert.True(verification.Whole);
         Assert.Equal(["gw-a"], verification.Instances);

@@ -21,7 +21,7 @@ public sealed class AuditShipperTests
         }
 
         await Eventually(() => sink.Records.Count == 60 && shipper.Shipped == spool.DurableEnd);
-        await shipper.StopAsync(TestContext.Current.CancellationToken);
+        await shipper.StoppedAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
         Assert.All(sink.Batches, batch => Assert.InRange(batch, 1, 7));
@@ -55,7 +55,7 @@ public sealed class AuditShipperTests
         Assert.Equal(6, sink.Records.Count);
         sink.Down = false;
         await Eventually(() => sink.Records.Count == 40 && shipper.Shipped == spool.DurableEnd);
-        await shipper.StopAsync(TestContext.Current.CancellationToken);
+        await shipper.StoppedAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
         Assert.Equal(0, sink.Duplicates);
@@ -77,7 +77,7 @@ public sealed class AuditShipperTests
 
         var shipper = Start(harness, spool, sink, batchSize: 4);
         await Eventually(() => sink.Records.Count == 20 && shipper.Shipped == spool.DurableEnd);
-        await shipper.StopAsync(TestContext.Current.CancellationToken);
+        await shipper.StoppedAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, sink.FailAfterCommit);
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
@@ -99,7 +99,7 @@ public sealed class AuditShipperTests
             }
 
             await Eventually(() => sink.Records.Count == 10 && shipper.Shipped == spool.DurableEnd);
-            await shipper.StopAsync(TestContext.Current.CancellationToken);
+            await shipper.StoppedAsync(TestContext.Current.CancellationToken);
         }
 
         // The crash came between the store's commit and the offset's fsync: the spool says nothing was shipped.
@@ -110,7 +110,7 @@ public sealed class AuditShipperTests
             var shipper = Start(harness, spool, sink, batchSize: 100);
             await spool.AppendAsync(AuditEntries.Access(11), TestContext.Current.CancellationToken);
             await Eventually(() => sink.Records.Count == 11 && shipper.Shipped == spool.DurableEnd);
-            await shipper.StopAsync(TestContext.Current.CancellationToken);
+            await shipper.StoppedAsync(TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
@@ -130,7 +130,7 @@ public sealed class AuditShipperTests
 
         var shipper = Start(harness, spool, sink, batchSize: 100);
         await Eventually(() => harness.Log.Count("AuditStoreUnavailable") == 1);
-        await shipper.StopAsync(TestContext.Current.CancellationToken);
+        await shipper.StoppedAsync(TestContext.Current.CancellationToken);
 
         Assert.Single(sink.Records);
         Assert.Equal(0, shipper.Shipped);

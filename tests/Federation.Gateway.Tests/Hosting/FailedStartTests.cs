@@ -85,7 +85,7 @@ public sealed class FailedStartTests
         RunProgramAsync(
             typeof(EmbeddedSubgraphs).Assembly.Location,
             directory,
-            ["--Urls=http://127.0.0.1:0", "--Embedded:Persons=50", $"--Gateway:CatalogueFile={catalogue}", $"--Authentication:DevelopmentKeyFile={Path.Combine(directory, "development-signing-key")}", .. more]);
+            ["--Urls=http://127.0.0.1:0", "--Embedded:Persons=50", $"--Gateway:CatalogueFile={catalogue}", $"--Authentication:DevelopmentKeyFile={Path.Combine(directory, "development-signing-key")}", $"--Audit:SpoolDirectory={Path.Combine(directory, "audit-spool")}", $"--Audit:DevelopmentKeyDirectory={directory}", .. more]);
 
     private static async Task<(int ExitCode, string Output, string Error)> RunProgramAsync(string program, string directory, string[] arguments)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.Versioning;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -18,12 +19,13 @@ namespace Federation.Gateway.Tests.Hosting;
 public sealed partial class OneCommandRunTests
 {
     [Fact]
+    [UnsupportedOSPlatform("windows")] // the audit keys' owner-only mode is checked
     public async Task With_no_configuration_the_host_serves_the_four_embedded_subgraphs_through_the_gateway()
     {
         using var directory = new TemporaryDirectory();
         var keyFile = Path.Combine(directory.Path, "development-signing-key");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
-        foreach (var argument in new[] { typeof(OneCommandRun).Assembly.Location, "--Urls=http://127.0.0.1:0", "--Embedded:Persons=3000", $"--Authentication:DevelopmentKeyFile={keyFile}" })
+        foreach (var argument in new[] { typeof(OneCommandRun).Assembly.Location, "--Urls=http://127.0.0.1:0", "--Embedded:Persons=3000", $"--Authentication:DevelopmentKeyFile={keyFile}", $"--Audit:SpoolDirectory={Path.Combine(directory.Path, "audit-spool")}", $"--Audit:DevelopmentKeyDirectory={directory.Path}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -85,6 +87,14 @@ public sealed partial class OneCommandRunTests
 
             var ready = await client.GetAsync(url!.Replace("/graphql", "/health/ready", StringComparison.Ordinal), TestContext.Current.CancellationToken);
             Assert.Equal(200, (int)ready.StatusCode);
+
+            // The audit trail runs on the spool store with development keys made on first use, owner-only.
+            foreach (var key in new[] { "audit-subject-key", "audit-checkpoint-key.pem" })
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory.Path, key)));
+            }
+
+            Assert.Single(Directory.GetDirectories(Path.Combine(directory.Path, "audit-spool")), spool => File.Exists(Path.Combine(spool, "lock")));
 
             // A subgraph refuses a request that does not come from the gateway and logs it (a warning,
             // which the embedded subgraphs write).

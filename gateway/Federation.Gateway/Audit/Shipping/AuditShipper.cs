@@ -13,9 +13,10 @@ namespace Federation.Gateway.Audit.Shipping;
 /// spool. On every (re)connection it asks the sink where the chain ends and skips what is stored — the
 /// batch a crash between the sink's commit and the offset's fsync left stored is not stored twice. A sink
 /// that holds another hash at that place holds another chain under this instance's name: nothing is
-/// shipped over it.
+/// shipped over it. It ships until every hosted service has stopped and the trail has closed its chain
+/// (<see cref="StoppedAsync"/>), then ships what is left for a few seconds at most.
 /// </summary>
-internal sealed partial class AuditShipper : BackgroundService
+internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycleService
 {
     private readonly AuditSpool spool;
     private readonly IAuditSink sink;
@@ -33,7 +34,7 @@ internal sealed partial class AuditShipper : BackgroundService
     {
     }
 
-    public AuditShipper(AuditSpool spool, IAuditSink sink, int batchSize, TimeProvider time, ILogger logger, TimeSpan firstBackoff, TimeSpan maximumBackoff, TimeSpan drainLimit)
+    internal AuditShipper(AuditSpool spool, IAuditSink sink, int batchSize, TimeProvider time, ILogger logger, TimeSpan firstBackoff, TimeSpan maximumBackoff, TimeSpan drainLimit)
     {
         this.spool = spool;
         this.sink = sink;
@@ -49,8 +50,17 @@ internal sealed partial class AuditShipper : BackgroundService
     /// <summary>The global offset up to which the sink has everything.</summary>
     public long Shipped => Interlocked.Read(ref offset);
 
-    /// <summary>At a graceful stop the shipper first ships what the spool has (the closing checkpoint too), for a few seconds at most.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Shipping goes on while the requests in flight finish and the trail closes its chain (<see cref="StoppedAsync"/>).</summary>
+    public override Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>At a graceful stop, after the trail closed its chain, the shipper ships what the spool has (the closing checkpoint too), for a few seconds at most.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(drainLimit);

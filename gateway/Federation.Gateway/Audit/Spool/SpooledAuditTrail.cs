@@ -9,10 +9,12 @@ namespace Federation.Gateway.Audit.Spool;
 /// The audit trail: records go into this instance's spool, fsync'd, chained, and an append completes
 /// once its record is durable (<see cref="AuditSpool"/>). As a hosted service it asks for a checkpoint every
 /// <see cref="AuditOptions.CheckpointInterval"/> (written when records came since the last), and at a
-/// graceful stop writes the closing checkpoint after every queued record and closes the spool. The spool
-/// is opened when the trail is made (at the start, before a request comes): its recovery runs first.
+/// graceful stop writes the closing checkpoint after every queued record and closes the spool — once every
+/// hosted service has stopped (<see cref="StoppedAsync"/>), the web server's drain of the requests in flight
+/// included, so none of them is refused for a closed trail. The spool is opened when the trail is made (at
+/// the start, before a request comes): its recovery runs first.
 /// </summary>
-internal sealed partial class SpooledAuditTrail : IAuditTrail, IHostedService, IAsyncDisposable
+internal sealed partial class SpooledAuditTrail : IAuditTrail, IHostedLifecycleService, IAsyncDisposable
 {
     private readonly TimeSpan interval;
     private readonly TimeProvider time;
@@ -45,7 +47,15 @@ internal sealed partial class SpooledAuditTrail : IAuditTrail, IHostedService, I
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         if (timer is not null)
         {
