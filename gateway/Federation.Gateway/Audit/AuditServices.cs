@@ -1,4 +1,5 @@
 using Federation.Gateway.Audit.Keys;
+using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Audit.Shipping;
 using Federation.Gateway.Audit.Spool;
 using Federation.Gateway.Audit.Storage;
@@ -58,6 +59,8 @@ internal static partial class AuditServices
         }
 
         services.AddHostedService(provider => provider.GetRequiredService<SpooledAuditTrail>());
+        // The auditor's reading of the trail (the platform's graph, the evaluation downloads), over the same store.
+        services.AddAuditReading(configuration, options);
         return services;
     }
 

@@ -29,12 +29,14 @@ internal static class GatedEndpoint
 
     /// <param name="configure">The authentication configuration (<see cref="TestTokens.Configure"/>, say).</param>
     /// <param name="catalogue">The catalogue whose agencies registry admits callers; the committed one when null.</param>
+    /// <param name="map">Endpoints to map beside the graph (the audit evaluation's downloads, say).</param>
     public static async Task<(WebApplication App, HttpClient Http)> StartAsync(
         Action<ConfigurationManager> configure,
         Func<Schema> schema,
         IOperationExecutor executor,
         Action<IServiceCollection>? services = null,
-        CurrentCatalogue? catalogue = null)
+        CurrentCatalogue? catalogue = null,
+        Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -50,6 +52,7 @@ internal static class GatedEndpoint
             options.CreateContext = http => RequestContexts.For(http, exposePlan: false);
         }).RequireCaller();
         app.MapGet("/health/live", () => "live");
+        map?.Invoke(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new HttpClient { BaseAddress = new Uri(address) });

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Pipeline;
 using Federation.Gateway.Planning;
@@ -45,7 +46,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         IReadOnlyDictionary<string, TimeSpan>? timeouts = null,
         IReadOnlyDictionary<string, Func<Task>>? arrivals = null,
         ShareWorkflow? sharing = null,
-        IEnumerable<IRequestStage>? stages = null)
+        IEnumerable<IRequestStage>? stages = null,
+        AuditReading? auditing = null)
     {
         var subgraphs = await FakeSubgraphs.StartAsync(behaviours, arrivals);
         var collection = new ServiceCollection();
@@ -65,7 +67,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
             services.GetRequiredService<IOptions<SubgraphOptions>>().Value,
             services.GetRequiredService<IHttpClientFactory>(),
             sharing: sharing,
-            registered: stages);
+            registered: stages,
+            auditing: auditing);
         return new GatewayHarness(subgraphs, services, executor, executor.Plans);
     }
 

@@ -1,38 +1,65 @@
-using Federation.Gateway.Audit.Subjects;
+using Federation.Gateway.Audit.Chain;
+using Federation.Gateway.Audit.Keys;
+using Federation.Gateway.Audit.Spool;
+using Federation.Gateway.Audit.Storage;
+using Federation.Gateway.Audit.Verification;
 using Federation.Gateway.Catalogue;
+using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Federation.Gateway.Audit.Reading;
 
-/// <summary>The reading API's registration, made by the audit trail's (<c>AuditServices.AddAuditTrail</c>) once it knows where the trail is kept.</summary>
+/// <summary>The reading API's registration, made by the audit trail's (<see cref="AuditServices.AddAuditTrail"/>).</summary>
 internal static class AuditReadingServices
 {
+    private const string DatabaseKey = "audit-reading";
+
     /// <summary>
-    /// Registers <see cref="AuditReading"/> over the reader <paramref name="reader"/> makes, with the
-    /// registered <see cref="IAuditTrail"/> (reads are recorded there) and <see cref="SubjectHash"/>,
-    /// and <c>Audit:UnusualVolumeFactor</c> (a positive number; 10 when not set).
+    /// Registers <see cref="AuditReading"/> over the store <paramref name="options"/> names: the records of
+    /// the spool directory (<c>Audit:Store=Spool</c>, the one-command run), or PostgreSQL
+    /// (<c>ConnectionStrings:Audit</c>, schema <c>Audit:Schema</c>); the chain check over the same; reads
+    /// recorded through the registered <see cref="IAuditTrail"/>.
     /// </summary>
-    public static IServiceCollection AddAuditReading(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IAuditReader> reader)
+    /// <exception cref="GatewayConfigurationException">The Postgres store without <c>ConnectionStrings:Audit</c>.</exception>
+    public static IServiceCollection AddAuditReading(this IServiceCollection services, IConfiguration configuration, AuditOptions options)
     {
-        var options = new AuditReadingOptions();
-        if (configuration["Audit:UnusualVolumeFactor"] is { Length: > 0 } factor)
+        var reading = new AuditReadingOptions { UnusualVolumeFactor = options.UnusualVolumeFactor };
+        if (options.Store == AuditStore.Postgres)
         {
-            options.UnusualVolumeFactor = double.TryParse(factor, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
-                ? value
-                : throw new Hosting.GatewayConfigurationException($"Audit:UnusualVolumeFactor must be a positive number, not '{factor}'.");
+            var connection = configuration.GetConnectionString("Audit");
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new GatewayConfigurationException("Audit:Store is Postgres but ConnectionStrings:Audit is not set: the audit trail cannot be read.");
+            }
+
+            services.AddKeyedSingleton(DatabaseKey, (_, _) => NpgsqlDataSource.Create(connection));
+            services.AddSingleton<IAuditReader>(provider => new PostgresAuditReader(
+                provider.GetRequiredKeyedService<NpgsqlDataSource>(DatabaseKey), options.Schema, body => AuditCanonicalForm.Read(body.Span).Entry));
+            services.AddSingleton<IAuditChainCheck>(provider => new DatabaseChainCheck(
+                new PostgresChainVerification(provider.GetRequiredKeyedService<NpgsqlDataSource>(DatabaseKey), options.Schema),
+                provider.GetRequiredService<AuditKeys>().PublicKeys,
+                provider.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            var root = options.SpoolRoot;
+            services.AddSingleton<IAuditReader>(new EnumeratedAuditReader(() => AuditSpoolReader.ReadAll(root).Records));
+            services.AddSingleton<IAuditChainCheck>(provider => new EnumeratedChainCheck(
+                () => AuditSpoolReader.ReadAll(root) is var all ? (all.Records, all.Checkpoints) : default,
+                new ChainVerifier(provider.GetRequiredService<AuditKeys>().PublicKeys, provider.GetRequiredService<TimeProvider>())));
         }
 
-        services.AddSingleton(options);
-        services.AddSingleton(reader);
         services.AddSingleton(provider => new AuditReading(
             provider.GetRequiredService<IAuditReader>(),
             provider.GetRequiredService<IAuditTrail>(),
-            provider.GetRequiredService<SubjectHash>(),
+            provider.GetRequiredService<AuditKeys>().Subjects,
             AuditCursors.WithRandomKey(),
             provider.GetRequiredService<CurrentCatalogue>(),
-            options,
-            provider.GetService<TimeProvider>() ?? TimeProvider.System));
+            reading,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IAuditChainCheck>()));
         return services;
     }
 }

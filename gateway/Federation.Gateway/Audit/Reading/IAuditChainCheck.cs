@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Audit.Verification;
 
 namespace Federation.Gateway.Audit.Reading;
@@ -11,13 +13,20 @@ internal interface IAuditChainCheck
     Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>The verifier (<see cref="ChainVerifier"/>) over records and checkpoints enumerated afresh — a spool's.</summary>
-internal sealed class EnumeratedChainCheck(Func<IEnumerable<ChainedRecord>> records, Func<IEnumerable<AuditCheckpoint>> checkpoints, ChainVerifier verifier) : IAuditChainCheck
+/// <summary>The verifier (<see cref="ChainVerifier"/>) over records and checkpoints read afresh, together — a spool's.</summary>
+internal sealed class EnumeratedChainCheck(Func<(IEnumerable<ChainedRecord> Records, IEnumerable<AuditCheckpoint> Checkpoints)> read, ChainVerifier verifier) : IAuditChainCheck
 {
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken)
     {
+        var (records, checkpoints) = read();
         // The verifier takes each instance's records in sequence order.
-        var ordered = records().OrderBy(r => r.Instance, StringComparer.Ordinal).ThenBy(r => r.Sequence);
-        return Task.FromResult(verifier.Verify(ordered, checkpoints()));
+        var ordered = records.OrderBy(r => r.Instance, StringComparer.Ordinal).ThenBy(r => r.Sequence);
+        return Task.FromResult(verifier.Verify(ordered, checkpoints));
     }
+}
+
+/// <summary>The store's verification over PostgreSQL (<see cref="PostgresChainVerification"/>: columns checked against each body too).</summary>
+internal sealed class DatabaseChainCheck(PostgresChainVerification verification, IReadOnlyList<ECDsa> publicKeys, TimeProvider time) : IAuditChainCheck
+{
+    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) => verification.VerifyAsync(publicKeys, time, cancellationToken);
 }

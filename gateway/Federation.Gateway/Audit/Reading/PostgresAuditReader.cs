@@ -8,8 +8,8 @@ namespace Federation.Gateway.Audit.Reading;
 
 /// <summary>
 /// The trail read from PostgreSQL: the <c>records</c> table of <see cref="Storage.AuditMigrations"/>
-/// in <paramref name="schema"/>. The filter is asked of the searched columns (<see cref="AuditColumns"/>;
-/// the GIN indexes serve resource and subject), the entry is read from the canonical body, the one the
+/// in <paramref name="schema"/>. The filter is asked of the searched columns as the store writes them
+/// (<see cref="Storage.AuditRecordColumns"/>; the GIN indexes serve resource and subject), the entry is read from the canonical body, the one the
 /// chain hashes, by <paramref name="readBody"/>. The SQL text is made of this class's constants only:
 /// every value a caller gives is a parameter.
 /// </summary>
@@ -70,7 +70,8 @@ internal sealed class PostgresAuditReader(NpgsqlDataSource source, string schema
         Condition(sql, command, " AND event = @event", "event", NpgsqlDbType.Text, filter.Event);
         Condition(sql, command, " AND kind = @kind", "kind", NpgsqlDbType.Text, filter.Kind is { } kind ? AuditWireNames.Of(kind) : null);
         Condition(sql, command, " AND resources @> @resources", "resources", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Resource is { } resource ? new[] { resource } : null);
-        Condition(sql, command, " AND decisions @> @decisions", "decisions", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Decision is { } decision ? new[] { AuditWireNames.Of(decision) } : null);
+        // The column keeps a denial with its code (DENIED:RESOURCE_NOT_SHARED, AuditRecordColumns.DecisionName).
+        Condition(sql, command, " AND EXISTS (SELECT FROM unnest(decisions) AS d WHERE split_part(d, ':', 1) = @decision)", "decision", NpgsqlDbType.Text, filter.Decision is { } decision ? AuditWireNames.Of(decision) : null);
         Condition(sql, command, " AND subjects @> @subjects", "subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea, filter.Subject is { } subject ? new[] { Convert.FromHexString(subject) } : null);
         Condition(sql, command, " AND at >= @from", "from", NpgsqlDbType.TimestampTz, filter.From?.UtcDateTime);
         Condition(sql, command, " AND at < @until", "until", NpgsqlDbType.TimestampTz, filter.Until?.UtcDateTime);

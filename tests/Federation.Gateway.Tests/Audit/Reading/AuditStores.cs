@@ -12,7 +12,7 @@ namespace Federation.Gateway.Tests.Audit.Reading;
 /// <summary>
 /// A store of audit records under test, with the reader over it: <c>memory</c> (the records of a spool,
 /// enumerated) or <c>postgres</c> (the audit schema's migrations applied to a schema of the test's own on
-/// the test server, rows inserted directly with the columns <see cref="AuditColumns"/> defines, dropped at
+/// the test server, rows inserted directly with the store's column mapping (<see cref="AuditRecordColumns"/>), dropped at
 /// the end). The reading tests run once against each and expect the same answers.
 /// </summary>
 internal abstract class AuditStore : IAsyncDisposable
@@ -59,90 +59,73 @@ internal abstract class AuditStore : IAsyncDisposable
 
     private sealed class Postgres : AuditStore
     {
-        private readonly NpgsqlDataSource source;
-        private readonly string schema;
+        private readonly AuditDatabase database;
 
-        private Postgres(NpgsqlDataSource source, string schema)
+        private Postgres(AuditDatabase database)
         {
-            this.source = source;
-            this.schema = schema;
-            Reader = new PostgresAuditReader(source, schema, body => AuditCanonicalForm.Read(body.Span).Entry);
+            this.database = database;
+            // The reader connects as the gateway does: the writer role, which may insert and select only.
+            Reader = new PostgresAuditReader(database.Writer, database.Schema, body => AuditCanonicalForm.Read(body.Span).Entry);
         }
 
         public override IAuditReader Reader { get; }
 
-        public static async Task<Postgres> CreateAsync()
-        {
-            var source = NpgsqlDataSource.Create(SharingDatabase.ConnectionString);
-            var schema = "audit_read_test_" + Guid.NewGuid().ToString("N")[..12];
-            await PostgresMigrations.ApplyAsync(source, schema, AuditMigrations.All, cancellationToken: TestContext.Current.CancellationToken);
-            var quoted = PostgresMigrations.QuoteIdentifier(schema);
-            // The tables are partitioned by month; one default partition holds the test's rows whatever their time.
-            await using (var partitions = source.CreateCommand(
-                $"CREATE TABLE {quoted}.records_test PARTITION OF {quoted}.records DEFAULT; CREATE TABLE {quoted}.checkpoints_test PARTITION OF {quoted}.checkpoints DEFAULT"))
-            {
-                await partitions.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-            }
-
-            return new Postgres(source, schema);
-        }
+        public static async Task<Postgres> CreateAsync() => new(await AuditDatabase.CreateAsync());
 
         public override async Task AddAsync(IEnumerable<ChainedRecord> records)
         {
-            await using var connection = await source.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            var schema = PostgresMigrations.QuoteIdentifier(database.Schema);
+            await using var connection = await database.Writer.OpenConnectionAsync(TestContext.Current.CancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
             foreach (var record in records)
             {
-                var entry = record.Entry;
+                await using (var partition = new NpgsqlCommand($"SELECT {schema}.ensure_month_partitions(@at)", connection, transaction))
+                {
+                    partition.Parameters.AddWithValue("at", AuditCanonicalForm.Microseconds(record.Entry.At));
+                    await partition.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+                }
+
+                // The store's own mapping of a record to its columns: what the sink writes.
+                var row = AuditRecordColumns.Of(record);
                 await using var insert = new NpgsqlCommand(
                     $"""
-                    INSERT INTO {PostgresMigrations.QuoteIdentifier(schema)}.records
-                        (instance, sequence, at, kind, event, user_id, agency, division, purpose, matter, operation_name, document_hash, outcome,
-                         duration_us, client_address, request_id, error_codes, resources, decisions, grants, subjects, body, previous_hash, hash)
+                    INSERT INTO {schema}.records ({AuditRecordColumns.List})
                     VALUES (@instance, @sequence, @at, @kind, @event, @user, @agency, @division, @purpose, @matter, @operation, @document, @outcome,
                          @duration, @client, @request, @errors, @resources, @decisions, @grants, @subjects, @body, @previous, @hash)
                     """,
                     connection,
                     transaction);
-                insert.Parameters.AddWithValue("instance", record.Instance);
-                insert.Parameters.AddWithValue("sequence", record.Sequence);
-                insert.Parameters.AddWithValue("at", entry.At.UtcDateTime);
-                insert.Parameters.AddWithValue("kind", AuditWireNames.Of(entry.Kind));
-                Text(insert, "event", entry.Event);
-                Text(insert, "user", entry.User);
-                Text(insert, "agency", entry.Agency);
-                Text(insert, "division", entry.Division);
-                Text(insert, "purpose", entry.Purpose);
-                Text(insert, "matter", entry.Matter);
-                Text(insert, "operation", entry.OperationName);
-                Text(insert, "document", entry.DocumentHash);
-                Text(insert, "outcome", entry.Outcome is { } outcome ? AuditWireNames.Of(outcome) : null);
-                insert.Parameters.AddWithValue("duration", entry.DurationMicroseconds);
-                Text(insert, "client", entry.ClientAddress);
-                Text(insert, "request", entry.RequestId);
-                insert.Parameters.AddWithValue("errors", entry.ErrorCodes.ToArray());
-                insert.Parameters.AddWithValue("resources", AuditColumns.Resources(entry));
-                insert.Parameters.AddWithValue("decisions", AuditColumns.Decisions(entry));
-                insert.Parameters.AddWithValue("grants", AuditColumns.Grants(entry));
-                insert.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = AuditColumns.Subjects(entry) });
-                insert.Parameters.AddWithValue("body", record.Body.ToArray());
-                insert.Parameters.AddWithValue("previous", record.PreviousHash.ToArray());
-                insert.Parameters.AddWithValue("hash", record.Hash.ToArray());
+                insert.Parameters.AddWithValue("instance", row.Instance);
+                insert.Parameters.AddWithValue("sequence", row.Sequence);
+                insert.Parameters.AddWithValue("at", row.At);
+                insert.Parameters.AddWithValue("kind", row.Kind);
+                Text(insert, "event", row.Event);
+                Text(insert, "user", row.UserId);
+                Text(insert, "agency", row.Agency);
+                Text(insert, "division", row.Division);
+                Text(insert, "purpose", row.Purpose);
+                Text(insert, "matter", row.Matter);
+                Text(insert, "operation", row.OperationName);
+                Text(insert, "document", row.DocumentHash);
+                Text(insert, "outcome", row.Outcome);
+                insert.Parameters.AddWithValue("duration", row.DurationMicroseconds);
+                Text(insert, "client", row.ClientAddress);
+                Text(insert, "request", row.RequestId);
+                insert.Parameters.AddWithValue("errors", row.ErrorCodes);
+                insert.Parameters.AddWithValue("resources", row.Resources);
+                insert.Parameters.AddWithValue("decisions", row.Decisions);
+                insert.Parameters.AddWithValue("grants", row.Grants);
+                insert.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = row.Subjects });
+                insert.Parameters.AddWithValue("body", row.Body.ToArray());
+                insert.Parameters.AddWithValue("previous", row.PreviousHash.ToArray());
+                insert.Parameters.AddWithValue("hash", row.Hash.ToArray());
                 await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
             }
 
             await transaction.CommitAsync(TestContext.Current.CancellationToken);
         }
 
-        public override async ValueTask DisposeAsync()
-        {
-            await using (var drop = source.CreateCommand($"DROP SCHEMA IF EXISTS {PostgresMigrations.QuoteIdentifier(schema)} CASCADE"))
-            {
-                await drop.ExecuteNonQueryAsync();
-            }
-
-            await source.DisposeAsync();
-        }
+        public override ValueTask DisposeAsync() => database.DisposeAsync();
 
         private static void Text(NpgsqlCommand command, string name, string? value) =>
             command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
