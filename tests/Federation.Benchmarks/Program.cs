@@ -48,6 +48,12 @@ internal static class Program
             return Gateway.MemorySoak.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- audit-spool`: records per second the audit trail makes durable, with many concurrent appenders.
+        if (args is ["audit-spool", ..])
+        {
+            return Audit.SpoolThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -188,6 +188,7 @@ public static class GatewayService
             builder.Environment.ContentRootPath);
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
+        services.AddAuditTrail(builder.Configuration);
         // The record stage writes denials here; the audit trail registers its own.
         services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
         // Share and reload events go to the audit trail when one is registered (AuditServices.AddAuditTrail), else nowhere.

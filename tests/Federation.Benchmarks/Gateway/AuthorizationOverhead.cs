@@ -98,6 +98,9 @@ internal static class AuthorizationOverhead
             $"--GatewaySignature:Secret={subgraphs.Secret}",
             $"--Gateway:SupergraphFile={Path.Combine(root, "schema", "supergraph.graphql")}",
             $"--Gateway:CatalogueFile={Path.Combine(root, "schema", CatalogueFiles.FileName)}",
+            // Both gateways run at once in this process: each its own audit chain, in a scratch spool.
+            $"--Audit:Instance=benchmark-{port}",
+            $"--Audit:SpoolDirectory={Path.Combine(Path.GetTempPath(), "federation-benchmarks-audit")}",
         };
         arguments.AddRange(BenchmarkCaller.AuthenticationArguments());
         arguments.AddRange(subgraphs.Urls.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url={s.Url}"));

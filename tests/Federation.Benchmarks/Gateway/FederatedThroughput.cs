@@ -111,6 +111,9 @@ internal static partial class FederatedThroughput
             dll, $"--Urls=http://127.0.0.1:{port}", $"--GatewaySignature:Secret={subgraphs.Secret}", $"--Gateway:SupergraphFile={supergraph}", "--Logging:LogLevel:Default=Warning",
             // The gateway prints no banner (the one-command host does): "Now listening" says it serves.
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+            // Two gateways run side by side in some comparisons: each its own audit chain, in a scratch spool.
+            $"--Audit:Instance=benchmark-{port}",
+            $"--Audit:SpoolDirectory={Path.Combine(Path.GetTempPath(), "federation-benchmarks-audit")}",
         };
         arguments.AddRange(BenchmarkCaller.AuthenticationArguments());
         arguments.AddRange(subgraphs.Urls.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url={s.Url}"));

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Authentication;
 
@@ -166,6 +167,7 @@ public sealed class AgencyRegistryTests
                 "--GatewaySignature:Secret=agency-registry-test-secret-of-enough-bytes",
                 "--Subgraphs:Endpoints:population:Url=http://127.0.0.1:9/graphql",
                 .. tokens.Arguments(),
+                .. TestAuditTrail.Arguments(),
             ],
             builder => builder.Logging.SetMinimumLevel(LogLevel.Critical));
         await app.StartAsync(TestContext.Current.CancellationToken);

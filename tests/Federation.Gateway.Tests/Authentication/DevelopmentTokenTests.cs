@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Authentication;
 
@@ -45,6 +46,7 @@ public sealed class DevelopmentTokenTests
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
+            TestAuditTrail.Configure(builder.Configuration);
             builder.Configuration["GatewaySignature:Secret"] = FakeSubgraphs.Secret;
             builder.Configuration["Gateway:SupergraphFile"] = Path.Combine(Repository.SchemaDirectory, "supergraph.graphql");
             foreach (var (name, url) in subgraphs.Urls)

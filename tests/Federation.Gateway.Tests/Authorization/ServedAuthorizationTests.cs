@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Authorization;
 
@@ -87,6 +88,7 @@ public sealed class ServedAuthorizationTests
             {
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
                 builder.Logging.ClearProviders();
+                TestAuditTrail.Configure(builder.Configuration);
                 builder.Configuration["GatewaySignature:Secret"] = FakeSubgraphs.Secret;
                 builder.Configuration["Gateway:SupergraphFile"] = Path.Combine(Repository.SchemaDirectory, "supergraph.graphql");
                 builder.Configuration["Authorization:Mode"] = mode.ToString();

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Catalogue;
 
@@ -185,7 +186,11 @@ public sealed class ServedCatalogueTests
             .. Repository.SubgraphConfig.Subgraphs.Select(s => $"--Subgraphs:Endpoints:{s.Name}:Url=http://127.0.0.1:9/graphql"),
             .. tokens.Arguments(),
         ];
-        return GatewayService.Build(args, builder => builder.Logging.ClearProviders());
+        return GatewayService.Build(args, builder =>
+        {
+            builder.Logging.ClearProviders();
+            TestAuditTrail.Configure(builder.Configuration);
+        });
     }
 
     private async Task<RunningGateway> StartGatewayAsync()

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Execution;
 
@@ -25,6 +26,7 @@ internal static class EmbeddedGateway
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
+            TestAuditTrail.Configure(builder.Configuration);
             builder.Configuration["GatewaySignature:Secret"] = subgraphs.Secret;
             builder.Configuration["Gateway:SupergraphFile"] = Path.Combine(Repository.SchemaDirectory, "supergraph.graphql");
             tokens.Configure(builder.Configuration);

@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Joining;
 
@@ -314,6 +315,7 @@ public sealed class AgencyJoinTests
             {
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
                 builder.Logging.ClearProviders();
+                TestAuditTrail.Configure(builder.Configuration);
                 builder.Configuration["GatewaySignature:Secret"] = subgraphs.Secret;
                 builder.Configuration["Gateway:SupergraphFile"] = Path.Combine(gateway.directory.Path, Supergraph.FileName);
                 builder.Configuration["Gateway:CatalogueFile"] = gateway.CatalogueFile;

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Pipeline;
 
@@ -88,6 +89,7 @@ public sealed class ServedPipelineTests
         var app = GatewayService.Build(args, builder =>
         {
             builder.Logging.ClearProviders();
+            TestAuditTrail.Configure(builder.Configuration);
             services?.Invoke(builder.Services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

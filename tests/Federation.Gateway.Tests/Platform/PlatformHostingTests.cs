@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Platform;
 
@@ -36,6 +37,7 @@ public sealed class PlatformHostingTests
                     "--Sharing:Schema=" + schema,
                     "--ConnectionStrings:Sharing=" + SharingDatabase.ConnectionString,
                     "--Authentication:AllowAnonymousCatalogue=true",
+                    .. TestAuditTrail.Arguments(),
                     .. tokens.Arguments(),
                 ],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Critical));

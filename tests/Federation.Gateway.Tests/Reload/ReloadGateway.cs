@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Federation.Gateway.Tests.Audit;
 
 namespace Federation.Gateway.Tests.Reload;
 
@@ -97,6 +98,7 @@ internal sealed class ReloadGateway : IAsyncDisposable
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
+            TestAuditTrail.Configure(builder.Configuration);
             builder.Configuration["GatewaySignature:Secret"] = subgraphs.Secret;
             builder.Configuration["Gateway:SupergraphFile"] = gateway.SupergraphFile;
             builder.Configuration["Gateway:CatalogueFile"] = gateway.CatalogueFile;

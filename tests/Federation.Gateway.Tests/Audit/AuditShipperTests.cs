@@ -1,0 +1,245 @@
+using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Chain;
+using Federation.Gateway.Audit.Shipping;
+using Federation.Gateway.Audit.Spool;
+
+namespace Federation.Gateway.Tests.Audit;
+
+public sealed class AuditShipperTests
+{
+    [Fact]
+    public async Task The_spool_ships_in_order_in_batches_and_wholly_shipped_segments_go()
+    {
+        using var harness = new SpoolHarness();
+        var sink = new FakeSink();
+        await using var spool = harness.Open(harness.Settings(checkpointEvery: 10, keepShipped: false, segmentBytes: 4096));
+        var shipper = Start(harness, spool, sink, batchSize: 7);
+
+        for (var i = 1; i <= 60; i++)
+        {
+            await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+        }
+
+        await Eventually(() => sink.Records.Count == 60 && shipper.Shipped == spool.DurableEnd);
+        await shipper.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
+        Assert.All(sink.Batches, batch => Assert.InRange(batch, 1, 7));
+        Assert.Equal([10L, 20, 30, 40, 50, 60], sink.Checkpoints.Select(checkpoint => checkpoint.Sequence));
+        Assert.True(harness.Verifier().Verify(sink.Records, sink.Checkpoints).Whole);
+        Assert.Single(harness.Segments());
+        Assert.Equal(spool.DurableEnd.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(harness.InstanceDirectory, "shipped")).Trim());
+    }
+
+    [Fact]
+    public async Task During_an_outage_records_wait_in_the_spool_and_are_replayed_in_order_without_loss_or_duplicate()
+    {
+        using var harness = new SpoolHarness();
+        var sink = new FakeSink();
+        await using var spool = harness.Open(harness.Settings(checkpointEvery: 5, keepShipped: false));
+        var shipper = Start(harness, spool, sink, batchSize: 4);
+        for (var i = 1; i <= 6; i++)
+        {
+            await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+        }
+
+        await Eventually(() => sink.Records.Count == 6);
+        sink.Down = true;
+        for (var i = 7; i <= 40; i++)
+        {
+            // Appends do not wait for the store: they are durable in the spool.
+            await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+        }
+
+        await Eventually(() => sink.FailedWrites + sink.FailedTails >= 3);
+        Assert.Equal(6, sink.Records.Count);
+        sink.Down = false;
+        await Eventually(() => sink.Records.Count == 40 && shipper.Shipped == spool.DurableEnd);
+        await shipper.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
+        Assert.Equal(0, sink.Duplicates);
+        Assert.Equal(1, harness.Log.Count("AuditStoreUnavailable"));
+        Assert.Equal(1, harness.Log.Count("AuditStoreBack"));
+        Assert.True(harness.Verifier().Verify(sink.Records, sink.Checkpoints).Whole);
+    }
+
+    [Fact]
+    public async Task A_batch_the_sink_committed_before_the_failure_is_not_stored_twice()
+    {
+        using var harness = new SpoolHarness();
+        var sink = new FakeSink { FailAfterCommit = 2 };
+        await using var spool = harness.Open(harness.Settings(checkpointEvery: 3, keepShipped: false));
+        for (var i = 1; i <= 20; i++)
+        {
+            await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+        }
+
+        var shipper = Start(harness, spool, sink, batchSize: 4);
+        await Eventually(() => sink.Records.Count == 20 && shipper.Shipped == spool.DurableEnd);
+        await shipper.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, sink.FailAfterCommit);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
+        Assert.Equal([3L, 6, 9, 12, 15, 18], sink.Checkpoints.Select(checkpoint => checkpoint.Sequence));
+        Assert.Equal(0, sink.Duplicates);
+    }
+
+    [Fact]
+    public async Task After_a_crash_that_lost_the_shipped_offset_the_stored_records_are_skipped()
+    {
+        using var harness = new SpoolHarness();
+        var sink = new FakeSink();
+        await using (var spool = harness.Open(harness.Settings(checkpointEvery: 4)))
+        {
+            var shipper = Start(harness, spool, sink, batchSize: 100);
+            for (var i = 1; i <= 10; i++)
+            {
+                await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+            }
+
+            await Eventually(() => sink.Records.Count == 10 && shipper.Shipped == spool.DurableEnd);
+            await shipper.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        // The crash came between the store's commit and the offset's fsync: the spool says nothing was shipped.
+        File.Delete(Path.Combine(harness.InstanceDirectory, "shipped"));
+        await using (var spool = harness.Open(harness.Settings(checkpointEvery: 4)))
+        {
+            Assert.Equal(0, spool.ShippedOffset);
+            var shipper = Start(harness, spool, sink, batchSize: 100);
+            await spool.AppendAsync(AuditEntries.Access(11), TestContext.Current.CancellationToken);
+            await Eventually(() => sink.Records.Count == 11 && shipper.Shipped == spool.DurableEnd);
+            await shipper.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
+        Assert.Equal(0, sink.Duplicates);
+        Assert.True(harness.Verifier().Verify(sink.Records, sink.Checkpoints).Whole);
+    }
+
+    [Fact]
+    public async Task A_sink_holding_another_chain_under_the_instance_s_name_gets_nothing()
+    {
+        using var harness = new SpoolHarness();
+        var sink = new FakeSink();
+        sink.Records.Add(new ChainedRecord("gw-test", 1, AuditEntries.Access(99), "x"u8.ToArray(), AuditChain.Genesis, AuditChain.Hash(AuditChain.Genesis, "x"u8)));
+        await using var spool = harness.Open(harness.Settings(keepShipped: false));
+        await spool.AppendAsync(AuditEntries.Access(1), TestContext.Current.CancellationToken);
+        await spool.AppendAsync(AuditEntries.Access(2), TestContext.Current.CancellationToken);
+
+        var shipper = Start(harness, spool, sink, batchSize: 100);
+        await Eventually(() => harness.Log.Count("AuditStoreUnavailable") == 1);
+        await shipper.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Single(sink.Records);
+        Assert.Equal(0, shipper.Shipped);
+        Assert.Contains(harness.Log.Entries, entry => entry.Event.Name == "AuditStoreUnavailable");
+    }
+
+    private static AuditShipper Start(SpoolHarness harness, AuditSpool spool, FakeSink sink, int batchSize)
+    {
+        var shipper = new AuditShipper(spool, sink, batchSize, TimeProvider.System, harness.Log, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(2));
+        shipper.StartAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        return shipper;
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in 20 s");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A store in memory with PostgreSQL's behaviour where it matters: a batch is stored whole or not at all,
+    /// and a record stored twice is counted (a primary key would refuse it).
+    /// </summary>
+    private sealed class FakeSink : IAuditSink
+    {
+        private readonly Lock gate = new();
+
+        public List<ChainedRecord> Records { get; } = [];
+
+        public List<AuditCheckpoint> Checkpoints { get; } = [];
+
+        public List<int> Batches { get; } = [];
+
+        public volatile bool Down;
+
+        public int FailAfterCommit;
+
+        public int Duplicates;
+
+        public int FailedWrites;
+
+        public int FailedTails;
+
+        public Task<long> LastSequenceAsync(string instance, CancellationToken cancellationToken)
+        {
+            lock (gate)
+            {
+                return Task.FromResult(Records.Where(record => record.Instance == instance).Select(record => record.Sequence).DefaultIfEmpty(0).Max());
+            }
+        }
+
+        public Task<AuditSinkTail> TailAsync(string instance, CancellationToken cancellationToken)
+        {
+            if (Down)
+            {
+                Interlocked.Increment(ref FailedTails);
+                return Task.FromException<AuditSinkTail>(new TimeoutException("the store is down"));
+            }
+
+            lock (gate)
+            {
+                var last = Records.LastOrDefault(record => record.Instance == instance);
+                var checkpoint = Checkpoints.LastOrDefault(checkpoint => checkpoint.Instance == instance);
+                return Task.FromResult(new AuditSinkTail(last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis, checkpoint?.At));
+            }
+        }
+
+        public Task WriteAsync(IReadOnlyList<ChainedRecord> records, IReadOnlyList<AuditCheckpoint> checkpoints, CancellationToken cancellationToken)
+        {
+            if (Down)
+            {
+                Interlocked.Increment(ref FailedWrites);
+                return Task.FromException(new TimeoutException("the store is down"));
+            }
+
+            lock (gate)
+            {
+                foreach (var record in records)
+                {
+                    if (Records.Any(stored => stored.Instance == record.Instance && stored.Sequence == record.Sequence))
+                    {
+                        Duplicates++;
+                    }
+                }
+
+                foreach (var checkpoint in checkpoints)
+                {
+                    if (Checkpoints.Any(stored => stored.Instance == checkpoint.Instance && stored.Sequence == checkpoint.Sequence && stored.At == checkpoint.At))
+                    {
+                        Duplicates++;
+                    }
+                }
+
+                Records.AddRange(records);
+                Checkpoints.AddRange(checkpoints);
+                Batches.Add(records.Count);
+                if (FailAfterCommit > 0)
+                {
+                    // Committed, and then the connection dropped before the answer came.
+                    FailAfterCommit--;
+                    return Task.FromException(new IOException("the connection was reset after the commit"));
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
