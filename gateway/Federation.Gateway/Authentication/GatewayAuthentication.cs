@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Federation.Gateway.Audit;
 using Federation.Gateway.Catalogue;
 using Federation.Protocol.Signing;
 using Microsoft.AspNetCore.Authentication;
@@ -68,7 +70,8 @@ internal static class GatewayAuthentication
             var options = endpoint.ApplicationServices.GetRequiredService<GatewayAuthenticationOptions>();
             var admitted = endpoint.ApplicationServices.GetRequiredService<AdmittedTokens>();
             var catalogue = endpoint.ApplicationServices.GetRequiredService<CurrentCatalogue>();
-            endpoint.RequestDelegate = http => AdmitAsync(http, next, options, admitted, catalogue);
+            var trail = endpoint.ApplicationServices.GetService<IAuditTrail>();
+            endpoint.RequestDelegate = http => AdmitAsync(http, next, options, admitted, catalogue, trail);
         });
         return builder;
     }
@@ -76,8 +79,9 @@ internal static class GatewayAuthentication
     /// <summary>The caller the gate admitted for <paramref name="http"/>; null for a request without a token.</summary>
     public static Caller? AdmittedCaller(HttpContext http) => http.Features.Get<Admitted>()?.Caller;
 
-    private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options, AdmittedTokens admitted, CurrentCatalogue catalogue)
+    private static async Task AdmitAsync(HttpContext http, RequestDelegate next, GatewayAuthenticationOptions options, AdmittedTokens admitted, CurrentCatalogue catalogue, IAuditTrail? trail)
     {
+        var started = Stopwatch.GetTimestamp();
         var token = BearerToken(http.Request);
         TokenRefusal? refusal = null;
         if (token is null || !admitted.TryGet(token, out var admission))
@@ -133,7 +137,42 @@ internal static class GatewayAuthentication
             refusal = TokenRefusal.Unregistered(registration.Refusal!);
         }
 
+        await RecordAsync(trail, http, refusal!, started).ConfigureAwait(false);
         await refusal!.WriteAsync(http.Response).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A request the gate refused is an access attempt the trail records too (outcome Refused, the
+    /// refusal's code, the client's address, no user: a token that was refused names no one the gateway
+    /// can vouch for). The refusal releases nothing, so it is answered even when the record cannot be
+    /// made durable.
+    /// </summary>
+    private static async Task RecordAsync(IAuditTrail? trail, HttpContext http, TokenRefusal refusal, long started)
+    {
+        if (trail is null)
+        {
+            return;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var entry = new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow - elapsed,
+            Kind = AuditKind.Access,
+            Outcome = AuditOutcome.Refused,
+            DurationMicroseconds = (long)elapsed.TotalMicroseconds,
+            ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
+            RequestId = http.TraceIdentifier,
+            ErrorCodes = refusal.Error.Extensions?.GetValueOrDefault("code") is string code ? [code] : [],
+        };
+        try
+        {
+            await trail.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AuditUnavailableException)
+        {
+            // Nothing is released by a refusal: it is answered as without a trail.
+        }
     }
 
     private static bool CarriesOperation(HttpRequest request) =>

@@ -1,3 +1,4 @@
+using Federation.Gateway.Audit.Events;
 using Federation.Protocol.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,10 @@ public static class CompositionServices
             provider.GetRequiredService<ILogger<SupergraphReload>>(),
             urlOf?.Invoke(provider),
             provider.GetServices<IServedSupergraphCheck>(),
-            provider.GetService<TimeProvider>()));
+            provider.GetService<TimeProvider>())
+        {
+            Events = provider.GetService<PlatformEvents>(),
+        });
         services.AddSingleton(provider => new SubgraphDriftCheck(
             provider.GetRequiredService<SupergraphSource>(),
             provider.GetRequiredService<SubgraphSdlFetcher>(),

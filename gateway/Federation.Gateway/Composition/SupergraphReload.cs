@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Events;
 using System.Text;
 using Federation.Gateway.Catalogue;
 using Microsoft.Extensions.Logging;
@@ -71,6 +73,9 @@ public sealed class SupergraphReload
     /// <summary>What serves since when, the last reload attempt and the last refusal.</summary>
     public SupergraphReloadStatus Status => status;
 
+    /// <summary>Where each swap and refusal is recorded (the audit trail); none when null.</summary>
+    internal PlatformEvents? Events { get; init; }
+
     /// <summary>Composes <paramref name="subgraphs"/> and serves the result with the serving catalogue.</summary>
     public Task<SupergraphReloadResult> ApplyAsync(IReadOnlyList<SubgraphSdl> subgraphs, CancellationToken cancellationToken) =>
         ServeAsync("subgraphs", () => Task.FromResult(Compose(subgraphs, null)), cancellationToken);
@@ -81,7 +86,8 @@ public sealed class SupergraphReload
     /// with (null: the serving one), or the errors that refuse it. <paramref name="trigger"/> names
     /// what asked for the reload, for the log and the status.
     /// </summary>
-    internal async Task<SupergraphReloadResult> ServeAsync(string trigger, Func<Task<ServedSetCandidate>> candidate, CancellationToken cancellationToken)
+    /// <param name="by">The operator who asked for it (user, agency, division); null for a reload the gateway started.</param>
+    internal async Task<SupergraphReloadResult> ServeAsync(string trigger, Func<Task<ServedSetCandidate>> candidate, CancellationToken cancellationToken, (string User, string Agency, string Division)? by = null)
     {
         await oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -98,6 +104,8 @@ public sealed class SupergraphReload
 
             var result = next.Errors.Count > 0 ? new SupergraphReloadResult(SupergraphReloadOutcome.Refused, next.Errors) : Serve(next.SupergraphSdl ?? source.Current.Sdl, next.Catalogue);
             Record(trigger, result);
+            // Within the reload's turn: the trail holds the reloads in the order they were served.
+            await AuditAsync(trigger, result, by).ConfigureAwait(false);
             return result;
         }
         finally
@@ -204,6 +212,37 @@ public sealed class SupergraphReload
     }
 
     private static SupergraphReloadResult Refuse(IReadOnlyList<CompositionError> errors) => new(SupergraphReloadOutcome.Refused, errors);
+
+    /// <summary>
+    /// A swap as <c>SUPERGRAPH_RELOADED</c> (the trigger, the new supergraph's hash and its subgraphs),
+    /// a refusal as <c>RELOAD_REFUSED</c> (the trigger, the errors' codes and subgraphs — not their
+    /// messages, which name files); an unchanged set is no reload and is not recorded.
+    /// </summary>
+    private Task AuditAsync(string trigger, SupergraphReloadResult result, (string User, string Agency, string Division)? by)
+    {
+        if (Events is null || result.Outcome == SupergraphReloadOutcome.Unchanged)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (result.Outcome == SupergraphReloadOutcome.Swapped)
+        {
+            return Events.RecordAsync(AuditKind.Reload, PlatformEventNames.SupergraphReloaded, by, new Dictionary<string, string?>
+            {
+                ["trigger"] = trigger,
+                ["supergraph"] = status.SupergraphHash,
+                ["subgraphs"] = string.Join(',', source.Current.Subgraphs.Select(s => s.Name)),
+            });
+        }
+
+        return Events.RecordAsync(AuditKind.Reload, PlatformEventNames.ReloadRefused, by, new Dictionary<string, string?>
+        {
+            ["trigger"] = trigger,
+            ["codes"] = string.Join(',', result.Errors.Select(e => e.Code).Distinct()),
+            ["subgraphs"] = string.Join(',', result.Errors.SelectMany(e => e.Subgraphs).Distinct()),
+            ["supergraph"] = status.SupergraphHash,
+        });
+    }
 
     private void Record(string trigger, SupergraphReloadResult result)
     {

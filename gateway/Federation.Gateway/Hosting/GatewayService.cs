@@ -1,4 +1,5 @@
 using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Events;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
@@ -190,6 +191,11 @@ public static class GatewayService
         services.AddAuditTrail(builder.Configuration);
         // The record stage writes denials here; the audit trail registers its own.
         services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
+        // Share and reload events go to the audit trail when one is registered (AuditServices.AddAuditTrail), else nowhere.
+        services.TryAddSingleton(provider => new PlatformEvents(
+            provider.GetService<IAuditTrail>(),
+            provider.GetRequiredService<ILogger<PlatformEvents>>(),
+            provider.GetService<TimeProvider>()));
         services.AddSingleton<ServedExecutor>();
         // A reload must pass the start's checks: the set makes an executor.
         services.AddSingleton<IServedSupergraphCheck>(provider => new ServedExecutorCheck(provider.GetRequiredService<ServedExecutor>));

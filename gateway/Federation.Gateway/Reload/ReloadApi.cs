@@ -47,7 +47,7 @@ internal static class ReloadApi
             }
 
             ReloadLog.OperatorReload(logger, caller.User, caller.Agency);
-            var result = await files.ReloadAllAsync(reload, $"operator {caller.User} of {caller.Agency}", http.RequestAborted).ConfigureAwait(false);
+            var result = await files.ReloadAllAsync(reload, $"operator {caller.User} of {caller.Agency}", http.RequestAborted, (caller.User, caller.Agency, caller.Division)).ConfigureAwait(false);
             http.Response.StatusCode = result.Outcome == SupergraphReloadOutcome.Refused ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
             http.Response.ContentType = "application/json; charset=utf-8";
             await using (var json = new Utf8JsonWriter(http.Response.BodyWriter))

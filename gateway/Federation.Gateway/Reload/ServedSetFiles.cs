@@ -72,10 +72,11 @@ internal sealed class ServedSetFiles
     /// The operator's reload: every file read again, the supergraph composed from the subgraph config
     /// when there is one (its subgraphs' SDL may have changed without it), else read from its file.
     /// </summary>
-    public async Task<SupergraphReloadResult> ReloadAllAsync(SupergraphReload reload, string trigger, CancellationToken cancellationToken) =>
-        (await ReloadAsync(reload, trigger, cancellationToken).ConfigureAwait(false))!;
+    /// <param name="by">The operator who asked (user, agency, division), for the audit trail.</param>
+    public async Task<SupergraphReloadResult> ReloadAllAsync(SupergraphReload reload, string trigger, CancellationToken cancellationToken, (string User, string Agency, string Division)? by = null) =>
+        (await ReloadAsync(reload, trigger, cancellationToken, by).ConfigureAwait(false))!;
 
-    private async Task<SupergraphReloadResult?> ReloadAsync(SupergraphReload reload, string? forcedBy, CancellationToken cancellationToken)
+    private async Task<SupergraphReloadResult?> ReloadAsync(SupergraphReload reload, string? forcedBy, CancellationToken cancellationToken, (string User, string Agency, string Division)? by = null)
     {
         var texts = new Dictionary<ServedFileKind, string>();
         var hashes = new Dictionary<ServedFileKind, string>();
@@ -99,7 +100,7 @@ internal sealed class ServedSetFiles
         }
         catch (IOException exception)
         {
-            return await reload.ServeAsync(forcedBy ?? "file change", () => Task.FromResult(ServedSetCandidate.Refused(CompositionErrorCodes.ReloadSourceUnreadable("A file of the served set", exception.Message))), cancellationToken).ConfigureAwait(false);
+            return await reload.ServeAsync(forcedBy ?? "file change", () => Task.FromResult(ServedSetCandidate.Refused(CompositionErrorCodes.ReloadSourceUnreadable("A file of the served set", exception.Message))), cancellationToken, by).ConfigureAwait(false);
         }
 
         List<ServedFileKind> changed;
@@ -114,7 +115,7 @@ internal sealed class ServedSetFiles
         }
 
         var trigger = forcedBy ?? string.Join(", ", changed.Select(Name));
-        var result = await reload.ServeAsync(trigger, () => CandidateAsync(texts, changed, forced: forcedBy is not null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var result = await reload.ServeAsync(trigger, () => CandidateAsync(texts, changed, forced: forcedBy is not null, cancellationToken), cancellationToken, by).ConfigureAwait(false);
         if (result.Outcome != SupergraphReloadOutcome.Refused)
         {
             lock (commit)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Events;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.GraphQL;
@@ -20,11 +23,12 @@ internal sealed record ShareRequest(
 /// department watches the overdue ones, and grants can be revoked. Every refusal is a
 /// <see cref="SharingException"/> with its code (<see cref="SharingErrorCodes"/>).
 /// </summary>
-internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time)
+/// <param name="events">Where each change is recorded (the audit trail's <see cref="PlatformEvents"/>); none when null.</param>
+internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time, PlatformEvents? events = null)
 {
     /// <summary>A workflow over a catalogue that does not change while it runs.</summary>
-    public ShareWorkflow(IShareStore store, ShareCatalogue catalogue, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time)
-        : this(store, new CurrentCatalogue(catalogue), calendar, options, time)
+    public ShareWorkflow(IShareStore store, ShareCatalogue catalogue, WorkingDayCalendar calendar, SharingOptions options, TimeProvider time, PlatformEvents? events = null)
+        : this(store, new CurrentCatalogue(catalogue), calendar, options, time, events)
     {
     }
 
@@ -105,6 +109,7 @@ internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current,
             calendar.DueDate(now, options.DecisionWorkingDays),
             ApplicationStatus.Pending);
         await store.AddApplicationAsync(application, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(PlatformEventNames.ApplicationSubmitted, caller, application, resource.Provider, null).ConfigureAwait(false);
         return application;
     }
 
@@ -152,7 +157,9 @@ internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current,
         var now = Now();
         var grant = new Grant(Guid.CreateVersion7(now), application.Id, application.ResourceId, application.Agency, [.. granted.Distinct()], from, until, null);
         var decided = await store.ApproveAsync(application.Id, grant, now, caller.User, cancellationToken).ConfigureAwait(false);
-        return await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
+        var approved = await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(PlatformEventNames.ApplicationApproved, caller, approved, caller.Agency, grant).ConfigureAwait(false);
+        return approved;
     }
 
     /// <summary>Refuses a pending application; the provider must give reasons (Kaifeng art. 15).</summary>
@@ -162,7 +169,9 @@ internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current,
         var application = await DecidableAsync(caller, applicationId, cancellationToken).ConfigureAwait(false);
         var refusal = CheckedReason(reason, "refusal");
         var decided = await store.RefuseAsync(application.Id, refusal, Now(), caller.User, cancellationToken).ConfigureAwait(false);
-        return await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
+        var refused = await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(PlatformEventNames.ApplicationRefused, caller, refused, caller.Agency, null).ConfigureAwait(false);
+        return refused;
     }
 
     public async Task<ShareApplication> WithdrawAsync(Caller caller, Guid applicationId, CancellationToken cancellationToken)
@@ -176,7 +185,9 @@ internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current,
         }
 
         var decided = await store.WithdrawAsync(application.Id, Now(), caller.User, cancellationToken).ConfigureAwait(false);
-        return await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
+        var withdrawn = await DecidedAsync(application.Id, decided, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(PlatformEventNames.ApplicationWithdrawn, caller, withdrawn, Catalogue.Resource(withdrawn.ResourceId)?.Provider, null).ConfigureAwait(false);
+        return withdrawn;
     }
 
     /// <summary>
@@ -209,8 +220,48 @@ internal sealed class ShareWorkflow(IShareStore store, CurrentCatalogue current,
             throw Refused(SharingErrorCodes.AlreadyRevoked((await store.GrantAsync(grant.Id, cancellationToken).ConfigureAwait(false))!));
         }
 
-        return (await store.GrantAsync(grant.Id, cancellationToken).ConfigureAwait(false))!;
+        var revoked = (await store.GrantAsync(grant.Id, cancellationToken).ConfigureAwait(false))!;
+        if (events is not null)
+        {
+            await events.RecordAsync(AuditKind.ShareEvent, PlatformEventNames.GrantRevoked, (caller.User, caller.Agency, caller.Division), new Dictionary<string, string?>
+            {
+                ["grant"] = revoked.Id.ToString(),
+                ["application"] = revoked.ApplicationId.ToString(),
+                ["resource"] = revoked.ResourceId,
+                ["agency"] = revoked.Agency,
+                ["provider"] = provider,
+                ["purposes"] = string.Join(',', revoked.Purposes.Select(p => p.WireName())),
+                ["validFrom"] = revoked.ValidFrom.ToString("O", CultureInfo.InvariantCulture),
+                ["validUntil"] = revoked.ValidUntil.ToString("O", CultureInfo.InvariantCulture),
+                ["revokedAt"] = revoked.RevokedAt?.ToString("O", CultureInfo.InvariantCulture),
+                ["byCompetentDepartment"] = competent ? "true" : "false",
+            }).ConfigureAwait(false);
+        }
+
+        return revoked;
     }
+
+    /// <summary>
+    /// An application's event in the audit trail: its id, resource, the applying and the providing
+    /// agency, the purposes and period applied for — or, once approved, granted — and the matter; never
+    /// the justification or a reason, which are free text.
+    /// </summary>
+    private Task RecordAsync(string name, Caller caller, ShareApplication application, string? provider, Grant? grant) =>
+        events is null
+            ? Task.CompletedTask
+            : events.RecordAsync(AuditKind.ShareEvent, name, (caller.User, caller.Agency, caller.Division), new Dictionary<string, string?>
+            {
+                ["application"] = application.Id.ToString(),
+                ["grant"] = (grant?.Id ?? application.GrantId)?.ToString(),
+                ["resource"] = application.ResourceId,
+                ["agency"] = application.Agency,
+                ["provider"] = provider,
+                ["purposes"] = string.Join(',', (grant?.Purposes ?? application.Purposes).Select(p => p.WireName())),
+                ["validFrom"] = (grant?.ValidFrom ?? application.ValidFrom).ToString("O", CultureInfo.InvariantCulture),
+                ["validUntil"] = (grant?.ValidUntil ?? application.ValidUntil).ToString("O", CultureInfo.InvariantCulture),
+                ["matter"] = application.Matter,
+                ["status"] = application.Status.WireName(),
+            });
 
     /// <summary>The application when the caller may see it: its agency's own, for a resource it provides, or any for the competent department.</summary>
     public async Task<ShareApplication?> VisibleApplicationAsync(Caller caller, Guid id, CancellationToken cancellationToken)

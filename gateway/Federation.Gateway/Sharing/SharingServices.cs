@@ -1,3 +1,4 @@
+using Federation.Gateway.Audit.Events;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Sharing.Storage;
 using Microsoft.Extensions.Configuration;
@@ -47,7 +48,8 @@ internal static class SharingServices
             sp.GetRequiredService<CurrentCatalogue>(),
             sp.GetRequiredService<WorkingDayCalendar>(),
             options,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<PlatformEvents>()));
         return services;
     }
 

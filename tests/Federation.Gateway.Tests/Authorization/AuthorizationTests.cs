@@ -146,7 +146,10 @@ public sealed class AuthorizationTests(AuthorizationMatrixFixture fixture) : ICl
         AssertJson("""{"data":{"person":{"idNumber":"110101199003074514","residenceAddress":"浙江省宁波市海曙区中山西路1号"}}}""", result.ToJson());
         var denial = Assert.Single(log.Denials);
         Assert.Equal(
-            new AccessDenial(BeijingTaxBureau, "li.si", "WORK_REFERENCE", "110000-SW-7", denial.Path, TestCatalogue.Residence, AuthorizationErrorCodes.AgencyNotPermitted, nameof(AuthorizationMode.DryRun), Enforced: false),
+            new AccessDenial(BeijingTaxBureau, "li.si", "WORK_REFERENCE", "110000-SW-7", denial.Path, TestCatalogue.Residence, AuthorizationErrorCodes.AgencyNotPermitted, nameof(AuthorizationMode.DryRun), Enforced: false)
+            {
+                Coordinate = "Person.residenceAddress",
+            },
             denial);
         Assert.Equal("person.residenceAddress", denial.PathText);
         Assert.False(denial.Enforced);

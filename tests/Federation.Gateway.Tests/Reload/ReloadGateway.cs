@@ -82,7 +82,8 @@ internal sealed class ReloadGateway : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ReloadGateway> StartAsync(EmbeddedSubgraphs subgraphs, IReadOnlyDictionary<string, string>? settings = null, bool withSubgraphConfig = false)
+    /// <param name="services">Registrations of the test's own, made before the gateway's (an audit trail, say).</param>
+    public static async Task<ReloadGateway> StartAsync(EmbeddedSubgraphs subgraphs, IReadOnlyDictionary<string, string>? settings = null, bool withSubgraphConfig = false, Action<IServiceCollection>? services = null)
     {
         var gateway = new ReloadGateway();
         if (withSubgraphConfig)
@@ -118,6 +119,7 @@ internal sealed class ReloadGateway : IAsyncDisposable
             }
 
             builder.Services.AddHttpClient(SubgraphHttpClients.ClientName).AddHttpMessageHandler(() => new HeldRequests.Handler(gateway.Held));
+            services?.Invoke(builder.Services);
         });
         await gateway.app.StartAsync(TestContext.Current.CancellationToken);
         var address = gateway.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
