@@ -129,6 +129,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         VariablesIn(selection, used);
         var definitions = new List<VariableDefinitionNode>();
         var usages = new List<string>();
+        var defaults = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (group.IsEntity)
         {
             definitions.Add(new VariableDefinitionNode(new VariableNode(new NameNode("representations")), new NonNullTypeNode(RepresentationsType), null, []));
@@ -141,6 +142,10 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             {
                 usages.Add(variable);
                 definitions.Add(definition with { Directives = [], Location = null });
+                if (definition.DefaultValue is BooleanValueNode { Value: var value })
+                {
+                    defaults[variable] = value;
+                }
             }
         }
 
@@ -159,7 +164,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             : null;
         var kind = group.IsEntity ? OperationType.Query : operation.Operation;
         var text = Printer.Print(new OperationDefinitionNode(kind, name, definitions, [], body));
-        return new FetchNode(group.Subgraph, kind, selection, group.BuildRequires(), usages, text);
+        return new FetchNode(group.Subgraph, kind, selection, group.BuildRequires(), usages, text) { BooleanDefaults = defaults };
     }
 
     private static void VariablesIn(SyntaxNode node, HashSet<string> used)
@@ -319,6 +324,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                             throw new QueryPlanningException($"No subgraph resolves {rootType.Name}.{field.Name.Value}.");
                         }
 
+                        subgraphs = Plannable(subgraphs, rootType.Name, field.Name.Value);
                         var group = operation.Operation == OperationType.Mutation
                             ? (Roots.Count > 0 && subgraphs.Contains(Roots[^1].Subgraph) ? Roots[^1] : null)
                             : Roots.Find(r => subgraphs.Contains(r.Subgraph));
@@ -404,6 +410,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
 
             if (schema.Resolves(group.Subgraph, parent.Name, name))
             {
+                Refuse(group.Subgraph, parent, name);
                 AddField(group, target, (FieldsType)parent, field, path);
                 return;
             }
@@ -434,10 +441,20 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 .ToList();
             if (candidates.Count == 0)
             {
+                foreach (var implemented in parent.Interfaces)
+                {
+                    if (schema.HasInterfaceObject(implemented.Name) && implemented.GetField(field.Name.Value) is not null)
+                    {
+                        throw new QueryPlanningException(
+                            $"{parent.Name}.{field.Name.Value} is resolved through the @interfaceObject {implemented.Name}, which the planner does not plan.");
+                    }
+                }
+
                 throw new QueryPlanningException(
                     $"{parent.Name}.{field.Name.Value} is asked where subgraph \"{group.Subgraph}\" returns {parent.Name}, and no subgraph that resolves it can look {parent.Name} up by a key.");
             }
 
+            candidates = Plannable(candidates, parent.Name, field.Name.Value);
             var subgraph = group.ExistingChild(candidates, string.Join('.', path))?.Subgraph ?? candidates[0];
             var key = schema.ResolvableKey(parent.Name, subgraph)!;
             foreach (var keyField in key.Selections.OfType<FieldNode>())
@@ -453,6 +470,66 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             target.AddFieldSet(key);
             var child = group.EntityChild(subgraph, path);
             AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path);
+        }
+
+        /// <summary>
+        /// The subgraphs among <paramref name="subgraphs"/> the planner can fetch the field from
+        /// correctly, in their order; refuses the operation, naming the coordinate, when none.
+        /// </summary>
+        private List<string> Plannable(IReadOnlyList<string> subgraphs, string type, string field)
+        {
+            var plannable = new List<string>(subgraphs.Count);
+            string? reason = null;
+            foreach (var subgraph in subgraphs)
+            {
+                if (schema.NotPlanned(subgraph, type, field) is { } notPlanned)
+                {
+                    reason ??= notPlanned;
+                }
+                else
+                {
+                    plannable.Add(subgraph);
+                }
+            }
+
+            return plannable.Count > 0 ? plannable : throw new QueryPlanningException(reason!);
+        }
+
+        /// <summary>
+        /// Refuses a field the current subgraph resolves but the planner cannot fetch from it
+        /// correctly: one of its features is not planned, or the field is selected on an abstract
+        /// type and a member the subgraph may return does not resolve it there.
+        /// </summary>
+        private void Refuse(string subgraph, NamedType parent, string field)
+        {
+            if (schema.NotPlanned(subgraph, parent.Name, field) is { } reason)
+            {
+                throw new QueryPlanningException(reason);
+            }
+
+            if (parent is ObjectType)
+            {
+                return;
+            }
+
+            foreach (var member in schema.Api.GetPossibleTypes(parent))
+            {
+                if (!schema.IsMember(parent.Name, member.Name, subgraph))
+                {
+                    continue;
+                }
+
+                if (!schema.Resolves(subgraph, member.Name, field))
+                {
+                    throw new QueryPlanningException(
+                        $"{parent.Name}.{field} is asked of subgraph \"{subgraph}\", which does not resolve {member.Name}.{field}, and interface fields are not fetched from several subgraphs.");
+                }
+
+                if (schema.NotPlanned(subgraph, member.Name, field) is { } memberReason)
+                {
+                    throw new QueryPlanningException(memberReason);
+                }
+            }
         }
 
         private void Fragment(
@@ -502,6 +579,12 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             {
                 target.AddField(field, composite: false);
                 return;
+            }
+
+            if (type is not ObjectType && schema.IsInterfaceObject(type.Name, group.Subgraph))
+            {
+                throw new QueryPlanningException(
+                    $"{parent.Name}.{field.Name.Value} returns {type.Name}, an @interfaceObject in subgraph \"{group.Subgraph}\", which the planner does not plan.");
             }
 
             var children = target.AddField(field, composite: true)!;
