@@ -15,8 +15,8 @@ internal sealed class PlanningSchema
     private readonly Dictionary<(string Type, string Field), List<string>> fieldSubgraphs = [];
     private readonly List<string> subgraphs = [];
     private readonly Dictionary<string, Uri?> urls = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Type, string Field, string Subgraph), string> requires = [];
-    private readonly Dictionary<(string Type, string Field, string Subgraph), string> provides = [];
+    private readonly Dictionary<(string Type, string Field, string Subgraph), (string Text, SelectionSetNode Fields)> requires = [];
+    private readonly Dictionary<(string Type, string Field, string Subgraph), SelectionSetNode> provides = [];
     private readonly Dictionary<(string Type, string Field), string> overrideLabels = [];
     private readonly HashSet<(string Type, string Subgraph)> interfaceObjects = [];
 
@@ -90,14 +90,14 @@ internal sealed class PlanningSchema
     /// <summary>Records the field's <c>@requires</c> field set in the subgraph (<c>@join__field(requires:)</c>).</summary>
     public PlanningSchema AddRequires(string type, string field, string subgraph, string fields)
     {
-        requires[(type, field, subgraph)] = fields;
+        requires[(type, field, subgraph)] = (fields, FieldSet(fields));
         return this;
     }
 
     /// <summary>Records the field's <c>@provides</c> field set in the subgraph (<c>@join__field(provides:)</c>).</summary>
     public PlanningSchema AddProvides(string type, string field, string subgraph, string fields)
     {
-        provides[(type, field, subgraph)] = fields;
+        provides[(type, field, subgraph)] = FieldSet(fields);
         return this;
     }
 
@@ -115,6 +115,17 @@ internal sealed class PlanningSchema
         interfaceObjects.Add((type, subgraph));
         return this;
     }
+
+    /// <summary>The fields <paramref name="subgraph"/> needs in the representation to resolve the field; null when it needs none.</summary>
+    public SelectionSetNode? Requires(string subgraph, string type, string field) =>
+        requires.TryGetValue((type, field, subgraph), out var required) ? required.Fields : null;
+
+    public string? RequiresText(string subgraph, string type, string field) =>
+        requires.TryGetValue((type, field, subgraph), out var required) ? required.Text : null;
+
+    /// <summary>What <paramref name="subgraph"/> resolves of the field's value where it returns it (<c>@provides</c>); null when nothing.</summary>
+    public SelectionSetNode? Provides(string subgraph, string type, string field) =>
+        provides.GetValueOrDefault((type, field, subgraph));
 
     public bool IsInterfaceObject(string type, string subgraph) => interfaceObjects.Contains((type, subgraph));
 
@@ -143,11 +154,6 @@ internal sealed class PlanningSchema
         if (overrideLabels.TryGetValue((type, field), out var label))
         {
             return $"{type}.{field} is progressively overridden (@override(label: \"{label}\")), which the planner does not plan.";
-        }
-
-        if (requires.TryGetValue((type, field, subgraph), out var required))
-        {
-            return $"{type}.{field} in subgraph \"{subgraph}\" @requires(fields: \"{required}\"), which the planner does not plan.";
         }
 
         if (IsInterfaceObject(type, subgraph))
