@@ -17,6 +17,18 @@ internal static class ExecutionErrorCodes
     /// <summary>The subgraph answered with something that is not a GraphQL response.</summary>
     public const string SubgraphInvalidResponse = "SUBGRAPH_INVALID_RESPONSE";
 
+    /// <summary>
+    /// An object the plan fetches more of lacks a field the next fetch is built from (a key or a
+    /// <c>@requires</c> field): the subgraphs before it answered without it.
+    /// </summary>
+    public const string EntityRepresentationIncomplete = "ENTITY_REPRESENTATION_INCOMPLETE";
+
+    public static GraphQLError RepresentationIncomplete(string subgraph, string path, string field) =>
+        Coded(
+            $"The gateway cannot ask subgraph \"{subgraph}\" for the object at \"{path}\": the answers before lack its field \"{field}\", which the request to \"{subgraph}\" is built from.",
+            EntityRepresentationIncomplete,
+            subgraph);
+
     public static GraphQLError Unavailable(string subgraph, string reason) =>
         Coded($"Subgraph \"{subgraph}\" is unavailable: {reason}", SubgraphUnavailable, subgraph);
 

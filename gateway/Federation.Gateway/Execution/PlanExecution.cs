@@ -114,10 +114,18 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
         lock (gate)
         {
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var selects = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var entity in paths.SelectMany(EntitiesAt))
             {
-                if (Representation(entity, fetch.Requires!) is not { } representation)
+                var picking = new Picking();
+                if (Representation(entity, fetch, selects, ref picking) is not { } representation)
                 {
+                    if ((picking.Failure ?? MissingField(fetch, paths, picking.Missing)) is { } failure)
+                    {
+                        // What the next fetch relies on failed or is absent: its fields here say so rather than stay null.
+                        Fail(entity, FetchedNames(fetch.Selection, entity.GetValueOrDefault("__typename") as string), failure);
+                    }
+
                     continue;
                 }
 
@@ -261,52 +269,230 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
         return entities;
     }
 
-    /// <summary>The representation of <paramref name="entity"/> by the requires fragment of its type; null when it has none or lacks a key field.</summary>
-    private static Dictionary<string, object?>? Representation(Dictionary<string, object?> entity, SelectionSetNode requires)
+    /// <summary>
+    /// The representation of <paramref name="entity"/> by the requires fragment of its type: its
+    /// <c>__typename</c>, key and required fields. Null when the fetch is not for it (another
+    /// type, or nothing the fetch selects for it holds under the request's conditions), when a key
+    /// field is null (an entity without a key is not fetched), or when a field it needs failed or
+    /// is absent (<paramref name="picking"/> says which).
+    /// </summary>
+    /// <param name="selects">Per type, whether the fetch selects anything on it for this request: decided once per fetch.</param>
+    private Dictionary<string, object?>? Representation(Dictionary<string, object?> entity, FetchNode fetch, Dictionary<string, bool> selects, ref Picking picking)
     {
-        if (entity.GetValueOrDefault("__typename") is not string typename)
+        var typename = entity.GetValueOrDefault("__typename") as string;
+        InlineFragmentNode? representation = null;
+        foreach (var selection in fetch.Requires!.Selections)
+        {
+            if (selection is InlineFragmentNode fragment
+                && (typename is null ? fetch.Requires.Selections.Count == 1 : fragment.TypeCondition?.Name.Value == typename))
+            {
+                representation = fragment;
+                break;
+            }
+        }
+
+        if (representation is null)
         {
             return null;
         }
 
-        foreach (var selection in requires.Selections)
+        var type = representation.TypeCondition!.Name.Value;
+        if (!selects.TryGetValue(type, out var selected))
+        {
+            selects[type] = selected = SelectsAnything(fetch, type);
+        }
+
+        if (!selected)
+        {
+            return null;
+        }
+
+        var picked = new Dictionary<string, object?>(representation.SelectionSet.Selections.Count, StringComparer.Ordinal);
+        return PickInto(picked, entity, representation.SelectionSet, KeysOf(fetch, representation.TypeCondition.Name.Value), inKey: true, ref picking)
+            ? picked
+            : null;
+    }
+
+    /// <summary>Whether the entity fetch selects anything on <paramref name="type"/> under the request's <c>@skip</c>/<c>@include</c> values.</summary>
+    private bool SelectsAnything(FetchNode fetch, string type)
+    {
+        foreach (var node in fetch.Selection.Selections)
+        {
+            if (node is InlineFragmentNode fragment && fragment.TypeCondition?.Name.Value == type && Holds(fragment.SelectionSet))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool Holds(SelectionSetNode set)
+        {
+            foreach (var node in set.Selections)
+            {
+                if (!ConditionsHold(node.Directives, fetch.BooleanDefaults))
+                {
+                    continue;
+                }
+
+                if (node is not InlineFragmentNode { TypeCondition: null } wrapper || Holds(wrapper.SelectionSet))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private bool ConditionsHold(IReadOnlyList<DirectiveNode> directives, IReadOnlyDictionary<string, bool> defaults)
+    {
+        foreach (var directive in directives)
+        {
+            if (directive.Name.Value is "include" or "skip" && directive.Arguments is [{ Value: var value }])
+            {
+                var holds = value switch
+                {
+                    BooleanValueNode literal => literal.Value,
+                    VariableNode variable => variables is not null && variables.TryGetValue(variable.Name.Value, out var given)
+                        ? given is true
+                        : defaults.GetValueOrDefault(variable.Name.Value),
+                    _ => true,
+                };
+                if (holds != (directive.Name.Value == "include"))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The key's response names in the fetch's representation of <paramref name="typename"/>; null when every field of it is key.</summary>
+    private static HashSet<string>? KeysOf(FetchNode fetch, string typename)
+    {
+        if (fetch.Keys is not { } keys)
+        {
+            return null;
+        }
+
+        foreach (var selection in keys.Selections)
         {
             if (selection is InlineFragmentNode fragment && fragment.TypeCondition?.Name.Value == typename)
             {
-                return Pick(entity, fragment.SelectionSet);
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var field in fragment.SelectionSet.Selections)
+                {
+                    names.Add(((FieldNode)field).ResponseName);
+                }
+
+                return names;
             }
         }
 
         return null;
     }
 
-    private static Dictionary<string, object?>? Pick(Dictionary<string, object?> source, SelectionSetNode fields)
+    /// <summary>What stopped picking a representation: a failure, or a field the answers lack.</summary>
+    private struct Picking
     {
-        var picked = new Dictionary<string, object?>(fields.Selections.Count, StringComparer.Ordinal);
+        public GraphQLError? Failure;
+        public string? Missing;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="fields"/> from <paramref name="source"/> into <paramref name="picked"/>,
+    /// looking into lists and into the <c>... on T</c> fragments of each object's type. False
+    /// when the representation cannot be made: a null in a key (the entity is not fetched), or a
+    /// failed or absent field (<paramref name="picking"/> says which). A null in a required field
+    /// is sent as null. <paramref name="keys"/> names the key's top-level fields (null: all).
+    /// </summary>
+    private static bool PickInto(
+        Dictionary<string, object?> picked,
+        Dictionary<string, object?> source,
+        SelectionSetNode fields,
+        HashSet<string>? keys,
+        bool inKey,
+        ref Picking picking)
+    {
         foreach (var selection in fields.Selections)
         {
-            var field = (FieldNode)selection;
-            var value = source.GetValueOrDefault(field.ResponseName);
-            if (value is null or GraphQLException)
+            if (selection is InlineFragmentNode fragment)
             {
-                return null;
-            }
-
-            if (field.SelectionSet is { } nested)
-            {
-                if (value is not Dictionary<string, object?> child || Pick(child, nested) is not { } pickedChild)
+                if (fragment.TypeCondition is null || fragment.TypeCondition.Name.Value == source.GetValueOrDefault("__typename") as string)
                 {
-                    return null;
+                    if (!PickInto(picked, source, fragment.SelectionSet, keys, inKey, ref picking))
+                    {
+                        return false;
+                    }
                 }
 
-                value = pickedChild;
+                continue;
             }
 
-            picked[field.ResponseName] = value;
+            var field = (FieldNode)selection;
+            if (!source.TryGetValue(field.ResponseName, out var value))
+            {
+                picking.Missing = field.ResponseName;
+                return false;
+            }
+
+            var key = keys is null ? inKey : keys.Contains(field.ResponseName);
+            if (!PickValue(value, field.SelectionSet, key, ref picking, out var pickedValue))
+            {
+                return false;
+            }
+
+            picked[field.ResponseName] = pickedValue;
         }
 
-        return picked;
+        return true;
     }
+
+    private static bool PickValue(object? value, SelectionSetNode? nested, bool key, ref Picking picking, out object? picked)
+    {
+        picked = null;
+        switch (value)
+        {
+            case GraphQLException failed:
+                picking.Failure = failed.Error;
+                return false;
+            case null:
+                return !key;
+            case Dictionary<string, object?> child when nested is not null:
+                var pickedChild = new Dictionary<string, object?>(StringComparer.Ordinal);
+                if (!PickInto(pickedChild, child, nested, null, key, ref picking))
+                {
+                    return false;
+                }
+
+                picked = pickedChild;
+                return true;
+            case List<object?> items:
+                var list = new List<object?>(items.Count);
+                foreach (var item in items)
+                {
+                    if (!PickValue(item, nested, key, ref picking, out var pickedItem))
+                    {
+                        return false;
+                    }
+
+                    list.Add(pickedItem);
+                }
+
+                picked = list;
+                return true;
+            default:
+                picked = value;
+                return true;
+        }
+    }
+
+    private static GraphQLError? MissingField(FetchNode fetch, List<IReadOnlyList<string>> paths, string? missing) =>
+        missing is null
+            ? null
+            : ExecutionErrorCodes.RepresentationIncomplete(fetch.Subgraph, string.Join('.', paths[0]), missing);
 
     /// <summary>The response names a fetch fills in an object of type <paramref name="typename"/> (any type for a root fetch).</summary>
     private static List<string> FetchedNames(SelectionSetNode selection, string? typename)

@@ -10,8 +10,13 @@ internal sealed class FetchGroup
 {
     private readonly List<(string Type, SelectionSetNode Key, SelectionBuilder Selection)> entities = [];
 
-    private FetchGroup(string subgraph, IReadOnlyList<string> path, bool isEntity)
+    /// <summary>Per entity type, the <c>@requires</c> fields its representations carry besides the key.</summary>
+    private readonly Dictionary<string, SelectionBuilder> required = new(StringComparer.Ordinal);
+
+    private FetchGroup(string subgraph, IReadOnlyList<string> path, bool isEntity, FetchGroup? parent)
     {
+        Parent = parent;
+        Depth = parent is null ? 0 : parent.Depth + 1;
         Subgraph = subgraph;
         Path = path;
         IsEntity = isEntity;
@@ -19,6 +24,11 @@ internal sealed class FetchGroup
     }
 
     public string Subgraph { get; }
+
+    /// <summary>The fetch this one runs after; null for a root fetch.</summary>
+    public FetchGroup? Parent { get; }
+
+    public int Depth { get; }
 
     /// <summary>Where the fetched fields merge: response names and <c>@</c> for lists.</summary>
     public IReadOnlyList<string> Path { get; }
@@ -32,7 +42,21 @@ internal sealed class FetchGroup
 
     public List<FetchGroup> Children { get; } = [];
 
-    public static FetchGroup ForRoot(string subgraph) => new(subgraph, [], isEntity: false);
+    public static FetchGroup ForRoot(string subgraph) => new(subgraph, [], isEntity: false, parent: null);
+
+    /// <summary>Whether this fetch is <paramref name="other"/> or runs before it on its chain.</summary>
+    public bool IsAncestorOf(FetchGroup other)
+    {
+        for (var group = other; group is not null; group = group.Parent)
+        {
+            if (group == this)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The entity fetch of <paramref name="subgraph"/> for the objects at <paramref name="path"/>, made once per subgraph and path.</summary>
     public FetchGroup EntityChild(string subgraph, IReadOnlyList<string> path)
@@ -41,7 +65,7 @@ internal sealed class FetchGroup
         var child = Children.Find(c => c.Subgraph == subgraph && c.PathKey == key);
         if (child is null)
         {
-            child = new FetchGroup(subgraph, path, isEntity: true);
+            child = new FetchGroup(subgraph, path, isEntity: true, parent: this);
             Children.Add(child);
         }
 
@@ -68,6 +92,20 @@ internal sealed class FetchGroup
         return selection;
     }
 
+    /// <summary>Adds <paramref name="fields"/> to the representations of <paramref name="type"/>: a requiring field is selected.</summary>
+    public void AddRequired(string type, SelectionSetNode key, SelectionSetNode fields)
+    {
+        EntitySelection(type, key);
+        if (!required.TryGetValue(type, out var builder))
+        {
+            required[type] = builder = new SelectionBuilder();
+        }
+
+        builder.AddSelections(fields);
+    }
+
+    public bool HasRequired => required.Count > 0;
+
     /// <summary>What the fetch selects: the root selection, or one <c>... on T</c> per entity type.</summary>
     public SelectionSetNode BuildSelection()
     {
@@ -85,8 +123,11 @@ internal sealed class FetchGroup
         return new SelectionSetNode(fragments);
     }
 
-    /// <summary>The representation selection: <c>... on T { __typename key }</c> per entity type.</summary>
-    public SelectionSetNode? BuildRequires()
+    /// <summary>
+    /// The representation selection: <c>... on T { __typename key required }</c> per entity type;
+    /// with <paramref name="keysOnly"/>, without the required fields.
+    /// </summary>
+    public SelectionSetNode? BuildRequires(bool keysOnly = false)
     {
         if (!IsEntity)
         {
@@ -99,6 +140,11 @@ internal sealed class FetchGroup
             var representation = new SelectionBuilder();
             representation.AddTypename();
             representation.AddFieldSet(key);
+            if (!keysOnly && required.TryGetValue(type, out var fields))
+            {
+                representation.AddSelections(fields.Build());
+            }
+
             fragments.Add(OnType(type, representation.Build()));
         }
 

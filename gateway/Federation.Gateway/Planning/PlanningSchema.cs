@@ -15,6 +15,10 @@ internal sealed class PlanningSchema
     private readonly Dictionary<(string Type, string Field), List<string>> fieldSubgraphs = [];
     private readonly List<string> subgraphs = [];
     private readonly Dictionary<string, Uri?> urls = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Field, string Subgraph), (string Text, SelectionSetNode Fields)> requires = [];
+    private readonly Dictionary<(string Type, string Field, string Subgraph), SelectionSetNode> provides = [];
+    private readonly Dictionary<(string Type, string Field), string> overrideLabels = [];
+    private readonly HashSet<(string Type, string Subgraph)> interfaceObjects = [];
 
     public PlanningSchema(Schema api)
     {
@@ -81,6 +85,83 @@ internal sealed class PlanningSchema
     {
         TypeIn(abstractType, subgraph, create: true)!.Members.Add(member);
         return this;
+    }
+
+    /// <summary>Records the field's <c>@requires</c> field set in the subgraph (<c>@join__field(requires:)</c>).</summary>
+    public PlanningSchema AddRequires(string type, string field, string subgraph, string fields)
+    {
+        requires[(type, field, subgraph)] = (fields, FieldSet(fields));
+        return this;
+    }
+
+    /// <summary>Records the field's <c>@provides</c> field set in the subgraph (<c>@join__field(provides:)</c>).</summary>
+    public PlanningSchema AddProvides(string type, string field, string subgraph, string fields)
+    {
+        provides[(type, field, subgraph)] = FieldSet(fields);
+        return this;
+    }
+
+    /// <summary>Records a progressive <c>@override</c> of the field (<c>@join__field(overrideLabel:)</c>).</summary>
+    public PlanningSchema AddOverrideLabel(string type, string field, string label)
+    {
+        overrideLabels[(type, field)] = label;
+        return this;
+    }
+
+    /// <summary>Records that the subgraph defines the interface as an object type (<c>@interfaceObject</c>).</summary>
+    public PlanningSchema AddInterfaceObject(string type, string subgraph)
+    {
+        TypeIn(type, subgraph, create: true);
+        interfaceObjects.Add((type, subgraph));
+        return this;
+    }
+
+    /// <summary>The fields <paramref name="subgraph"/> needs in the representation to resolve the field; null when it needs none.</summary>
+    public SelectionSetNode? Requires(string subgraph, string type, string field) =>
+        requires.TryGetValue((type, field, subgraph), out var required) ? required.Fields : null;
+
+    public string? RequiresText(string subgraph, string type, string field) =>
+        requires.TryGetValue((type, field, subgraph), out var required) ? required.Text : null;
+
+    /// <summary>What <paramref name="subgraph"/> resolves of the field's value where it returns it (<c>@provides</c>); null when nothing.</summary>
+    public SelectionSetNode? Provides(string subgraph, string type, string field) =>
+        provides.GetValueOrDefault((type, field, subgraph));
+
+    public bool IsInterfaceObject(string type, string subgraph) => interfaceObjects.Contains((type, subgraph));
+
+    /// <summary>Whether some subgraph defines the interface as an object type.</summary>
+    public bool HasInterfaceObject(string type)
+    {
+        foreach (var (interfaceType, _) in interfaceObjects)
+        {
+            if (interfaceType == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Why the planner cannot (yet) fetch <paramref name="type"/>.<paramref name="field"/> from
+    /// <paramref name="subgraph"/> and get the right answer; null when it can. The one place the
+    /// supergraph's features the planner does not handle are recognised, so that an operation
+    /// touching one is refused naming the coordinate rather than answered wrongly.
+    /// </summary>
+    public string? NotPlanned(string subgraph, string type, string field)
+    {
+        if (overrideLabels.TryGetValue((type, field), out var label))
+        {
+            return $"{type}.{field} is progressively overridden (@override(label: \"{label}\")), which the planner does not plan.";
+        }
+
+        if (IsInterfaceObject(type, subgraph))
+        {
+            return $"{type} is an @interfaceObject in subgraph \"{subgraph}\", which the planner does not plan.";
+        }
+
+        return null;
     }
 
     public bool HasType(string type, string subgraph) => TypeIn(type, subgraph, create: false) is not null;

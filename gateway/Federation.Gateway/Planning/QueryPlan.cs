@@ -33,6 +33,16 @@ internal sealed record FetchNode(
     public bool IsEntityFetch => Requires is not null;
 
     /// <summary>
+    /// For an entity fetch whose representations carry <c>@requires</c> fields besides the key:
+    /// the key part (<c>... on T { __typename key }</c>). An object whose key holds a null is not
+    /// fetched; a null required field is sent. Null when the representation is all key.
+    /// </summary>
+    public SelectionSetNode? Keys { get; init; }
+
+    /// <summary>The Boolean default values of the variables the fetch uses, for deciding its <c>@skip</c>/<c>@include</c> when a request leaves one out.</summary>
+    public IReadOnlyDictionary<string, bool> BooleanDefaults { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>
     /// Entity fetches with the same key select the same from the same subgraph: side by side in
     /// a <see cref="ParallelNode"/> they go to the subgraph as one request.
     /// </summary>

@@ -129,6 +129,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         VariablesIn(selection, used);
         var definitions = new List<VariableDefinitionNode>();
         var usages = new List<string>();
+        var defaults = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (group.IsEntity)
         {
             definitions.Add(new VariableDefinitionNode(new VariableNode(new NameNode("representations")), new NonNullTypeNode(RepresentationsType), null, []));
@@ -141,6 +142,10 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             {
                 usages.Add(variable);
                 definitions.Add(definition with { Directives = [], Location = null });
+                if (definition.DefaultValue is BooleanValueNode { Value: var value })
+                {
+                    defaults[variable] = value;
+                }
             }
         }
 
@@ -159,7 +164,11 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             : null;
         var kind = group.IsEntity ? OperationType.Query : operation.Operation;
         var text = Printer.Print(new OperationDefinitionNode(kind, name, definitions, [], body));
-        return new FetchNode(group.Subgraph, kind, selection, group.BuildRequires(), usages, text);
+        return new FetchNode(group.Subgraph, kind, selection, group.BuildRequires(), usages, text)
+        {
+            BooleanDefaults = defaults,
+            Keys = group.HasRequired ? group.BuildRequires(keysOnly: true) : null,
+        };
     }
 
     private static void VariablesIn(SyntaxNode node, HashSet<string> used)
@@ -235,6 +244,19 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         private readonly HashSet<Expansion> expanded = [];
 
         public List<FetchGroup> Roots { get; } = [];
+
+        /// <summary>While fetching required fields: the fetches that received a field, for the requiring fetch to follow.</summary>
+        private List<FetchGroup>? touched;
+
+        /// <summary>The requiring fields being planned, to refuse a requirement that leads back to itself.</summary>
+        private readonly HashSet<(string Type, string Field, string Path)> requiring = [];
+
+        /// <summary>
+        /// Where a selection goes: <see cref="Target"/> under the conditions met so far,
+        /// <see cref="Scope"/> the same object outside them (required fields go there), and what the
+        /// field that returned the object @provides of it in this fetch.
+        /// </summary>
+        private readonly record struct Place(SelectionBuilder Target, SelectionBuilder Scope, SelectionSetNode? Provided);
 
         /// <summary>
         /// Selections visited, at most <see cref="MaxWork"/>. Memoized expansion keeps the walk linear
@@ -319,6 +341,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                             throw new QueryPlanningException($"No subgraph resolves {rootType.Name}.{field.Name.Value}.");
                         }
 
+                        subgraphs = Plannable(subgraphs, rootType.Name, field.Name.Value);
                         var group = operation.Operation == OperationType.Mutation
                             ? (Roots.Count > 0 && subgraphs.Contains(Roots[^1].Subgraph) ? Roots[^1] : null)
                             : Roots.Find(r => subgraphs.Contains(r.Subgraph));
@@ -328,7 +351,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                             Roots.Add(group);
                         }
 
-                        AddField(group, Enter(group.Root, wrappers), rootType, field with { Directives = conditions }, []);
+                        AddField(group, Enter(group.Root, wrappers), rootType, field with { Directives = conditions }, [], null);
                         break;
                     case InlineFragmentNode inline:
                         Root(inline.SelectionSet, conditions.Count > 0 ? [.. wrappers, conditions] : wrappers);
@@ -353,7 +376,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         /// </summary>
         private void Selections(
             FetchGroup group,
-            SelectionBuilder target,
+            Place place,
             NamedType parent,
             SelectionSetNode selectionSet,
             IReadOnlyList<string> path,
@@ -370,16 +393,16 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 switch (selection)
                 {
                     case FieldNode field:
-                        Field(group, target, parent, field with { Directives = conditions }, path, wrappers);
+                        Field(group, place, parent, field with { Directives = conditions }, path, wrappers);
                         break;
                     case InlineFragmentNode inline:
-                        Fragment(group, target, parent, inline.TypeCondition?.Name.Value, conditions, inline.SelectionSet, path, wrappers);
+                        Fragment(group, place, parent, inline.TypeCondition?.Name.Value, conditions, inline.SelectionSet, path, wrappers);
                         break;
                     case FragmentSpreadNode spread:
                         var definition = fragments[spread.Name.Value];
-                        if (FirstExpansion(target, definition, parent, wrappers, conditions))
+                        if (FirstExpansion(place.Target, definition, parent, wrappers, conditions))
                         {
-                            Fragment(group, target, parent, definition.TypeCondition.Name.Value, conditions, definition.SelectionSet, path, wrappers);
+                            Fragment(group, place, parent, definition.TypeCondition.Name.Value, conditions, definition.SelectionSet, path, wrappers);
                         }
 
                         break;
@@ -389,7 +412,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
 
         private void Field(
             FetchGroup group,
-            SelectionBuilder target,
+            Place place,
             NamedType parent,
             FieldNode field,
             IReadOnlyList<string> path,
@@ -398,23 +421,69 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             var name = field.Name.Value;
             if (name == "__typename")
             {
-                target.AddField(field, composite: false);
+                place.Target.AddField(field, composite: false);
                 return;
             }
 
-            if (schema.Resolves(group.Subgraph, parent.Name, name))
+            if (Provided(place.Provided, parent, name) is { } provided)
             {
-                AddField(group, target, (FieldsType)parent, field, path);
+                // The field that returned this object @provides it: the subgraph resolves it on this path.
+                AddField(group, place.Target, (FieldsType)parent, field, path, provided);
+                return;
+            }
+
+            if (schema.Resolves(group.Subgraph, parent.Name, name) && schema.Requires(group.Subgraph, parent.Name, name) is null)
+            {
+                Refuse(group.Subgraph, parent, name);
+                AddField(group, place.Target, (FieldsType)parent, field, path, null);
                 return;
             }
 
             if (parent is not ObjectType objectType)
             {
+                if (schema.Resolves(group.Subgraph, parent.Name, name))
+                {
+                    throw new QueryPlanningException(
+                        $"{parent.Name}.{name} in subgraph \"{group.Subgraph}\" @requires(fields: \"{schema.RequiresText(group.Subgraph, parent.Name, name)}\") on an abstract type, which the planner does not plan.");
+                }
+
                 throw new QueryPlanningException($"Subgraph \"{group.Subgraph}\" does not resolve {parent.Name}.{name}, and fields of abstract types are not fetched from other subgraphs.");
             }
 
-            Jump(group, target, objectType, field, path, wrappers);
+            Jump(group, place, objectType, field, path, wrappers);
         }
+
+        /// <summary>
+        /// The part of a <c>@provides</c> field set that provides <paramref name="field"/> on
+        /// <paramref name="parent"/>: its sub-selection (empty for a leaf); null when it does not.
+        /// </summary>
+        private static SelectionSetNode? Provided(SelectionSetNode? provided, NamedType parent, string field)
+        {
+            if (provided is null)
+            {
+                return null;
+            }
+
+            foreach (var selection in provided.Selections)
+            {
+                switch (selection)
+                {
+                    case FieldNode providedField when providedField.Name.Value == field:
+                        return providedField.SelectionSet ?? Empty;
+                    case InlineFragmentNode fragment when fragment.TypeCondition is null || fragment.TypeCondition.Name.Value == parent.Name:
+                        if (Provided(fragment.SelectionSet, parent, field) is { } inFragment)
+                        {
+                            return inFragment;
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly SelectionSetNode Empty = new([]);
 
         /// <summary>
         /// Hands <paramref name="field"/> to an entity fetch: a child fetch at this path whose
@@ -423,7 +492,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         /// </summary>
         private void Jump(
             FetchGroup group,
-            SelectionBuilder target,
+            Place place,
             ObjectType parent,
             FieldNode field,
             IReadOnlyList<string> path,
@@ -434,30 +503,181 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 .ToList();
             if (candidates.Count == 0)
             {
+                foreach (var implemented in parent.Interfaces)
+                {
+                    if (schema.HasInterfaceObject(implemented.Name) && implemented.GetField(field.Name.Value) is not null)
+                    {
+                        throw new QueryPlanningException(
+                            $"{parent.Name}.{field.Name.Value} is resolved through the @interfaceObject {implemented.Name}, which the planner does not plan.");
+                    }
+                }
+
                 throw new QueryPlanningException(
                     $"{parent.Name}.{field.Name.Value} is asked where subgraph \"{group.Subgraph}\" returns {parent.Name}, and no subgraph that resolves it can look {parent.Name} up by a key.");
             }
 
-            var subgraph = group.ExistingChild(candidates, string.Join('.', path))?.Subgraph ?? candidates[0];
+            candidates = Plannable(candidates, parent.Name, field.Name.Value);
+
+            // A subgraph that needs no required fields first saves a step.
+            var direct = candidates.Where(s => schema.Requires(s, parent.Name, field.Name.Value) is null).ToList();
+            var pathKey = string.Join('.', path);
+            var subgraph = direct.Count > 0
+                ? group.ExistingChild(direct, pathKey)?.Subgraph ?? direct[0]
+                : candidates[0];
             var key = schema.ResolvableKey(parent.Name, subgraph)!;
             foreach (var keyField in key.Selections.OfType<FieldNode>())
             {
-                if (!schema.Resolves(group.Subgraph, parent.Name, keyField.Name.Value))
+                if (!schema.Resolves(group.Subgraph, parent.Name, keyField.Name.Value) && Provided(place.Provided, parent, keyField.Name.Value) is null)
                 {
                     throw new QueryPlanningException(
                         $"Subgraph \"{group.Subgraph}\" cannot give the key field {parent.Name}.{keyField.Name.Value} that subgraph \"{subgraph}\" needs.");
                 }
             }
 
-            target.AddTypename();
-            target.AddFieldSet(key);
-            var child = group.EntityChild(subgraph, path);
-            AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path);
+            var dependency = group;
+            var required = schema.Requires(subgraph, parent.Name, field.Name.Value);
+            if (required is not null)
+            {
+                dependency = Require(group, place, parent, field, path, subgraph, required);
+            }
+
+            place.Target.AddTypename();
+            place.Target.AddFieldSet(key);
+            var child = dependency.EntityChild(subgraph, path);
+            if (required is not null)
+            {
+                child.AddRequired(parent.Name, key, required);
+            }
+
+            AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path, null);
+        }
+
+        /// <summary>
+        /// Fetches the fields <paramref name="field"/> @requires in <paramref name="subgraph"/> for the
+        /// object at <paramref name="path"/>, from wherever they are resolved (the current fetch, or
+        /// entity fetches after it, which may need requires of their own), outside any condition so
+        /// that the representation always has them. Returns the fetch the requiring fetch must
+        /// follow: the last of the chain that gives them.
+        /// </summary>
+        private FetchGroup Require(
+            FetchGroup group,
+            Place place,
+            ObjectType parent,
+            FieldNode field,
+            IReadOnlyList<string> path,
+            string subgraph,
+            SelectionSetNode required)
+        {
+            if (!requiring.Add((parent.Name, field.Name.Value, pathKeyOf(path))))
+            {
+                throw new QueryPlanningException(
+                    $"{parent.Name}.{field.Name.Value} in subgraph \"{subgraph}\" @requires fields that require it in turn.");
+            }
+
+            var outer = touched;
+            touched = [group];
+            try
+            {
+                Selections(group, place with { Target = place.Scope }, parent, required, path, []);
+                var last = touched[0];
+                foreach (var candidate in touched)
+                {
+                    if (candidate.Depth > last.Depth)
+                    {
+                        last = candidate;
+                    }
+                }
+
+                foreach (var other in touched)
+                {
+                    if (!other.IsAncestorOf(last))
+                    {
+                        throw new QueryPlanningException(
+                            $"{parent.Name}.{field.Name.Value} in subgraph \"{subgraph}\" @requires fields that two subgraphs give side by side, which the planner does not plan.");
+                    }
+                }
+
+                outer?.AddRange(touched);
+                return last;
+            }
+            finally
+            {
+                touched = outer;
+                requiring.Remove((parent.Name, field.Name.Value, pathKeyOf(path)));
+            }
+
+            static string pathKeyOf(IReadOnlyList<string> path) => string.Join('.', path);
+        }
+
+        /// <summary>
+        /// The subgraphs among <paramref name="subgraphs"/> the planner can fetch the field from
+        /// correctly, in their order; refuses the operation, naming the coordinate, when none.
+        /// </summary>
+        private List<string> Plannable(IReadOnlyList<string> subgraphs, string type, string field)
+        {
+            var plannable = new List<string>(subgraphs.Count);
+            string? reason = null;
+            foreach (var subgraph in subgraphs)
+            {
+                if (schema.NotPlanned(subgraph, type, field) is { } notPlanned)
+                {
+                    reason ??= notPlanned;
+                }
+                else
+                {
+                    plannable.Add(subgraph);
+                }
+            }
+
+            return plannable.Count > 0 ? plannable : throw new QueryPlanningException(reason!);
+        }
+
+        /// <summary>
+        /// Refuses a field the current subgraph resolves but the planner cannot fetch from it
+        /// correctly: one of its features is not planned, or the field is selected on an abstract
+        /// type and a member the subgraph may return does not resolve it there.
+        /// </summary>
+        private void Refuse(string subgraph, NamedType parent, string field)
+        {
+            if (schema.NotPlanned(subgraph, parent.Name, field) is { } reason)
+            {
+                throw new QueryPlanningException(reason);
+            }
+
+            if (parent is ObjectType)
+            {
+                return;
+            }
+
+            foreach (var member in schema.Api.GetPossibleTypes(parent))
+            {
+                if (!schema.IsMember(parent.Name, member.Name, subgraph))
+                {
+                    continue;
+                }
+
+                if (!schema.Resolves(subgraph, member.Name, field))
+                {
+                    throw new QueryPlanningException(
+                        $"{parent.Name}.{field} is asked of subgraph \"{subgraph}\", which does not resolve {member.Name}.{field}, and interface fields are not fetched from several subgraphs.");
+                }
+
+                if (schema.NotPlanned(subgraph, member.Name, field) is { } memberReason)
+                {
+                    throw new QueryPlanningException(memberReason);
+                }
+
+                if (schema.Requires(subgraph, member.Name, field) is not null)
+                {
+                    throw new QueryPlanningException(
+                        $"{parent.Name}.{field} is asked of subgraph \"{subgraph}\", where {member.Name}.{field} @requires(fields: \"{schema.RequiresText(subgraph, member.Name, field)}\"), and interface fields are not planned per member.");
+                }
+            }
         }
 
         private void Fragment(
             FetchGroup group,
-            SelectionBuilder target,
+            Place place,
             NamedType parent,
             string? typeCondition,
             IReadOnlyList<DirectiveNode> conditions,
@@ -470,7 +690,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             if (condition == parent || (parent is ObjectType && schema.Api.IsSubType(condition, parent)))
             {
                 // Always applies here: its selections join the parent's.
-                var here = conditions.Count > 0 ? target.AddFragment(null, conditions) : target;
+                var here = conditions.Count > 0 ? place with { Target = place.Target.AddFragment(null, conditions) } : place;
                 Selections(group, here, parent, selectionSet, path, inner);
                 return;
             }
@@ -490,11 +710,19 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 return;
             }
 
-            Selections(group, target.AddFragment(condition.Name, conditions), condition, selectionSet, path, inner);
+            Selections(
+                group,
+                new Place(place.Target.AddFragment(condition.Name, conditions), place.Scope.AddFragment(condition.Name, []), place.Provided),
+                condition,
+                selectionSet,
+                path,
+                inner);
         }
 
-        private void AddField(FetchGroup group, SelectionBuilder target, FieldsType parent, FieldNode field, IReadOnlyList<string> path)
+        /// <param name="provided">What the field's <c>@provides</c> (or the one above it) provides of its value in this fetch.</param>
+        private void AddField(FetchGroup group, SelectionBuilder target, FieldsType parent, FieldNode field, IReadOnlyList<string> path, SelectionSetNode? provided)
         {
+            touched?.Add(group);
             var definition = parent.GetField(field.Name.Value)
                 ?? throw new QueryPlanningException($"{parent.Name} has no field {field.Name.Value}.");
             var type = definition.Type.Named;
@@ -502,6 +730,12 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             {
                 target.AddField(field, composite: false);
                 return;
+            }
+
+            if (type is not ObjectType && schema.IsInterfaceObject(type.Name, group.Subgraph))
+            {
+                throw new QueryPlanningException(
+                    $"{parent.Name}.{field.Name.Value} returns {type.Name}, an @interfaceObject in subgraph \"{group.Subgraph}\", which the planner does not plan.");
             }
 
             var children = target.AddField(field, composite: true)!;
@@ -522,7 +756,8 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 }
             }
 
-            Selections(group, children, type, field.SelectionSet!, childPath, []);
+            provided = schema.Provides(group.Subgraph, parent.Name, field.Name.Value) ?? (provided is { Selections.Count: > 0 } ? provided : null);
+            Selections(group, new Place(children, children, provided), type, field.SelectionSet!, childPath, []);
         }
 
         private static SelectionBuilder Enter(SelectionBuilder target, IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)

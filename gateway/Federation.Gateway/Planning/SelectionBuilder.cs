@@ -54,6 +54,28 @@ internal sealed class SelectionBuilder
         }
     }
 
+    /// <summary>Adds a field set that may hold inline fragments, such as a <c>@requires</c> selection.</summary>
+    public void AddSelections(SelectionSetNode selections)
+    {
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field:
+                    var children = AddField(field, field.SelectionSet is not null);
+                    if (field.SelectionSet is { } nested)
+                    {
+                        children!.AddSelections(nested);
+                    }
+
+                    break;
+                case InlineFragmentNode fragment:
+                    AddFragment(fragment.TypeCondition?.Name.Value, fragment.Directives).AddSelections(fragment.SelectionSet);
+                    break;
+            }
+        }
+    }
+
     /// <summary>Returns where the selections of <c>... on T @directives</c> go.</summary>
     public SelectionBuilder AddFragment(string? typeCondition, IReadOnlyList<DirectiveNode> directives)
     {

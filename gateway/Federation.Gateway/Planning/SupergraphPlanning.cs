@@ -28,6 +28,11 @@ internal static class SupergraphPlanning
             foreach (var inSubgraph in type.Subgraphs)
             {
                 schema.AddType(type.Name, inSubgraph.Subgraph);
+                if (inSubgraph.IsInterfaceObject)
+                {
+                    schema.AddInterfaceObject(type.Name, inSubgraph.Subgraph);
+                }
+
                 if (inSubgraph.Key is { } key)
                 {
                     schema.AddKey(type.Name, inSubgraph.Subgraph, key, inSubgraph.Resolvable);
@@ -41,6 +46,21 @@ internal static class SupergraphPlanning
                     if (!inSubgraph.External && !inSubgraph.UsedOverridden)
                     {
                         schema.AddField(type.Name, field.Name, inSubgraph.Subgraph);
+                    }
+
+                    if (inSubgraph.Requires is { } requires)
+                    {
+                        schema.AddRequires(type.Name, field.Name, inSubgraph.Subgraph, requires);
+                    }
+
+                    if (inSubgraph.Provides is { } provides)
+                    {
+                        schema.AddProvides(type.Name, field.Name, inSubgraph.Subgraph, provides);
+                    }
+
+                    if (inSubgraph.OverrideLabel is { } label)
+                    {
+                        schema.AddOverrideLabel(type.Name, field.Name, label);
                     }
                 }
             }

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Federation.Gateway.Execution;
+using Federation.Gateway.Planning;
+using Federation.GraphQL;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Types.Building;
+
+namespace Federation.Gateway.Tests.Execution;
+
+/// <summary>
+/// What an entity fetch is built from: an object whose key or required field the answers lack is
+/// an error at the fields the fetch was to give, not a quiet null; a null key is not fetched.
+/// Subgraph answers are canned per subgraph.
+/// </summary>
+public sealed class RepresentationTests
+{
+    // "one" returns A by key id; "two" resolves A.b.
+    private static readonly PlanningSchema Schema = new PlanningSchema(SchemaBuilder.FromSdl("type Query { a: [A] } type A { id: ID b: String }"))
+        .AddField("Query", "a", "one")
+        .AddKey("A", "one", "id", resolvable: true)
+        .AddField("A", "id", "one")
+        .AddKey("A", "two", "id", resolvable: true)
+        .AddField("A", "id", "two")
+        .AddField("A", "b", "two");
+
+    [Fact]
+    public async Task An_object_without_its_key_field_is_an_error_on_the_fields_the_next_fetch_gives()
+    {
+        var (data, asked) = await RunAsync(
+            """{"data":{"a":[{"__typename":"A","id":"1"},{"__typename":"A"}]}}""",
+            """{"data":{"_entities":[{"b":"first"}]}}""");
+
+        var items = (List<object?>)data["a"]!;
+        Assert.Equal("first", ((Dictionary<string, object?>)items[0]!)["b"]);
+        var error = Assert.IsType<GraphQLException>(((Dictionary<string, object?>)items[1]!)["b"]).Error;
+        Assert.Equal(ExecutionErrorCodes.EntityRepresentationIncomplete, error.Extensions!["code"]);
+        Assert.Equal(
+            "The gateway cannot ask subgraph \"two\" for the object at \"a.@\": the answers before lack its field \"id\", which the request to \"two\" is built from.",
+            error.Message);
+        Assert.Equal(1, asked);
+    }
+
+    [Fact]
+    public async Task An_object_whose_key_is_null_is_not_fetched()
+    {
+        var (data, asked) = await RunAsync(
+            """{"data":{"a":[{"__typename":"A","id":null}]}}""",
+            """{"data":{"_entities":[]}}""");
+
+        Assert.False(((Dictionary<string, object?>)((List<object?>)data["a"]!)[0]!).ContainsKey("b"));
+        Assert.Equal(0, asked);
+    }
+
+    private static async Task<(Dictionary<string, object?> Data, int EntityRequests)> RunAsync(string one, string two)
+    {
+        var plan = new QueryPlanner(Schema).Plan(Parser.Parse("{ a { b } }"), null);
+        var entityRequests = 0;
+        using var oneHttp = new HttpClient(new Canned(one, () => { }));
+        using var twoHttp = new HttpClient(new Canned(two, () => entityRequests++));
+        var clients = new SubgraphClients(new Dictionary<string, SubgraphClient>
+        {
+            ["one"] = new("one", oneHttp, new Uri("http://one.test/graphql"), TimeSpan.FromSeconds(5)),
+            ["two"] = new("two", twoHttp, new Uri("http://two.test/graphql"), TimeSpan.FromSeconds(5)),
+        });
+        var execution = new PlanExecution(clients, null, GatewayHarness.Caller);
+
+        await execution.RunAsync(plan.Root!, TestContext.Current.CancellationToken);
+
+        return (execution.Data, entityRequests);
+    }
+
+    private sealed class Canned(string body, Action asked) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            asked();
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
+    }
+}
