@@ -12,6 +12,9 @@ namespace Federation.Gateway.Tests.Conformance;
 /// </summary>
 public sealed class FederationConformanceTests(ConformancePlatform platform) : IClassFixture<ConformancePlatform>
 {
+    private const string ScoreboardStart = "<!-- scoreboard -->";
+    private const string ScoreboardEnd = "<!-- /scoreboard -->";
+
     private static string RefusedFile => Path.Combine(Repository.Root, "tests", "Federation.Gateway.Tests", "Conformance", "refused.txt");
 
     [Fact]
@@ -32,9 +35,7 @@ public sealed class FederationConformanceTests(ConformancePlatform platform) : I
         var only = Environment.GetEnvironmentVariable("FEDSUITE_ONLY")?.Split(',');
         foreach (var suite in platform.Suites.Where(s => only is null || only.Contains(s.Name)))
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             await using var gateway = await SuiteGateway.StartAsync(suite, platform.SubgraphUrls(suite));
-            TestContext.Current.TestOutputHelper?.WriteLine($"{suite.Name}: started in {clock.ElapsedMilliseconds} ms");
             if (gateway.Refusal is { } why)
             {
                 unserved.Add($"- `{suite.Name}`: {why.Code}: {why.Message.ReplaceLineEndings(" ")[..Math.Min(why.Message.Length, 600)]}\n");
@@ -46,7 +47,6 @@ public sealed class FederationConformanceTests(ConformancePlatform platform) : I
                 ours.Add(gateway.Refusal is { } refusal ? ConformanceOutcome.Unserved(query, refusal.Code) : ConformanceOutcome.Judge(query, await gateway.PostAsync(query)));
                 await platform.ResetAsync(query.Suite);
                 apollo.Add(ConformanceOutcome.Judge(query, await platform.ApolloAsync(query)));
-                TestContext.Current.TestOutputHelper?.WriteLine($"{query.Id}: {clock.ElapsedMilliseconds} ms");
             }
         }
 
@@ -59,6 +59,15 @@ public sealed class FederationConformanceTests(ConformancePlatform platform) : I
         if (Environment.GetEnvironmentVariable("FEDSUITE_REPORT") is { Length: > 0 } reportFile)
         {
             await File.WriteAllTextAsync(reportFile, report + "\nRefused:\n" + string.Join('\n', scoreboard.RefusedLines) + "\n", TestContext.Current.CancellationToken);
+        }
+
+        if (Environment.GetEnvironmentVariable("FEDSUITE_UPDATE_DOCS") == "1" && only is null)
+        {
+            var docs = Path.Combine(Repository.Root, "docs", "federation-conformance.md");
+            var text = await File.ReadAllTextAsync(docs, TestContext.Current.CancellationToken);
+            var start = text.IndexOf(ScoreboardStart, StringComparison.Ordinal) + ScoreboardStart.Length;
+            var end = text.IndexOf(ScoreboardEnd, StringComparison.Ordinal);
+            await File.WriteAllTextAsync(docs, text[..start] + "\n" + report + text[end..], TestContext.Current.CancellationToken);
         }
 
         Assert.True(scoreboard.Wrong.Count == 0, $"{scoreboard.Wrong.Count} wrong answers:\n{Scoreboard.WrongList(ours)}");
