@@ -177,6 +177,23 @@ internal sealed class PlanningSchema
     public SelectionSetNode? ResolvableKey(string type, string subgraph) =>
         TypeIn(type, subgraph, create: false)?.Keys.Find(k => k.Resolvable)?.Fields;
 
+    /// <summary>The keys by which <paramref name="subgraph"/> can look the entity up, in supergraph order.</summary>
+    public IEnumerable<SelectionSetNode> ResolvableKeys(string type, string subgraph)
+    {
+        if (TypeIn(type, subgraph, create: false) is not { } facts)
+        {
+            yield break;
+        }
+
+        foreach (var key in facts.Keys)
+        {
+            if (key.Resolvable)
+            {
+                yield return key.Fields;
+            }
+        }
+    }
+
     /// <summary>Whether <paramref name="subgraph"/> may return <paramref name="objectType"/> where it returns <paramref name="abstractType"/>.</summary>
     public bool IsMember(string abstractType, string objectType, string subgraph) =>
         TypeIn(abstractType, subgraph, create: false) is { } facts && facts.Members.Contains(objectType);

@@ -432,7 +432,9 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 return;
             }
 
-            if (schema.Resolves(group.Subgraph, parent.Name, name) && schema.Requires(group.Subgraph, parent.Name, name) is null)
+            if (schema.Resolves(group.Subgraph, parent.Name, name)
+                && schema.Requires(group.Subgraph, parent.Name, name) is null
+                && (parent is ObjectType || Uniform(group.Subgraph, parent, name)))
             {
                 Refuse(group.Subgraph, parent, name);
                 AddField(group, place.Target, (FieldsType)parent, field, path, null);
@@ -441,13 +443,8 @@ internal sealed class QueryPlanner(PlanningSchema schema)
 
             if (parent is not ObjectType objectType)
             {
-                if (schema.Resolves(group.Subgraph, parent.Name, name))
-                {
-                    throw new QueryPlanningException(
-                        $"{parent.Name}.{name} in subgraph \"{group.Subgraph}\" @requires(fields: \"{schema.RequiresText(group.Subgraph, parent.Name, name)}\") on an abstract type, which the planner does not plan.");
-                }
-
-                throw new QueryPlanningException($"Subgraph \"{group.Subgraph}\" does not resolve {parent.Name}.{name}, and fields of abstract types are not fetched from other subgraphs.");
+                PerMember(group, place, parent, field, path, wrappers);
+                return;
             }
 
             Jump(group, place, objectType, field, path, wrappers);
@@ -518,21 +515,23 @@ internal sealed class QueryPlanner(PlanningSchema schema)
 
             candidates = Plannable(candidates, parent.Name, field.Name.Value);
 
-            // A subgraph that needs no required fields first saves a step.
-            var direct = candidates.Where(s => schema.Requires(s, parent.Name, field.Name.Value) is null).ToList();
+            // Only a subgraph whose key the current fetch can give can be reached from it; one that
+            // needs no required fields first saves a step; an entity fetch already made here saves one.
+            var reachable = candidates.Where(s => GivableKey(group, place, parent, s) is not null).ToList();
+            if (reachable.Count == 0)
+            {
+                var first = schema.ResolvableKey(parent.Name, candidates[0])!;
+                var missing = first.Selections.OfType<FieldNode>().First(k => !Gives(group, place, parent, k.Name.Value));
+                throw new QueryPlanningException(
+                    $"Subgraph \"{group.Subgraph}\" cannot give the key field {parent.Name}.{missing.Name.Value} that subgraph \"{candidates[0]}\" needs.");
+            }
+
+            var direct = reachable.Where(s => schema.Requires(s, parent.Name, field.Name.Value) is null).ToList();
             var pathKey = string.Join('.', path);
             var subgraph = direct.Count > 0
                 ? group.ExistingChild(direct, pathKey)?.Subgraph ?? direct[0]
-                : candidates[0];
-            var key = schema.ResolvableKey(parent.Name, subgraph)!;
-            foreach (var keyField in key.Selections.OfType<FieldNode>())
-            {
-                if (!schema.Resolves(group.Subgraph, parent.Name, keyField.Name.Value) && Provided(place.Provided, parent, keyField.Name.Value) is null)
-                {
-                    throw new QueryPlanningException(
-                        $"Subgraph \"{group.Subgraph}\" cannot give the key field {parent.Name}.{keyField.Name.Value} that subgraph \"{subgraph}\" needs.");
-                }
-            }
+                : reachable[0];
+            var key = GivableKey(group, place, parent, subgraph)!;
 
             var dependency = group;
             var required = schema.Requires(subgraph, parent.Name, field.Name.Value);
@@ -551,6 +550,24 @@ internal sealed class QueryPlanner(PlanningSchema schema)
 
             AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path, null);
         }
+
+        /// <summary>The first key by which <paramref name="subgraph"/> resolves the entity and whose fields the current fetch gives; null when none.</summary>
+        private SelectionSetNode? GivableKey(FetchGroup group, Place place, ObjectType parent, string subgraph)
+        {
+            foreach (var key in schema.ResolvableKeys(parent.Name, subgraph))
+            {
+                if (key.Selections.All(k => k is FieldNode keyField && Gives(group, place, parent, keyField.Name.Value)))
+                {
+                    return key;
+                }
+            }
+
+            return null;
+        }
+
+        private bool Gives(FetchGroup group, Place place, ObjectType parent, string field) =>
+            (schema.Resolves(group.Subgraph, parent.Name, field) && schema.Requires(group.Subgraph, parent.Name, field) is null)
+            || Provided(place.Provided, parent, field) is not null;
 
         /// <summary>
         /// Fetches the fields <paramref name="field"/> @requires in <paramref name="subgraph"/> for the
@@ -632,46 +649,78 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             return plannable.Count > 0 ? plannable : throw new QueryPlanningException(reason!);
         }
 
-        /// <summary>
-        /// Refuses a field the current subgraph resolves but the planner cannot fetch from it
-        /// correctly: one of its features is not planned, or the field is selected on an abstract
-        /// type and a member the subgraph may return does not resolve it there.
-        /// </summary>
+        /// <summary>Refuses a field the current subgraph resolves when one of its features is not planned.</summary>
         private void Refuse(string subgraph, NamedType parent, string field)
         {
             if (schema.NotPlanned(subgraph, parent.Name, field) is { } reason)
             {
                 throw new QueryPlanningException(reason);
             }
+        }
 
-            if (parent is ObjectType)
-            {
-                return;
-            }
-
+        /// <summary>
+        /// Whether every member the subgraph may return for <paramref name="parent"/> resolves the
+        /// field there as the abstract type does (no @requires, nothing unplanned), so that
+        /// selecting it on the abstract type is right for all of them.
+        /// </summary>
+        private bool Uniform(string subgraph, NamedType parent, string field)
+        {
             foreach (var member in schema.Api.GetPossibleTypes(parent))
             {
-                if (!schema.IsMember(parent.Name, member.Name, subgraph))
+                if (schema.IsMember(parent.Name, member.Name, subgraph)
+                    && (!schema.Resolves(subgraph, member.Name, field)
+                        || schema.Requires(subgraph, member.Name, field) is not null
+                        || schema.NotPlanned(subgraph, member.Name, field) is not null))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A field of an abstract type the current subgraph cannot resolve for every member it may
+        /// return: selected as <c>... on M { field }</c> for each such member, so that each member's
+        /// field comes from where it is resolved (another subgraph, after its required fields).
+        /// Members the subgraph never returns here are left out.
+        /// </summary>
+        private void PerMember(
+            FetchGroup group,
+            Place place,
+            NamedType parent,
+            FieldNode field,
+            IReadOnlyList<string> path,
+            IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+        {
+            if (schema.NotPlanned(group.Subgraph, parent.Name, field.Name.Value) is { } reason)
+            {
+                throw new QueryPlanningException(reason);
+            }
+
+            var selection = new SelectionSetNode([field]);
+            var any = false;
+            foreach (var member in schema.Api.GetPossibleTypes(parent))
+            {
+                if (!schema.IsMember(parent.Name, member.Name, group.Subgraph))
                 {
                     continue;
                 }
 
-                if (!schema.Resolves(subgraph, member.Name, field))
-                {
-                    throw new QueryPlanningException(
-                        $"{parent.Name}.{field} is asked of subgraph \"{subgraph}\", which does not resolve {member.Name}.{field}, and interface fields are not fetched from several subgraphs.");
-                }
+                any = true;
+                Selections(
+                    group,
+                    new Place(place.Target.AddFragment(member.Name, []), place.Scope.AddFragment(member.Name, []), place.Provided),
+                    member,
+                    selection,
+                    path,
+                    wrappers);
+            }
 
-                if (schema.NotPlanned(subgraph, member.Name, field) is { } memberReason)
-                {
-                    throw new QueryPlanningException(memberReason);
-                }
-
-                if (schema.Requires(subgraph, member.Name, field) is not null)
-                {
-                    throw new QueryPlanningException(
-                        $"{parent.Name}.{field} is asked of subgraph \"{subgraph}\", where {member.Name}.{field} @requires(fields: \"{schema.RequiresText(subgraph, member.Name, field)}\"), and interface fields are not planned per member.");
-                }
+            if (!any && !schema.Resolves(group.Subgraph, parent.Name, field.Name.Value))
+            {
+                throw new QueryPlanningException(
+                    $"Subgraph \"{group.Subgraph}\" does not resolve {parent.Name}.{field.Name.Value} and returns no member of {parent.Name} that another subgraph could resolve it for.");
             }
         }
 

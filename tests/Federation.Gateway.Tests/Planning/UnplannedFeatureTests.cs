@@ -117,9 +117,9 @@ public sealed class UnplannedFeatureTests
             InterfaceObject.ExpectRefused("""{ media { ... on Book { reviewCount } } }"""));
 
     [Fact]
-    public void A_field_only_an_interface_object_adds_is_refused() =>
+    public void An_interface_field_only_an_interface_object_adds_is_refused() =>
         Assert.Equal(
-            "Subgraph \"media\" does not resolve Media.reviewCount, and fields of abstract types are not fetched from other subgraphs.",
+            "Book.reviewCount is resolved through the @interfaceObject Media, which the planner does not plan.",
             InterfaceObject.ExpectRefused("""{ media { reviewCount } }"""));
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class UnplannedFeatureTests
             InterfaceObject.ExpectRefused("""{ topMedia { id } }"""));
 
     [Fact]
-    public void An_interface_field_a_member_does_not_resolve_in_the_fetching_subgraph_is_refused()
+    public void An_interface_field_a_member_resolves_only_where_it_cannot_be_looked_up_is_refused()
     {
         // "one" returns I and resolves I.x, but for its member B the field is resolved by "two" only.
         var schema = new PlanningSchema(SchemaBuilder.FromSdl("type Query { i: I } interface I { x: Int } type A implements I { x: Int } type B implements I { x: Int }"))
@@ -143,7 +143,7 @@ public sealed class UnplannedFeatureTests
         var exception = Assert.Throws<QueryPlanningException>(() => new QueryPlanner(schema).Plan(Parser.Parse("{ i { x } }"), null));
 
         Assert.Equal(
-            "I.x is asked of subgraph \"one\", which does not resolve B.x, and interface fields are not fetched from several subgraphs.",
+            "B.x is asked where subgraph \"one\" returns B, and no subgraph that resolves it can look B up by a key.",
             exception.Message);
     }
 }
