@@ -106,7 +106,7 @@ internal sealed class OperationAudit
         for (var i = 0; i < allAllowed.Length; i++)
         {
             var resource = operation.Resources[resourceOf[i]];
-            allAllowed[i] = new AuditedField(coordinates[i], resource.Id, ClassName(resource.Class), FieldDecision.Allowed);
+            allAllowed[i] = new AuditedField(coordinates[i], resource.Id, resource.Class.WireName(), FieldDecision.Allowed);
         }
 
         var selections = subjects && catalogue.Subjects.Count > 0 ? SubjectSelectionsOf(operation, fields) : null;
@@ -121,13 +121,6 @@ internal sealed class OperationAudit
             levels,
             UsesReserved(operation.Document));
     }
-
-    public static string ClassName(ShareClass shareClass) => shareClass switch
-    {
-        ShareClass.Unconditional => "UNCONDITIONAL",
-        ShareClass.Conditional => "CONDITIONAL",
-        _ => "NOT_SHARED",
-    };
 
     private static bool HasAnyDirective(OperationFields operation)
     {

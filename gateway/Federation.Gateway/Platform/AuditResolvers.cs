@@ -267,7 +267,7 @@ internal static class AuditResolvers
         ["agency"] = PlatformValues.Agency(catalogue, evaluation.Agency),
         ["providedByClass"] = Enum.GetValues<ShareClass>().Select(c => new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["class"] = PlatformValues.WireName(c),
+            ["class"] = CatalogueWireNames.WireName(c),
             ["count"] = evaluation.Provided.Count(p => p.Resource.Class == c),
         }).ToList(),
         ["provided"] = evaluation.Provided.Select(p => new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -135,7 +135,7 @@ internal static class PlatformResolvers
 
     private static List<Dictionary<string, object?>> Catalogue(ShareCatalogue catalogue, IReadOnlyDictionary<string, object?>? filter)
     {
-        var shareClass = PlatformValues.ShareClassOf(filter?.GetValueOrDefault("class") as string);
+        var shareClass = CatalogueWireNames.ShareClassOf(filter?.GetValueOrDefault("class") as string);
         var provider = filter?.GetValueOrDefault("provider") as string;
         var search = (filter?.GetValueOrDefault("search") as string)?.Trim();
         var found = new List<Dictionary<string, object?>>();

@@ -28,11 +28,11 @@ internal static class PlatformValues
         ["name"] = resource.Name,
         ["englishName"] = resource.EnglishName,
         ["provider"] = Agency(catalogue, resource.Provider),
-        ["class"] = WireName(resource.Class),
+        ["class"] = resource.Class.WireName(),
         ["fields"] = resource.Fields,
         ["format"] = resource.Format,
         ["provision"] = resource.Provision.Select(WireName).ToList(),
-        ["updateFrequency"] = WireName(resource.UpdateFrequency),
+        ["updateFrequency"] = resource.UpdateFrequency.WireName(),
         ["conditions"] = resource.Conditions is { } conditions ? Conditions(catalogue, conditions) : null,
         ["legalBasis"] = resource.LegalBasis,
     };
@@ -80,22 +80,6 @@ internal static class PlatformValues
     public static string DateTime(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    public static string WireName(ShareClass shareClass) => shareClass switch
-    {
-        ShareClass.Unconditional => "UNCONDITIONAL",
-        ShareClass.Conditional => "CONDITIONAL",
-        ShareClass.NotShared => "NOT_SHARED",
-        _ => throw new ArgumentOutOfRangeException(nameof(shareClass), shareClass, null),
-    };
-
-    public static ShareClass? ShareClassOf(string? wireName) => wireName switch
-    {
-        "UNCONDITIONAL" => ShareClass.Unconditional,
-        "CONDITIONAL" => ShareClass.Conditional,
-        "NOT_SHARED" => ShareClass.NotShared,
-        _ => null,
-    };
-
     private static string WireName(ProvisionMethod method) => method switch
     {
         ProvisionMethod.Api => "API",
@@ -104,16 +88,6 @@ internal static class PlatformValues
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 
-    public static string WireName(UpdateFrequency frequency) => frequency switch
-    {
-        UpdateFrequency.RealTime => "REAL_TIME",
-        UpdateFrequency.Daily => "DAILY",
-        UpdateFrequency.Weekly => "WEEKLY",
-        UpdateFrequency.Monthly => "MONTHLY",
-        UpdateFrequency.Quarterly => "QUARTERLY",
-        UpdateFrequency.Yearly => "YEARLY",
-        _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, null),
-    };
 
     private static List<string> WireNames(IReadOnlyList<Purpose> purposes) => [.. purposes.Select(p => p.WireName())];
 

@@ -187,7 +187,7 @@ internal static class AccessRecord
     private static AuditedField Denied(AccessDenial denial, ShareCatalogue? catalogue) => new(
         denial.Coordinate ?? "",
         denial.Resource,
-        catalogue?.Resource(denial.Resource) is { } resource ? OperationAudit.ClassName(resource.Class) : "",
+        catalogue?.Resource(denial.Resource) is { } resource ? resource.Class.WireName() : "",
         denial.Enforced ? FieldDecision.Denied : FieldDecision.DryRunDenied,
         denial.Code,
         Path: denial.PathText);

@@ -4,7 +4,6 @@ using Federation.Gateway.Audit.Spool;
 using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Audit.Verification;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -22,7 +21,7 @@ internal static class AuditReadingServices
     /// (<c>ConnectionStrings:Audit</c>, schema <c>Audit:Schema</c>); the chain check over the same; reads
     /// recorded through the registered <see cref="IAuditTrail"/>.
     /// </summary>
-    /// <exception cref="GatewayConfigurationException">The Postgres store without <c>ConnectionStrings:Audit</c>.</exception>
+    /// <exception cref="AuditConfigurationException">The Postgres store without <c>ConnectionStrings:Audit</c>.</exception>
     public static IServiceCollection AddAuditReading(this IServiceCollection services, IConfiguration configuration, AuditOptions options)
     {
         var reading = new AuditReadingOptions { UnusualVolumeFactor = options.UnusualVolumeFactor };
@@ -31,7 +30,7 @@ internal static class AuditReadingServices
             var connection = configuration.GetConnectionString("Audit");
             if (string.IsNullOrWhiteSpace(connection))
             {
-                throw new GatewayConfigurationException("Audit:Store is Postgres but ConnectionStrings:Audit is not set: the audit trail cannot be read.");
+                throw new AuditConfigurationException("Audit:Store is Postgres but ConnectionStrings:Audit is not set: the audit trail cannot be read.");
             }
 
             services.AddKeyedSingleton(DatabaseKey, (_, _) => NpgsqlDataSource.Create(connection));

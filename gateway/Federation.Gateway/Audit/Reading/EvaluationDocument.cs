@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Platform;
 
 namespace Federation.Gateway.Audit.Reading;
 
@@ -33,8 +32,8 @@ internal static class EvaluationDocument
                 var resource = provided.Resource;
                 Row(csv,
                 [
-                    year, evaluation.Agency, evaluation.Name ?? "", "provided", resource.Id, resource.Name, PlatformValues.WireName(resource.Class),
-                    PlatformValues.WireName(resource.UpdateFrequency), Number(provided.Requests), Number(provided.RequestingAgencies), Number(provided.FailedRequests),
+                    year, evaluation.Agency, evaluation.Name ?? "", "provided", resource.Id, resource.Name, CatalogueWireNames.WireName(resource.Class),
+                    CatalogueWireNames.WireName(resource.UpdateFrequency), Number(provided.Requests), Number(provided.RequestingAgencies), Number(provided.FailedRequests),
                     "", "", "", "",
                 ]);
             }
@@ -73,7 +72,7 @@ internal static class EvaluationDocument
                 json.WriteStartObject("byClass");
                 foreach (var shareClass in Enum.GetValues<ShareClass>())
                 {
-                    json.WriteNumber(PlatformValues.WireName(shareClass), evaluation.Provided.Count(p => p.Resource.Class == shareClass));
+                    json.WriteNumber(CatalogueWireNames.WireName(shareClass), evaluation.Provided.Count(p => p.Resource.Class == shareClass));
                 }
 
                 json.WriteEndObject();
@@ -83,8 +82,8 @@ internal static class EvaluationDocument
                     json.WriteStartObject();
                     json.WriteString("id", provided.Resource.Id);
                     json.WriteString("name", provided.Resource.Name);
-                    json.WriteString("class", PlatformValues.WireName(provided.Resource.Class));
-                    json.WriteString("updateFrequency", PlatformValues.WireName(provided.Resource.UpdateFrequency));
+                    json.WriteString("class", CatalogueWireNames.WireName(provided.Resource.Class));
+                    json.WriteString("updateFrequency", CatalogueWireNames.WireName(provided.Resource.UpdateFrequency));
                     json.WriteNumber("requests", provided.Requests);
                     json.WriteNumber("requestingAgencies", provided.RequestingAgencies);
                     json.WriteNumber("failedRequests", provided.FailedRequests);

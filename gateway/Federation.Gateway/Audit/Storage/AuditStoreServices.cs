@@ -1,5 +1,4 @@
 using Federation.Gateway.Audit.Shipping;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,18 +18,18 @@ internal static partial class AuditStoreServices
     /// schema's migration and retention (<see cref="AuditSchemaMaintenance"/>). Call before the shipper is
     /// registered: hosted services start in order, so the schema is there when it ships.
     /// </summary>
-    /// <exception cref="GatewayConfigurationException">No connection string, or a schema name the writer role cannot be named after.</exception>
+    /// <exception cref="AuditConfigurationException">No connection string, or a schema name the writer role cannot be named after.</exception>
     public static IServiceCollection AddPostgresAuditStore(this IServiceCollection services, IConfiguration configuration, AuditOptions options)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new GatewayConfigurationException($"{AuditOptions.Section}:Store is Postgres but ConnectionStrings:{ConnectionStringName} is not set.");
+            throw new AuditConfigurationException($"{AuditOptions.Section}:Store is Postgres but ConnectionStrings:{ConnectionStringName} is not set.");
         }
 
         if (!AuditSchemaOwner.IsValidSchema(options.Schema))
         {
-            throw new GatewayConfigurationException(
+            throw new AuditConfigurationException(
                 $"{AuditOptions.Section}:Schema \"{options.Schema}\" must be 1 to 56 of a-z, 0-9 and _ (its writer role, {options.Schema}_writer, must fit PostgreSQL's 63 bytes).");
         }
 
@@ -79,7 +78,7 @@ internal static partial class AuditStoreServices
             }
             catch (PostgresException exception)
             {
-                throw new GatewayConfigurationException(
+                throw new AuditConfigurationException(
                     $"The audit schema {options.Schema} could not be migrated ({exception.SqlState}: {exception.MessageText}). With {AuditOptions.Section}:MigrateOnStart=true " +
                     $"the gateway connects as the schema's owner; otherwise set it to false and have the owner run `audit migrate` and `audit retain`.");
             }

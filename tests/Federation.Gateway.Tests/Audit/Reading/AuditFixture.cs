@@ -94,7 +94,7 @@ internal static class AuditFixture
         };
 
     public static AuditedField Field(string coordinate, string resource, FieldDecision decision, string? code = null, Guid? grant = null, string? path = null) =>
-        new(coordinate, resource, Gateway.Platform.PlatformValues.WireName(Sharing.SharingWorld.Catalogue.Resource(resource)!.Class), decision, code, grant, path);
+        new(coordinate, resource, Gateway.Catalogue.CatalogueWireNames.WireName(Sharing.SharingWorld.Catalogue.Resource(resource)!.Class), decision, code, grant, path);
 
     public static AuditedSubject Subject(string identifier, params string[] resources) => new("CITIZEN_ID", Subjects.Of(identifier), resources);
 
