@@ -1,5 +1,4 @@
 using Federation.Gateway.Audit.Keys;
-using Federation.Gateway.Audit.Reading;
 using Federation.Gateway.Audit.Shipping;
 using Federation.Gateway.Audit.Spool;
 using Federation.Gateway.Audit.Storage;
@@ -58,8 +57,6 @@ internal static partial class AuditServices
         }
 
         services.AddHostedService(provider => provider.GetRequiredService<SpooledAuditTrail>());
-        // The auditor's reading of the trail (the platform's graph, the evaluation downloads), over the same store.
-        services.AddAuditReading(configuration, options);
         return services;
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Federation.Gateway.Admission;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Composition;

@@ -1,5 +1,6 @@
 using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Events;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
@@ -189,6 +190,12 @@ public static class GatewayService
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
         services.AddAuditTrail(builder.Configuration);
+        if (AuditServices.Read(builder.Configuration) is { Enabled: true } audit)
+        {
+            // The auditor's reading of the trail (the platform's graph, the evaluation downloads), over the same store.
+            services.AddAuditReading(builder.Configuration, audit);
+        }
+
         // The record stage writes denials here; the audit trail registers its own.
         services.TryAddSingleton<IAccessDecisionLog, LoggedAccessDecisions>();
         // Share and reload events go to the audit trail when one is registered (AuditServices.AddAuditTrail), else nowhere.

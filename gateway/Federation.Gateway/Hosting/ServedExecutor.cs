@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Federation.Gateway.Audit;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;

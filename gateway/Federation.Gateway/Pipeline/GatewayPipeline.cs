@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Admission;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;

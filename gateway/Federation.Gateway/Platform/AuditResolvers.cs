@@ -1,6 +1,6 @@
 using System.Globalization;
 using Federation.Gateway.Audit;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Requests;

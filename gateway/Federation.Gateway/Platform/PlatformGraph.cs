@@ -1,5 +1,5 @@
 using System.Reflection;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Sharing;
 using Federation.GraphQL;
 using Federation.GraphQL.Execution;

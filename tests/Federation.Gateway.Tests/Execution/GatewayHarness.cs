@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Pipeline;
 using Federation.Gateway.Planning;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Federation.Gateway.Audit;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using static Federation.Gateway.Tests.Audit.Reading.AuditFixture;
 using static Federation.Gateway.Tests.Sharing.SharingWorld;
 

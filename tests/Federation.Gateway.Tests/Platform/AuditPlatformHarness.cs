@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Audit;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Audit.Verification;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;

@@ -1,5 +1,5 @@
 using Federation.Gateway.Audit;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Tests.Sharing;

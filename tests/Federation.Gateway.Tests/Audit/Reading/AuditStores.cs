@@ -1,6 +1,6 @@
 using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Chain;
-using Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Auditing;
 using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Tests.Sharing;
 using Federation.Storage;

@@ -1,4 +1,6 @@
-namespace Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Audit;
+
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// The audit trail as the reading API sees it, wherever it is kept: PostgreSQL

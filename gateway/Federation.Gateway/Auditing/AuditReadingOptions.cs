@@ -1,4 +1,6 @@
-namespace Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Audit;
+
+namespace Federation.Gateway.Auditing;
 
 /// <summary>The reading API's settings, from the <c>Audit</c> section.</summary>
 internal sealed class AuditReadingOptions

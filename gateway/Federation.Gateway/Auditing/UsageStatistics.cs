@@ -1,4 +1,6 @@
-namespace Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Audit;
+
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// What one agency did with one catalogue resource on one day: the requests that named it (asked for

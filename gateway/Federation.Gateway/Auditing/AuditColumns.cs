@@ -1,9 +1,11 @@
-namespace Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Audit;
+
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// What the reading API counts a record by, the same in every store: the catalogue resources it names —
 /// of its fields and of its subjects, as the <c>resources</c> column holds them
-/// (<see cref="Storage.AuditRecordColumns"/>) — and its time to the microsecond, as PostgreSQL keeps it.
+/// (<see cref="Audit.Storage.AuditRecordColumns"/>) — and its time to the microsecond, as PostgreSQL keeps it.
 /// </summary>
 internal static class AuditColumns
 {
@@ -24,5 +26,5 @@ internal static class AuditColumns
     }
 
     /// <summary>The time as PostgreSQL keeps it (microseconds): the position a record has in every store.</summary>
-    public static DateTimeOffset At(DateTimeOffset at) => Chain.AuditCanonicalForm.Microseconds(at);
+    public static DateTimeOffset At(DateTimeOffset at) => Audit.Chain.AuditCanonicalForm.Microseconds(at);
 }

@@ -1,6 +1,7 @@
+using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Chain;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// The names the trail's enumerations have outside the code — in the <c>kind</c>, <c>outcome</c> and

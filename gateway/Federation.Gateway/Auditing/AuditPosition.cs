@@ -1,4 +1,6 @@
-namespace Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Audit;
+
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// Where a record stands in the reading order: newest first by time (to the microsecond, as the

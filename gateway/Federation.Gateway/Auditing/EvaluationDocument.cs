@@ -1,9 +1,10 @@
+using Federation.Gateway.Audit;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Federation.Gateway.Catalogue;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// The yearly evaluation as a download: JSON (the names of the GraphQL fields) or CSV (RFC 4180: a

@@ -1,6 +1,7 @@
+using Federation.Gateway.Audit;
 using System.Runtime.CompilerServices;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// The trail read from records enumerated afresh for each read — the spool directory's chained

@@ -1,3 +1,4 @@
+using Federation.Gateway.Audit;
 using System.Globalization;
 using System.Text;
 using Federation.Gateway.Authentication;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>The yearly evaluation's downloads: <c>GET /audit/evaluation/{year}?format=json|csv&amp;agency=…</c>.</summary>
 internal static class AuditEvaluationApi

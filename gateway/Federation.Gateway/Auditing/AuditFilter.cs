@@ -1,8 +1,9 @@
+using Federation.Gateway.Audit;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// Which records an auditor asks for; every condition given must hold (all records when none is).

@@ -1,4 +1,6 @@
-namespace Federation.Gateway.Audit.Reading;
+using Federation.Gateway.Audit;
+
+namespace Federation.Gateway.Auditing;
 
 /// <summary>Days as the statistics count them: calendar days at a fixed offset (China Standard Time by default).</summary>
 internal readonly record struct AuditDays(TimeSpan Offset)

@@ -1,15 +1,16 @@
+using Federation.Gateway.Audit;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Federation.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
-/// The trail read from PostgreSQL: the <c>records</c> table of <see cref="Storage.AuditMigrations"/>
+/// The trail read from PostgreSQL: the <c>records</c> table of <see cref="Audit.Storage.AuditMigrations"/>
 /// in <paramref name="schema"/>. The filter is asked of the searched columns as the store writes them
-/// (<see cref="Storage.AuditRecordColumns"/>; the GIN indexes serve resource and subject), the entry is read from the canonical body, the one the
+/// (<see cref="Audit.Storage.AuditRecordColumns"/>; the GIN indexes serve resource and subject), the entry is read from the canonical body, the one the
 /// chain hashes, by <paramref name="readBody"/>. The SQL text is made of this class's constants only:
 /// every value a caller gives is a parameter.
 /// </summary>

@@ -1,8 +1,9 @@
+using Federation.Gateway.Audit;
 using System.Security.Cryptography;
 using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Audit.Verification;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// The chain verification an auditor asks for: over PostgreSQL the store's check (records with their

@@ -1,3 +1,4 @@
+using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Chain;
 using Federation.Gateway.Audit.Keys;
 using Federation.Gateway.Audit.Spool;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>The reading API's registration, made by the audit trail's (<see cref="AuditServices.AddAuditTrail"/>).</summary>
 internal static class AuditReadingServices

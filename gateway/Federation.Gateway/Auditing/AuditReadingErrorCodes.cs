@@ -1,6 +1,7 @@
+using Federation.Gateway.Audit;
 using Federation.GraphQL;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// Why a read of the audit trail is refused. Each code has one factory; the error carries the code

@@ -1,8 +1,9 @@
+using Federation.Gateway.Audit;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// Opaque page cursors: the position of a page's last record, bound to the filter it was read with

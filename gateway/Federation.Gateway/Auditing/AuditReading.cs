@@ -1,10 +1,11 @@
+using Federation.Gateway.Audit;
 using System.Globalization;
 using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Audit.Verification;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Catalogue;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>Who reads the trail: the signed-in caller (null without a token), and where from, for the record of the read.</summary>
 internal sealed record AuditReader(Caller? Caller, string? ClientAddress = null, string? RequestId = null);

@@ -1,7 +1,8 @@
+using Federation.Gateway.Audit;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Execution;
 
-namespace Federation.Gateway.Audit.Reading;
+namespace Federation.Gateway.Auditing;
 
 /// <summary>
 /// One resource an agency provides, as a year of the trail shows it: the requests of other agencies
