@@ -1,7 +1,6 @@
 using Federation.Gateway.Audit.Keys;
 using Federation.Gateway.Audit.Shipping;
 using Federation.Gateway.Audit.Spool;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +18,7 @@ internal static partial class AuditServices
     /// and, with the Postgres store, the shipper (the sink, <see cref="IAuditSink"/>, is the store's). With
     /// <c>Audit:Enabled=false</c> nothing but a warning at the start.
     /// </summary>
-    /// <exception cref="GatewayConfigurationException">A setting is invalid or a required key is missing.</exception>
+    /// <exception cref="AuditConfigurationException">A setting is invalid or a required key is missing.</exception>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services, IConfiguration configuration)
     {
         var options = Read(configuration);
@@ -31,7 +30,7 @@ internal static partial class AuditServices
 
         if (options.Problems() is { Count: > 0 } problems)
         {
-            throw new GatewayConfigurationException(string.Join(" ", problems));
+            throw new AuditConfigurationException(string.Join(" ", problems));
         }
 
         var keys = AuditKeys.Load(options);
@@ -66,7 +65,7 @@ internal static partial class AuditServices
         }
         catch (InvalidOperationException exception)
         {
-            throw new GatewayConfigurationException($"The {AuditOptions.Section} section does not read: {exception.InnerException?.Message ?? exception.Message}");
+            throw new AuditConfigurationException($"The {AuditOptions.Section} section does not read: {exception.InnerException?.Message ?? exception.Message}");
         }
     }
 

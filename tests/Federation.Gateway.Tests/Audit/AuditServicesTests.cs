@@ -4,7 +4,6 @@ using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Keys;
 using Federation.Gateway.Audit.Spool;
 using Federation.Gateway.Audit.Subjects;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,7 +86,7 @@ public sealed class AuditServicesTests
 
         var keys = AuditKeys.Load(options);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
-        var refused = Assert.Throws<GatewayConfigurationException>(() => AuditKeys.Load(options));
+        var refused = Assert.Throws<AuditConfigurationException>(() => AuditKeys.Load(options));
 
         Assert.False(keys.Development);
         Assert.Equal(CheckpointSignature.KeyIdOf(key), keys.Checkpoints.KeyId);
@@ -107,7 +106,7 @@ public sealed class AuditServicesTests
     {
         using var directory = new TemporaryDirectory();
 
-        var refused = Assert.Throws<GatewayConfigurationException>(() => Services(directory, new() { [key] = value }));
+        var refused = Assert.Throws<AuditConfigurationException>(() => Services(directory, new() { [key] = value }));
 
         Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
     }
@@ -117,7 +116,7 @@ public sealed class AuditServicesTests
     {
         using var directory = new TemporaryDirectory();
 
-        var refused = Assert.Throws<GatewayConfigurationException>(() => Services(directory, new() { ["Audit:Store"] = "Postgres" }));
+        var refused = Assert.Throws<AuditConfigurationException>(() => Services(directory, new() { ["Audit:Store"] = "Postgres" }));
 
         Assert.Contains("Audit:SubjectKey", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Audit:CheckpointKey", refused.Message, StringComparison.Ordinal);

@@ -2,7 +2,6 @@ using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Chain;
 using Federation.Gateway.Audit.Shipping;
 using Federation.Gateway.Audit.Spool;
-using Federation.Gateway.Hosting;
 
 namespace Federation.Gateway.Tests.Audit;
 
@@ -278,12 +277,12 @@ public sealed class AuditSpoolTests
         await using (var spool = harness.Open())
         {
             await spool.AppendAsync(AuditEntries.Access(1), TestContext.Current.CancellationToken);
-            var inUse = Assert.Throws<GatewayConfigurationException>(() => harness.Open());
+            var inUse = Assert.Throws<AuditConfigurationException>(() => harness.Open());
             Assert.Contains("in use", inUse.Message, StringComparison.Ordinal);
         }
 
         Directory.Move(harness.InstanceDirectory, Path.Combine(harness.Root, "other"));
-        var other = Assert.Throws<GatewayConfigurationException>(() => harness.Open(harness.Settings() with { Instance = "other" }));
+        var other = Assert.Throws<AuditConfigurationException>(() => harness.Open(harness.Settings() with { Instance = "other" }));
         Assert.Contains("holds the chain of instance gw-test", other.Message, StringComparison.Ordinal);
     }
 

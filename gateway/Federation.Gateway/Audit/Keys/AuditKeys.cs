@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Federation.Gateway.Audit.Subjects;
-using Federation.Gateway.Hosting;
 
 namespace Federation.Gateway.Audit.Keys;
 
@@ -34,7 +33,7 @@ internal sealed class AuditKeys
     /// <summary>The public keys checkpoints are verified with.</summary>
     public IReadOnlyList<ECDsa> PublicKeys => [Checkpoints.PublicKey];
 
-    /// <exception cref="GatewayConfigurationException">A key is missing (Postgres store), unreadable or too weak.</exception>
+    /// <exception cref="AuditConfigurationException">A key is missing (Postgres store), unreadable or too weak.</exception>
     public static AuditKeys Load(AuditOptions options)
     {
         var developmentDirectory = string.IsNullOrWhiteSpace(options.DevelopmentKeyDirectory) ? AuditOptions.DefaultDataDirectory : options.DevelopmentKeyDirectory;
@@ -54,13 +53,13 @@ internal sealed class AuditKeys
         }
         else
         {
-            throw new GatewayConfigurationException($"{AuditOptions.Section}:SubjectKey (base64, at least 32 bytes) is required with {AuditOptions.Section}:Store=Postgres.");
+            throw new AuditConfigurationException($"{AuditOptions.Section}:SubjectKey (base64, at least 32 bytes) is required with {AuditOptions.Section}:Store=Postgres.");
         }
 
         var bytes = new byte[subjectText.Length];
         if (!Convert.TryFromBase64String(subjectText.Trim(), bytes, out var length) || length < SubjectHash.MinimumKeyBytes)
         {
-            throw new GatewayConfigurationException($"{subjectSource} is not a subject key: base64 of at least {SubjectHash.MinimumKeyBytes} bytes.");
+            throw new AuditConfigurationException($"{subjectSource} is not a subject key: base64 of at least {SubjectHash.MinimumKeyBytes} bytes.");
         }
 
         string keyPath;
@@ -69,7 +68,7 @@ internal sealed class AuditKeys
             keyPath = Path.GetFullPath(options.CheckpointKey);
             if (!File.Exists(keyPath))
             {
-                throw new GatewayConfigurationException($"{AuditOptions.Section}:CheckpointKey {keyPath} does not exist.");
+                throw new AuditConfigurationException($"{AuditOptions.Section}:CheckpointKey {keyPath} does not exist.");
             }
 
             DevelopmentKeyFile.CheckOwnerOnly(keyPath, "audit checkpoint key");
@@ -86,7 +85,7 @@ internal sealed class AuditKeys
         }
         else
         {
-            throw new GatewayConfigurationException($"{AuditOptions.Section}:CheckpointKey (the path of an ECDSA P-256 private key, PEM) is required with {AuditOptions.Section}:Store=Postgres.");
+            throw new AuditConfigurationException($"{AuditOptions.Section}:CheckpointKey (the path of an ECDSA P-256 private key, PEM) is required with {AuditOptions.Section}:Store=Postgres.");
         }
 
         return new AuditKeys(new SubjectHash(bytes.AsSpan(0, length)), new CheckpointSigner(ReadCheckpointKey(keyPath)), development);
@@ -102,7 +101,7 @@ internal sealed class AuditKeys
             var parameters = key.ExportParameters(includePrivateParameters: true);
             if (parameters.Curve.Oid?.Value != P256Oid && parameters.Curve.Oid?.FriendlyName is not ("nistP256" or "ECDSA_P256"))
             {
-                throw new GatewayConfigurationException($"The audit checkpoint key {path} is not on the P-256 curve.");
+                throw new AuditConfigurationException($"The audit checkpoint key {path} is not on the P-256 curve.");
             }
 
             return key;
@@ -110,7 +109,7 @@ internal sealed class AuditKeys
         catch (Exception exception) when (exception is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new GatewayConfigurationException($"The audit checkpoint key {path} is not an ECDSA private key in PEM: {exception.Message}");
+            throw new AuditConfigurationException($"The audit checkpoint key {path} is not an ECDSA private key in PEM: {exception.Message}");
         }
     }
 }

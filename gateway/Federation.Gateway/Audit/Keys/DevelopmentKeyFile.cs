@@ -29,7 +29,7 @@ internal static class DevelopmentKeyFile
             | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & groupOrOther) != 0)
         {
-            throw new Hosting.GatewayConfigurationException($"The {what} {path} is readable by others than its owner: `chmod 600 {path}`.");
+            throw new AuditConfigurationException($"The {what} {path} is readable by others than its owner: `chmod 600 {path}`.");
         }
     }
 

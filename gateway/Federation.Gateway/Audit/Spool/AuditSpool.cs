@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using Federation.Gateway.Audit.Chain;
 using Federation.Gateway.Audit.Keys;
 using Federation.Gateway.Audit.Shipping;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Federation.Gateway.Audit.Spool;
@@ -119,7 +118,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     /// Opens (making it when new) and recovers the spool of <paramref name="settings"/>' instance, and starts its writer.
     /// <paramref name="sinkTail"/> gives the sink's end of the chain, for a spool that has none (Postgres store only).
     /// </summary>
-    /// <exception cref="GatewayConfigurationException">Another process has the spool open, or it holds another instance's chain.</exception>
+    /// <exception cref="AuditConfigurationException">Another process has the spool open, or it holds another instance's chain.</exception>
     public static AuditSpool Open(
         AuditSpoolSettings settings,
         CheckpointSigner signer,
@@ -146,7 +145,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         }
         catch (IOException exception)
         {
-            throw new GatewayConfigurationException(
+            throw new AuditConfigurationException(
                 $"The audit spool {directory} is in use by another gateway process ({exception.Message}); give each instance its own Audit:Instance or Audit:SpoolDirectory.");
         }
 
@@ -170,6 +169,12 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     }
 
     private readonly TaskCompletionSource recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Every instance's records, ordered by (instance, sequence), and checkpoints under the spool root
+    /// <paramref name="spoolDirectory"/>: the one-command run's trail, for the reading API and the verifier.
+    /// </summary>
+    public static AuditSpoolContents ReadAll(string spoolDirectory) => AuditSpoolReader.ReadAll(spoolDirectory);
 
     /// <summary>Numbers, chains and spools <paramref name="entry"/>; completes once it is fsync'd.</summary>
     /// <exception cref="AuditUnavailableException">It could not be made durable.</exception>
@@ -572,7 +577,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             if (!string.Equals(header.Instance, settings.Instance, StringComparison.Ordinal))
             {
                 file.Dispose();
-                throw new GatewayConfigurationException($"The audit spool {Directory} holds the chain of instance {header.Instance}, not {settings.Instance}.");
+                throw new AuditConfigurationException($"The audit spool {Directory} holds the chain of instance {header.Instance}, not {settings.Instance}.");
             }
 
             sequence = header.Sequence;
