@@ -1,9 +1,8 @@
 namespace Federation.Gateway.Audit;
 
 /// <summary>
-/// The audit trail cannot be kept as configured — a key missing, unreadable, too weak or readable by
-/// others, a spool in use by another process or holding another instance's chain, a store setting
-/// missing —: the gateway does not start without its trail, and the start prints this message
-/// (<c>GatewayService.FailedCheck</c>), not a stack trace.
+/// A setting the trail cannot start with: a bad <c>Audit</c> value, a required key missing, a key file
+/// others can read, a spool another process writes. The start prints its message, not a stack trace
+/// (<c>GatewayService.FailedCheck</c>); its own type because the audit folder does not import the hosting one.
 /// </summary>
-public sealed class AuditConfigurationException(string message) : InvalidOperationException(message);
+internal sealed class AuditConfigurationException(string message) : InvalidOperationException(message);

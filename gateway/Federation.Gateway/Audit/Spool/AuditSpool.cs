@@ -170,6 +170,12 @@ internal sealed partial class AuditSpool : IAsyncDisposable
 
     private readonly TaskCompletionSource recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// Every instance's records, ordered by (instance, sequence), and checkpoints under the spool root
+    /// <paramref name="spoolDirectory"/>: the one-command run's trail, for the reading API and the verifier.
+    /// </summary>
+    public static AuditSpoolContents ReadAll(string spoolDirectory) => AuditSpoolReader.ReadAll(spoolDirectory);
+
     /// <summary>Numbers, chains and spools <paramref name="entry"/>; completes once it is fsync'd.</summary>
     /// <exception cref="AuditUnavailableException">It could not be made durable.</exception>
     public async ValueTask<ChainedRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
