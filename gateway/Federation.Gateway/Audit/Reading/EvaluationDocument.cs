@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Platform;
 
 namespace Federation.Gateway.Audit.Reading;
 
@@ -33,8 +32,8 @@ internal static class EvaluationDocument
                 var resource = provided.Resource;
                 Row(csv,
                 [
-                    year, evaluation.Agency, evaluation.Name ?? "", "provided", resource.Id, resource.Name, PlatformValues.WireName(resource.Class),
-                    PlatformValues.WireName(resource.UpdateFrequency), Number(provided.Requests), Number(provided.RequestingAgencies), Number(provided.FailedRequests),
+                    year, evaluation.Agency, evaluation.Name ?? "", "provided", resource.Id, resource.Name, WireName(resource.Class),
+                    WireName(resource.UpdateFrequency), Number(provided.Requests), Number(provided.RequestingAgencies), Number(provided.FailedRequests),
                     "", "", "", "",
                 ]);
             }
@@ -73,7 +72,7 @@ internal static class EvaluationDocument
                 json.WriteStartObject("byClass");
                 foreach (var shareClass in Enum.GetValues<ShareClass>())
                 {
-                    json.WriteNumber(PlatformValues.WireName(shareClass), evaluation.Provided.Count(p => p.Resource.Class == shareClass));
+                    json.WriteNumber(WireName(shareClass), evaluation.Provided.Count(p => p.Resource.Class == shareClass));
                 }
 
                 json.WriteEndObject();
@@ -83,8 +82,8 @@ internal static class EvaluationDocument
                     json.WriteStartObject();
                     json.WriteString("id", provided.Resource.Id);
                     json.WriteString("name", provided.Resource.Name);
-                    json.WriteString("class", PlatformValues.WireName(provided.Resource.Class));
-                    json.WriteString("updateFrequency", PlatformValues.WireName(provided.Resource.UpdateFrequency));
+                    json.WriteString("class", WireName(provided.Resource.Class));
+                    json.WriteString("updateFrequency", WireName(provided.Resource.UpdateFrequency));
                     json.WriteNumber("requests", provided.Requests);
                     json.WriteNumber("requestingAgencies", provided.RequestingAgencies);
                     json.WriteNumber("failedRequests", provided.FailedRequests);
@@ -147,6 +146,24 @@ internal static class EvaluationDocument
 
         csv.Append("\r\n");
     }
+
+    /// <summary>The catalogue's names as the platform's graph spells them (ShareClass, UpdateFrequency).</summary>
+    public static string WireName(ShareClass shareClass) => shareClass switch
+    {
+        ShareClass.Unconditional => "UNCONDITIONAL",
+        ShareClass.Conditional => "CONDITIONAL",
+        _ => "NOT_SHARED",
+    };
+
+    public static string WireName(UpdateFrequency frequency) => frequency switch
+    {
+        UpdateFrequency.RealTime => "REAL_TIME",
+        UpdateFrequency.Daily => "DAILY",
+        UpdateFrequency.Weekly => "WEEKLY",
+        UpdateFrequency.Monthly => "MONTHLY",
+        UpdateFrequency.Quarterly => "QUARTERLY",
+        _ => "YEARLY",
+    };
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
