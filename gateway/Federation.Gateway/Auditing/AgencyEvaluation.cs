@@ -1,6 +1,5 @@
 using Federation.Gateway.Audit;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Execution;
 
 namespace Federation.Gateway.Auditing;
 
@@ -44,12 +43,8 @@ internal sealed record AgencyEvaluation(
 /// <summary>Evaluations per agency from a year of access records and the catalogue served.</summary>
 internal static class AgencyEvaluations
 {
-    private static readonly HashSet<string> SubgraphFailures = new(StringComparer.Ordinal)
-    {
-        ExecutionErrorCodes.SubgraphUnavailable,
-        ExecutionErrorCodes.SubgraphTimeout,
-        ExecutionErrorCodes.SubgraphInvalidResponse,
-    };
+    /// <summary>The answer's codes for a subgraph that failed (Execution/ExecutionErrorCodes.cs), as the trail keeps them.</summary>
+    private static readonly HashSet<string> SubgraphFailures = new(StringComparer.Ordinal) { "SUBGRAPH_UNAVAILABLE", "SUBGRAPH_TIMEOUT", "SUBGRAPH_INVALID_RESPONSE" };
 
     /// <summary>Every agency of the catalogue's registry and every agency the year's records name (or <paramref name="agency"/> alone), by code.</summary>
     public static async Task<IReadOnlyList<AgencyEvaluation>> ComputeAsync(

@@ -1,7 +1,7 @@
-using Federation.Gateway.Audit;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Federation.Gateway.Audit;
 
 namespace Federation.Gateway.Auditing;
 

@@ -1,6 +1,6 @@
-using Federation.Gateway.Audit;
 using System.Globalization;
 using System.Text;
+using Federation.Gateway.Audit;
 using Federation.Gateway.Authentication;
 using Federation.GraphQL.Execution;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,5 @@
-using Federation.Gateway.Audit;
 using System.Globalization;
+using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Audit.Verification;
 using Federation.Gateway.Authentication;

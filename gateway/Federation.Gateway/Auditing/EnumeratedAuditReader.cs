@@ -1,5 +1,5 @@
-using Federation.Gateway.Audit;
 using System.Runtime.CompilerServices;
+using Federation.Gateway.Audit;
 
 namespace Federation.Gateway.Auditing;
 

@@ -1,7 +1,7 @@
-using Federation.Gateway.Audit;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Federation.Gateway.Audit;
 using Federation.Gateway.Catalogue;
 
 namespace Federation.Gateway.Auditing;

@@ -1,5 +1,5 @@
-using Federation.Gateway.Audit;
 using System.Security.Cryptography;
+using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Audit.Verification;
 

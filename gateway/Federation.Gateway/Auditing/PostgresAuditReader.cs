@@ -1,6 +1,6 @@
-using Federation.Gateway.Audit;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Federation.Gateway.Audit;
 using Federation.Storage;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,6 +1,15 @@
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Audit;
 using Federation.Gateway.Auditing;
+using Federation.Gateway.Authentication;
+using Federation.Gateway.Hosting;
+using Federation.Gateway.Tests.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Federation.Gateway.Tests.Audit.Reading.AuditFixture;
 using static Federation.Gateway.Tests.Sharing.SharingWorld;
 
@@ -242,5 +251,60 @@ public sealed class AuditApiTests
         var copy = node.DeepClone().AsObject();
         copy.Remove(property);
         return copy;
+    }
+}
+
+/// <summary>The gateway service as configured: the trail kept in the spool (the one-command run's store), read through the same API.</summary>
+public sealed class AuditHostingTests
+{
+    [Fact]
+    public async Task The_gateway_with_the_spool_store_serves_the_audit_reading_over_what_the_spool_holds()
+    {
+        using var directory = new TemporaryDirectory();
+        var tokens = new TestTokens();
+        await using var app = GatewayService.Build(
+            [
+                "--Urls=http://127.0.0.1:0",
+                "--GatewaySignature:Secret=platform-hosting-test-secret-of-enough-bytes",
+                "--Subgraphs:Endpoints:population:Url=http://127.0.0.1:9/graphql",
+                "--Audit:Store=Spool",
+                "--Audit:Instance=audit-hosting-test",
+                "--Audit:SpoolDirectory=" + Path.Combine(directory.Path, "spool"),
+                "--Audit:DevelopmentKeyDirectory=" + Path.Combine(directory.Path, "keys"),
+                .. tokens.Arguments(),
+            ],
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Critical));
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var auditor = tokens.For(new Caller("sun.li", "1133020035308641XG", "330200", new HashSet<string> { PlatformRoles.Auditor }));
+
+        var refused = await PostAsync(http, "{ auditRecords { edges { cursor } } }", tokens.For(TestTokens.PublicSecurity));
+        var read = await PostAsync(http, "{ auditRecords(filter: { kind: AUDIT_READ }) { edges { node { instance sequence event user agency detail { name value } } } } chain: auditChainVerification { whole instances } }", auditor);
+
+        Assert.Equal("FORBIDDEN", (string)refused["errors"]![0]!["extensions"]!["code"]!);
+        Assert.True(read["errors"] is null, read.ToJsonString());
+        Assert.Equal(
+            """[{"node":{"instance":"audit-hosting-test","sequence":"1","event":"AUDIT_READ_REFUSED","user":"li.ming","agency":"11330200123456788X","detail":[{"name":"attempted","value":"AUDIT_RECORDS_READ"}]}}]""",
+            read["data"]!["auditRecords"]!["edges"]!.ToJsonString());
+        Assert.Equal("""{"whole":true,"instances":["audit-hosting-test"]}""", read["data"]!["chain"]!.ToJsonString());
+
+        using var download = new HttpRequestMessage(HttpMethod.Get, "/audit/evaluation/2026?format=csv");
+        download.Headers.Authorization = new AuthenticationHeaderValue("Bearer", auditor);
+        using var response = await http.SendAsync(download, TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.StartsWith("year,agency,agency_name,section,", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<JsonNode> PostAsync(HttpClient http, string query, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
     }
 }
