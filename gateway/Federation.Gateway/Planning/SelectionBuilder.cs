@@ -32,6 +32,13 @@ internal sealed class SelectionBuilder
             throw new QueryPlanningException(
                 $"The response name \"{field.ResponseName}\" is an alias of {entry.Field.Name.Value} here, and the gateway needs it for {field.Name.Value}; choose another alias.");
         }
+        else if ((entry.Field.Arguments.Count > 0 || field.Arguments.Count > 0) && !SameArguments(entry.Field, field))
+        {
+            // The client's field and one the gateway needs (a @requires field) with other arguments:
+            // one response name cannot carry both, and sending either would answer the other wrongly.
+            throw new QueryPlanningException(
+                $"{field.Name.Value} is selected here with other arguments than the gateway needs for a @requires field; select it under an alias.");
+        }
 
         return entry.Children;
     }
@@ -129,6 +136,25 @@ internal sealed class SelectionBuilder
         }
 
         return new SelectionSetNode(selections);
+    }
+
+    private static bool SameArguments(FieldNode a, FieldNode b)
+    {
+        if (a.Arguments.Count != b.Arguments.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Arguments.Count; i++)
+        {
+            var match = b.Arguments.FirstOrDefault(x => x.Name.Value == a.Arguments[i].Name.Value);
+            if (match is null || Printer.Print(match.Value) != Printer.Print(a.Arguments[i].Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly FieldNode Typename = new(null, new NameNode("__typename"), [], [], null);

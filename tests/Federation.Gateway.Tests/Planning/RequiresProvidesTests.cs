@@ -322,6 +322,110 @@ public sealed class RequiresProvidesTests
         }
         """);
 
+    private static readonly FederatedGraph Circular = FederatedGraph.Compose(
+        ("a", """
+            type Query { t: T }
+            type T @key(fields: "id") { id: ID! w: Int y: Int @external x: Int @requires(fields: "y") }
+            """),
+        ("b", """
+            type T @key(fields: "id") { id: ID! y: Int w: Int @external z: Int @requires(fields: "w") }
+            """));
+
+    [Fact]
+    public void Requires_circular_between_two_subgraphs() => Circular.ExpectPlan(
+        """{ t { x z } }""",
+        """
+        QueryPlan {
+          Sequence {
+            Fetch(service: "a") {
+              {
+                t {
+                  __typename
+                  id
+                  w
+                }
+              }
+            },
+            Flatten(path: "t") {
+              Fetch(service: "b") {
+                {
+                  ... on T {
+                    __typename
+                    id
+                    w
+                  }
+                } =>
+                {
+                  ... on T {
+                    y
+                    z
+                  }
+                }
+              },
+            },
+            Flatten(path: "t") {
+              Fetch(service: "a") {
+                {
+                  ... on T {
+                    __typename
+                    id
+                    y
+                  }
+                } =>
+                {
+                  ... on T {
+                    x
+                  }
+                }
+              },
+            },
+          },
+        }
+        """);
+
+    [Fact]
+    public async Task Requires_circular_between_two_subgraphs_end_to_end()
+    {
+        await using var running = await Circular.StartAsync(new Dictionary<string, Func<Subgraph, Subgraph>>
+        {
+            ["a"] = subgraph => subgraph
+                .Bind("Query.t", _ => new ValueTask<object?>(Map(("id", "1"), ("w", 7))))
+                .Entity("T", (representations, _) => Answer(representations.Select(r => (object?)Map(
+                    ("id", (object?)r.GetString("id")),
+                    ("x", r["y"] is { } y ? (object?)(Convert.ToInt32(y) + 1) : null))))),
+            ["b"] = subgraph => subgraph
+                .Entity("T", (representations, _) => Answer(representations.Select(r => (object?)Map(
+                    ("id", (object?)r.GetString("id")),
+                    ("y", 100),
+                    ("z", r["w"] is { } w ? (object?)(Convert.ToInt32(w) * 2) : null))))),
+        });
+
+        Assert.Equal("""{"data":{"t":{"x":101,"z":14}}}""", await running.RunAsync("""{ t { x z } }"""));
+    }
+
+    [Fact]
+    public void A_client_field_with_other_arguments_than_a_required_one_is_refused()
+    {
+        var schema = new global::Federation.Gateway.Planning.PlanningSchema(
+                global::Federation.GraphQL.Types.Building.SchemaBuilder.FromSdl(
+                    "type Query { products: [Product] } type Product { upc: String! price(currency: String): Int estimate: Int }"))
+            .AddField("Query", "products", "products")
+            .AddKey("Product", "products", "upc", resolvable: true)
+            .AddField("Product", "upc", "products")
+            .AddField("Product", "price", "products")
+            .AddKey("Product", "inventory", "upc", resolvable: true)
+            .AddField("Product", "upc", "inventory")
+            .AddField("Product", "estimate", "inventory")
+            .AddRequires("Product", "estimate", "inventory", "price(currency: \"USD\")");
+
+        var exception = Assert.Throws<global::Federation.Gateway.Planning.QueryPlanningException>(() =>
+            new global::Federation.Gateway.Planning.QueryPlanner(schema).Plan(
+                global::Federation.GraphQL.Language.Parser.Parse("""{ products { price(currency: "EUR") estimate } }"""),
+                null));
+
+        Assert.Equal("price is selected here with other arguments than the gateway needs for a @requires field; select it under an alias.", exception.Message);
+    }
+
     [Fact]
     public void A_provided_field_is_read_from_the_providing_fetch() => Shop.ExpectPlan(
         """{ reviews { body author { username } } }""",
