@@ -19,6 +19,7 @@ internal sealed class PlanningSchema
     private readonly Dictionary<(string Type, string Field, string Subgraph), SelectionSetNode> provides = [];
     private readonly Dictionary<(string Type, string Field), string> overrideLabels = [];
     private readonly HashSet<(string Type, string Subgraph)> interfaceObjects = [];
+    private readonly Dictionary<(string Type, string Field, string Subgraph), string> subgraphFieldTypes = [];
 
     public PlanningSchema(Schema api)
     {
@@ -100,6 +101,16 @@ internal sealed class PlanningSchema
         provides[(type, field, subgraph)] = FieldSet(fields);
         return this;
     }
+
+    /// <summary>Records the field's type in the subgraph where it differs from the supergraph's (<c>@join__field(type:)</c>), e.g. <c>String!</c>.</summary>
+    public PlanningSchema AddFieldType(string type, string field, string subgraph, string fieldType)
+    {
+        subgraphFieldTypes[(type, field, subgraph)] = fieldType;
+        return this;
+    }
+
+    /// <summary>The field's type as the subgraph declares it; null when it is the supergraph's.</summary>
+    public string? FieldTypeIn(string subgraph, string type, string field) => subgraphFieldTypes.GetValueOrDefault((type, field, subgraph));
 
     /// <summary>Records a progressive <c>@override</c> of the field (<c>@join__field(overrideLabel:)</c>).</summary>
     public PlanningSchema AddOverrideLabel(string type, string field, string label)

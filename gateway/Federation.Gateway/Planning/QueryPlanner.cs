@@ -36,8 +36,69 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         var walk = new Walk(schema, operation, fragments);
         walk.Root(operation.SelectionSet, []);
         work = walk.Work;
+        foreach (var root in walk.Roots)
+        {
+            CheckShapes(root, operation.Operation);
+        }
+
         return new QueryPlan(operation.Operation, Build(walk, operation));
     }
+
+    /// <summary>
+    /// Refuses a fetch the subgraph would reject: the same response name in fragments on two
+    /// members whose types for it differ in that subgraph (<c>String!</c> and <c>String</c>), which
+    /// its validation rejects though the supergraph's types agree. Apollo keeps them apart with
+    /// aliases; until the planner does, the operation is refused naming the coordinates.
+    /// </summary>
+    private void CheckShapes(FetchGroup group, OperationType operation)
+    {
+        CheckShapes(group.Subgraph, group.IsEntity ? null : schema.Api.GetRootType(operation), group.BuildSelection());
+        foreach (var child in group.Children)
+        {
+            CheckShapes(child, OperationType.Query);
+        }
+    }
+
+    private void CheckShapes(string subgraph, NamedType? parent, SelectionSetNode selection)
+    {
+        Dictionary<string, (string Shape, string Coordinate)>? seen = null;
+        foreach (var node in selection.Selections)
+        {
+            switch (node)
+            {
+                case FieldNode field when field.SelectionSet is { } nested && parent is FieldsType fields && fields.GetField(field.Name.Value) is { } definition:
+                    CheckShapes(subgraph, definition.Type.Named, nested);
+                    break;
+                case InlineFragmentNode { TypeCondition: null } fragment:
+                    CheckShapes(subgraph, parent, fragment.SelectionSet);
+                    break;
+                case InlineFragmentNode fragment when schema.Api.GetType(fragment.TypeCondition!.Name.Value) is FieldsType member:
+                    foreach (var inner in fragment.SelectionSet.Selections)
+                    {
+                        if (inner is FieldNode memberField && member.GetField(memberField.Name.Value) is { } memberDefinition)
+                        {
+                            var shape = Shape(schema.FieldTypeIn(subgraph, member.Name, memberField.Name.Value) ?? memberDefinition.Type.ToString(), memberDefinition.Type.Named);
+                            var coordinate = member.Name + "." + memberField.Name.Value;
+                            seen ??= new(StringComparer.Ordinal);
+                            if (seen.TryGetValue(memberField.ResponseName, out var other) && other.Shape != shape)
+                            {
+                                throw new QueryPlanningException(
+                                    $"{other.Coordinate} and {coordinate} have different types in subgraph \"{subgraph}\" and are asked under one response name \"{memberField.ResponseName}\", which the planner does not yet keep apart.");
+                            }
+
+                            seen.TryAdd(memberField.ResponseName, (shape, coordinate));
+                        }
+                    }
+
+                    CheckShapes(subgraph, member, fragment.SelectionSet);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>What must agree for two fields to merge: the wrapping, and the type itself for a leaf.</summary>
+    private static string Shape(string typeText, NamedType named) =>
+        named is ObjectType or InterfaceType or UnionType ? typeText.Replace(named.Name, "", StringComparison.Ordinal) : typeText;
 
     private static PlanNode? Build(Walk walk, OperationDefinitionNode operation)
     {

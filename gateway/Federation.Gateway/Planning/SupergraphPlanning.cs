@@ -58,6 +58,11 @@ internal static class SupergraphPlanning
                         schema.AddProvides(type.Name, field.Name, inSubgraph.Subgraph, provides);
                     }
 
+                    if (inSubgraph.Type is { } fieldType)
+                    {
+                        schema.AddFieldType(type.Name, field.Name, inSubgraph.Subgraph, fieldType);
+                    }
+
                     if (inSubgraph.OverrideLabel is { } label)
                     {
                         schema.AddOverrideLabel(type.Name, field.Name, label);

@@ -10,6 +10,41 @@ namespace Federation.Gateway.Tests.Planning;
 /// </summary>
 public sealed class UnplannedFeatureTests
 {
+    private static readonly FederatedGraph Nullability = FederatedGraph.Compose(
+        ("cards", """
+            type Query { wallet: [Card] }
+            union Card = Bank | Transit
+            type Bank @key(fields: "id") { id: ID! holder: String! @shareable }
+            type Transit @key(fields: "id") { id: ID! holder: String @shareable }
+            """),
+        ("holders", """
+            type Bank @key(fields: "id") { id: ID! holder: String @shareable }
+            """));
+
+    [Fact]
+    public void One_response_name_over_two_members_of_other_types_in_the_subgraph_is_refused() =>
+        Assert.Equal(
+            "Bank.holder and Transit.holder have different types in subgraph \"cards\" and are asked under one response name \"holder\", which the planner does not yet keep apart.",
+            Nullability.ExpectRefused("""{ wallet { ... on Bank { holder } ... on Transit { holder } } }"""));
+
+    [Fact]
+    public void One_member_alone_is_planned() => Nullability.ExpectPlan(
+        """{ wallet { ... on Bank { holder } } }""",
+        """
+        QueryPlan {
+          Fetch(service: "cards") {
+            {
+              wallet {
+                __typename
+                ... on Bank {
+                  holder
+                }
+              }
+            }
+          },
+        }
+        """);
+
     private static readonly FederatedGraph ProgressiveOverride = FederatedGraph.Compose(
         ("catalogue", """
             type Query { product(id: ID!): Product }
