@@ -35,8 +35,12 @@ internal sealed record ConformanceOutcome(ConformanceQuery Query, ConformanceVer
             .Select(f => (string)f.GetRawConstantValue()!),
         StringComparer.Ordinal);
 
-    /// <summary>The verdict on <paramref name="response"/> (a GraphQL response body) for <paramref name="query"/>.</summary>
-    public static ConformanceOutcome Judge(ConformanceQuery query, JsonObject response)
+    /// <summary>
+    /// The verdict on <paramref name="response"/> (a GraphQL response body) for <paramref name="query"/>.
+    /// With <paramref name="anyErrorRefuses"/> (for a peer gateway, whose codes are not ours) an answer
+    /// other than the expected that carries any error counts as refused, with the first error's code.
+    /// </summary>
+    public static ConformanceOutcome Judge(ConformanceQuery query, JsonObject response, bool anyErrorRefuses = false)
     {
         var data = Text(response["data"]);
         var expected = Text(query.ExpectedData);
@@ -48,7 +52,8 @@ internal sealed record ConformanceOutcome(ConformanceQuery Query, ConformanceVer
 
         var refusal = (response["errors"] as JsonArray ?? [])
             .Select(e => e?["extensions"]?["code"] is JsonValue code && code.TryGetValue<string>(out var text) ? text : null)
-            .FirstOrDefault(c => c is not null && RefusalCodes.Contains(c));
+            .FirstOrDefault(c => c is not null && RefusalCodes.Contains(c))
+            ?? (anyErrorRefuses && response["errors"] is JsonArray { Count: > 0 } errors ? (string?)errors[0]?["extensions"]?["code"] ?? "(no code)" : null);
         if (refusal is not null)
         {
             return new ConformanceOutcome(query, ConformanceVerdict.Refused, refusal, null);
@@ -64,7 +69,7 @@ internal sealed record ConformanceOutcome(ConformanceQuery Query, ConformanceVer
     /// <summary>Every query of a suite that composition or the gateway's start refused, with the refusal's code.</summary>
     public static ConformanceOutcome Unserved(ConformanceQuery query, string code) => new(query, ConformanceVerdict.Refused, code, null);
 
-    /// <summary>JSON text written one way (the gateways escape non-ASCII characters differently); <c>(absent)</c> for no value.</summary>
+    /// <summary>JSON text written one way (the gateways escape non-ASCII characters differently); <c>null</c> for no value.</summary>
     public static string Text(JsonNode? node) => node is null ? "null" : node.ToJsonString(Written);
 
     public static string PathText(JsonNode? path) => path is JsonArray ? Text(path) : "(none)";

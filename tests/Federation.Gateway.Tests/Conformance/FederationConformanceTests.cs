@@ -46,7 +46,7 @@ public sealed class FederationConformanceTests(ConformancePlatform platform) : I
                 await platform.ResetAsync(query.Suite);
                 ours.Add(gateway.Refusal is { } refusal ? ConformanceOutcome.Unserved(query, refusal.Code) : ConformanceOutcome.Judge(query, await gateway.PostAsync(query)));
                 await platform.ResetAsync(query.Suite);
-                apollo.Add(ConformanceOutcome.Judge(query, await platform.ApolloAsync(query)));
+                apollo.Add(ConformanceOutcome.Judge(query, await platform.ApolloAsync(query), anyErrorRefuses: true));
             }
         }
 
@@ -54,7 +54,7 @@ public sealed class FederationConformanceTests(ConformancePlatform platform) : I
         var report = scoreboard.Markdown()
             + (scoreboard.Wrong.Count == 0 ? "" : "\nWrong answers of our gateway:\n" + Scoreboard.WrongList(ours))
             + (unserved.Count == 0 ? "" : "\nSuites our gateway does not serve (every query refused):\n" + string.Concat(unserved))
-            + "\nApollo Gateway's answers other than the expected:\n" + Scoreboard.WrongList(apollo.Select(a => a.Verdict == ConformanceVerdict.Refused ? a with { Verdict = ConformanceVerdict.Wrong, Difference = "an error: " + a.Code } : a));
+            + "\nApollo Gateway's answers other than the expected:\n" + Scoreboard.WrongList(apollo.Select(a => a.Verdict == ConformanceVerdict.Refused ? a with { Verdict = ConformanceVerdict.Wrong, Difference = $"{a.Query.ApolloDiffers} (an error: {a.Code})" } : a));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         if (Environment.GetEnvironmentVariable("FEDSUITE_REPORT") is { Length: > 0 } reportFile)
         {
@@ -107,6 +107,11 @@ public sealed class FederationConformanceTests(ConformancePlatform platform) : I
         Assert.Equal(ConformanceVerdict.Wrong, Judge(query, """{"data":null,"errors":[{"message":"x","extensions":{"code":"SUBGRAPH_UNAVAILABLE"}}]}""").Verdict);
         var refused = Judge(query, """{"data":null,"errors":[{"message":"x","extensions":{"code":"QUERY_PLANNING_FAILED"}}]}""");
         Assert.Equal((ConformanceVerdict.Refused, "QUERY_PLANNING_FAILED"), (refused.Verdict, refused.Code));
+
+        // A peer's errors carry its own codes: for it, any error makes another answer an error, not a wrong one.
+        var peer = ConformanceOutcome.Judge(query, JsonNode.Parse("""{"data":null,"errors":[{"message":"x","extensions":{"code":"DOWNSTREAM_SERVICE_ERROR"}}]}""")!.AsObject(), anyErrorRefuses: true);
+        Assert.Equal((ConformanceVerdict.Refused, "DOWNSTREAM_SERVICE_ERROR"), (peer.Verdict, peer.Code));
+        Assert.Equal(ConformanceVerdict.Wrong, ConformanceOutcome.Judge(query, JsonNode.Parse("""{"data":{"a":null}}""")!.AsObject(), anyErrorRefuses: true).Verdict);
     }
 
     private static ConformanceOutcome Judge(ConformanceQuery query, string response) => ConformanceOutcome.Judge(query, JsonNode.Parse(response)!.AsObject());
