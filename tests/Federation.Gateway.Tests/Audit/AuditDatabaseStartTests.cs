@@ -1,6 +1,5 @@
 using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Storage;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,9 +15,9 @@ public sealed class AuditDatabaseStartTests
     [Fact]
     public void The_store_needs_a_connection_string_and_a_schema_its_writer_role_can_be_named_after()
     {
-        var noConnection = Assert.Throws<GatewayConfigurationException>(() =>
+        var noConnection = Assert.Throws<AuditConfigurationException>(() =>
             new ServiceCollection().AddPostgresAuditStore(new ConfigurationBuilder().Build(), new AuditOptions { Store = AuditStore.Postgres }));
-        var longSchema = Assert.Throws<GatewayConfigurationException>(() =>
+        var longSchema = Assert.Throws<AuditConfigurationException>(() =>
             new ServiceCollection().AddPostgresAuditStore(
                 new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Audit"] = AuditDatabase.ConnectionString }).Build(),
                 new AuditOptions { Store = AuditStore.Postgres, Schema = new string('a', 57) }));
@@ -57,7 +56,7 @@ public sealed class AuditDatabaseStartTests
         var maintenance = new AuditStoreServices.AuditSchemaMaintenance(
             database.Writer, new AuditOptions { Store = AuditStore.Postgres, Schema = database.Schema }, TimeProvider.System, NullLogger<AuditStoreServices.AuditSchemaMaintenance>.Instance);
 
-        var refused = await Assert.ThrowsAsync<GatewayConfigurationException>(() => maintenance.StartAsync(Ct));
+        var refused = await Assert.ThrowsAsync<AuditConfigurationException>(() => maintenance.StartAsync(Ct));
 
         Assert.Contains("Audit:MigrateOnStart=true", refused.Message, StringComparison.Ordinal);
         Assert.Contains("audit migrate", refused.Message, StringComparison.Ordinal);
