@@ -17,21 +17,7 @@ internal static class AuditWireNames
 
     public static string Of(FieldDecision decision) => AuditCanonicalForm.NameOf(decision);
 
-    public static AuditKind? KindOf(string? name) => name switch
-    {
-        "ACCESS" => AuditKind.Access,
-        "SHARE_EVENT" => AuditKind.ShareEvent,
-        "RELOAD" => AuditKind.Reload,
-        "AUDIT_READ" => AuditKind.AuditRead,
-        _ => null,
-    };
+    public static AuditKind? KindOf(string? name) => AuditCanonicalForm.KindNamedOrNull(name);
 
-    public static FieldDecision? DecisionOf(string? name) => name switch
-    {
-        "ALLOWED" => FieldDecision.Allowed,
-        "ALLOWED_WITHIN_DIVISION" => FieldDecision.AllowedWithinDivision,
-        "DENIED" => FieldDecision.Denied,
-        "DRY_RUN_DENIED" => FieldDecision.DryRunDenied,
-        _ => null,
-    };
+    public static FieldDecision? DecisionOf(string? name) => AuditCanonicalForm.DecisionNamedOrNull(name);
 }

@@ -269,13 +269,16 @@ internal static class AuditCanonicalForm
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "A field decision with no canonical name."),
     };
 
-    public static AuditKind KindNamed(string name) => name switch
+    public static AuditKind KindNamed(string name) => KindNamedOrNull(name) ?? throw Malformed($"unknown kind \"{name}\"");
+
+    /// <summary>The kind <paramref name="name"/> spells; null for any other name (a reading filter's value).</summary>
+    public static AuditKind? KindNamedOrNull(string? name) => name switch
     {
         "ACCESS" => AuditKind.Access,
         "SHARE_EVENT" => AuditKind.ShareEvent,
         "RELOAD" => AuditKind.Reload,
         "AUDIT_READ" => AuditKind.AuditRead,
-        _ => throw Malformed($"unknown kind \"{name}\""),
+        _ => null,
     };
 
     public static AuditOutcome OutcomeNamed(string name) => name switch
@@ -287,13 +290,16 @@ internal static class AuditCanonicalForm
         _ => throw Malformed($"unknown outcome \"{name}\""),
     };
 
-    public static FieldDecision DecisionNamed(string name) => name switch
+    public static FieldDecision DecisionNamed(string name) => DecisionNamedOrNull(name) ?? throw Malformed($"unknown decision \"{name}\"");
+
+    /// <summary>The decision <paramref name="name"/> spells; null for any other name (a reading filter's value).</summary>
+    public static FieldDecision? DecisionNamedOrNull(string? name) => name switch
     {
         "ALLOWED" => FieldDecision.Allowed,
         "ALLOWED_WITHIN_DIVISION" => FieldDecision.AllowedWithinDivision,
         "DENIED" => FieldDecision.Denied,
         "DRY_RUN_DENIED" => FieldDecision.DryRunDenied,
-        _ => throw Malformed($"unknown decision \"{name}\""),
+        _ => null,
     };
 
     private static (string Instance, long Sequence, AuditEntry Entry) ReadBody(ReadOnlySpan<byte> body)
