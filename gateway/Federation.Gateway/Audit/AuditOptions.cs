@@ -50,6 +50,13 @@ internal sealed partial class AuditOptions
 
     public int BatchSize { get; set; } = 2000;
 
+    /// <summary>
+    /// How long the shipper gathers records after a batch that was not full before it ships the next
+    /// (Postgres store): records wait in the fsync'd spool meanwhile, and a few large batches a second
+    /// cost the database far less than one per group commit.
+    /// </summary>
+    public TimeSpan ShipInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public int RetentionDays { get; set; } = MinimumRetentionDays;
 
     /// <summary>
@@ -105,6 +112,11 @@ internal sealed partial class AuditOptions
         if (BatchSize is < 1 or > 100_000)
         {
             problems.Add($"{Section}:BatchSize must be between 1 and 100000 (it is {BatchSize}).");
+        }
+
+        if (ShipInterval < TimeSpan.Zero || ShipInterval > TimeSpan.FromMinutes(1))
+        {
+            problems.Add($"{Section}:ShipInterval must be between 00:00:00 and 00:01:00 (it is {ShipInterval}).");
         }
 
         if (RetentionDays < MinimumRetentionDays)

@@ -54,14 +54,14 @@ internal static class AuditWriterThroughput
             {
                 var warmUp = run == 0;
                 var duration = TimeSpan.FromSeconds(warmUp ? 5 : seconds);
-                var serverBefore = await ServerCpuAsync(dataSource);
+                var serverBefore = await PostgresBackendCpu.OfAsync(dataSource, ApplicationName);
                 var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var written = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(() =>
                     WriteForAsync(sink, pool, $"bench-{run}-{writer}", batchSize, duration))));
                 var elapsed = clock.Elapsed;
                 var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientBefore;
-                var serverCpu = await ServerCpuAsync(dataSource) - serverBefore;
+                var serverCpu = await PostgresBackendCpu.OfAsync(dataSource, ApplicationName) - serverBefore;
                 var records = written.Sum(w => w.Records);
                 var stored = await StoredAsync(dataSource, schema, $"bench-{run}-%");
                 if (stored != records)
@@ -199,33 +199,6 @@ internal static class AuditWriterThroughput
         }
 
         return entries;
-    }
-
-    /// <summary>
-    /// The CPU time the benchmark's PostgreSQL backends have used (user and system, from <c>/proc</c>:
-    /// the server runs on this machine); zero when it cannot be read.
-    /// </summary>
-    private static async Task<TimeSpan> ServerCpuAsync(NpgsqlDataSource dataSource)
-    {
-        await using var command = dataSource.CreateCommand("SELECT pid FROM pg_stat_activity WHERE application_name = @name");
-        command.Parameters.AddWithValue("name", ApplicationName);
-        var ticks = 0L;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var stat = $"/proc/{reader.GetInt32(0)}/stat";
-            if (!File.Exists(stat))
-            {
-                return TimeSpan.Zero;
-            }
-
-            // Fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised command name.
-            var text = await File.ReadAllTextAsync(stat);
-            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-
-        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     private static async Task<string> SettingAsync(NpgsqlDataSource dataSource, string name)

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Federation.Benchmarks.Audit;
+using Npgsql;
 
 namespace Federation.Benchmarks.Gateway;
 
@@ -16,6 +18,12 @@ internal static class AuditOverhead
     {
         var postgres = Environment.GetEnvironmentVariable("FEDERATION_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5440;Username=postgres;Database=postgres";
         var directory = Directory.CreateTempSubdirectory("audit-bench-");
+        var schema = $"audit_bench_{Environment.ProcessId}";
+
+        // The audited gateway's database work counts into its CPU per request: its backends are found by this name.
+        var applicationName = $"federation-audit-bench-{Environment.ProcessId}";
+        var audit = new NpgsqlConnectionStringBuilder(postgres) { ApplicationName = applicationName }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(postgres);
         try
         {
             using var checkpointKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -29,19 +37,21 @@ internal static class AuditOverhead
             var audited = new ComparedGateway("auditing on", [
                 "--Audit:Enabled=true",
                 "--Audit:Store=Postgres",
-                $"--ConnectionStrings:Audit={postgres}",
-                $"--Audit:Schema=audit_bench_{Environment.ProcessId}",
+                $"--ConnectionStrings:Audit={audit}",
+                $"--Audit:Schema={schema}",
                 $"--Audit:SpoolDirectory={Path.Combine(directory.FullName, "spool")}",
                 "--Audit:Instance=benchmark",
                 $"--Audit:SubjectKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
                 $"--Audit:CheckpointKey={keyFile}",
-            ]);
+            ], OutsideCpu: () => PostgresBackendCpu.OfAsync(dataSource, applicationName));
             var unaudited = new ComparedGateway("auditing off", ["--Audit:Enabled=false"]);
             return await GatewayComparison.RunAsync(args, audited, unaudited);
         }
         finally
         {
             directory.Delete(recursive: true);
+            await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP ROLE IF EXISTS {schema}_writer");
+            await drop.ExecuteNonQueryAsync();
         }
     }
 }

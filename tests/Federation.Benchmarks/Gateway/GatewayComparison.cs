@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -15,7 +16,8 @@ namespace Federation.Benchmarks.Gateway;
 /// One gateway configuration of a <see cref="GatewayComparison"/>: its name in the report, the settings
 /// it adds (command-line form), and what to change once it is built, before it starts.
 /// </summary>
-internal sealed record ComparedGateway(string Name, IReadOnlyList<string> Settings, Action<WebApplication>? Prepare = null);
+/// <param name="OutsideCpu">CPU time this gateway's work costs outside this process so far (its database backends), counted into its CPU per request.</param>
+internal sealed record ComparedGateway(string Name, IReadOnlyList<string> Settings, Action<WebApplication>? Prepare = null, Func<Task<TimeSpan>>? OutsideCpu = null);
 
 /// <summary>
 /// What one part of the request path adds to the gateway's latency: two gateways in this process over
@@ -68,29 +70,45 @@ internal static class GatewayComparison
                 }
             }
 
+            var compared = new Dictionary<string, ComparedGateway> { [first.Name] = first, [second.Name] = second };
             var results = gateways.ToDictionary(g => g.Name, _ => new List<WrkResult>());
+            var cpu = gateways.ToDictionary(g => g.Name, _ => new List<double>());
+            using var self = Process.GetCurrentProcess();
             for (var run = 0; run < runs; run++)
             {
                 // Alternate which gateway goes first, so a drift of the machine's load favours neither.
                 foreach (var (name, url) in run % 2 == 0 ? gateways : gateways.Reverse())
                 {
+                    var outside = compared[name].OutsideCpu;
+                    self.Refresh();
+                    var before = self.TotalProcessorTime;
+                    var outsideBefore = outside is null ? TimeSpan.Zero : await outside();
                     var result = await FederatedThroughput.WrkAsync(url, script, seconds, connections);
+                    self.Refresh();
+                    var inside = self.TotalProcessorTime - before;
+                    var outsideCpu = (outside is null ? TimeSpan.Zero : await outside()) - outsideBefore;
+
+                    // The process's processor time (gateways, subgraphs; wrk is a process of its own) and the gateway's database backends, per request served.
+                    var requests = Math.Max(1, result.Requests);
+                    var perRequest = (inside + outsideCpu).TotalMilliseconds / requests;
                     results[name].Add(result);
-                    Console.WriteLine($"run {run + 1} {name}: {result.Rate:F0} req/s, mean {result.Mean:F2} ms, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms");
+                    cpu[name].Add(perRequest);
+                    Console.WriteLine($"run {run + 1} {name}: {result.Rate:F0} req/s, mean {result.Mean:F2} ms, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, CPU {perRequest:F3} ms/request ({outsideCpu.TotalMilliseconds / requests:F3} of it in the database)");
                 }
             }
 
             var on = results[first.Name];
             var off = results[second.Name];
             Console.WriteLine();
-            Console.WriteLine($"| gateway ({connections} connections) | req/s | mean | p50 | p99 |");
-            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine($"| gateway ({connections} connections) | req/s | mean | p50 | p99 | CPU per request |");
+            Console.WriteLine("|---|---|---|---|---|---|");
             foreach (var (name, list) in new[] { (first.Name, on), (second.Name, off) })
             {
-                Console.WriteLine($"| {name} | {Median(list, r => r.Rate):F0} | {Median(list, r => r.Mean):F2} ms | {Median(list, r => r.P50):F2} ms | {Median(list, r => r.P99):F2} ms |");
+                Console.WriteLine($"| {name} | {Median(list, r => r.Rate):F0} | {Median(list, r => r.Mean):F2} ms | {Median(list, r => r.P50):F2} ms | {Median(list, r => r.P99):F2} ms | {FederatedThroughput.Median([.. cpu[name]]):F3} ms |");
             }
 
-            Console.WriteLine($"median of per-run ratios {first.Name}/{second.Name}: mean latency {Ratio(on, off, r => r.Mean):F3}, p50 {Ratio(on, off, r => r.P50):F3}, p99 {Ratio(on, off, r => r.P99):F3}, req/s {Ratio(on, off, r => r.Rate):F3}");
+            var cpuRatio = FederatedThroughput.Median([.. cpu[first.Name].Zip(cpu[second.Name], (a, b) => a / b)]);
+            Console.WriteLine($"median of per-run ratios {first.Name}/{second.Name}: mean latency {Ratio(on, off, r => r.Mean):F3}, p50 {Ratio(on, off, r => r.P50):F3}, p99 {Ratio(on, off, r => r.P99):F3}, req/s {Ratio(on, off, r => r.Rate):F3}, CPU per request {cpuRatio:F3}");
             return 0;
         }
         finally

@@ -99,6 +99,8 @@ public sealed class AuditServicesTests
     [InlineData("Audit:Instance", "a234567890123456789012345678901234567890123456789012345678901234", "is not a chain name")]
     [InlineData("Audit:CheckpointEvery", "0", "CheckpointEvery")]
     [InlineData("Audit:BatchSize", "0", "BatchSize")]
+    [InlineData("Audit:ShipInterval", "00:05:00", "ShipInterval must be between")]
+    [InlineData("Audit:ShipInterval", "-00:00:01", "ShipInterval must be between")]
     [InlineData("Audit:Store", "Mongo", "does not read")]
     [InlineData("Audit:Schema", "audit; DROP", "not a PostgreSQL schema name")]
     [InlineData("Audit:SubjectKey", "c2hvcnQ=", "at least 32 bytes")]

@@ -137,9 +137,56 @@ public sealed class AuditShipperTests
         Assert.Contains(harness.Log.Entries, entry => entry.Event.Name == "AuditStoreUnavailable");
     }
 
-    private static AuditShipper Start(SpoolHarness harness, AuditSpool spool, FakeSink sink, int batchSize)
+    [Fact]
+    public async Task After_a_batch_that_was_not_full_the_shipper_gathers_records_for_its_interval_and_ships_them_as_one()
     {
-        var shipper = new AuditShipper(spool, sink, batchSize, TimeProvider.System, harness.Log, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(2));
+        using var harness = new SpoolHarness();
+        var sink = new FakeSink();
+        await using var spool = harness.Open(harness.Settings(checkpointEvery: 1000, keepShipped: false));
+        var shipper = Start(harness, spool, sink, batchSize: 100, interval: TimeSpan.FromSeconds(1));
+
+        await spool.AppendAsync(AuditEntries.Access(1), TestContext.Current.CancellationToken);
+        await Eventually(() => sink.Records.Count == 1);
+        for (var i = 2; i <= 6; i++)
+        {
+            await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+        }
+
+        // Not before the interval is over: the five are durable in the spool meanwhile.
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Single(sink.Records);
+        await Eventually(() => sink.Records.Count == 6);
+        Assert.Equal([1, 5], sink.Batches);
+        await shipper.StoppedAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Full_batches_go_at_once_and_a_stop_ships_what_is_left_without_waiting_for_the_interval()
+    {
+        using var harness = new SpoolHarness();
+        var sink = new FakeSink();
+        await using var spool = harness.Open(harness.Settings(checkpointEvery: 1000, keepShipped: false));
+        for (var i = 1; i <= 10; i++)
+        {
+            await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+        }
+
+        // An interval far longer than the drain's limit (2 s): were the drain to wait for it, records would be left.
+        var shipper = Start(harness, spool, sink, batchSize: 4, interval: TimeSpan.FromMinutes(1));
+        await Eventually(() => sink.Records.Count == 10);
+        Assert.Equal([4, 4, 2], sink.Batches);
+
+        await spool.AppendAsync(AuditEntries.Access(11), TestContext.Current.CancellationToken);
+        await spool.AppendAsync(AuditEntries.Access(12), TestContext.Current.CancellationToken);
+        await shipper.StoppedAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), sink.Records.Select(record => record.Sequence));
+        Assert.Equal(spool.DurableEnd, shipper.Shipped);
+    }
+
+    private static AuditShipper Start(SpoolHarness harness, AuditSpool spool, FakeSink sink, int batchSize, TimeSpan interval = default)
+    {
+        var shipper = new AuditShipper(spool, sink, batchSize, TimeProvider.System, harness.Log, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(2), interval);
         shipper.StartAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult();
         return shipper;
     }

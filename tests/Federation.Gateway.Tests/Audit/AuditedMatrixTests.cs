@@ -17,23 +17,24 @@ namespace Federation.Gateway.Tests.Audit;
 /// shows up with the decision the share conditions make — allowed, allowed within the division, or
 /// denied once per response path with its code — and with the grant that allowed it; Li Hua is a data
 /// subject of the record, by hash, with the item's resource exactly when the item was read; the
-/// identifiers are nowhere in clear and the answer never shows the gateway's reserved aliases. The
-/// trail is injected (<see cref="Trail"/>): any other <see cref="IAuditTrail"/> can run the same cases.
+/// identifiers are nowhere in clear and the answer never shows the gateway's reserved aliases. Each
+/// trail runs the same cases: <see cref="AuditedMatrixTests"/> the entries as the trail is handed them,
+/// <see cref="AuditedMatrixPostgresTests"/> the records as PostgreSQL stores them and the reading API reads them back.
 /// </summary>
-public sealed class AuditedMatrixTests(AuthorizationMatrixFixture fixture) : IClassFixture<AuthorizationMatrixFixture>
+public abstract class AuditedMatrixCases(AuthorizationMatrixFixture fixture)
 {
     private const string Item = "Person.residenceAddress";
 
-    /// <summary>The trail the cases record into; a test run against another trail replaces it.</summary>
-    internal static Func<IAuditTrail> Trail { get; set; } = () => new CapturingAuditTrail();
+    /// <summary>A trail for one case's gateway.</summary>
+    internal abstract IAuditTrail Trail();
 
-    /// <summary>The entries the trail was handed; for another trail, what it returns for the request (read back).</summary>
-    internal static Func<IAuditTrail, IReadOnlyList<AuditEntry>> Entries { get; set; } = trail => ((CapturingAuditTrail)trail).Entries;
+    /// <summary>The entries the case's request left in <paramref name="trail"/> (it started at <paramref name="since"/>).</summary>
+    internal abstract Task<IReadOnlyList<AuditEntry>> EntriesAsync(IAuditTrail trail, DateTimeOffset since);
 
     public static TheoryData<ShareCase, GrantCase, PurposeCase, AgencyCase, DivisionCase, QueryShape> Cases() => AuthorizationMatrixTests.Cases();
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Cases), MemberType = typeof(AuditedMatrixCases))]
     public async Task Every_allowed_and_denied_item_is_recorded_with_its_decision_grant_and_subject(
         ShareCase share, GrantCase grant, PurposeCase purpose, AgencyCase agency, DivisionCase division, QueryShape shape)
     {
@@ -113,11 +114,12 @@ public sealed class AuditedMatrixTests(AuthorizationMatrixFixture fixture) : ICl
         };
         var grants = Grants(grant, caller.Agency);
         var trail = Trail();
+        var since = DateTimeOffset.UtcNow;
         var gateway = fixture.Harness.Gateway(With(Item(share)), grants, mode, trail: trail);
 
         var result = await AuthorizationHarness.RunAsync(gateway, caller, stated, Query(shape));
 
-        var entry = Assert.Single(Entries(trail));
+        var entry = Assert.Single(await EntriesAsync(trail, since));
         Assert.Equal(AuditKind.Access, entry.Kind);
         Assert.Equal((caller.User, caller.Agency, caller.Division), (entry.User, entry.Agency, entry.Division));
         Assert.Equal((stated?.Purpose.WireName(), stated?.Matter), (entry.Purpose, entry.Matter));
@@ -140,4 +142,13 @@ public sealed class AuditedMatrixTests(AuthorizationMatrixFixture fixture) : ICl
         ShareCase.NotShared => "NOT_SHARED",
         _ => "CONDITIONAL",
     };
+}
+
+/// <summary>The decision matrix recorded into an in-memory trail: the entries as the gateway hands them over.</summary>
+public sealed class AuditedMatrixTests(AuthorizationMatrixFixture fixture) : AuditedMatrixCases(fixture), IClassFixture<AuthorizationMatrixFixture>
+{
+    internal override IAuditTrail Trail() => new CapturingAuditTrail();
+
+    internal override Task<IReadOnlyList<AuditEntry>> EntriesAsync(IAuditTrail trail, DateTimeOffset since) =>
+        Task.FromResult(((CapturingAuditTrail)trail).Entries);
 }

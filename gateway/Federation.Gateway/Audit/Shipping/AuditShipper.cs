@@ -11,7 +11,10 @@ namespace Federation.Gateway.Audit.Shipping;
 /// lets wholly shipped segments go. When the sink fails the shipper backs off (doubling, bounded), logs the
 /// outage once and its end once, and tries again from the same place: what comes meanwhile waits in the
 /// spool. On every (re)connection it asks the sink where the chain ends and skips what is stored — the
-/// batch a crash between the sink's commit and the offset's fsync left stored is not stored twice. A sink
+/// batch a crash between the sink's commit and the offset's fsync left stored is not stored twice. After a
+/// batch that was not full it waits <c>Audit:ShipInterval</c> for more records to come, so a gateway under
+/// moderate load ships a few large batches a second rather than one transaction (and one fsync of the
+/// shipped offset) per group commit; the records wait in the spool, durable already. A sink
 /// that holds another hash at that place holds another chain under this instance's name: nothing is
 /// shipped over it. It ships until every hosted service has stopped and the trail has closed its chain
 /// (<see cref="StoppedAsync"/>), then ships what is left for a few seconds at most.
@@ -26,15 +29,17 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
     private readonly TimeSpan firstBackoff;
     private readonly TimeSpan maximumBackoff;
     private readonly TimeSpan drainLimit;
+    private readonly TimeSpan interval;
+    private readonly CancellationTokenSource draining = new();
     private long offset;
     private volatile bool outage;
 
     public AuditShipper(SpooledAuditTrail trail, IAuditSink sink, AuditOptions options, TimeProvider time, ILogger<AuditShipper> logger)
-        : this(trail.Spool, sink, options.BatchSize, time, logger, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5))
+        : this(trail.Spool, sink, options.BatchSize, time, logger, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), options.ShipInterval)
     {
     }
 
-    internal AuditShipper(AuditSpool spool, IAuditSink sink, int batchSize, TimeProvider time, ILogger logger, TimeSpan firstBackoff, TimeSpan maximumBackoff, TimeSpan drainLimit)
+    internal AuditShipper(AuditSpool spool, IAuditSink sink, int batchSize, TimeProvider time, ILogger logger, TimeSpan firstBackoff, TimeSpan maximumBackoff, TimeSpan drainLimit, TimeSpan interval = default)
     {
         this.spool = spool;
         this.sink = sink;
@@ -44,6 +49,7 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
         this.firstBackoff = firstBackoff;
         this.maximumBackoff = maximumBackoff;
         this.drainLimit = drainLimit;
+        this.interval = interval;
         offset = spool.ShippedOffset;
     }
 
@@ -62,6 +68,8 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
     /// <summary>At a graceful stop, after the trail closed its chain, the shipper ships what the spool has (the closing checkpoint too), for a few seconds at most.</summary>
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        // What is left goes now, without waiting for batches to fill.
+        await draining.CancelAsync().ConfigureAwait(false);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(drainLimit);
         try
@@ -89,7 +97,7 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
             {
                 await spool.WaitBeyondAsync(Shipped, stoppingToken).ConfigureAwait(false);
                 tail ??= await sink.TailAsync(spool.Instance, stoppingToken).ConfigureAwait(false);
-                tail = await ShipBatchAsync(tail, stoppingToken).ConfigureAwait(false);
+                (tail, var full) = await ShipBatchAsync(tail, stoppingToken).ConfigureAwait(false);
                 if (outage)
                 {
                     outage = false;
@@ -97,6 +105,10 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
                 }
 
                 backoff = firstBackoff;
+                if (!full)
+                {
+                    await GatherAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -126,19 +138,40 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
         }
     }
 
-    /// <summary>Ships the next batch after <see cref="Shipped"/>; gives the sink's tail after it.</summary>
-    private async Task<AuditSinkTail> ShipBatchAsync(AuditSinkTail tail, CancellationToken cancellationToken)
+    /// <summary>Waits <see cref="interval"/> for more records, unless the shipper is draining at a stop.</summary>
+    private async Task GatherAsync(CancellationToken stoppingToken)
+    {
+        if (interval <= TimeSpan.Zero || draining.IsCancellationRequested)
+        {
+            return;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, draining.Token);
+        try
+        {
+            await Task.Delay(interval, time, wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Draining: ship at once.
+        }
+    }
+
+    /// <summary>Ships the next batch after <see cref="Shipped"/>; gives the sink's tail after it, and whether the batch was full (more may wait).</summary>
+    private async Task<(AuditSinkTail Tail, bool Full)> ShipBatchAsync(AuditSinkTail tail, CancellationToken cancellationToken)
     {
         var records = new List<ChainedRecord>();
         var checkpoints = new List<AuditCheckpoint>();
         var from = Shipped;
         var end = from;
+        var full = false;
         foreach (var item in AuditSpoolReader.Read(spool.Directory, from, spool.DurableEnd))
         {
             if (item.Record is { } record)
             {
                 if (records.Count == batchSize)
                 {
+                    full = true;
                     break;
                 }
 
@@ -195,7 +228,7 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
             Interlocked.Exchange(ref offset, end);
         }
 
-        return tail;
+        return (tail, full);
     }
 
     [LoggerMessage(EventId = 6211, EventName = "AuditStoreUnavailable", Level = LogLevel.Error,
@@ -209,4 +242,10 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
     [LoggerMessage(EventId = 6213, EventName = "AuditRecordsMissing", Level = LogLevel.Warning,
         Message = "The audit store ends before the spool of instance {Instance} begins: records {From} to {To} are in neither (a spool lost); the verifier will name the gap")]
     private static partial void RecordsMissing(ILogger logger, string instance, long from, long to);
+
+    public override void Dispose()
+    {
+        draining.Dispose();
+        base.Dispose();
+    }
 }

@@ -54,7 +54,8 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private readonly byte[] prefix;
     private readonly IncrementalHash sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly List<SpoolRequest> batch = [];
-    private readonly Task writer;
+    private readonly TaskCompletionSource writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ManualResetEventSlim wake = new(initialState: false, spinCount: 1);
 
     // The writer loop's own state: the chain's tail and the segment written to.
     private bool started;
@@ -98,7 +99,10 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         });
         checkpointDue = time.GetUtcNow() + settings.CheckpointInterval;
         prefix = AuditCanonicalForm.InstancePrefix(settings.Instance);
-        writer = Task.Run(WriteLoopAsync);
+        // The writer has a thread of its own: it spends its life in write and fsync calls, which on a
+        // thread-pool thread would take one of the few the requests run on (a 2-core machine has 2), and its
+        // next batch would wait in the pool's queue behind the requests' work.
+        new Thread(WriteLoop) { IsBackground = true, Name = "Audit spool writer" }.Start();
     }
 
     public string Instance => settings.Instance;
@@ -158,6 +162,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         {
             // The writer loop ends at once: nothing was queued, and the channel is closed.
             spool.requests.Writer.TryComplete();
+            spool.wake.Set();
             spool.recovered.TrySetResult();
             lockFile.Dispose();
             throw;
@@ -267,7 +272,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref closed, 1) == 1)
         {
-            await writer.ConfigureAwait(false);
+            await writerDone.Task.ConfigureAwait(false);
             return;
         }
 
@@ -278,7 +283,9 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         }
 
         requests.Writer.TryComplete();
-        await writer.ConfigureAwait(false);
+        wake.Set();
+        await writerDone.Task.ConfigureAwait(false);
+        wake.Dispose();
         if (last is not null)
         {
             try
@@ -300,45 +307,72 @@ internal sealed partial class AuditSpool : IAsyncDisposable
 
     private async ValueTask EnqueueAsync(SpoolRequest request, CancellationToken cancellationToken)
     {
-        if (requests.Writer.TryWrite(request))
+        if (!requests.Writer.TryWrite(request))
         {
-            return;
-        }
-
-        try
-        {
-            await requests.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException exception)
-        {
-            throw new AuditUnavailableException("The audit spool is closed: the gateway is stopping.", exception);
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        await recovered.Task.ConfigureAwait(false);
-        var reader = requests.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            while (batch.Count < settings.MaximumBatch && reader.TryRead(out var request))
-            {
-                batch.Add(request);
-            }
-
             try
             {
-                await WriteBatchAsync().ConfigureAwait(false);
+                await requests.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception)
+            catch (ChannelClosedException exception)
             {
-                // Nothing may leave an append waiting forever: a fault here fails the batch, and the loop goes on.
-                foreach (var request in batch)
+                throw new AuditUnavailableException("The audit spool is closed: the gateway is stopping.", exception);
+            }
+        }
+
+        wake.Set();
+    }
+
+    /// <summary>
+    /// The writer thread: takes what is queued as one batch and writes it, until the spool is closed and
+    /// drained. It sleeps on <see cref="wake"/>, which every enqueue sets, rather than on the channel's
+    /// asynchronous wait, whose completion would again go through the thread pool's queue.
+    /// </summary>
+    private void WriteLoop()
+    {
+        try
+        {
+            recovered.Task.GetAwaiter().GetResult();
+            var reader = requests.Reader;
+            while (true)
+            {
+                // Reset before looking: an enqueue after the look sets it again, so no record is left asleep.
+                wake.Reset();
+                if (!reader.TryPeek(out _))
                 {
-                    request.Fail(new AuditUnavailableException("The audit spool failed.", exception));
+                    if (reader.Completion.IsCompleted)
+                    {
+                        break;
+                    }
+
+                    wake.Wait();
+                    continue;
+                }
+
+                batch.Clear();
+                while (batch.Count < settings.MaximumBatch && reader.TryRead(out var request))
+                {
+                    batch.Add(request);
+                }
+
+                try
+                {
+                    WriteBatchAsync().GetAwaiter().GetResult();
+                }
+                catch (Exception exception)
+                {
+                    // Nothing may leave an append waiting forever: a fault here fails the batch, and the loop goes on.
+                    foreach (var request in batch)
+                    {
+                        request.Fail(new AuditUnavailableException("The audit spool failed.", exception));
+                    }
                 }
             }
+
+            writerDone.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            writerDone.TrySetException(exception);
         }
     }
 
@@ -621,6 +655,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             Recovered(logger, settings.Instance, sequence, Directory);
             // A chain continued after a crash gets a checkpoint first: the tail the crashed run left unsigned is pinned.
             requests.Writer.TryWrite(new CheckpointRequest(closing: false));
+            wake.Set();
             return;
         }
     }

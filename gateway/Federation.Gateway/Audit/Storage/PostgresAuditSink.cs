@@ -159,31 +159,31 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
             return batch;
         }
 
-        var first = new Dictionary<string, long>(StringComparer.Ordinal);
+        var ranges = new Dictionary<string, (long First, long Last)>(StringComparer.Ordinal);
         foreach (var record in batch)
         {
-            if (!first.TryGetValue(record.Instance, out var lowest) || record.Sequence < lowest)
-            {
-                first[record.Instance] = record.Sequence;
-            }
+            ranges[record.Instance] = ranges.TryGetValue(record.Instance, out var range)
+                ? (Math.Min(range.First, record.Sequence), Math.Max(range.Last, record.Sequence))
+                : (record.Sequence, record.Sequence);
         }
 
-        // The stored records from each instance's first sequence of the batch on: none, unless this batch was written before.
+        // The stored records of the batch's sequence range, per instance: none, unless this batch was written before.
+        // One bounded range per instance, so each month's primary key is scanned over the batch's range only — a
+        // join against an unnest of the instances was planned as a sequential scan of the whole table, a cost
+        // that grew with the trail on every batch.
         var stored = new Dictionary<(string Instance, long Sequence), byte[]>();
-        await using (var command = new NpgsqlCommand(
-            $"""
-            SELECT r.instance, r.sequence, r.hash
-            FROM unnest(@instances, @firsts) AS b(instance, first)
-            JOIN {records} r ON r.instance = b.instance AND r.sequence >= b.first
-            """,
-            connection))
+        foreach (var (instance, (firstSequence, lastSequence)) in ranges)
         {
-            command.Parameters.AddWithValue("instances", NpgsqlDbType.Array | NpgsqlDbType.Text, first.Keys.ToArray());
-            command.Parameters.AddWithValue("firsts", NpgsqlDbType.Array | NpgsqlDbType.Bigint, first.Values.ToArray());
+            await using var command = new NpgsqlCommand(
+                $"SELECT sequence, hash FROM {records} WHERE instance = @instance AND sequence BETWEEN @first AND @last",
+                connection);
+            command.Parameters.AddWithValue("instance", NpgsqlDbType.Text, instance);
+            command.Parameters.AddWithValue("first", NpgsqlDbType.Bigint, firstSequence);
+            command.Parameters.AddWithValue("last", NpgsqlDbType.Bigint, lastSequence);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                stored[(reader.GetString(0), reader.GetInt64(1))] = reader.GetFieldValue<byte[]>(2);
+                stored[(instance, reader.GetInt64(0))] = reader.GetFieldValue<byte[]>(1);
             }
         }
 
