@@ -130,6 +130,43 @@ public sealed class PostgresAuditSinkTests
     }
 
     [Fact]
+    public async Task A_large_batch_streamed_on_several_connections_is_stored_whole_once_and_in_order()
+    {
+        await using var database = await AuditDatabase.CreateAsync();
+        using var key = AuditDatabaseChain.NewKey();
+        var count = PostgresAuditSink.MinimumPart * PostgresAuditSink.Streams + 7;
+        var chain = new AuditDatabaseChain("gw-1", key).AppendAccesses(count, DateTimeOffset.UtcNow.AddHours(-1));
+        chain.Checkpoint();
+
+        // As after a stop between two parts' commits: the first part is stored, the batch is shipped again.
+        await database.Sink().WriteAsync(chain.Records[..PostgresAuditSink.MinimumPart], [], Ct);
+        await database.Sink().WriteAsync(chain.Records, chain.Checkpoints, Ct);
+
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), (await ReadRecordsAsync(database)).Select(r => r.Sequence));
+        Assert.Single(await ReadCheckpointsAsync(database));
+        var tail = await database.Sink().TailAsync("gw-1", Ct);
+        Assert.Equal(count, tail.Sequence);
+    }
+
+    [Fact]
+    public async Task A_large_batch_whose_last_part_fails_stores_none_of_its_parts()
+    {
+        await using var database = await AuditDatabase.CreateAsync();
+        using var key = AuditDatabaseChain.NewKey();
+        var count = PostgresAuditSink.MinimumPart * PostgresAuditSink.Streams;
+        var chain = new AuditDatabaseChain("gw-1", key).AppendAccesses(count, DateTimeOffset.UtcNow.AddHours(-1));
+        chain.Checkpoint();
+
+        // The last record twice: the last part breaks the primary key while the others stream.
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => database.Sink().WriteAsync([.. chain.Records, chain.Records[^1]], chain.Checkpoints, Ct));
+
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, refused.SqlState);
+        Assert.Empty(await ReadRecordsAsync(database));
+        Assert.Empty(await ReadCheckpointsAsync(database));
+        Assert.Equal(0, (await database.Sink().TailAsync("gw-1", Ct)).Sequence);
+    }
+
+    [Fact]
     public async Task A_record_of_a_month_the_schema_refuses_is_not_stored()
     {
         await using var database = await AuditDatabase.CreateAsync();

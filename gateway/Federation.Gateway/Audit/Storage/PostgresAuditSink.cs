@@ -8,8 +8,10 @@ using NpgsqlTypes;
 namespace Federation.Gateway.Audit.Storage;
 
 /// <summary>
-/// Writes the trail's batches to PostgreSQL: each batch in one transaction, records and checkpoints
-/// with binary <c>COPY</c>, after the month partitions they fall in are made if missing
+/// Writes the trail's batches to PostgreSQL, records and checkpoints with binary <c>COPY</c>: a batch of
+/// fewer than twice <see cref="MinimumPart"/> records in one transaction, a larger one cut in
+/// <see cref="Streams"/> runs streamed at once on as many connections and committed in order (what is
+/// stored is always a prefix of the chain), after the month partitions they fall in are made if missing
 /// (<c>ensure_month_partitions</c>, callable by the writer role; the months already made are
 /// remembered). A batch retried after its commit went through but its answer was lost is not written
 /// twice: what the database already holds of an instance's chain is skipped, after checking that it is
@@ -24,6 +26,12 @@ namespace Federation.Gateway.Audit.Storage;
 internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string schema) : IAuditSink
 {
     private const string CheckpointColumns = "instance, sequence, hash, at, closing, key_id, signature";
+
+    /// <summary>How many connections a batch is streamed on at most.</summary>
+    internal const int Streams = 2;
+
+    /// <summary>The fewest records a part of a batch has (<see cref="Parts"/>).</summary>
+    internal const int MinimumPart = 500;
 
     private readonly string records = PostgresMigrations.QuoteIdentifier(schema) + ".records";
     private readonly string checkpoints = PostgresMigrations.QuoteIdentifier(schema) + ".checkpoints";
@@ -70,45 +78,35 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var parts = Parts(batch);
+        var transactions = new List<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)>(parts.Count);
         try
         {
-            await EnsureMonthsAsync(connection, batch, batchCheckpoints, cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var newRecords = await NotYetStoredAsync(connection, batch, cancellationToken).ConfigureAwait(false);
-            var newCheckpoints = await CheckpointsNotYetStoredAsync(connection, batchCheckpoints, cancellationToken).ConfigureAwait(false);
-            if (newRecords.Count > 0)
+            // Each part streams on a connection of its own, at once: the server's work of a batch — the
+            // rows and five indexes — is spread over its cores. The commits go in the parts' order, each
+            // after the one before it went through, so what is stored of the chain is always a prefix of
+            // the batch: a stop or a failure between two commits leaves the chain's stored tail whole, and
+            // the retry skips what was stored (NotYetStoredAsync). The checkpoints go with the last part.
+            var written = new Task[parts.Count];
+            for (var i = 0; i < parts.Count; i++)
             {
-                await using var copy = await connection.BeginBinaryImportAsync(
-                    $"COPY {records} ({AuditRecordColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-                foreach (var record in newRecords)
+                var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                transactions.Add((connection, null!));
+                if (i == 0)
                 {
-                    AuditRecordColumns.Of(record).Write(copy);
+                    await EnsureMonthsAsync(connection, batch, batchCheckpoints, cancellationToken).ConfigureAwait(false);
                 }
 
-                await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                transactions[i] = (connection, transaction);
+                written[i] = WritePartAsync(connection, parts[i], i == parts.Count - 1 ? batchCheckpoints : [], cancellationToken);
             }
 
-            if (newCheckpoints.Count > 0)
+            await Task.WhenAll(written).ConfigureAwait(false);
+            foreach (var (_, transaction) in transactions)
             {
-                await using var copy = await connection.BeginBinaryImportAsync(
-                    $"COPY {checkpoints} ({CheckpointColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-                foreach (var checkpoint in newCheckpoints)
-                {
-                    await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(checkpoint.Instance, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(checkpoint.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(checkpoint.Hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(checkpoint.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(checkpoint.Closing, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(checkpoint.KeyId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await copy.WriteAsync(checkpoint.Signature, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-                }
-
-                await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -116,6 +114,78 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
             // made again on the retry rather than failing every retry.
             monthsMade.Clear();
             throw;
+        }
+        finally
+        {
+            // Disposing a transaction not committed rolls it back: of the parts after a failed commit, nothing is stored.
+            foreach (var (connection, transaction) in transactions)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                }
+
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The batch cut into up to <see cref="Streams"/> runs of consecutive records, none shorter than
+    /// <see cref="MinimumPart"/>: a small batch goes whole, since a connection and a transaction more would cost it more than they spare.
+    /// </summary>
+    private static List<IReadOnlyList<ChainedRecord>> Parts(IReadOnlyList<ChainedRecord> batch)
+    {
+        var count = Math.Clamp(batch.Count / MinimumPart, 1, Streams);
+        if (count == 1)
+        {
+            return [batch];
+        }
+
+        var records = batch as ChainedRecord[] ?? [.. batch];
+        var size = (records.Length + count - 1) / count;
+        var parts = new List<IReadOnlyList<ChainedRecord>>(count);
+        for (var start = 0; start < records.Length; start += size)
+        {
+            parts.Add(new ArraySegment<ChainedRecord>(records, start, Math.Min(size, records.Length - start)));
+        }
+
+        return parts;
+    }
+
+    private async Task WritePartAsync(NpgsqlConnection connection, IReadOnlyList<ChainedRecord> part, IReadOnlyList<AuditCheckpoint> partCheckpoints, CancellationToken cancellationToken)
+    {
+        var newRecords = await NotYetStoredAsync(connection, part, cancellationToken).ConfigureAwait(false);
+        var newCheckpoints = await CheckpointsNotYetStoredAsync(connection, partCheckpoints, cancellationToken).ConfigureAwait(false);
+        if (newRecords.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                $"COPY {records} ({AuditRecordColumns.List}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            foreach (var record in newRecords)
+            {
+                AuditRecordColumns.Of(record).Write(copy);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (newCheckpoints.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                $"COPY {checkpoints} ({CheckpointColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            foreach (var checkpoint in newCheckpoints)
+            {
+                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(checkpoint.Instance, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(checkpoint.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(checkpoint.Hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(checkpoint.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(checkpoint.Closing, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(checkpoint.KeyId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(checkpoint.Signature, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
