@@ -114,6 +114,44 @@ public sealed class AuditServicesTests
     }
 
     [Fact]
+    public async Task Gateway_processes_of_one_host_without_a_configured_instance_each_keep_a_chain_of_their_own()
+    {
+        using var directory = new TemporaryDirectory();
+        var host = AuditOptions.HostInstance(Environment.MachineName);
+        await using var first = Services(directory, []).BuildServiceProvider();
+        await using var second = Services(directory, []).BuildServiceProvider();
+
+        var one = (SpooledAuditTrail)first.GetRequiredService<IAuditTrail>();
+        var other = (SpooledAuditTrail)second.GetRequiredService<IAuditTrail>();
+        await one.AppendAsync(AuditEntries.Access(1), TestContext.Current.CancellationToken);
+        await other.AppendAsync(AuditEntries.Access(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(host, one.Spool.Instance);
+        Assert.Equal(host + "-2", other.Spool.Instance);
+        await other.DisposeAsync();
+
+        // A process restarted alone gets its chain back.
+        await using var third = Services(directory, []).BuildServiceProvider();
+        var again = (SpooledAuditTrail)third.GetRequiredService<IAuditTrail>();
+        Assert.Equal(host + "-2", again.Spool.Instance);
+        var chains = AuditSpool.ReadAll(Path.Combine(directory.Path, "spool")).Records.GroupBy(r => r.Instance).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { [host] = 1, [host + "-2"] = 1 }, chains);
+    }
+
+    [Fact]
+    public async Task A_configured_instance_whose_spool_another_process_holds_stops_the_start()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var first = Services(directory, new() { ["Audit:Instance"] = "gw-a" }).BuildServiceProvider();
+        await using var second = Services(directory, new() { ["Audit:Instance"] = "gw-a" }).BuildServiceProvider();
+        first.GetRequiredService<IAuditTrail>();
+
+        var refused = Assert.Throws<AuditConfigurationException>(() => second.GetRequiredService<IAuditTrail>());
+
+        Assert.Contains("in use by another gateway process", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_postgres_store_requires_configured_keys()
     {
         using var directory = new TemporaryDirectory();

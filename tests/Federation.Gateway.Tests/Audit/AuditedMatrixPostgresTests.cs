@@ -25,14 +25,20 @@ public sealed class AuditedMatrixPostgresTests(AuthorizationMatrixFixture fixtur
 
     internal override async Task<IReadOnlyList<AuditEntry>> EntriesAsync(IAuditTrail trail, DateTimeOffset since)
     {
-        // The cases of this class run one after the other: what was recorded since the case began is the case's.
-        var recorded = await store.Reader.PageAsync(new AuditFilter { From = since }, null, 10, TestContext.Current.CancellationToken);
+        // The records the case's request appended, as the reading API finds them (a second before the case
+        // began: the stored time is the request's start, to the microsecond, not the test's clock).
+        var appended = store.TakeAppended();
+        var from = since.AddSeconds(-1);
+        var recorded = (await store.Reader.PageAsync(new AuditFilter { From = from }, null, 100, TestContext.Current.CancellationToken))
+            .Where(r => appended.Contains(r.Sequence))
+            .ToList();
+        Assert.Equal(appended.Count, recorded.Count);
         foreach (var record in recorded)
         {
             foreach (var field in record.Entry.Fields.Where(f => f.Resource == Residence))
             {
                 // The columns the reading API searches by hold what the body says.
-                var found = await store.Reader.PageAsync(new AuditFilter { From = since, Resource = Residence, Decision = field.Decision }, null, 10, TestContext.Current.CancellationToken);
+                var found = await store.Reader.PageAsync(new AuditFilter { From = from, Resource = Residence, Decision = field.Decision }, null, 100, TestContext.Current.CancellationToken);
                 Assert.Contains(found, r => r.Sequence == record.Sequence);
             }
 
@@ -58,6 +64,7 @@ public sealed class AuditedMatrixPostgresTests(AuthorizationMatrixFixture fixtur
 public sealed class StoredMatrixTrail : IAuditTrail, IAsyncLifetime
 {
     private readonly TemporaryDirectory directory = new();
+    private readonly List<long> appended = [];
     private AuditSpool spool = null!;
     private AuditShipper shipper = null!;
 
@@ -82,7 +89,13 @@ public sealed class StoredMatrixTrail : IAuditTrail, IAsyncLifetime
 
     async ValueTask<ChainedRecord> IAuditTrail.AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        var record = await spool.AppendAsync(entry, cancellationToken);
+        // Bounded, so that a record never made durable fails the case instead of holding the run.
+        var record = await spool.AppendAsync(entry, cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        lock (appended)
+        {
+            appended.Add(record.Sequence);
+        }
+
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (shipper.Shipped < spool.DurableEnd)
         {
@@ -90,6 +103,17 @@ public sealed class StoredMatrixTrail : IAuditTrail, IAsyncLifetime
         }
 
         return record;
+    }
+
+    /// <summary>The sequences appended since the last call.</summary>
+    internal List<long> TakeAppended()
+    {
+        lock (appended)
+        {
+            List<long> taken = [.. appended];
+            appended.Clear();
+            return taken;
+        }
     }
 
     public async ValueTask DisposeAsync()

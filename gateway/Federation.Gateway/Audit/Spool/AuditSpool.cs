@@ -150,7 +150,8 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         catch (IOException exception)
         {
             throw new AuditConfigurationException(
-                $"The audit spool {directory} is in use by another gateway process ({exception.Message}); give each instance its own Audit:Instance or Audit:SpoolDirectory.");
+                $"The audit spool {directory} is in use by another gateway process ({exception.Message}); give each instance its own Audit:Instance or Audit:SpoolDirectory.",
+                spoolInUse: true);
         }
 
         var spool = new AuditSpool(settings, signer, time, logger, sinkTail, storage ?? FileSpoolStorage.Instance, lockFile);

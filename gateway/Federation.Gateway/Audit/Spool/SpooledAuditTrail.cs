@@ -27,17 +27,43 @@ internal sealed partial class SpooledAuditTrail : IAuditTrail, IHostedLifecycleS
         interval = options.CheckpointInterval;
         this.time = time;
         this.logger = logger;
-        var instance = options.InstanceName;
-        Spool = AuditSpool.Open(
-            new AuditSpoolSettings(options.SpoolRoot, instance, options.CheckpointEvery, options.CheckpointInterval, KeepShipped: options.Store == AuditStore.Spool),
-            keys.Checkpoints,
-            time,
-            logger,
-            options.Store == AuditStore.Postgres && sink is not null ? cancellationToken => sink.TailAsync(instance, cancellationToken) : null,
-            storage);
+        Spool = Open(options, keys, time, logger, sink, storage);
     }
 
+    /// <summary>How many gateway processes on one host may share the host's default chain names.</summary>
+    internal const int HostInstances = 16;
+
     public AuditSpool Spool { get; }
+
+    /// <summary>
+    /// The spool of the configured instance; without one (<c>Audit:Instance</c> unset), of the host's
+    /// name, or — while other gateway processes of this host hold that — of the first of
+    /// <c>host-2</c> … <c>host-16</c> no process holds: each process keeps its own chain, and a process
+    /// restarted alone gets its chain back. A configured instance is never replaced by another.
+    /// </summary>
+    private static AuditSpool Open(AuditOptions options, AuditKeys keys, TimeProvider time, ILogger logger, IAuditSink? sink, ISpoolStorage? storage)
+    {
+        var configured = !string.IsNullOrWhiteSpace(options.Instance);
+        var host = options.InstanceName;
+        for (var n = 1; ; n++)
+        {
+            var instance = n == 1 ? host : $"{(host.Length > 59 ? host[..59] : host)}-{n}";
+            try
+            {
+                return AuditSpool.Open(
+                    new AuditSpoolSettings(options.SpoolRoot, instance, options.CheckpointEvery, options.CheckpointInterval, KeepShipped: options.Store == AuditStore.Spool),
+                    keys.Checkpoints,
+                    time,
+                    logger,
+                    options.Store == AuditStore.Postgres && sink is not null ? cancellationToken => sink.TailAsync(instance, cancellationToken) : null,
+                    storage);
+            }
+            catch (AuditConfigurationException exception) when (exception.SpoolInUse && !configured && n < HostInstances)
+            {
+                SpoolTaken(logger, instance);
+            }
+        }
+    }
 
     public ValueTask<ChainedRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken) => Spool.AppendAsync(entry, cancellationToken);
 
@@ -92,6 +118,10 @@ internal sealed partial class SpooledAuditTrail : IAuditTrail, IHostedLifecycleS
             }
         }
     }
+
+    [LoggerMessage(EventId = 6214, EventName = "AuditSpoolTaken", Level = LogLevel.Information,
+        Message = "The audit chain {Instance} is kept by another gateway process on this host; this process keeps the next free one")]
+    private static partial void SpoolTaken(ILogger logger, string instance);
 
     [LoggerMessage(EventId = 6209, EventName = "AuditCheckpointLate", Level = LogLevel.Warning,
         Message = "The audit chain of instance {Instance} could not be checkpointed on time; the next interval tries again")]
