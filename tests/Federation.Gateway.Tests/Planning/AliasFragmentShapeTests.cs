@@ -301,5 +301,12 @@ public sealed class AliasFragmentShapeTests
         Assert.Equal(
             """{"data":{"companies":[{"code":"A1","founded":1999,"filings":[{"year":2024},{"year":2025}]},{"code":"B2","founded":2010,"filings":[{"year":2024},{"year":2025}]}]}}""",
             await running.RunAsync("""{ companies { code ... { founded filings { year } } } }"""));
+
+        // The refused shape reaches no subgraph and answers the coded planning error, no data.
+        var before = running.Requests["companies"].Count;
+        var refused = await running.RunAsync("""{ companies { code: name filings { year } } }""");
+        Assert.Contains("\"code\":\"QUERY_PLANNING_FAILED\"", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"data\":{", refused, StringComparison.Ordinal);
+        Assert.Equal(before, running.Requests["companies"].Count);
     }
 }
