@@ -66,6 +66,12 @@ internal static class Program
             return Audit.SpoolThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- planning`: the time to plan an operation, ours against Apollo's JavaScript query planner, alternating.
+        if (args is ["planning", ..])
+        {
+            return Planning.PlanningTime.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -811,6 +811,16 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 return;
             }
 
+            if (AbstractConditions.MembersToNameOrNull(schema, parent, condition, group.Subgraph) is { } members)
+            {
+                foreach (var member in members)
+                {
+                    Fragment(group, place, parent, member.Name, conditions, selectionSet, path, wrappers);
+                }
+
+                return;
+            }
+
             var known = condition is ObjectType
                 ? schema.IsMember(parent.Name, condition.Name, group.Subgraph)
                 : schema.HasType(condition.Name, group.Subgraph);
