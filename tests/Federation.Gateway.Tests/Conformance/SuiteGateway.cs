@@ -123,6 +123,10 @@ internal sealed class SuiteGateway : IAsyncDisposable
             "--Gateway:SupergraphFile=" + supergraph,
             "--Gateway:CatalogueFile=" + catalogue,
             "--Gateway:Reload:WatchFiles=false",
+
+            // The one thing not as the audit starts it: an audit spool of the run's own, for on a shared
+            // machine another gateway (another checkout's test run) may hold the default spool's lock.
+            "--Audit:SpoolDirectory=" + Path.Combine(directory.Path, "audit-spool"),
             .. suite.Subgraphs.Select(s => $"--{SubgraphOptions.Section}:Endpoints:{s}:Url={subgraphUrls[s]}"),
             .. tokens.Arguments(),
         ];
