@@ -1,3 +1,7 @@
+using Federation.Gateway.Planning;
+using Federation.GraphQL.Language;
+using Federation.GraphQL.Types.Building;
+
 namespace Federation.Gateway.Tests.Planning;
 
 /// <summary>
@@ -547,4 +551,24 @@ public sealed class KeysAndSharingTests
           },
         }
         """);
+
+    [Fact]
+    public void A_key_no_subgraph_in_reach_gives_is_refused_naming_the_key_field()
+    {
+        // Composition refuses this supergraph (SatisfiabilityTests); a supergraph composed elsewhere is refused when planned, never answered without the port.
+        var schema = new PlanningSchema(SchemaBuilder.FromSdl("type Query { vessels: [Vessel!]! } type Vessel { imo: ID! callSign: String! port: String! }"))
+            .AddField("Query", "vessels", "registry")
+            .AddKey("Vessel", "registry", "imo", resolvable: true)
+            .AddField("Vessel", "imo", "registry")
+            .AddKey("Vessel", "ports", "callSign", resolvable: true)
+            .AddField("Vessel", "callSign", "ports")
+            .AddField("Vessel", "port", "ports");
+
+        var exception = Assert.Throws<QueryPlanningException>(() => new QueryPlanner(schema).Plan(Parser.Parse("{ vessels { imo port } }"), null));
+
+        Assert.Equal(
+            "Subgraph \"registry\" cannot give the key field Vessel.callSign that subgraph \"ports\" needs, nor can another subgraph it reaches.",
+            exception.Message);
+        Assert.Equal(PlanningErrorCodes.QueryPlanningFailed, PlanningErrorCodes.PlanningFailed(exception).Extensions!["code"]);
+    }
 }
