@@ -139,7 +139,7 @@ internal static class CatalogueCoverage
             foreach (var field in type.Fields.Where(f => !IsFederationInternal(f.Name)))
             {
                 var resolving = field.ResolvingSubgraphs.Distinct().ToList();
-                var owner = resolving.Count > 1 && type.IsEntity ? Owner(type) : null;
+                var owner = resolving.Count > 1 && type.IsEntity ? Owner(type, resolving) : null;
                 yield return new CoverableElement(field.Coordinate, type.Name, CoverableKind.Field, resolving, owner);
                 foreach (var argument in field.Arguments)
                 {
@@ -178,7 +178,7 @@ internal static class CatalogueCoverage
     /// <summary>Why <paramref name="resource"/>'s provider may not provide <paramref name="field"/>; null when it may.</summary>
     private static string? ProviderProblem(SupergraphType type, SupergraphField field, List<string> resolving, CatalogueResource resource, ShareCatalogue catalogue)
     {
-        if (resolving.Count > 1 && type.IsEntity && Owner(type) is { } owner)
+        if (resolving.Count > 1 && type.IsEntity && Owner(type, resolving) is { } owner)
         {
             return catalogue.Subgraphs.TryGetValue(owner, out var ownerAgency) && ownerAgency == resource.Provider
                 ? null
@@ -194,12 +194,20 @@ internal static class CatalogueCoverage
             ? null
             : $"comes from {string.Join(", ", subgraphs.Select(s => $"subgraph \"{s}\""))}, none of which the provider runs";
 
-    /// <summary>The subgraph owning an entity: of those with a resolvable key for it, the one resolving most of its fields.</summary>
-    private static string? Owner(SupergraphType type) =>
-        type.Subgraphs.Where(s => s.Key is not null && s.Resolvable).Select(s => s.Subgraph).Distinct()
+    /// <summary>
+    /// The subgraph owning a field several subgraphs resolve on an entity: the entity's owner (of
+    /// the subgraphs with a resolvable key for it, the one resolving most of its fields) when it
+    /// resolves the field, else the owner among those that do — a key field only two other
+    /// subgraphs have (an intermediate's second key) belongs to one of them, not to nobody.
+    /// </summary>
+    private static string? Owner(SupergraphType type, List<string> resolving)
+    {
+        var owners = type.Subgraphs.Where(s => s.Key is not null && s.Resolvable).Select(s => s.Subgraph).Distinct()
             .OrderByDescending(s => type.Fields.Count(f => f.ResolvingSubgraphs.Contains(s)))
             .ThenBy(s => s, StringComparer.Ordinal)
-            .FirstOrDefault();
+            .ToList();
+        return owners.Count > 0 && resolving.Contains(owners[0]) ? owners[0] : owners.Find(resolving.Contains);
+    }
 
     private static void CheckNotShared(Supergraph supergraph, ShareCatalogue catalogue, Elements elements, List<CompositionError> errors)
     {

@@ -201,7 +201,7 @@ public static class CompositionErrorCodes
         new(OnlyInaccessibleChildrenCode, $"Type \"{type}\" is in the API schema but all of its members are @inaccessible.", [], [type]);
 
     internal static CompositionError Satisfiability(string subgraph, string field) =>
-        new(SatisfiabilityErrorCode, $"Field \"{field}\" cannot be satisfied from subgraph \"{subgraph}\": a query can reach its type there, but \"{subgraph}\" does not resolve it and no subgraph that does has a resolvable @key of the type whose fields \"{subgraph}\" can provide.", [subgraph], [field]);
+        new(SatisfiabilityErrorCode, $"Field \"{field}\" cannot be satisfied from subgraph \"{subgraph}\": a query can reach its type there, but \"{subgraph}\" does not resolve it, nor does any other subgraph the query could be in at that point (a shareable field resolved elsewhere) or reach from there through resolvable @key jumps, directly or through intermediate subgraphs.", [subgraph], [field]);
 
     internal static CompositionError InvalidShareableUsage(string subgraph, string field) =>
         new(InvalidShareableUsageCode, $"[{subgraph}] Invalid use of @shareable on field \"{field}\": only object type fields can be marked with @shareable", [subgraph], [field]);

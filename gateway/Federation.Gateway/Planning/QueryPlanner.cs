@@ -15,7 +15,7 @@ namespace Federation.Gateway.Planning;
 /// decided here, with a variable they stay in the subgraph operations, so one plan serves every
 /// variable value.
 /// </summary>
-internal sealed class QueryPlanner(PlanningSchema schema)
+internal sealed partial class QueryPlanner(PlanningSchema schema)
 {
     /// <summary>The most selections one plan may visit; see <see cref="Walk.Work"/>.</summary>
     internal const long MaxWork = 200_000;
@@ -292,8 +292,12 @@ internal sealed class QueryPlanner(PlanningSchema schema)
     }
 
     /// <summary>The walk over one operation's selections, building the fetch groups.</summary>
-    private sealed class Walk(PlanningSchema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
+    private sealed partial class Walk(PlanningSchema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
     {
+        private PlanningSchema Facts => schema;
+
+        private IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => fragments;
+
         private readonly ObjectType rootType = schema.Api.GetRootType(operation.Operation)
             ?? throw new QueryPlanningException($"The schema has no {operation.Operation.ToString().ToLowerInvariant()} type.");
 
@@ -403,6 +407,11 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                         }
 
                         subgraphs = Plannable(subgraphs, rootType.Name, field.Name.Value);
+                        if (CheapestRoot(field, subgraphs) is { } cheapest)
+                        {
+                            subgraphs = [cheapest];
+                        }
+
                         var group = operation.Operation == OperationType.Mutation
                             ? (Roots.Count > 0 && subgraphs.Contains(Roots[^1].Subgraph) ? Roots[^1] : null)
                             : Roots.Find(r => subgraphs.Contains(r.Subgraph));
@@ -498,6 +507,12 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 && (parent is ObjectType || Uniform(group.Subgraph, parent, name)))
             {
                 Refuse(group.Subgraph, parent, name);
+                if (parent is ObjectType shared && CheaperElsewhere(group, place, shared, field))
+                {
+                    Jump(group, place, shared, field, path, wrappers, leave: group.Subgraph);
+                    return;
+                }
+
                 AddField(group, place.Target, (FieldsType)parent, field, path, null);
                 return;
             }
@@ -554,10 +569,11 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             ObjectType parent,
             FieldNode field,
             IReadOnlyList<string> path,
-            IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
+            IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers,
+            string? leave = null)
         {
             var candidates = schema.ResolvingSubgraphs(parent.Name, field.Name.Value)
-                .Where(s => schema.ResolvableKey(parent.Name, s) is not null)
+                .Where(s => s != leave && schema.ResolvableKey(parent.Name, s) is not null)
                 .ToList();
             if (candidates.Count == 0)
             {
@@ -575,24 +591,31 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             }
 
             candidates = Plannable(candidates, parent.Name, field.Name.Value);
-
-            // Only a subgraph whose key the current fetch can give can be reached from it; one that
-            // needs no required fields first saves a step; an entity fetch already made here saves one.
-            var reachable = candidates.Where(s => GivableKey(group, place, parent, s) is not null).ToList();
-            if (reachable.Count == 0)
-            {
-                var first = schema.ResolvableKey(parent.Name, candidates[0])!;
-                var missing = first.Selections.OfType<FieldNode>().First(k => !Gives(group, place, parent, k.Name.Value));
-                throw new QueryPlanningException(
-                    $"Subgraph \"{group.Subgraph}\" cannot give the key field {parent.Name}.{missing.Name.Value} that subgraph \"{candidates[0]}\" needs.");
-            }
-
-            var direct = reachable.Where(s => schema.Requires(s, parent.Name, field.Name.Value) is null).ToList();
             var pathKey = string.Join('.', path);
-            var subgraph = direct.Count > 0
-                ? group.ExistingChild(direct, pathKey)?.Subgraph ?? direct[0]
-                : reachable[0];
-            var key = GivableKey(group, place, parent, subgraph)!;
+            string subgraph;
+            SelectionSetNode? key;
+            if (CheapestJump(group, place, parent, field, candidates, pathKey) is { } cheapest)
+            {
+                (subgraph, key) = cheapest;
+            }
+            else
+            {
+                // No candidate plans: the first way in the old order, to refuse naming what is missing.
+                var reachable = candidates.Where(s => GivableKey(group, place, parent, s) is not null).ToList();
+                if (reachable.Count == 0)
+                {
+                    var first = schema.ResolvableKey(parent.Name, candidates[0])!;
+                    var missing = first.Selections.OfType<FieldNode>().FirstOrDefault(k => !Gives(group, place, parent, k.Name.Value)) ?? first.Selections.OfType<FieldNode>().First();
+                    throw new QueryPlanningException(
+                        $"Subgraph \"{group.Subgraph}\" cannot give the key field {parent.Name}.{missing.Name.Value} that subgraph \"{candidates[0]}\" needs, nor can another subgraph it reaches.");
+                }
+
+                var direct = reachable.Where(s => schema.Requires(s, parent.Name, field.Name.Value) is null).ToList();
+                subgraph = direct.Count > 0
+                    ? group.ExistingChild(direct, pathKey)?.Subgraph ?? direct[0]
+                    : reachable[0];
+                key = GivableKey(group, place, parent, subgraph)!;
+            }
 
             var dependency = group;
             var required = schema.Requires(subgraph, parent.Name, field.Name.Value);
@@ -601,8 +624,18 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                 dependency = Require(group, place, parent, field, path, subgraph, required);
             }
 
-            place.Target.AddTypename();
-            place.Target.AddFieldSet(key);
+            if (key is null)
+            {
+                // The current fetch gives none of the subgraph's keys: an intermediate subgraph's fetch gives one first.
+                (key, var keyed) = GatherKey(group, place, parent, field, path, subgraph);
+                dependency = required is null ? keyed : Later(dependency, keyed, parent, field, subgraph);
+            }
+            else
+            {
+                place.Target.AddTypename();
+                place.Target.AddFieldSet(key);
+            }
+
             var child = dependency.EntityChild(subgraph, path);
             if (required is not null)
             {
@@ -617,7 +650,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
         {
             foreach (var key in schema.ResolvableKeys(parent.Name, subgraph))
             {
-                if (key.Selections.All(k => k is FieldNode keyField && Gives(group, place, parent, keyField.Name.Value)))
+                if (GivesAll(group.Subgraph, parent, key, place.Provided))
                 {
                     return key;
                 }
@@ -644,12 +677,14 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             FieldNode field,
             IReadOnlyList<string> path,
             string subgraph,
-            SelectionSetNode required)
+            SelectionSetNode required,
+            bool forKey = false)
         {
-            if (!requiring.Add((parent.Name, field.Name.Value, pathKeyOf(path))))
+            var what = forKey ? "needs key fields" : "@requires fields";
+            if (!requiring.Add((parent.Name, forKey ? "@key " + field.Name.Value : field.Name.Value, pathKeyOf(path))))
             {
                 throw new QueryPlanningException(
-                    $"{parent.Name}.{field.Name.Value} in subgraph \"{subgraph}\" @requires fields that require it in turn.");
+                    $"{parent.Name}.{field.Name.Value} in subgraph \"{subgraph}\" {what} that require it in turn.");
             }
 
             var outer = touched;
@@ -671,7 +706,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
                     if (!other.IsAncestorOf(last))
                     {
                         throw new QueryPlanningException(
-                            $"{parent.Name}.{field.Name.Value} in subgraph \"{subgraph}\" @requires fields that two subgraphs give side by side, which the planner does not plan.");
+                            $"{parent.Name}.{field.Name.Value} in subgraph \"{subgraph}\" {what} that two subgraphs give side by side, which the planner does not plan.");
                     }
                 }
 
@@ -681,7 +716,7 @@ internal sealed class QueryPlanner(PlanningSchema schema)
             finally
             {
                 touched = outer;
-                requiring.Remove((parent.Name, field.Name.Value, pathKeyOf(path)));
+                requiring.Remove((parent.Name, forKey ? "@key " + field.Name.Value : field.Name.Value, pathKeyOf(path)));
             }
 
             static string pathKeyOf(IReadOnlyList<string> path) => string.Join('.', path);

@@ -387,6 +387,36 @@ public sealed class CatalogueCoverageTests
         Assert.Equal(["Licence.note"], error.Coordinates);
     }
 
+    [Fact]
+    public void A_second_key_only_two_other_subgraphs_resolve_belongs_to_one_of_them()
+    {
+        const string link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])""";
+        var composition = SupergraphComposer.Compose(
+        [
+            new SubgraphSdl("registry", "http://registry.example/graphql", link + """
+
+                type Query { vessels: [Vessel!]! }
+                type Vessel @key(fields: "imo") { imo: ID! name: String! tonnage: Int! built: Int! }
+                """),
+            new SubgraphSdl("radio", "http://radio.example/graphql", link + """
+
+                type Vessel @key(fields: "imo") @key(fields: "callSign") { imo: ID! callSign: String! flag: String! }
+                """),
+            new SubgraphSdl("ports", "http://ports.example/graphql", link + """
+
+                type Vessel @key(fields: "callSign") { callSign: String! port: String! }
+                """),
+        ]);
+        Assert.True(composition.Succeeded, string.Join("\n", composition.Errors));
+
+        var elements = CatalogueCoverage.Coverable(Supergraph.Parse(composition.SupergraphSdl!)).ToDictionary(e => e.Coordinate);
+
+        // The registry owns Vessel, but resolves no call sign: of the two that do, the one resolving more of Vessel owns it.
+        Assert.Equal("registry", elements["Vessel.imo"].Owner);
+        Assert.Equal("radio", elements["Vessel.callSign"].Owner);
+        Assert.Null(elements["Vessel.port"].Owner);
+    }
+
     internal static Supergraph Compose(params string[] sdls)
     {
         var names = new[] { "people", "licences" };

@@ -123,8 +123,8 @@ internal sealed class SuiteGateway : IAsyncDisposable
             "--Gateway:SupergraphFile=" + supergraph,
             "--Gateway:CatalogueFile=" + catalogue,
             "--Gateway:Reload:WatchFiles=false",
-            // The suite's own audit spool: the default one under the user's data directory is locked by
-            // any other gateway running on the machine (another suite run at the same time), which then fails to start.
+            // A spool of the suite's own keeps the tests out of the user's data directory; the audit's way
+            // (the default spool) works as well: gateways side by side each keep a chain of their own.
             "--Audit:SpoolDirectory=" + Path.Combine(directory.Path, "audit-spool"),
             .. suite.Subgraphs.Select(s => $"--{SubgraphOptions.Section}:Endpoints:{s}:Url={subgraphUrls[s]}"),
             .. tokens.Arguments(),

@@ -1,14 +1,17 @@
 namespace Federation.Gateway.Composition.Rules;
 
 /// <summary>
-/// A simplified form of Apollo's satisfiability validation: wherever a query can be in a
-/// subgraph at an object type, each field of that type in the supergraph is resolved there, or a
-/// subgraph that resolves it has a resolvable <c>@key</c> of the type whose fields the first
-/// subgraph can provide, so the planner can jump. "Can be in a subgraph at a type" means reachable
-/// in that subgraph from its root fields or from an entity it resolves by key. Apollo explores
-/// every query path (abstract types, <c>@provides</c> paths, <c>@requires</c> chains); this
-/// looks at object types one jump away, which catches the usual cause: a field of a value type,
-/// or of an entity some subgraph gives no key, defined in only some subgraphs.
+/// Apollo's satisfiability validation, in the form the planner needs: every field a query can
+/// ask is resolved by some subgraph the query can be in at that point. The walk follows the
+/// supergraph from its root types, carrying the set of subgraphs a query could be in at each
+/// type (all that resolve a shareable root field or a shareable field of a value type); at an
+/// entity the set grows by every subgraph reached through key jumps, chained through
+/// intermediate subgraphs (one that resolves two keys of the type), a jump possible when one
+/// subgraph of the set gives all fields of a resolvable <c>@key</c> (nested keys included). A
+/// field is unsatisfiable where no subgraph of the set resolves it. Apollo explores more
+/// (<c>@provides</c> only on its path, <c>@requires</c> conditions, key fields gathered from
+/// several subgraphs); this treats a provided field as resolved and a requiring field as resolved
+/// by its subgraph, which the planner then plans or refuses naming the coordinate.
 /// https://www.apollographql.com/docs/graphos/reference/federation/errors#satisfiability_error
 /// </summary>
 internal sealed class SatisfiabilityRule : IMergeRule
@@ -17,99 +20,128 @@ internal sealed class SatisfiabilityRule : IMergeRule
 
     public void Check(MergedSchema schema, List<CompositionError> errors)
     {
-        for (var i = 0; i < schema.Subgraphs.Count; i++)
+        var visited = new Dictionary<string, List<HashSet<int>>>(StringComparer.Ordinal);
+        var reported = new HashSet<(int Subgraph, string Coordinate)>();
+        var pending = new Queue<(MergedType Type, int[] Entered, HashSet<int> Subgraphs)>();
+        void Reach(MergedType? type, IEnumerable<int> subgraphs)
         {
-            var subgraph = schema.Subgraphs[i];
-            foreach (var type in Reachable(subgraph))
+            if (type is not { IsInaccessible: false } || type.Kind is not (TypeKind.Object or TypeKind.Interface or TypeKind.Union))
             {
-                if (schema.Type(type.Name) is not { Kind: TypeKind.Object, IsInaccessible: false } merged || Array.IndexOf(RootTypes, type.Name) >= 0)
-                {
-                    continue;
-                }
-
-                foreach (var field in merged.Fields)
-                {
-                    if (!field.IsInaccessible && !Resolves(field, i) && !CanJump(schema, merged, field, i))
-                    {
-                        errors.Add(CompositionErrorCodes.Satisfiability(subgraph.Name, field.Coordinate));
-                    }
-                }
+                return;
             }
-        }
-    }
 
-    /// <summary>Object, interface and union types a query can be at in the subgraph.</summary>
-    private static IEnumerable<SubgraphType> Reachable(SubgraphSchema subgraph)
-    {
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<SubgraphType>();
-        void Reach(SubgraphType? type)
-        {
-            if (type is { Kind: TypeKind.Object or TypeKind.Interface or TypeKind.Union } && reached.Add(type.Name))
+            int[] entered = [.. subgraphs];
+            var set = type.Kind == TypeKind.Object ? Close(type, [.. entered]) : [.. entered];
+            if (set.Count == 0)
             {
-                pending.Enqueue(type);
+                return;
             }
+
+            // More subgraphs to choose from satisfy at least what fewer do: a set that contains one
+            // already walked at this type has nothing new to show.
+            if (!visited.TryGetValue(type.Name, out var seen))
+            {
+                visited[type.Name] = seen = [];
+            }
+
+            if (seen.Exists(s => s.IsSubsetOf(set)))
+            {
+                return;
+            }
+
+            seen.Add(set);
+            pending.Enqueue((type, entered, set));
         }
 
         foreach (var root in RootTypes)
         {
-            Reach(subgraph.Type(root));
+            if (schema.Type(root) is { } rootType)
+            {
+                Reach(rootType, Enumerable.Range(0, schema.Subgraphs.Count).Where(i => rootType.Sources[i] is not null));
+            }
         }
 
-        foreach (var entity in subgraph.Types.Where(t => t.Keys.Exists(k => k.Resolvable)))
+        while (pending.TryDequeue(out var state))
         {
-            Reach(entity);
-        }
-
-        while (pending.TryDequeue(out var type))
-        {
-            yield return type;
-            foreach (var field in type.Fields.Where(f => !f.IsFullyExternal))
+            var (type, entered, subgraphs) = state;
+            if (type.Kind != TypeKind.Object)
             {
-                Reach(subgraph.Type(FieldSets.NamedType(field.Type)));
-            }
-
-            foreach (var member in type.Members)
-            {
-                Reach(subgraph.Type(member));
-            }
-
-            if (type.Kind == TypeKind.Interface)
-            {
-                foreach (var implementation in subgraph.Types.Where(t => t.Interfaces.Contains(type.Name)))
+                // An abstract value is one of its members: each member from the subgraphs that may return it there.
+                foreach (var member in schema.Types.Values.Where(t => t.Kind == TypeKind.Object && schema.IsDirectSubtype(type.Name, t.Name)))
                 {
-                    Reach(implementation);
+                    Reach(member, subgraphs.Where(i => IsMemberIn(type, member.Name, i)));
                 }
+
+                continue;
+            }
+
+            foreach (var field in type.Fields)
+            {
+                if (field.IsInaccessible)
+                {
+                    continue;
+                }
+
+                var resolving = subgraphs.Where(i => Resolves(field, i)).ToList();
+                if (resolving.Count == 0)
+                {
+                    // Named after the subgraphs the query came in from; the others are reached from them.
+                    foreach (var subgraph in entered.Order())
+                    {
+                        if (reported.Add((subgraph, field.Coordinate)))
+                        {
+                            errors.Add(CompositionErrorCodes.Satisfiability(schema.Subgraphs[subgraph].Name, field.Coordinate));
+                        }
+                    }
+
+                    continue;
+                }
+
+                var named = FieldSets.NamedType(field.Type);
+                Reach(schema.Type(named), resolving.Where(i => schema.Subgraphs[i].Type(named) is not null));
             }
         }
     }
+
+    /// <summary>
+    /// The subgraphs a query in <paramref name="subgraphs"/> at the entity can be in: those and
+    /// every subgraph with a resolvable key whose fields one of them gives, repeated until no
+    /// more join (a key reached through an intermediate subgraph that gives it).
+    /// </summary>
+    private static HashSet<int> Close(MergedType type, HashSet<int> subgraphs)
+    {
+        var grew = true;
+        while (grew)
+        {
+            grew = false;
+            for (var to = 0; to < type.Sources.Length; to++)
+            {
+                if (subgraphs.Contains(to) || type.Sources[to] is not { } target)
+                {
+                    continue;
+                }
+
+                if (target.Keys.Exists(k => k.Resolvable && subgraphs.Any(from => type.Sources[from] is { } source && CanProvide(source, k.Fields))))
+                {
+                    subgraphs.Add(to);
+                    grew = true;
+                }
+            }
+        }
+
+        return subgraphs;
+    }
+
+    private static bool IsMemberIn(MergedType abstractType, string member, int subgraph) =>
+        abstractType.Sources[subgraph] is { } source
+        && (abstractType.Kind == TypeKind.Union
+            ? source.Members.Contains(member)
+            : source.Subgraph.Type(member) is { } implementation && implementation.Interfaces.Contains(abstractType.Name));
 
     /// <summary>The subgraph resolves the field itself: it defines it, not only as external, and no other subgraph took it over.</summary>
     private static bool Resolves(MergedField field, int subgraph) =>
         field.Sources[subgraph] is { IsFullyExternal: false } source
         && !field.Sources.Any(s => s?.OverrideFrom == source.Parent.Subgraph.Name && s.OverrideLabel is null);
-
-    private static bool CanJump(MergedSchema schema, MergedType type, MergedField field, int from)
-    {
-        var fromType = type.Sources[from];
-        for (var to = 0; to < schema.Subgraphs.Count; to++)
-        {
-            if (to == from || !Resolves(field, to) || type.Sources[to] is not { } target)
-            {
-                continue;
-            }
-
-            foreach (var key in target.Keys.Where(k => k.Resolvable))
-            {
-                if (fromType is not null && CanProvide(fromType, key.Fields))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     private static bool CanProvide(SubgraphType type, string keyFields) =>
         FieldSets.Parse(keyFields) is { } selections
