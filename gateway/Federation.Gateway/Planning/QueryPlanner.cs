@@ -792,7 +792,8 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
 
             if (definition is null)
             {
-                throw new QueryPlanningException($"{parent.Name} has no field {field.Name.Value}.");
+                // Not in the API schema: an @inaccessible field of an object type a requirement names, which is not named here either.
+                throw new QueryPlanningException($"A field of {parent.Name} that a @requires needs is not in the API schema and not a scalar or enum, which the planner does not fetch.");
             }
             var type = definition.Type.Named;
             if (type is not (ObjectType or InterfaceType or UnionType))
