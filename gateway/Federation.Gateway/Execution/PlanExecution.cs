@@ -496,7 +496,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
     private static GraphQLError? MissingField(FetchNode fetch, List<IReadOnlyList<string>> paths, string? missing) =>
         missing is null
             ? null
-            : ExecutionErrorCodes.RepresentationIncomplete(fetch.Subgraph, string.Join('.', paths[0]), missing);
+            : ExecutionErrorCodes.RepresentationIncomplete(fetch.Subgraph, string.Join('.', paths[0]), fetch.UnnamedFields.Contains(missing) ? null : missing);
 
     /// <summary>The response names a fetch fills in an object of type <paramref name="typename"/> (any type for a root fetch).</summary>
     private static List<string> FetchedNames(SelectionSetNode selection, string? typename)

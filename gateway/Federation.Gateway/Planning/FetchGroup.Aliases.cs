@@ -7,6 +7,9 @@ internal sealed partial class FetchGroup
 {
     private SelectionSetNode? sealedSelection;
 
+    /// <summary>The <c>@inaccessible</c> fields the representations carry: errors do not name them.</summary>
+    public HashSet<string> Unnamed { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The generated aliases of <see cref="BuildSelection"/> to rename back (<see cref="ShapeAliasing"/>); empty when none.</summary>
     public IReadOnlyList<AliasRename> Renames { get; private set; } = [];
 

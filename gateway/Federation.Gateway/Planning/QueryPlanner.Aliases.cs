@@ -41,6 +41,18 @@ internal sealed partial class QueryPlanner
         /// <summary>Per required field with arguments (entity type, place in the requirement, field and arguments), its alias in this plan.</summary>
         private readonly Dictionary<string, string> argumentAliases = new(StringComparer.Ordinal);
 
+        /// <summary>Notes the <c>@inaccessible</c> fields of a requirement, which an error about the representation must not name.</summary>
+        private static void Unnamed(PlanningSchema schema, FetchGroup child, string type, SelectionSetNode required)
+        {
+            foreach (var selection in required.Selections)
+            {
+                if (selection is FieldNode field && schema.HiddenLeafType(type, field.Name.Value) is not null)
+                {
+                    child.Unnamed.Add(field.Name.Value);
+                }
+            }
+        }
+
         /// <summary>Aliases that take no name the operation uses (fields, aliases) nor any field name of the schema.</summary>
         private GeneratedAliases NewAliases(PlanningSchema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
         {

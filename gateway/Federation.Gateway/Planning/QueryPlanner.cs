@@ -174,6 +174,7 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             BooleanDefaults = defaults,
             Keys = group.HasRequired ? group.BuildRequires(keysOnly: true) : null,
             Renames = group.Renames,
+            UnnamedFields = group.Unnamed,
         };
     }
 
@@ -556,6 +557,7 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             if (required is not null)
             {
                 child.AddRequired(parent.Name, key, required);
+                Unnamed(schema, child, parent.Name, required);
             }
 
             AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path, null);
