@@ -123,6 +123,9 @@ internal sealed class SuiteGateway : IAsyncDisposable
             "--Gateway:SupergraphFile=" + supergraph,
             "--Gateway:CatalogueFile=" + catalogue,
             "--Gateway:Reload:WatchFiles=false",
+            // The audit starts one gateway at a time; here other test classes (and other test runs on the
+            // machine) start gateways at the same time, and the default audit spool admits one process.
+            "--Audit:SpoolDirectory=" + Path.Combine(directory.Path, "audit-spool"),
             .. suite.Subgraphs.Select(s => $"--{SubgraphOptions.Section}:Endpoints:{s}:Url={subgraphUrls[s]}"),
             .. tokens.Arguments(),
         ];
