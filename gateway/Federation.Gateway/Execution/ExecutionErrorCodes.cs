@@ -23,9 +23,10 @@ internal static class ExecutionErrorCodes
     /// </summary>
     public const string EntityRepresentationIncomplete = "ENTITY_REPRESENTATION_INCOMPLETE";
 
-    public static GraphQLError RepresentationIncomplete(string subgraph, string path, string field) =>
+    /// <param name="field">The field the answers lack; null for one the API schema does not show (<c>@inaccessible</c>), which is not named.</param>
+    public static GraphQLError RepresentationIncomplete(string subgraph, string path, string? field) =>
         Coded(
-            $"The gateway cannot ask subgraph \"{subgraph}\" for the object at \"{path}\": the answers before lack its field \"{field}\", which the request to \"{subgraph}\" is built from.",
+            $"The gateway cannot ask subgraph \"{subgraph}\" for the object at \"{path}\": the answers before lack {(field is null ? "a field" : $"its field \"{field}\"")}, which the request to \"{subgraph}\" is built from.",
             EntityRepresentationIncomplete,
             subgraph);
 

@@ -99,10 +99,11 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
                 return;
             }
 
+            AliasRenames.Apply(response.Data!, fetch.Renames);
             Merge(Data, response.Data!);
             foreach (var error in response.Errors)
             {
-                Place(fetch.Subgraph, Data, error, Path(error), 0);
+                Place(fetch.Subgraph, Data, error, AliasRenames.Restore(Path(error), 0, fetch.Renames), 0);
             }
         }
     }
@@ -175,6 +176,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
             {
                 if (entities[i] is Dictionary<string, object?> entity)
                 {
+                    AliasRenames.Apply(entity, fetch.Renames);
                     foreach (var target in targets[i])
                     {
                         Merge(target, entity);
@@ -184,7 +186,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
 
             foreach (var error in response.Errors)
             {
-                var errorPath = Path(error);
+                var errorPath = AliasRenames.Restore(Path(error), 2, fetch.Renames);
                 if (errorPath is ["_entities", int index, ..] && index >= 0 && index < targets.Count)
                 {
                     foreach (var target in targets[index])
@@ -434,7 +436,8 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
             var field = (FieldNode)selection;
             if (!source.TryGetValue(field.ResponseName, out var value))
             {
-                picking.Missing = field.ResponseName;
+                // Named by the field, not by an alias the planner generated for it.
+                picking.Missing = field.Name.Value;
                 return false;
             }
 
@@ -444,7 +447,8 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
                 return false;
             }
 
-            picked[field.ResponseName] = pickedValue;
+            // A requirement's field may be fetched under a generated alias; the subgraph reads it by its name.
+            picked[field.Name.Value] = pickedValue;
         }
 
         return true;
@@ -492,7 +496,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
     private static GraphQLError? MissingField(FetchNode fetch, List<IReadOnlyList<string>> paths, string? missing) =>
         missing is null
             ? null
-            : ExecutionErrorCodes.RepresentationIncomplete(fetch.Subgraph, string.Join('.', paths[0]), missing);
+            : ExecutionErrorCodes.RepresentationIncomplete(fetch.Subgraph, string.Join('.', paths[0]), fetch.UnnamedFields.Contains(missing) ? null : missing);
 
     /// <summary>The response names a fetch fills in an object of type <paramref name="typename"/> (any type for a root fetch).</summary>
     private static List<string> FetchedNames(SelectionSetNode selection, string? typename)
@@ -535,7 +539,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
     }
 
     /// <summary>Entity fields merge into the object the parent fetch gave; objects met on both sides merge field by field.</summary>
-    private static void Merge(Dictionary<string, object?> target, Dictionary<string, object?> source)
+    internal static void Merge(Dictionary<string, object?> target, Dictionary<string, object?> source)
     {
         foreach (var (key, value) in source)
         {

@@ -22,4 +22,11 @@ public sealed class GatewayOptions
 
     /// <summary>How many query plans are kept per supergraph.</summary>
     public int PlanCacheSize { get; set; } = 1_000;
+
+    /// <summary>
+    /// The progressive <c>@override</c> labels enabled for every request besides the <c>percent(n)</c>
+    /// ones (drawn per request): a field whose label is listed is resolved by the overriding subgraph.
+    /// None by default.
+    /// </summary>
+    public List<string> OverrideLabels { get; set; } = [];
 }

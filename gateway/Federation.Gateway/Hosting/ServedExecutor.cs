@@ -61,7 +61,7 @@ internal sealed class ServedExecutor(
     /// <summary>The pipeline of <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
     public GatewayPipeline Build(Supergraph supergraph)
     {
-        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing, trail, subjects);
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing, trail, subjects, gateway.Value.OverrideLabels);
         return withoutAuthorization ? pipeline.WithoutAuthorization() : pipeline;
     }
 

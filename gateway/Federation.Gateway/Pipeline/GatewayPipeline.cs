@@ -76,16 +76,20 @@ internal sealed class GatewayPipeline
         ILoggerFactory? logs = null,
         AuditReading? auditing = null,
         IAuditTrail? trail = null,
-        SubjectHash? subjects = null)
+        SubjectHash? subjects = null,
+        IReadOnlyCollection<string>? overrideLabels = null)
     {
         var planning = SupergraphPlanning.From(supergraph);
         var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing, auditing);
         // Subjects' identifiers are fetched only when they are recorded: without a trail the planner's document is the client's.
         var authorizer = authorization?.For(planning.Api, supergraph.Catalogue ?? authorization.Catalogue, auditSubjects: trail is not null && subjects is not null);
         var plans = new QueryPlanCache(planCacheCapacity);
+        var planner = new QueryPlanner(planning);
+        var overrides = new ProgressiveOverride(supergraph, planner, overrideLabels ?? []);
         var specified = Specified(
             authorizer,
-            new QueryPlanner(planning),
+            planner,
+            overrides.Any ? overrides : null,
             plans,
             platform,
             SubgraphHttpClients.Create(planning, options, http, supergraph.Catalogue),
@@ -101,17 +105,18 @@ internal sealed class GatewayPipeline
     private static IRequestStage[] Specified(
         OperationAuthorizer? authorizer,
         QueryPlanner planner,
+        ProgressiveOverride? overrides,
         QueryPlanCache plans,
         PlatformGraph? platform,
         SubgraphClients clients,
         RecordStage record) =>
         authorizer is null
-            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform), new FetchStage(clients), ShapeStage.Instance, record]
+            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform, overrides), new FetchStage(clients), ShapeStage.Instance, record]
             :
             [
                 AdmissionStage.Instance,
                 new AuthorizationStage(authorizer),
-                new PlanStage(planner, plans, platform),
+                new PlanStage(planner, plans, platform, overrides),
                 new FetchStage(clients),
                 ShapeStage.Instance,
                 record,

@@ -6,7 +6,7 @@ namespace Federation.Gateway.Planning;
 /// One future fetch while the planner walks: the subgraph, where its results merge (empty for a
 /// root fetch), what it selects, and the fetches that need its results first.
 /// </summary>
-internal sealed class FetchGroup
+internal sealed partial class FetchGroup
 {
     private readonly List<(string Type, SelectionSetNode Key, SelectionBuilder Selection)> entities = [];
 
@@ -59,10 +59,10 @@ internal sealed class FetchGroup
     }
 
     /// <summary>The entity fetch of <paramref name="subgraph"/> for the objects at <paramref name="path"/>, made once per subgraph and path.</summary>
-    public FetchGroup EntityChild(string subgraph, IReadOnlyList<string> path)
+    public FetchGroup EntityChild(string subgraph, IReadOnlyList<string> path, string? type = null, SelectionSetNode? required = null)
     {
         var key = string.Join('.', path);
-        var child = Children.Find(c => c.Subgraph == subgraph && c.PathKey == key);
+        var child = Children.Find(c => c.Subgraph == subgraph && c.PathKey == key && (required is null || !c.RequiresOtherwise(type!, required)));
         if (child is null)
         {
             child = new FetchGroup(subgraph, path, isEntity: true, parent: this);
@@ -109,6 +109,11 @@ internal sealed class FetchGroup
     /// <summary>What the fetch selects: the root selection, or one <c>... on T</c> per entity type.</summary>
     public SelectionSetNode BuildSelection()
     {
+        if (sealedSelection is not null)
+        {
+            return sealedSelection;
+        }
+
         if (!IsEntity)
         {
             return Root.Build();

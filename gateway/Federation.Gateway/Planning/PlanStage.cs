@@ -11,7 +11,8 @@ namespace Federation.Gateway.Planning;
 /// under the request's plan key, which says both. The plan is left in the request
 /// (<c>Get&lt;QueryPlan&gt;()</c>); none when the platform answers everything.
 /// </summary>
-internal sealed class PlanStage(QueryPlanner planner, QueryPlanCache plans, PlatformGraph? platform) : IRequestStage
+/// <param name="overrides">The supergraph's progressive overrides: the request's enabled labels choose the planner and extend the plan key; null when it has none.</param>
+internal sealed class PlanStage(QueryPlanner planner, QueryPlanCache plans, PlatformGraph? platform, ProgressiveOverride? overrides = null) : IRequestStage
 {
     public RequestStep Step => RequestStep.Plan;
 
@@ -39,10 +40,11 @@ internal sealed class PlanStage(QueryPlanner planner, QueryPlanCache plans, Plat
         {
             var operationName = request.OperationName;
             var access = request.FieldAccess;
+            var (labelled, labels) = overrides is null ? (planner, "") : overrides.ForRequest();
             request.Set(plans.GetOrAdd(
-                request.PlanKey,
+                labels.Length == 0 ? request.PlanKey : request.PlanKey + "\n" + labels,
                 operationName,
-                () => planner.Plan(access is null ? planned : access.DocumentToPlan(planned, operationName), operationName)));
+                () => labelled.Plan(access is null ? planned : access.DocumentToPlan(planned, operationName), operationName)));
         }
         catch (QueryPlanningException exception)
         {

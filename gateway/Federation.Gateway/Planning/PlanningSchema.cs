@@ -9,7 +9,7 @@ namespace Federation.Gateway.Planning;
 /// subgraph which types it knows, which keys it resolves, which fields it resolves and which
 /// members its unions have. Built once per supergraph (<see cref="SupergraphPlanning"/>).
 /// </summary>
-internal sealed class PlanningSchema
+internal sealed partial class PlanningSchema
 {
     private readonly Dictionary<string, Dictionary<string, SubgraphTypeFacts>> types = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Field), List<string>> fieldSubgraphs = [];
@@ -112,7 +112,10 @@ internal sealed class PlanningSchema
     /// <summary>The field's type as the subgraph declares it; null when it is the supergraph's.</summary>
     public string? FieldTypeIn(string subgraph, string type, string field) => subgraphFieldTypes.GetValueOrDefault((type, field, subgraph));
 
-    /// <summary>Records a progressive <c>@override</c> of the field (<c>@join__field(overrideLabel:)</c>).</summary>
+    /// <summary>
+    /// Records a progressive <c>@override</c> of the field (<c>@join__field(overrideLabel:)</c>). Which
+    /// subgraph resolves it is decided by the labels the schema was read with (<see cref="SupergraphPlanning.From"/>).
+    /// </summary>
     public PlanningSchema AddOverrideLabel(string type, string field, string label)
     {
         overrideLabels[(type, field)] = label;
@@ -162,11 +165,6 @@ internal sealed class PlanningSchema
     /// </summary>
     public string? NotPlanned(string subgraph, string type, string field)
     {
-        if (overrideLabels.TryGetValue((type, field), out var label))
-        {
-            return $"{type}.{field} is progressively overridden (@override(label: \"{label}\")), which the planner does not plan.";
-        }
-
         if (IsInterfaceObject(type, subgraph))
         {
             return $"{type} is an @interfaceObject in subgraph \"{subgraph}\", which the planner does not plan.";

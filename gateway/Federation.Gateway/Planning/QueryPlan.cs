@@ -39,6 +39,15 @@ internal sealed record FetchNode(
     /// </summary>
     public SelectionSetNode? Keys { get; init; }
 
+    /// <summary>
+    /// The selections sent under a generated alias that the gateway renames back in the answer
+    /// before merging it (and in the paths of its errors), deepest first; empty when none.
+    /// </summary>
+    public IReadOnlyList<AliasRename> Renames { get; init; } = [];
+
+    /// <summary>The <c>@inaccessible</c> fields the representations carry, which an error must not name.</summary>
+    public IReadOnlySet<string> UnnamedFields { get; init; } = new HashSet<string>();
+
     /// <summary>The Boolean default values of the variables the fetch uses, for deciding its <c>@skip</c>/<c>@include</c> when a request leaves one out.</summary>
     public IReadOnlyDictionary<string, bool> BooleanDefaults { get; init; } = new Dictionary<string, bool>();
 

@@ -38,67 +38,11 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
         work = walk.Work;
         foreach (var root in walk.Roots)
         {
-            CheckShapes(root, operation.Operation);
+            AliasShapes(root, operation.Operation, walk.Aliases);
         }
 
         return new QueryPlan(operation.Operation, Build(walk, operation));
     }
-
-    /// <summary>
-    /// Refuses a fetch the subgraph would reject: the same response name in fragments on two
-    /// members whose types for it differ in that subgraph (<c>String!</c> and <c>String</c>), which
-    /// its validation rejects though the supergraph's types agree. Apollo keeps them apart with
-    /// aliases; until the planner does, the operation is refused naming the coordinates.
-    /// </summary>
-    private void CheckShapes(FetchGroup group, OperationType operation)
-    {
-        CheckShapes(group.Subgraph, group.IsEntity ? null : schema.Api.GetRootType(operation), group.BuildSelection());
-        foreach (var child in group.Children)
-        {
-            CheckShapes(child, OperationType.Query);
-        }
-    }
-
-    private void CheckShapes(string subgraph, NamedType? parent, SelectionSetNode selection)
-    {
-        Dictionary<string, (string Shape, string Coordinate)>? seen = null;
-        foreach (var node in selection.Selections)
-        {
-            switch (node)
-            {
-                case FieldNode field when field.SelectionSet is { } nested && parent is FieldsType fields && fields.GetField(field.Name.Value) is { } definition:
-                    CheckShapes(subgraph, definition.Type.Named, nested);
-                    break;
-                case InlineFragmentNode { TypeCondition: null } fragment:
-                    CheckShapes(subgraph, parent, fragment.SelectionSet);
-                    break;
-                case InlineFragmentNode fragment when schema.Api.GetType(fragment.TypeCondition!.Name.Value) is FieldsType member:
-                    foreach (var inner in fragment.SelectionSet.Selections)
-                    {
-                        if (inner is FieldNode memberField && member.GetField(memberField.Name.Value) is { } memberDefinition)
-                        {
-                            var shape = Shape(schema.FieldTypeIn(subgraph, member.Name, memberField.Name.Value) ?? memberDefinition.Type.ToString(), memberDefinition.Type.Named);
-                            var coordinate = member.Name + "." + memberField.Name.Value;
-                            seen ??= new(StringComparer.Ordinal);
-                            if (seen.TryGetValue(memberField.ResponseName, out var other) && other.Shape != shape)
-                            {
-                                throw new QueryPlanningException(
-                                    $"{other.Coordinate} and {coordinate} have different types in subgraph \"{subgraph}\" and are asked under one response name \"{memberField.ResponseName}\", which the planner does not yet keep apart.");
-                            }
-
-                            seen.TryAdd(memberField.ResponseName, (shape, coordinate));
-                        }
-                    }
-
-                    CheckShapes(subgraph, member, fragment.SelectionSet);
-                    break;
-            }
-        }
-    }
-
-    /// <summary>What must agree for two fields to merge: the wrapping, and the type itself for a leaf.</summary>
-    private static string Shape(string typeText, NamedType named) =>
-        named is ObjectType or InterfaceType or UnionType ? typeText.Replace(named.Name, "", StringComparison.Ordinal) : typeText;
 
     private static PlanNode? Build(Walk walk, OperationDefinitionNode operation)
     {
@@ -229,6 +173,8 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
         {
             BooleanDefaults = defaults,
             Keys = group.HasRequired ? group.BuildRequires(keysOnly: true) : null,
+            Renames = group.Renames,
+            UnnamedFields = group.Unnamed,
         };
     }
 
@@ -309,6 +255,9 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
         private readonly HashSet<Expansion> expanded = [];
 
         public List<FetchGroup> Roots { get; } = [];
+
+        /// <summary>The aliases this plan generates, none of them a name of the operation or the schema.</summary>
+        public GeneratedAliases Aliases => aliases ??= NewAliases(schema, operation, fragments);
 
         /// <summary>While fetching required fields: the fetches that received a field, for the requiring fetch to follow.</summary>
         private List<FetchGroup>? touched;
@@ -621,6 +570,7 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             var required = schema.Requires(subgraph, parent.Name, field.Name.Value);
             if (required is not null)
             {
+                required = AliasArguments(parent.Name, required);
                 dependency = Require(group, place, parent, field, path, subgraph, required);
             }
 
@@ -636,10 +586,11 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
                 place.Target.AddFieldSet(key);
             }
 
-            var child = dependency.EntityChild(subgraph, path);
+            var child = dependency.EntityChild(subgraph, path, parent.Name, required);
             if (required is not null)
             {
                 child.AddRequired(parent.Name, key, required);
+                Unnamed(schema, child, parent.Name, required);
             }
 
             AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path, null);
@@ -878,8 +829,19 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
         private void AddField(FetchGroup group, SelectionBuilder target, FieldsType parent, FieldNode field, IReadOnlyList<string> path, SelectionSetNode? provided)
         {
             touched?.Add(group);
-            var definition = parent.GetField(field.Name.Value)
-                ?? throw new QueryPlanningException($"{parent.Name} has no field {field.Name.Value}.");
+            var definition = parent.GetField(field.Name.Value);
+            if (definition is null && schema.HiddenLeafType(parent.Name, field.Name.Value) is not null)
+            {
+                // An @inaccessible field a requirement needs: fetched, never shown (the answer is shaped by the client's operation).
+                target.AddField(field, composite: false);
+                return;
+            }
+
+            if (definition is null)
+            {
+                // Not in the API schema: an @inaccessible field of an object type a requirement names, which is not named here either.
+                throw new QueryPlanningException($"A field of {parent.Name} that a @requires needs is not in the API schema and not a scalar or enum, which the planner does not fetch.");
+            }
             var type = definition.Type.Named;
             if (type is not (ObjectType or InterfaceType or UnionType))
             {

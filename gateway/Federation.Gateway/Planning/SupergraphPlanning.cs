@@ -1,3 +1,4 @@
+using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 
 namespace Federation.Gateway.Planning;
@@ -6,13 +7,18 @@ namespace Federation.Gateway.Planning;
 /// Takes what the planner needs from the composition's <see cref="Supergraph"/> model: the API
 /// schema, the subgraphs and their URLs, per type the subgraphs and keys, per field the
 /// subgraphs that resolve it (neither <c>@external</c> there nor overridden away), union
-/// members and interface implementations per subgraph.
+/// members and interface implementations per subgraph, and the <c>@inaccessible</c> leaf fields
+/// a requirement may need.
 /// </summary>
 internal static class SupergraphPlanning
 {
-    public static PlanningSchema From(Supergraph supergraph)
+    /// <param name="enabledLabels">The progressive <c>@override</c> labels enabled for the requests this schema plans; none when null.</param>
+    public static PlanningSchema From(Supergraph supergraph, IReadOnlySet<string>? enabledLabels = null)
     {
         var schema = new PlanningSchema(supergraph.ApiSchema);
+        // A field the catalogue does not share is not fetched even for a requirement: that would hand it to another agency.
+        var notShared = supergraph.Catalogue?.Resources.Where(r => r.Class == ShareClass.NotShared).SelectMany(r => r.Fields).ToHashSet(StringComparer.Ordinal)
+            ?? [];
         foreach (var subgraph in supergraph.Subgraphs)
         {
             schema.AddSubgraph(subgraph.Name, Uri.TryCreate(subgraph.Url, UriKind.Absolute, out var url) ? url : null);
@@ -41,10 +47,19 @@ internal static class SupergraphPlanning
 
             foreach (var field in type.Fields)
             {
+                if (field.IsInaccessible && LeafType(supergraph, field.Type) && !notShared.Contains(field.Coordinate))
+                {
+                    schema.AddHiddenLeaf(type.Name, field.Name, field.Type);
+                }
+
                 foreach (var inSubgraph in field.Subgraphs)
                 {
-                    if (!inSubgraph.External && !inSubgraph.UsedOverridden)
+                    if (inSubgraph.OverrideLabel is { } progressive
+                        ? !inSubgraph.External && (inSubgraph.OverrideFrom is not null) == (enabledLabels?.Contains(progressive) ?? false)
+                        : !inSubgraph.External && !inSubgraph.UsedOverridden)
                     {
+                        // A progressive @override: the overriding subgraph resolves the field when its
+                        // label is enabled for the request, the one it overrides when not.
                         schema.AddField(type.Name, field.Name, inSubgraph.Subgraph);
                     }
 
@@ -82,5 +97,12 @@ internal static class SupergraphPlanning
         }
 
         return schema;
+    }
+
+    /// <summary>Whether a field of type <paramref name="typeText"/> (e.g. <c>[Kind!]!</c>) is a scalar or an enum.</summary>
+    private static bool LeafType(Supergraph supergraph, string typeText)
+    {
+        var named = typeText.Trim('[', ']', '!');
+        return supergraph.Type(named) is not { } type || type.Kind is SupergraphTypeKind.Scalar or SupergraphTypeKind.Enum;
     }
 }

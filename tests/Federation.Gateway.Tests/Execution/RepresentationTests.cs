@@ -52,9 +52,67 @@ public sealed class RepresentationTests
         Assert.Equal(0, asked);
     }
 
-    private static async Task<(Dictionary<string, object?> Data, int EntityRequests)> RunAsync(string one, string two)
+    // "one" returns B with its @inaccessible field secret, which "two" requires for B.c.
+    private static readonly PlanningSchema Hidden = new PlanningSchema(SchemaBuilder.FromSdl("type Query { b: [B] } type B { id: ID c: String }"))
+        .AddField("Query", "b", "one")
+        .AddKey("B", "one", "id", resolvable: true)
+        .AddField("B", "id", "one")
+        .AddField("B", "secret", "one")
+        .AddHiddenLeaf("B", "secret", "Int")
+        .AddKey("B", "two", "id", resolvable: true)
+        .AddField("B", "id", "two")
+        .AddField("B", "c", "two")
+        .AddRequires("B", "c", "two", "secret");
+
+    [Fact]
+    public async Task An_inaccessible_required_field_the_answers_lack_is_not_named_in_the_error()
     {
-        var plan = new QueryPlanner(Schema).Plan(Parser.Parse("{ a { b } }"), null);
+        var (data, asked) = await RunAsync(
+            Hidden,
+            "{ b { c } }",
+            """{"data":{"b":[{"__typename":"B","id":"1"}]}}""",
+            """{"data":{"_entities":[]}}""");
+
+        var error = Assert.IsType<GraphQLException>(((Dictionary<string, object?>)((List<object?>)data["b"]!)[0]!)["c"]).Error;
+        Assert.Equal(
+            "The gateway cannot ask subgraph \"two\" for the object at \"b.@\": the answers before lack a field, which the request to \"two\" is built from.",
+            error.Message);
+        Assert.Equal(0, asked);
+    }
+
+    // "one" has Bank.holder: String! and Transit.holder: String; the supergraph String for both.
+    private static readonly PlanningSchema Nullability = new PlanningSchema(SchemaBuilder.FromSdl(
+            "type Query { wallet: [Card] } union Card = Bank | Transit type Bank { holder: String } type Transit { holder: String }"))
+        .AddField("Query", "wallet", "one")
+        .AddMember("Card", "Bank", "one")
+        .AddMember("Card", "Transit", "one")
+        .AddField("Bank", "holder", "one")
+        .AddField("Transit", "holder", "one")
+        .AddFieldType("Bank", "holder", "one", "String!")
+        .AddSubgraph("two");
+
+    [Fact]
+    public async Task A_value_and_an_error_under_a_generated_alias_are_merged_under_the_client_s_name()
+    {
+        var (data, _) = await RunAsync(
+            Nullability,
+            "{ wallet { ... on Bank { holder } ... on Transit { holder } } }",
+            """{"data":{"wallet":[{"__typename":"Bank","holder":"Wu"},{"__typename":"Transit","holder__alias_0":"Xu"},{"__typename":"Transit","holder__alias_0":null}]},"errors":[{"message":"no holder","path":["wallet",2,"holder__alias_0"]}]}""",
+            """{"data":{}}""");
+
+        var wallet = ((List<object?>)data["wallet"]!).Cast<Dictionary<string, object?>>().ToList();
+        Assert.Equal("Wu", wallet[0]["holder"]);
+        Assert.Equal("Xu", wallet[1]["holder"]);
+        Assert.IsType<GraphQLException>(wallet[2]["holder"]);
+        Assert.DoesNotContain(wallet, item => item.Keys.Any(key => key.Contains("__alias", StringComparison.Ordinal)));
+    }
+
+    private static Task<(Dictionary<string, object?> Data, int EntityRequests)> RunAsync(string one, string two) =>
+        RunAsync(Schema, "{ a { b } }", one, two);
+
+    private static async Task<(Dictionary<string, object?> Data, int EntityRequests)> RunAsync(PlanningSchema schema, string operation, string one, string two)
+    {
+        var plan = new QueryPlanner(schema).Plan(Parser.Parse(operation), null);
         var entityRequests = 0;
         using var oneHttp = new HttpClient(new Canned(one, () => { }));
         using var twoHttp = new HttpClient(new Canned(two, () => entityRequests++));

@@ -22,12 +22,6 @@ public sealed class UnplannedFeatureTests
             """));
 
     [Fact]
-    public void One_response_name_over_two_members_of_other_types_in_the_subgraph_is_refused() =>
-        Assert.Equal(
-            "Bank.holder and Transit.holder have different types in subgraph \"cards\" and are asked under one response name \"holder\", which the planner does not yet keep apart.",
-            Nullability.ExpectRefused("""{ wallet { ... on Bank { holder } ... on Transit { holder } } }"""));
-
-    [Fact]
     public void One_member_alone_is_planned() => Nullability.ExpectPlan(
         """{ wallet { ... on Bank { holder } } }""",
         """
@@ -53,12 +47,6 @@ public sealed class UnplannedFeatureTests
         ("pricing", """
             type Product @key(fields: "id") { id: ID! price: Int @override(from: "catalogue", label: "percent(20)") }
             """));
-
-    [Fact]
-    public void A_progressively_overridden_field_is_refused_naming_its_coordinate() =>
-        Assert.Equal(
-            "Product.price is progressively overridden (@override(label: \"percent(20)\")), which the planner does not plan.",
-            ProgressiveOverride.ExpectRefused("""{ product(id: "1") { price } }"""));
 
     [Fact]
     public void Fields_beside_a_progressive_override_still_plan() => ProgressiveOverride.ExpectPlan(
