@@ -140,18 +140,16 @@ internal sealed class PlanningSchema
 
     public bool IsInterfaceObject(string type, string subgraph) => interfaceObjects.Contains((type, subgraph));
 
-    /// <summary>Whether some subgraph defines the interface as an object type.</summary>
-    public bool HasInterfaceObject(string type)
+    /// <summary>The subgraphs that define the interface as an object type (<c>@interfaceObject</c>) and resolve the field there, in supergraph order.</summary>
+    public IEnumerable<string> InterfaceObjectsResolving(string interfaceType, string field)
     {
-        foreach (var (interfaceType, _) in interfaceObjects)
+        foreach (var subgraph in ResolvingSubgraphs(interfaceType, field))
         {
-            if (interfaceType == type)
+            if (IsInterfaceObject(interfaceType, subgraph))
             {
-                return true;
+                yield return subgraph;
             }
         }
-
-        return false;
     }
 
     /// <summary>
@@ -165,11 +163,6 @@ internal sealed class PlanningSchema
         if (overrideLabels.TryGetValue((type, field), out var label))
         {
             return $"{type}.{field} is progressively overridden (@override(label: \"{label}\")), which the planner does not plan.";
-        }
-
-        if (IsInterfaceObject(type, subgraph))
-        {
-            return $"{type} is an @interfaceObject in subgraph \"{subgraph}\", which the planner does not plan.";
         }
 
         return null;

@@ -22,6 +22,12 @@ internal sealed class SatisfiabilityRule : IMergeRule
             var subgraph = schema.Subgraphs[i];
             foreach (var type in Reachable(subgraph))
             {
+                if (type.IsInterfaceObject && !ReachesImplementations(schema, type, i))
+                {
+                    errors.Add(CompositionErrorCodes.InterfaceObjectUnreachable(subgraph.Name, type.Name));
+                    continue;
+                }
+
                 if (schema.Type(type.Name) is not { Kind: TypeKind.Object, IsInaccessible: false } merged || Array.IndexOf(RootTypes, type.Name) >= 0)
                 {
                     continue;
@@ -29,7 +35,7 @@ internal sealed class SatisfiabilityRule : IMergeRule
 
                 foreach (var field in merged.Fields)
                 {
-                    if (!field.IsInaccessible && !Resolves(field, i) && !CanJump(schema, merged, field, i))
+                    if (!field.IsInaccessible && !Resolves(field, i) && !CanJump(schema, merged, field, i) && !CanJumpToInterfaceObject(schema, merged, field, i))
                     {
                         errors.Add(CompositionErrorCodes.Satisfiability(subgraph.Name, field.Coordinate));
                     }
@@ -102,6 +108,60 @@ internal sealed class SatisfiabilityRule : IMergeRule
             foreach (var key in target.Keys.Where(k => k.Resolvable))
             {
                 if (fromType is not null && CanProvide(fromType, key.Fields))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where an <c>@interfaceObject</c> is returned, the concrete type (and the interface's other
+    /// fields) come from a subgraph that defines the interface with a resolvable key the interface
+    /// object can give.
+    /// </summary>
+    private static bool ReachesImplementations(MergedSchema schema, SubgraphType interfaceObject, int from)
+    {
+        var merged = schema.Type(interfaceObject.Name);
+        for (var to = 0; to < schema.Subgraphs.Count; to++)
+        {
+            if (to != from
+                && merged?.Sources[to] is { Kind: TypeKind.Interface } target
+                && target.Keys.Exists(k => k.Resolvable && CanProvide(interfaceObject, k.Fields)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A field an <c>@interfaceObject</c> gives the type: a subgraph defines one of its interfaces
+    /// as an interface object resolving the field, with a resolvable key the first subgraph can provide.
+    /// </summary>
+    private static bool CanJumpToInterfaceObject(MergedSchema schema, MergedType type, MergedField field, int from)
+    {
+        if (type.Sources[from] is not { } fromType)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.Interfaces)
+        {
+            if (schema.Type(implemented) is not { } interfaceType)
+            {
+                continue;
+            }
+
+            for (var to = 0; to < schema.Subgraphs.Count; to++)
+            {
+                if (to != from
+                    && interfaceType.Sources[to] is { IsInterfaceObject: true } target
+                    && target.Field(field.Name) is { IsFullyExternal: false }
+                    && target.Keys.Exists(k => k.Resolvable && CanProvide(fromType, k.Fields)))
                 {
                     return true;
                 }
