@@ -48,6 +48,7 @@ public static class CompositionErrorCodes
     public const string InterfaceKeyMissingImplementationTypeCode = "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE";
     public const string InterfaceKeyNotOnImplementationCode = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
     public const string InterfaceObjectUsageErrorCode = "INTERFACE_OBJECT_USAGE_ERROR";
+    public const string OverrideCollisionWithAnotherDirectiveCode = "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE";
     public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
     public const string AuthRequirementsAppliedOnInterfaceCode = "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE";
     public const string MissingTransitiveAuthRequirementsCode = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS";
@@ -216,6 +217,9 @@ public static class CompositionErrorCodes
 
     internal static CompositionError InterfaceKeyNotResolvableOnImplementation(string subgraph, string interfaceType, string key, IReadOnlyList<string> implementations) =>
         new(InterfaceKeyNotOnImplementationCode, $"[{subgraph}] Key @key(fields: \"{key}\") on interface type \"{interfaceType}\" should be resolvable on all implementation types, but is declared with argument \"@key(resolvable:)\" set to false in {Types(implementations)}.", [subgraph], [interfaceType, .. implementations]);
+
+    internal static CompositionError OverrideOnInterfaceObject(string subgraph, string field) =>
+        new(OverrideCollisionWithAnotherDirectiveCode, $"@override is not yet supported on fields of @interfaceObject types: cannot be used on field \"{field}\" on subgraph \"{subgraph}\".", [subgraph], [field]);
 
     internal static CompositionError InterfaceObjectWithoutKey(string subgraph, string type) =>
         new(InterfaceObjectUsageErrorCode, $"[{subgraph}] The @interfaceObject directive can only be applied to entity types but type \"{type}\" has no @key in this subgraph.", [subgraph], [type]);
