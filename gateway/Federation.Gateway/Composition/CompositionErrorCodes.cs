@@ -46,6 +46,9 @@ public static class CompositionErrorCodes
     public const string NoQueriesCode = "NO_QUERIES";
     public const string InvalidShareableUsageCode = "INVALID_SHAREABLE_USAGE";
     public const string InterfaceKeyMissingImplementationTypeCode = "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE";
+    public const string InterfaceKeyNotOnImplementationCode = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
+    public const string InterfaceObjectUsageErrorCode = "INTERFACE_OBJECT_USAGE_ERROR";
+    public const string OverrideCollisionWithAnotherDirectiveCode = "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE";
     public const string SatisfiabilityErrorCode = "SATISFIABILITY_ERROR";
     public const string AuthRequirementsAppliedOnInterfaceCode = "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE";
     public const string MissingTransitiveAuthRequirementsCode = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS";
@@ -208,6 +211,33 @@ public static class CompositionErrorCodes
 
     internal static CompositionError InterfaceKeyMissingImplementationType(string subgraph, string interfaceType, IReadOnlyList<string> missing) =>
         new(InterfaceKeyMissingImplementationTypeCode, $"[{subgraph}] Interface type \"{interfaceType}\" has a resolvable key in subgraph \"{subgraph}\" but that subgraph is missing some of the supergraph implementation types of \"{interfaceType}\": {string.Join(", ", missing.Select(m => $"\"{m}\""))}.", [subgraph], [interfaceType, .. missing]);
+
+    internal static CompositionError InterfaceKeyNotOnImplementation(string subgraph, string interfaceType, string key, IReadOnlyList<string> implementations) =>
+        new(InterfaceKeyNotOnImplementationCode, $"[{subgraph}] Key @key(fields: \"{key}\") on interface type \"{interfaceType}\" is missing on implementation {Types(implementations)}.", [subgraph], [interfaceType, .. implementations]);
+
+    internal static CompositionError InterfaceKeyNotResolvableOnImplementation(string subgraph, string interfaceType, string key, IReadOnlyList<string> implementations) =>
+        new(InterfaceKeyNotOnImplementationCode, $"[{subgraph}] Key @key(fields: \"{key}\") on interface type \"{interfaceType}\" should be resolvable on all implementation types, but is declared with argument \"@key(resolvable:)\" set to false in {Types(implementations)}.", [subgraph], [interfaceType, .. implementations]);
+
+    internal static CompositionError OverrideOnInterfaceObject(string subgraph, string field) =>
+        new(OverrideCollisionWithAnotherDirectiveCode, $"@override is not yet supported on fields of @interfaceObject types: cannot be used on field \"{field}\" on subgraph \"{subgraph}\".", [subgraph], [field]);
+
+    internal static CompositionError InterfaceObjectWithoutKey(string subgraph, string type) =>
+        new(InterfaceObjectUsageErrorCode, $"[{subgraph}] The @interfaceObject directive can only be applied to entity types but type \"{type}\" has no @key in this subgraph.", [subgraph], [type]);
+
+    internal static CompositionError InterfaceObjectWithoutInterface(string type, IReadOnlyList<string> subgraphs) =>
+        new(InterfaceObjectUsageErrorCode, $"Type \"{type}\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in {Subgraphs(subgraphs)} but should be defined as an interface in at least one subgraph)", subgraphs, [type]);
+
+    internal static CompositionError InterfaceObjectDefinesImplementations(string subgraph, string type, IReadOnlyList<string> implementations) =>
+        new(InterfaceObjectUsageErrorCode, $"[{subgraph}] Interface type \"{type}\" is defined as an @interfaceObject in subgraph \"{subgraph}\" so that subgraph should not define any of the implementation types of \"{type}\", but it defines {Types(implementations)}", [subgraph], [type, .. implementations]);
+
+    internal static CompositionError InterfaceObjectUnreachable(string subgraph, string type) =>
+        new(SatisfiabilityErrorCode, $"Type \"{type}\" cannot be satisfied from subgraph \"{subgraph}\": no subgraph can be reached to resolve the implementation type of @interfaceObject type \"{type}\" (none defines the interface with a resolvable @key whose fields \"{subgraph}\" can provide).", [subgraph], [type]);
+
+    /// <summary><c>type "A"</c>, <c>types "A" and "B"</c>, as Apollo lists types.</summary>
+    private static string Types(IReadOnlyList<string> types) =>
+        types.Count == 1
+            ? $"type \"{types[0]}\""
+            : "types " + string.Join(", ", types.Take(types.Count - 1).Select(t => $"\"{t}\"")) + $" and \"{types[^1]}\"";
 
     internal static CompositionError NoQueries() =>
         new(NoQueriesCode, "No queries found in any subgraph: a supergraph must have a query root type.", [], []);

@@ -44,6 +44,12 @@ internal sealed class SubgraphType(SubgraphSchema subgraph, string name, TypeKin
     public SubgraphField? Field(string fieldName) => Fields.Find(f => f.Name == fieldName);
 
     public bool Has(string specDirective) => Directives.Exists(d => Subgraph.IsFederation(d.Directive, specDirective));
+
+    /// <summary>An object type standing for an entity interface of other subgraphs (<c>@interfaceObject</c>).</summary>
+    public bool IsInterfaceObject => Kind == TypeKind.Object && Has("interfaceObject");
+
+    /// <summary>The kind the type has in the supergraph: an interface object is the interface there.</summary>
+    public TypeKind MergedKind => IsInterfaceObject ? TypeKind.Interface : Kind;
 }
 
 /// <summary>A field (or input field) of a subgraph type with what federation says of it there.</summary>

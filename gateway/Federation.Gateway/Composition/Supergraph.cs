@@ -106,6 +106,7 @@ public sealed class Supergraph
             }
         }
 
+        ResolveThroughInterfaceObjects(types);
         var notShared = catalogue?.Resources.Where(r => r.Class == ShareClass.NotShared).SelectMany(r => r.Fields).ToHashSet(StringComparer.Ordinal);
         var apiDocument = ApiSchemaDocument.From(document, links, notShared);
         Schema apiSchema;
@@ -119,6 +120,35 @@ public sealed class Supergraph
         }
 
         return new Supergraph(supergraphSdl, subgraphs, types, apiDocument, apiSchema, catalogue) { AccessControlSpecs = links.AccessControl };
+    }
+
+    /// <summary>Records which interface objects resolve the fields an implementation has only through them (<see cref="SupergraphField.ThroughInterfaceObjects"/>).</summary>
+    private static void ResolveThroughInterfaceObjects(Dictionary<string, SupergraphType> types)
+    {
+        foreach (var type in types.Values.Where(t => t.Kind == SupergraphTypeKind.Object))
+        {
+            foreach (var field in type.Fields.Where(f => f.Subgraphs.Count == 0))
+            {
+                var through = new List<string>();
+                foreach (var implemented in type.Implementations.Select(i => i.Interface).Distinct())
+                {
+                    if (!types.TryGetValue(implemented, out var interfaceType) || interfaceType.Field(field.Name) is not { } interfaceField)
+                    {
+                        continue;
+                    }
+
+                    foreach (var interfaceObject in interfaceType.Subgraphs.Where(s => s.IsInterfaceObject).Select(s => s.Subgraph).Distinct())
+                    {
+                        if (interfaceField.ResolvingSubgraphs.Contains(interfaceObject) && !through.Contains(interfaceObject))
+                        {
+                            through.Add(interfaceObject);
+                        }
+                    }
+                }
+
+                field.ThroughInterfaceObjects = through;
+            }
+        }
     }
 
     private static List<SupergraphSubgraph> ReadGraphs(DocumentNode document)

@@ -134,7 +134,14 @@ public sealed class SupergraphField
     /// The subgraphs that resolve the field themselves: those that define it without
     /// <c>@external</c> (external ones resolve it only on the paths a <c>@provides</c> names).
     /// </summary>
-    public IEnumerable<string> ResolvingSubgraphs => Subgraphs.Where(s => !s.External).Select(s => s.Subgraph);
+    public IEnumerable<string> ResolvingSubgraphs => Subgraphs.Where(s => !s.External).Select(s => s.Subgraph).Concat(ThroughInterfaceObjects);
+
+    /// <summary>
+    /// For a field of an object type that no subgraph defines on the type (<c>@join__field</c>
+    /// naming no graph): the subgraphs that resolve it for the type as an <c>@interfaceObject</c>
+    /// of one of its interfaces, by the interface's key.
+    /// </summary>
+    public IReadOnlyList<string> ThroughInterfaceObjects { get; internal set; } = [];
 
     public FieldInSubgraph? In(string subgraph) => Subgraphs.FirstOrDefault(s => s.Subgraph == subgraph);
 }

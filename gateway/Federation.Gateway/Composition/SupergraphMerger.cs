@@ -43,10 +43,10 @@ internal sealed partial class SupergraphMerger
             {
                 if (!merged.Types.TryGetValue(type.Name, out var existing))
                 {
-                    merged.Types[type.Name] = existing = new MergedType(type.Name, type.Kind, new SubgraphType?[subgraphs.Count]);
+                    merged.Types[type.Name] = existing = new MergedType(type.Name, type.MergedKind, new SubgraphType?[subgraphs.Count]);
                 }
 
-                if (existing.Kind == type.Kind)
+                if (existing.Kind == type.MergedKind)
                 {
                     existing.Sources[i] = type;
                 }
@@ -85,6 +85,8 @@ internal sealed partial class SupergraphMerger
         {
             MergeType(type);
         }
+
+        AddInterfaceObjectFieldsToImplementations();
 
         foreach (var type in types.Where(t => t.Kind is TypeKind.Object or TypeKind.Interface && t.Fields.Count == 0))
         {
@@ -148,9 +150,10 @@ internal sealed partial class SupergraphMerger
             }
 
             var graph = subgraphs[i].GraphName;
+            var interfaceObject = source.IsInterfaceObject ? ", isInterfaceObject: true" : "";
             if (source.Keys.Count == 0)
             {
-                type.Directives.Add($"@join__type(graph: {graph})");
+                type.Directives.Add($"@join__type(graph: {graph}{interfaceObject})");
                 continue;
             }
 
@@ -168,7 +171,7 @@ internal sealed partial class SupergraphMerger
                     text.Append(", resolvable: ").Append(resolvable ? "true" : "false");
                 }
 
-                type.Directives.Add(text.Append(')').ToString());
+                type.Directives.Add(text.Append(interfaceObject).Append(')').ToString());
             }
         }
     }

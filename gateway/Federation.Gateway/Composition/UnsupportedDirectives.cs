@@ -6,13 +6,12 @@ namespace Federation.Gateway.Composition;
 /// <summary>
 /// The federation directives that Apollo's composition 2.14 carries into the supergraph and this
 /// composition does not yet: a subgraph applying one is refused (<c>UNSUPPORTED_FEDERATION_DIRECTIVE</c>)
-/// rather than composed without it — dropping <c>@interfaceObject</c> or <c>@fromContext</c> would
-/// plan wrong answers.
+/// rather than composed without it — dropping <c>@fromContext</c> would plan wrong answers.
 /// </summary>
 internal static class UnsupportedDirectives
 {
     private static readonly string[] Names =
-        ["interfaceObject", "context", "fromContext"];
+        ["context", "fromContext"];
 
     public static void Check(string subgraph, DocumentNode document, FederationSpec spec, List<CompositionError> errors)
     {

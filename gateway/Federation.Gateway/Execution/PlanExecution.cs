@@ -124,7 +124,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
                     if ((picking.Failure ?? MissingField(fetch, paths, picking.Missing)) is { } failure)
                     {
                         // What the next fetch relies on failed or is absent: its fields here say so rather than stay null.
-                        Fail(entity, FetchedNames(fetch.Selection, entity.GetValueOrDefault("__typename") as string), failure);
+                        Fail(entity, FetchedNames(fetch.Selection, FetchedType(fetch, entity.GetValueOrDefault("__typename") as string)), failure);
                     }
 
                     continue;
@@ -165,7 +165,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
                 {
                     foreach (var target in group)
                     {
-                        Fail(target, FetchedNames(fetch.Selection, target.GetValueOrDefault("__typename") as string), failure);
+                        Fail(target, FetchedNames(fetch.Selection, FetchedType(fetch, target.GetValueOrDefault("__typename") as string)), failure);
                     }
                 }
 
@@ -193,7 +193,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
                     {
                         if (errorPath.Count == 2)
                         {
-                            Fail(target, FetchedNames(fetch.Selection, target.GetValueOrDefault("__typename") as string), ToError(fetch.Subgraph, error));
+                            Fail(target, FetchedNames(fetch.Selection, FetchedType(fetch, target.GetValueOrDefault("__typename") as string)), ToError(fetch.Subgraph, error));
                         }
                         else
                         {
@@ -282,17 +282,8 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
     private Dictionary<string, object?>? Representation(Dictionary<string, object?> entity, FetchNode fetch, Dictionary<string, bool> selects, ref Picking picking)
     {
         var typename = entity.GetValueOrDefault("__typename") as string;
-        InlineFragmentNode? representation = null;
-        foreach (var selection in fetch.Requires!.Selections)
-        {
-            if (selection is InlineFragmentNode fragment
-                && (typename is null ? fetch.Requires.Selections.Count == 1 : fragment.TypeCondition?.Name.Value == typename))
-            {
-                representation = fragment;
-                break;
-            }
-        }
-
+        var representation = RepresentationOf(fetch, typename)
+            ?? (typename is not null && fetch.TypenameRewrites?.GetValueOrDefault(typename) is { } asInterface ? RepresentationOf(fetch, asInterface) : null);
         if (representation is null)
         {
             return null;
@@ -310,10 +301,40 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
         }
 
         var picked = new Dictionary<string, object?>(representation.SelectionSet.Selections.Count, StringComparer.Ordinal);
-        return PickInto(picked, entity, representation.SelectionSet, KeysOf(fetch, representation.TypeCondition.Name.Value), inKey: true, ref picking)
-            ? picked
-            : null;
+        if (!PickInto(picked, entity, representation.SelectionSet, KeysOf(fetch, representation.TypeCondition.Name.Value), inKey: true, ref picking))
+        {
+            return null;
+        }
+
+        if (typename is not null && type != typename)
+        {
+            // An implementation sent as its interface's entity: the subgraph knows the interface's name only.
+            picked["__typename"] = type;
+        }
+
+        return picked;
     }
+
+    /// <summary>The requires fragment for objects of <paramref name="typename"/>; with no <c>__typename</c>, the only one.</summary>
+    private static InlineFragmentNode? RepresentationOf(FetchNode fetch, string? typename)
+    {
+        foreach (var selection in fetch.Requires!.Selections)
+        {
+            if (selection is InlineFragmentNode fragment
+                && (typename is null ? fetch.Requires.Selections.Count == 1 : fragment.TypeCondition?.Name.Value == typename))
+            {
+                return fragment;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The type whose selections the fetch makes for an object of <paramref name="typename"/>: its interface's when it is sent as one.</summary>
+    private static string? FetchedType(FetchNode fetch, string? typename) =>
+        typename is not null && RepresentationOf(fetch, typename) is null && fetch.TypenameRewrites?.GetValueOrDefault(typename) is { } asInterface
+            ? asInterface
+            : typename;
 
     /// <summary>Whether the entity fetch selects anything on <paramref name="type"/> under the request's <c>@skip</c>/<c>@include</c> values.</summary>
     private bool SelectsAnything(FetchNode fetch, string type)

@@ -106,6 +106,27 @@ internal sealed partial class FetchGroup
 
     public bool HasRequired => required.Count > 0;
 
+    /// <summary>Per object type, the interface whose representation stands for it (<see cref="AddInterfaceEntity"/>).</summary>
+    private readonly Dictionary<string, string> typenameRewrites = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The fetch looks entities of the interface up by the interface's key: the subgraph knows the
+    /// interface as one entity (an <c>@interfaceObject</c>, or an entity interface it resolves),
+    /// so an object of any of <paramref name="implementations"/> is sent as a representation of the
+    /// interface, its <c>__typename</c> the interface's name.
+    /// </summary>
+    public void AddInterfaceEntity(string interfaceType, IEnumerable<string> implementations)
+    {
+        typenameRewrites[interfaceType] = interfaceType;
+        foreach (var implementation in implementations)
+        {
+            typenameRewrites[implementation] = interfaceType;
+        }
+    }
+
+    /// <summary>What <see cref="AddInterfaceEntity"/> recorded; null when nothing.</summary>
+    public IReadOnlyDictionary<string, string>? TypenameRewrites => typenameRewrites.Count > 0 ? typenameRewrites : null;
+
     /// <summary>What the fetch selects: the root selection, or one <c>... on T</c> per entity type.</summary>
     public SelectionSetNode BuildSelection()
     {

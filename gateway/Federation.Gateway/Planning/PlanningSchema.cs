@@ -143,18 +143,16 @@ internal sealed partial class PlanningSchema
 
     public bool IsInterfaceObject(string type, string subgraph) => interfaceObjects.Contains((type, subgraph));
 
-    /// <summary>Whether some subgraph defines the interface as an object type.</summary>
-    public bool HasInterfaceObject(string type)
+    /// <summary>The subgraphs that define the interface as an object type (<c>@interfaceObject</c>) and resolve the field there, in supergraph order.</summary>
+    public IEnumerable<string> InterfaceObjectsResolving(string interfaceType, string field)
     {
-        foreach (var (interfaceType, _) in interfaceObjects)
+        foreach (var subgraph in ResolvingSubgraphs(interfaceType, field))
         {
-            if (interfaceType == type)
+            if (IsInterfaceObject(interfaceType, subgraph))
             {
-                return true;
+                yield return subgraph;
             }
         }
-
-        return false;
     }
 
     /// <summary>
@@ -163,15 +161,7 @@ internal sealed partial class PlanningSchema
     /// supergraph's features the planner does not handle are recognised, so that an operation
     /// touching one is refused naming the coordinate rather than answered wrongly.
     /// </summary>
-    public string? NotPlanned(string subgraph, string type, string field)
-    {
-        if (IsInterfaceObject(type, subgraph))
-        {
-            return $"{type} is an @interfaceObject in subgraph \"{subgraph}\", which the planner does not plan.";
-        }
-
-        return null;
-    }
+    public string? NotPlanned(string subgraph, string type, string field) => null;
 
     public bool HasType(string type, string subgraph) => TypeIn(type, subgraph, create: false) is not null;
 

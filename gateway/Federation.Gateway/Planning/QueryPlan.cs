@@ -48,6 +48,15 @@ internal sealed record FetchNode(
     /// <summary>The <c>@inaccessible</c> fields the representations carry, which an error must not name.</summary>
     public IReadOnlySet<string> UnnamedFields { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// For an entity fetch of an interface by its key: per <c>__typename</c> an object may have here
+    /// (the interface's and its implementations'), the interface whose requires fragment makes its
+    /// representation, which carries the interface's name as <c>__typename</c> — the subgraph knows
+    /// the interface as one entity (<c>@interfaceObject</c>), or resolves it by the interface's key.
+    /// A function of <see cref="Requires"/> and the schema, so <see cref="BatchKey"/> covers it. Null when none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? TypenameRewrites { get; init; }
+
     /// <summary>The Boolean default values of the variables the fetch uses, for deciding its <c>@skip</c>/<c>@include</c> when a request leaves one out.</summary>
     public IReadOnlyDictionary<string, bool> BooleanDefaults { get; init; } = new Dictionary<string, bool>();
 

@@ -175,6 +175,7 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             Keys = group.HasRequired ? group.BuildRequires(keysOnly: true) : null,
             Renames = group.Renames,
             UnnamedFields = group.Unnamed,
+            TypenameRewrites = group.TypenameRewrites,
         };
     }
 
@@ -466,6 +467,11 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
                 return;
             }
 
+            if (parent is InterfaceType interfaceType && InterfaceEntityJump(group, place, interfaceType, field, path, wrappers))
+            {
+                return;
+            }
+
             if (parent is not ObjectType objectType)
             {
                 PerMember(group, place, parent, field, path, wrappers);
@@ -526,13 +532,9 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
                 .ToList();
             if (candidates.Count == 0)
             {
-                foreach (var implemented in parent.Interfaces)
+                if (InterfaceObjectJump(group, place, parent, field, path, wrappers))
                 {
-                    if (schema.HasInterfaceObject(implemented.Name) && implemented.GetField(field.Name.Value) is not null)
-                    {
-                        throw new QueryPlanningException(
-                            $"{parent.Name}.{field.Name.Value} is resolved through the @interfaceObject {implemented.Name}, which the planner does not plan.");
-                    }
+                    return;
                 }
 
                 throw new QueryPlanningException(
@@ -597,7 +599,7 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
         }
 
         /// <summary>The first key by which <paramref name="subgraph"/> resolves the entity and whose fields the current fetch gives; null when none.</summary>
-        private SelectionSetNode? GivableKey(FetchGroup group, Place place, ObjectType parent, string subgraph)
+        private SelectionSetNode? GivableKey(FetchGroup group, Place place, NamedType parent, string subgraph)
         {
             foreach (var key in schema.ResolvableKeys(parent.Name, subgraph))
             {
@@ -610,7 +612,7 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             return null;
         }
 
-        private bool Gives(FetchGroup group, Place place, ObjectType parent, string field) =>
+        private bool Gives(FetchGroup group, Place place, NamedType parent, string field) =>
             (schema.Resolves(group.Subgraph, parent.Name, field) && schema.Requires(group.Subgraph, parent.Name, field) is null)
             || Provided(place.Provided, parent, field) is not null;
 
@@ -624,7 +626,7 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
         private FetchGroup Require(
             FetchGroup group,
             Place place,
-            ObjectType parent,
+            NamedType parent,
             FieldNode field,
             IReadOnlyList<string> path,
             string subgraph,
@@ -781,6 +783,11 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             IReadOnlyList<string> path,
             IReadOnlyList<IReadOnlyList<DirectiveNode>> wrappers)
         {
+            if (RouteToTypeTeller(group, place, parent, typeCondition, conditions, selectionSet, path, wrappers))
+            {
+                return;
+            }
+
             var inner = conditions.Count > 0 ? [.. wrappers, conditions] : wrappers;
             var condition = typeCondition is null ? parent : schema.Api.GetType(typeCondition)!;
             if (condition == parent || (parent is ObjectType && schema.Api.IsSubType(condition, parent)))
@@ -849,12 +856,6 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
                 return;
             }
 
-            if (type is not ObjectType && schema.IsInterfaceObject(type.Name, group.Subgraph))
-            {
-                throw new QueryPlanningException(
-                    $"{parent.Name}.{field.Name.Value} returns {type.Name}, an @interfaceObject in subgraph \"{group.Subgraph}\", which the planner does not plan.");
-            }
-
             var children = target.AddField(field, composite: true)!;
             if (type is not ObjectType)
             {
@@ -874,6 +875,11 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             }
 
             provided = schema.Provides(group.Subgraph, parent.Name, field.Name.Value) ?? (provided is { Selections.Count: > 0 } ? provided : null);
+            if (type is InterfaceType interfaceType && schema.IsInterfaceObject(type.Name, group.Subgraph))
+            {
+                TellConcreteType(group, new Place(children, children, provided), interfaceType, childPath, parent.Name + "." + field.Name.Value);
+            }
+
             Selections(group, new Place(children, children, provided), type, field.SelectionSet!, childPath, []);
         }
 

@@ -129,9 +129,11 @@ internal sealed class SelectionBuilder
             {
                 selections.Add(entry.Children is { } children ? field with { SelectionSet = children.Build() } : field);
             }
-            else
+            else if (entry.Children!.Build() is { Selections.Count: > 0 } fragmentSelections)
             {
-                selections.Add(entry.Fragment! with { SelectionSet = entry.Children!.Build() });
+                // A fragment nothing was put in (the scope of a conditional fragment that needed no
+                // required fields) is left out: `... on T {}` is not GraphQL.
+                selections.Add(entry.Fragment! with { SelectionSet = fragmentSelections });
             }
         }
 

@@ -253,7 +253,6 @@ public sealed class ComposeCommandTests
     }
 
     [Theory]
-    [InlineData("@interfaceObject", "interfaceObject")]
     [InlineData("@context(name: \"office\")", "context")]
     public void A_federation_directive_this_composition_cannot_carry_is_refused_not_dropped(string applied, string directive)
     {

@@ -6,7 +6,7 @@ namespace Federation.Gateway.Tests.Composition;
 /// <summary>Composes subgraphs written inline, named <c>a</c>, <c>b</c>, <c>c</c>… in order.</summary>
 internal static class CompositionHarness
 {
-    public const string Link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override"])""";
+    public const string Link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@interfaceObject"])""";
 
     public static string ExpectComposes([StringSyntax("graphql")] params string[] subgraphs)
     {
@@ -25,6 +25,6 @@ internal static class CompositionHarness
     private static CompositionResult Compose(string[] subgraphs) =>
         SupergraphComposer.Compose(subgraphs.Select((sdl, i) => Subgraph(((char)('a' + i)).ToString(), sdl)));
 
-    private static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) =>
+    public static SubgraphSdl Subgraph(string name, [StringSyntax("graphql")] string sdl) =>
         new(name, $"http://{name}.example/graphql", Link + "\n" + sdl);
 }

@@ -1,3 +1,4 @@
+using Federation.Gateway.Composition;
 using static Federation.Gateway.Tests.Composition.CompositionHarness;
 
 namespace Federation.Gateway.Tests.Composition;
@@ -135,5 +136,95 @@ public sealed class CompositionRuleTests
         ExpectErrors(
             ["OVERRIDE_FROM_SELF_ERROR [a] T.x"],
             """type Query { a: T } type T @key(fields: "id") { id: ID! x: Int @override(from: "a") }""");
+    }
+
+    private const string Accounts = """
+        type Query { accounts: [Account!]! }
+        interface Account @key(fields: "id") { id: ID! name: String! }
+        type Savings implements Account @key(fields: "id") { id: ID! name: String! }
+        """;
+
+    [Fact]
+    public void An_interface_object_without_a_key_is_named()
+    {
+        ExpectErrors(
+            ["INTERFACE_OBJECT_USAGE_ERROR [b] Account"],
+            Accounts,
+            """type Query { richest: Account } type Account @interfaceObject { id: ID! owner: String! }""");
+    }
+
+    [Fact]
+    public void An_interface_object_for_an_interface_no_subgraph_defines_names_where_it_is()
+    {
+        ExpectErrors(
+            ["INTERFACE_OBJECT_USAGE_ERROR [b] Account"],
+            """type Query { savings: [Savings!]! } type Savings @key(fields: "id") { id: ID! }""",
+            """type Query { richest: Account } type Account @key(fields: "id") @interfaceObject { id: ID! owner: String! }""");
+    }
+
+    [Fact]
+    public void An_interface_object_whose_subgraph_defines_an_implementation_names_both()
+    {
+        ExpectErrors(
+            ["INTERFACE_OBJECT_USAGE_ERROR [b] Account, Savings"],
+            Accounts,
+            """
+            type Query { richest: Account }
+            type Account @key(fields: "id") @interfaceObject { id: ID! owner: String! }
+            type Savings @key(fields: "id") { id: ID! rate: Float }
+            """);
+    }
+
+    [Fact]
+    public void A_field_both_an_implementation_and_an_interface_object_resolve_must_be_shareable()
+    {
+        ExpectErrors(
+            ["INVALID_FIELD_SHARING [a, b] Savings.owner"],
+            """
+            type Query { accounts: [Account!]! }
+            interface Account @key(fields: "id") { id: ID! name: String! }
+            type Savings implements Account @key(fields: "id") { id: ID! name: String! owner: String! }
+            """,
+            """type Account @key(fields: "id") @interfaceObject { id: ID! owner: String! }""");
+    }
+
+    [Fact]
+    public void An_interface_key_missing_on_an_implementation_names_it()
+    {
+        ExpectErrors(
+            ["INTERFACE_KEY_NOT_ON_IMPLEMENTATION [a] Account, Savings"],
+            """
+            type Query { accounts: [Account!]! }
+            interface Account @key(fields: "id") { id: ID! }
+            type Savings implements Account { id: ID! }
+            """);
+    }
+
+    [Fact]
+    public void An_interface_object_no_subgraph_can_tell_the_concrete_type_of_is_unsatisfiable()
+    {
+        ExpectErrors(
+            ["SATISFIABILITY_ERROR [b] Account"],
+            """
+            type Query { accounts: [Account!]! }
+            interface Account { id: ID! name: String! }
+            type Savings implements Account @key(fields: "id") { id: ID! name: String! }
+            """,
+            """type Query { richest: Account } type Account @key(fields: "id") @interfaceObject { id: ID! owner: String! }""");
+    }
+
+    [Fact]
+    public void An_interface_object_composes_with_its_fields_on_every_implementation()
+    {
+        var result = SupergraphComposer.Compose([
+            Subgraph("a", Accounts),
+            Subgraph("b", """type Query { richest: Account } type Account @key(fields: "id") @interfaceObject { id: ID! owner: String! }"""),
+        ]);
+
+        Assert.Empty(result.Errors);
+        var supergraph = Supergraph.Parse(result.SupergraphSdl!);
+        Assert.Contains(supergraph.Types["Account"].Subgraphs, s => s is { Subgraph: "b", Key: "id", IsInterfaceObject: true });
+        Assert.Empty(supergraph.Types["Savings"].Field("owner")!.Subgraphs);
+        Assert.Equal(["b"], supergraph.Types["Account"].Field("owner")!.Subgraphs.Select(s => s.Subgraph));
     }
 }

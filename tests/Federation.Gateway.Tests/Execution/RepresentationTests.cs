@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
 using Federation.GraphQL;
@@ -50,6 +51,48 @@ public sealed class RepresentationTests
 
         Assert.False(((Dictionary<string, object?>)((List<object?>)data["a"]!)[0]!).ContainsKey("b"));
         Assert.Equal(0, asked);
+    }
+
+    // "one" knows the interface I and its implementations S and C; "two" knows I only as an @interfaceObject and resolves I.b.
+    private static readonly PlanningSchema InterfaceObject = new PlanningSchema(SchemaBuilder.FromSdl(
+            "type Query { a: [I] } interface I { id: ID b: String } type S implements I { id: ID b: String } type C implements I { id: ID b: String }"))
+        .AddField("Query", "a", "one")
+        .AddKey("I", "one", "id", resolvable: true)
+        .AddField("I", "id", "one")
+        .AddMember("I", "S", "one")
+        .AddMember("I", "C", "one")
+        .AddKey("S", "one", "id", resolvable: true)
+        .AddField("S", "id", "one")
+        .AddKey("C", "one", "id", resolvable: true)
+        .AddField("C", "id", "one")
+        .AddInterfaceObject("I", "two")
+        .AddKey("I", "two", "id", resolvable: true)
+        .AddField("I", "id", "two")
+        .AddField("I", "b", "two");
+
+    [Fact]
+    public async Task An_implementation_is_sent_to_an_interface_object_as_the_interface()
+    {
+        var plan = new QueryPlanner(InterfaceObject).Plan(Parser.Parse("{ a { b } }"), null);
+        string? sent = null;
+        using var oneHttp = new HttpClient(new Canned("""{"data":{"a":[{"__typename":"S","id":"1"},{"__typename":"C","id":"2"},{"__typename":"X","id":"3"}]}}""", () => { }));
+        using var twoHttp = new HttpClient(new Canned("""{"data":{"_entities":[{"b":"first"},{"b":"second"}]}}""", () => { }, body => sent = body));
+        var clients = new SubgraphClients(new Dictionary<string, SubgraphClient>
+        {
+            ["one"] = new("one", oneHttp, new Uri("http://one.test/graphql"), TimeSpan.FromSeconds(5)),
+            ["two"] = new("two", twoHttp, new Uri("http://two.test/graphql"), TimeSpan.FromSeconds(5)),
+        });
+        var execution = new PlanExecution(clients, null, GatewayHarness.Caller);
+
+        await execution.RunAsync(plan.Root!, TestContext.Current.CancellationToken);
+
+        // The interface's name, not the implementation's, which "two" does not know; a type that is no implementation is not sent.
+        using var request = JsonDocument.Parse(sent!);
+        Assert.Equal(
+            """[{"__typename":"I","id":"1"},{"__typename":"I","id":"2"}]""",
+            JsonSerializer.Serialize(request.RootElement.GetProperty("variables").GetProperty("representations")));
+        var items = ((List<object?>)execution.Data["a"]!).Cast<Dictionary<string, object?>>().ToList();
+        Assert.Equal(["S first", "C second", "X "], items.Select(i => $"{i["__typename"]} {i.GetValueOrDefault("b")}"));
     }
 
     // "one" returns B with its @inaccessible field secret, which "two" requires for B.c.
@@ -128,12 +171,17 @@ public sealed class RepresentationTests
         return (execution.Data, entityRequests);
     }
 
-    private sealed class Canned(string body, Action asked) : HttpMessageHandler
+    private sealed class Canned(string body, Action asked, Action<string>? sent = null) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             asked();
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            if (sent is not null && request.Content is { } content)
+            {
+                sent(await content.ReadAsStringAsync(cancellationToken));
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
     }
 }

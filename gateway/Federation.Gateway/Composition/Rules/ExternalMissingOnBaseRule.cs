@@ -11,7 +11,8 @@ internal sealed class ExternalMissingOnBaseRule : IMergeRule
         foreach (var field in MergedFields.Output(schema))
         {
             var defined = field.Sources.Where(s => s is not null).ToList();
-            if (defined.All(s => s!.IsExternal))
+            // A field no subgraph defines on its type is one an @interfaceObject gives the implementation.
+            if (defined.Count > 0 && defined.All(s => s!.IsExternal))
             {
                 errors.Add(CompositionErrorCodes.ExternalMissingOnBase(field.Coordinate, [.. defined.Select(s => s!.Parent.Subgraph.Name)]));
             }

@@ -15,7 +15,8 @@ internal sealed class InterfaceKeyRule : IMergeRule
             var implementations = schema.Types.Values.Where(t => t.Kind == TypeKind.Object && t.Interfaces.Contains(type.Name)).Select(t => t.Name).ToList();
             foreach (var (subgraph, source) in MergedFields.Defined(schema, type.Sources))
             {
-                if (!source.Keys.Exists(k => k.Resolvable))
+                // An interface object is sent the interface's representations; it need not know the implementations.
+                if (source.IsInterfaceObject || !source.Keys.Exists(k => k.Resolvable))
                 {
                     continue;
                 }

@@ -18,7 +18,12 @@ internal sealed class OverrideRule : IMergeRule
                     continue;
                 }
 
-                if (from == subgraph)
+                if (source.Parent.IsInterfaceObject)
+                {
+                    // Apollo does not compose it yet: the field stands for the implementations' fields.
+                    errors.Add(CompositionErrorCodes.OverrideOnInterfaceObject(subgraph, field.Coordinate));
+                }
+                else if (from == subgraph)
                 {
                     errors.Add(CompositionErrorCodes.OverrideFromSelf(subgraph, field.Coordinate));
                 }

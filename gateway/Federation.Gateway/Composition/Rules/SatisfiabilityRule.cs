@@ -11,7 +11,12 @@ namespace Federation.Gateway.Composition.Rules;
 /// field is unsatisfiable where no subgraph of the set resolves it. Apollo explores more
 /// (<c>@provides</c> only on its path, <c>@requires</c> conditions, key fields gathered from
 /// several subgraphs); this treats a provided field as resolved and a requiring field as resolved
-/// by its subgraph, which the planner then plans or refuses naming the coordinate.
+/// by its subgraph, which the planner then plans or refuses naming the coordinate. An
+/// <c>@interfaceObject</c> is the interface in the subgraph that defines it so: at the interface the
+/// set grows through the interface's keys as at an entity, a set holding an interface object must
+/// reach a subgraph that defines the interface itself (which alone knows the concrete type,
+/// <c>InterfaceObjectUnreachable</c>), and an implementation's field an interface object gives is
+/// resolved in that subgraph, reached through the interface's key.
 /// https://www.apollographql.com/docs/graphos/reference/federation/errors#satisfiability_error
 /// </summary>
 internal sealed class SatisfiabilityRule : IMergeRule
@@ -31,7 +36,20 @@ internal sealed class SatisfiabilityRule : IMergeRule
             }
 
             int[] entered = [.. subgraphs];
-            var set = type.Kind == TypeKind.Object ? Close(type, [.. entered]) : [.. entered];
+            var set = type.Kind == TypeKind.Union ? [.. entered] : Close(schema, type, [.. entered]);
+            if (type.Kind == TypeKind.Interface && !ReachesImplementations(type, set))
+            {
+                foreach (var subgraph in set.Where(i => type.Sources[i] is { IsInterfaceObject: true }).Order())
+                {
+                    if (reported.Add((subgraph, type.Name)))
+                    {
+                        errors.Add(CompositionErrorCodes.InterfaceObjectUnreachable(schema.Subgraphs[subgraph].Name, type.Name));
+                    }
+                }
+
+                return;
+            }
+
             if (set.Count == 0)
             {
                 return;
@@ -82,7 +100,7 @@ internal sealed class SatisfiabilityRule : IMergeRule
                     continue;
                 }
 
-                var resolving = subgraphs.Where(i => Resolves(field, i)).ToList();
+                var resolving = subgraphs.Where(i => Resolves(field, i) || GivenByInterfaceObject(schema, type, field, i)).ToList();
                 if (resolving.Count == 0)
                 {
                     // Named after the subgraphs the query came in from; the others are reached from them.
@@ -108,8 +126,20 @@ internal sealed class SatisfiabilityRule : IMergeRule
     /// every subgraph with a resolvable key whose fields one of them gives, repeated until no
     /// more join (a key reached through an intermediate subgraph that gives it).
     /// </summary>
-    private static HashSet<int> Close(MergedType type, HashSet<int> subgraphs)
+    private static HashSet<int> Close(MergedSchema schema, MergedType type, HashSet<int> subgraphs)
     {
+        if (type.Kind == TypeKind.Object)
+        {
+            // An implementation's fields an interface object gives: its subgraph is reached through the interface's key.
+            foreach (var (to, key) in InterfaceObjectKeys(schema, type))
+            {
+                if (subgraphs.Any(from => type.Sources[from] is { } source && CanProvide(source, key)))
+                {
+                    subgraphs.Add(to);
+                }
+            }
+        }
+
         var grew = true;
         while (grew)
         {
@@ -131,6 +161,40 @@ internal sealed class SatisfiabilityRule : IMergeRule
 
         return subgraphs;
     }
+
+    /// <summary>Where the set holds an interface object, it holds (or reaches) a subgraph that defines the interface itself.</summary>
+    private static bool ReachesImplementations(MergedType type, HashSet<int> set) =>
+        !set.Any(i => type.Sources[i] is { IsInterfaceObject: true }) || set.Any(i => type.Sources[i] is { Kind: TypeKind.Interface });
+
+    /// <summary>The interface-object subgraphs of the type's interfaces, with each resolvable key of theirs.</summary>
+    private static IEnumerable<(int Subgraph, string Key)> InterfaceObjectKeys(MergedSchema schema, MergedType type)
+    {
+        foreach (var implemented in type.Interfaces)
+        {
+            if (schema.Type(implemented) is not { } interfaceType)
+            {
+                continue;
+            }
+
+            for (var to = 0; to < interfaceType.Sources.Length; to++)
+            {
+                if (interfaceType.Sources[to] is { IsInterfaceObject: true } interfaceObject)
+                {
+                    foreach (var key in interfaceObject.Keys.Where(k => k.Resolvable))
+                    {
+                        yield return (to, key.Fields);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The subgraph has an interface object of one of the type's interfaces that resolves the field.</summary>
+    private static bool GivenByInterfaceObject(MergedSchema schema, MergedType type, MergedField field, int subgraph) =>
+        type.Kind == TypeKind.Object
+        && type.Sources[subgraph] is null
+        && type.Interfaces.Any(i => schema.Type(i)?.Sources[subgraph] is { IsInterfaceObject: true } interfaceObject
+            && interfaceObject.Field(field.Name) is { IsFullyExternal: false });
 
     private static bool IsMemberIn(MergedType abstractType, string member, int subgraph) =>
         abstractType.Sources[subgraph] is { } source

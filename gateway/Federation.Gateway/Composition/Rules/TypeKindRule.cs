@@ -11,9 +11,9 @@ internal sealed class TypeKindRule : IMergeRule
         foreach (var type in schema.Types.Values)
         {
             var kinds = schema.Subgraphs.Select(s => (s.Name, Type: s.Type(type.Name))).Where(s => s.Type is not null).ToList();
-            if (kinds.Exists(k => k.Type!.Kind != type.Kind))
+            if (kinds.Exists(k => k.Type!.MergedKind != type.Kind))
             {
-                errors.Add(CompositionErrorCodes.TypeKindMismatch(type.Name, kinds.Select(k => (k.Name, KindName(k.Type!.Kind)))));
+                errors.Add(CompositionErrorCodes.TypeKindMismatch(type.Name, kinds.Select(k => (k.Name, k.Type!.IsInterfaceObject ? "Interface Object" : KindName(k.Type!.Kind)))));
             }
         }
     }
