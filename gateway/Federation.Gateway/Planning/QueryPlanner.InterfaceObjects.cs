@@ -39,7 +39,7 @@ internal sealed partial class QueryPlanner
                 if (subgraph != group.Subgraph
                     && schema.HasType(interfaceType.Name, subgraph)
                     && !schema.IsInterfaceObject(interfaceType.Name, subgraph)
-                    && GivableKeyOf(group, place, interfaceType, interfaceType.Name, subgraph) is { } key)
+                    && GivableKey(group, place, interfaceType, subgraph) is { } key)
                 {
                     return (subgraph, key);
                 }
@@ -115,7 +115,7 @@ internal sealed partial class QueryPlanner
             }
 
             var reachable = PlannableOrNone([.. candidates], parent.Name, name)
-                .Select(s => (Subgraph: s, Key: GivableKeyOf(group, place, parent, parent.Name, s)))
+                .Select(s => (Subgraph: s, Key: GivableKey(group, place, parent, s)))
                 .Where(c => c.Key is not null)
                 .ToList();
             if (reachable.Count == 0)
@@ -157,7 +157,7 @@ internal sealed partial class QueryPlanner
             {
                 foreach (var subgraph in PlannableOrNone([.. schema.InterfaceObjectsResolving(implemented.Name, name)], implemented.Name, name))
                 {
-                    if (GivableKeyOf(group, place, parent, implemented.Name, subgraph) is { } key)
+                    if (GivableKey(group, place, parent, subgraph, implemented.Name) is { } key)
                     {
                         EntityField(group, place, parent, implemented, field, path, wrappers, subgraph, key);
                         return true;
@@ -232,19 +232,5 @@ internal sealed partial class QueryPlanner
         /// <summary>The subgraphs the planner can fetch the field from correctly (<see cref="Plannable"/>); none when none is given.</summary>
         private List<string> PlannableOrNone(IReadOnlyList<string> subgraphs, string type, string field) =>
             subgraphs.Count == 0 ? [] : Plannable(subgraphs, type, field);
-
-        /// <summary>The first key of <paramref name="keyType"/> by which <paramref name="subgraph"/> resolves it and whose fields the current fetch gives at <paramref name="parent"/>; null when none.</summary>
-        private SelectionSetNode? GivableKeyOf(FetchGroup group, Place place, NamedType parent, string keyType, string subgraph)
-        {
-            foreach (var key in schema.ResolvableKeys(keyType, subgraph))
-            {
-                if (key.Selections.All(k => k is FieldNode keyField && Gives(group, place, parent, keyField.Name.Value)))
-                {
-                    return key;
-                }
-            }
-
-            return null;
-        }
     }
 }

@@ -598,10 +598,13 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
             AddField(child, Enter(child.EntitySelection(parent.Name, key), wrappers), parent, field, path, null);
         }
 
-        /// <summary>The first key by which <paramref name="subgraph"/> resolves the entity and whose fields the current fetch gives; null when none.</summary>
-        private SelectionSetNode? GivableKey(FetchGroup group, Place place, NamedType parent, string subgraph)
+        /// <summary>
+        /// The first key by which <paramref name="subgraph"/> resolves the entity — or <paramref name="keyType"/>, an interface the
+        /// object at <paramref name="parent"/> implements — and whose fields (nested ones too) the current fetch gives there; null when none.
+        /// </summary>
+        private SelectionSetNode? GivableKey(FetchGroup group, Place place, NamedType parent, string subgraph, string? keyType = null)
         {
-            foreach (var key in schema.ResolvableKeys(parent.Name, subgraph))
+            foreach (var key in schema.ResolvableKeys(keyType ?? parent.Name, subgraph))
             {
                 if (GivesAll(group.Subgraph, parent, key, place.Provided))
                 {
