@@ -285,8 +285,8 @@ internal sealed partial class AuditSpool : IAsyncDisposable
 
         requests.Writer.TryComplete();
         wake.Set();
+        // The wake event is not disposed: an append that got its record in just before the close still sets it.
         await writerDone.Task.ConfigureAwait(false);
-        wake.Dispose();
         if (last is not null)
         {
             try

@@ -79,7 +79,8 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
         }
 
         var parts = Parts(batch);
-        var transactions = new List<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)>(parts.Count);
+        var connections = new List<NpgsqlConnection>(parts.Count);
+        var transactions = new List<NpgsqlTransaction>(parts.Count);
         try
         {
             // Each part streams on a connection of its own, at once: the server's work of a batch — the
@@ -87,23 +88,21 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
             // after the one before it went through, so what is stored of the chain is always a prefix of
             // the batch: a stop or a failure between two commits leaves the chain's stored tail whole, and
             // the retry skips what was stored (NotYetStoredAsync). The checkpoints go with the last part.
-            var written = new Task[parts.Count];
-            for (var i = 0; i < parts.Count; i++)
+            // Every connection and transaction is open before any part starts, so none is disposed under a part still streaming.
+            foreach (var _ in parts)
             {
-                var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                transactions.Add((connection, null!));
-                if (i == 0)
-                {
-                    await EnsureMonthsAsync(connection, batch, batchCheckpoints, cancellationToken).ConfigureAwait(false);
-                }
-
-                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                transactions[i] = (connection, transaction);
-                written[i] = WritePartAsync(connection, parts[i], i == parts.Count - 1 ? batchCheckpoints : [], cancellationToken);
+                connections.Add(await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
             }
 
-            await Task.WhenAll(written).ConfigureAwait(false);
-            foreach (var (_, transaction) in transactions)
+            await EnsureMonthsAsync(connections[0], batch, batchCheckpoints, cancellationToken).ConfigureAwait(false);
+            foreach (var connection in connections)
+            {
+                transactions.Add(await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
+            }
+
+            await Task.WhenAll(parts.Select((part, i) =>
+                WritePartAsync(connections[i], part, i == parts.Count - 1 ? batchCheckpoints : [], cancellationToken))).ConfigureAwait(false);
+            foreach (var transaction in transactions)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -118,13 +117,13 @@ internal sealed class PostgresAuditSink(NpgsqlDataSource dataSource, string sche
         finally
         {
             // Disposing a transaction not committed rolls it back: of the parts after a failed commit, nothing is stored.
-            foreach (var (connection, transaction) in transactions)
+            foreach (var transaction in transactions)
             {
-                if (transaction is not null)
-                {
-                    await transaction.DisposeAsync().ConfigureAwait(false);
-                }
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
 
+            foreach (var connection in connections)
+            {
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
