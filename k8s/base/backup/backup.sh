@@ -44,24 +44,35 @@ if [ -n "${BACKUP_PGPASS:-}" ]; then
   export PGPASSFILE="$private/pgpass"
 fi
 
-mkdir "$work"
-count=0
+# The whole targets file is checked before anything is dumped.
+names=()
+conninfos=()
 while read -r name conninfo || [ -n "$name" ]; do
   case $name in ''|'#'*) continue ;; esac
   if ! [[ $name =~ ^[a-z0-9][a-z0-9_-]{0,62}$ ]] || [ -z "$conninfo" ]; then
     echo "backup.sh: '$name' in $targets is not 'name conninfo' (a name of a-z 0-9 _ -)" >&2
     exit 2
   fi
-  [ ! -e "$work/$name.dump" ] || { echo "backup.sh: $name is named twice in $targets" >&2; exit 2; }
+  for seen in "${names[@]}"; do
+    [ "$seen" != "$name" ] || { echo "backup.sh: $name is named twice in $targets" >&2; exit 2; }
+  done
+  names+=("$name")
+  conninfos+=("$conninfo")
+done < "$targets"
+[ ${#names[@]} -gt 0 ] || { echo "backup.sh: $targets names no database" >&2; exit 2; }
+
+[ ! -e "$output/$stamp" ] || { echo "backup.sh: a set $output/$stamp exists already" >&2; exit 1; }
+mkdir "$work"
+for i in "${!names[@]}"; do
+  name=${names[$i]}
   started=$(date +%s)
   # One consistent snapshot per database; custom format: compressed, and pg_restore can pick and
   # reorder what it restores.
-  pg_dump --format=custom --no-password --dbname="$conninfo" --file="$work/$name.dump"
+  pg_dump --format=custom --no-password --dbname="${conninfos[$i]}" --file="$work/$name.dump"
   pg_restore --list "$work/$name.dump" >/dev/null
   echo "backup.sh: $name: $(stat -c %s "$work/$name.dump") bytes in $(( $(date +%s) - started )) s"
-  count=$((count + 1))
-done < "$targets"
-[ "$count" -gt 0 ] || { echo "backup.sh: $targets names no database" >&2; exit 2; }
+done
+count=${#names[@]}
 
 (cd "$work" && sha256sum -- *.dump > SHA256SUMS)
 mv "$work" "$output/$stamp"
