@@ -57,7 +57,7 @@ public sealed class DockerfileTests
             Assert.True(File.Exists(Repository.PathOf(source)) || Directory.Exists(Repository.PathOf(source)), $"{path} copies {source}, which does not exist");
         }
 
-        var needed = new SortedSet<string>(StringComparer.Ordinal) { "global.json", "Directory.Build.props", "Directory.Packages.props" };
+        var needed = new SortedSet<string>(StringComparer.Ordinal) { "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig" };
         Inputs(dockerfile.PublishedProject!, needed);
         var missing = needed.Where(file => !copied.Any(source => file == source.TrimEnd('/') || file.StartsWith(source.TrimEnd('/') + "/", StringComparison.Ordinal))).ToList();
         Assert.True(missing.Count == 0, $"{path} does not copy what its project builds from: {string.Join(", ", missing)}");
