@@ -35,8 +35,8 @@ internal sealed class SpoolHarness : IDisposable
 
     public RecordingLogger Log { get; } = new();
 
-    public AuditSpoolSettings Settings(int checkpointEvery = 1000, bool keepShipped = true, long segmentBytes = 64L * 1024 * 1024) =>
-        new(Root, Instance, checkpointEvery, TimeSpan.FromMinutes(1), keepShipped, segmentBytes);
+    public AuditSpoolSettings Settings(int checkpointEvery = 1000, bool keepShipped = true, long segmentBytes = 64L * 1024 * 1024, int handoffCapacity = 16_384) =>
+        new(Root, Instance, checkpointEvery, TimeSpan.FromMinutes(1), keepShipped, segmentBytes, HandoffCapacity: handoffCapacity);
 
     public AuditSpool Open(AuditSpoolSettings? settings = null, Func<CancellationToken, Task<AuditSinkTail>>? sinkTail = null) =>
         AuditSpool.Open(settings ?? Settings(), Signer, Clock, Log, sinkTail, Storage);

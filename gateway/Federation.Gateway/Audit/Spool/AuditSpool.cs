@@ -19,7 +19,8 @@ internal sealed record AuditSpoolSettings(
     bool KeepShipped,
     long SegmentBytes = 64L * 1024 * 1024,
     int MaximumBatch = 8192,
-    int Capacity = 65_536)
+    int Capacity = 65_536,
+    int HandoffCapacity = 16_384)
 {
     public string InstanceDirectory => Path.Combine(Directory, Instance);
 }
@@ -54,6 +55,8 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private readonly byte[] prefix;
     private readonly IncrementalHash sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly List<SpoolRequest> batch = [];
+    private readonly List<(int Start, int End, ChainedRecord? Record, AuditCheckpoint? Checkpoint)> written = [];
+    private readonly List<SpoolItem> handed = [];
     private readonly TaskCompletionSource writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim wake = new(initialState: false, spinCount: 1);
 
@@ -74,6 +77,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private long batches;
     private long shipped;
     private TaskCompletionSource durable = NewSignal();
+    private DurableHandoff handoff = null!;
     private int closed;
 
     private AuditSpool(
@@ -114,6 +118,9 @@ internal sealed partial class AuditSpool : IAsyncDisposable
 
     /// <summary>How many batches were made durable, each with one fsync (for the benchmark).</summary>
     public long Batches => Interlocked.Read(ref batches);
+
+    /// <summary>What the writer has just made durable, in memory, for the shipper (<see cref="DurableHandoff"/>).</summary>
+    public DurableHandoff Handoff => handoff;
 
     /// <summary>The global offset up to which the sink has everything (the fsync'd state file).</summary>
     public long ShippedOffset => Interlocked.Read(ref shipped);
@@ -169,6 +176,8 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             throw;
         }
 
+        // What the recovery found is in the file only; the handoff holds what this run makes durable.
+        spool.handoff = new DurableHandoff(settings.HandoffCapacity, spool.durableEnd);
         // The writer waits on the channel only; the recovery above ran before it took anything.
         spool.recovered.TrySetResult();
         return spool;
@@ -192,9 +201,15 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         try
         {
             // The entry's JSON is written here, on the appender's thread, in parallel; the one writer loop only numbers, joins and hashes.
-            part = AuditCanonicalForm.EntryPart(entry);
+            part = AuditCanonicalForm.EntryPart(entry, out var replaced);
+            if (replaced)
+            {
+                // The record's entry is what its body reads back as — what the shipper hands the sink from memory,
+                // and what a reader of the file gets —, not the string the body could not hold.
+                entry = AuditCanonicalForm.Read(AuditCanonicalForm.Compose(prefix, 0, part)).Entry;
+            }
         }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
         {
             throw new AuditUnavailableException("The audit record has no canonical form: " + exception.Message, exception);
         }
@@ -400,6 +415,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
 
         var before = (sequence, hash, checkpointSequence, checkpointAt, checkpointDue);
         frames.Clear();
+        written.Clear();
         foreach (var request in batch)
         {
             switch (request)
@@ -461,7 +477,16 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             WritesAgain(logger, settings.Instance);
         }
 
+        // The shipper gets the batch in memory before it can see the new durable end.
+        var at = segmentStart + segmentLength;
+        handed.Clear();
+        foreach (var (start, end, record, checkpoint) in written)
+        {
+            handed.Add(new SpoolItem(at + start, at + end, record, checkpoint));
+        }
+
         segmentLength += frames.Length;
+        handoff.Add(handed, segmentStart + segmentLength);
         Interlocked.Increment(ref batches);
         Interlocked.Exchange(ref durableEnd, segmentStart + segmentLength);
         Complete();
@@ -476,8 +501,10 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         sha.AppendData(bytes);
         sha.GetHashAndReset(next);
         sequence++;
+        var start = frames.Length;
         SpoolFrames.WriteRecord(frames, sequence, hash, next, bytes);
         request.Record = new ChainedRecord(settings.Instance, sequence, request.Entry, bytes, hash, next);
+        written.Add((start, frames.Length, request.Record, null));
         hash = next;
         if (sequence % settings.CheckpointEvery == 0)
         {
@@ -491,7 +518,9 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         var now = AuditCanonicalForm.Microseconds(time.GetUtcNow());
         var at = checkpointAt is { } previous && now <= previous ? previous.AddTicks(10) : now;
         var checkpoint = signer.Sign(settings.Instance, sequence, hash, at, closing);
+        var start = frames.Length;
         SpoolFrames.WriteCheckpoint(frames, checkpoint);
+        written.Add((start, frames.Length, null, checkpoint));
         checkpointSequence = sequence;
         checkpointAt = checkpoint.At;
         checkpointDue = now + settings.CheckpointInterval;
