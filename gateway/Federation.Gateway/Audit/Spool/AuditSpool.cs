@@ -20,7 +20,8 @@ internal sealed record AuditSpoolSettings(
     long SegmentBytes = 64L * 1024 * 1024,
     int MaximumBatch = 8192,
     int Capacity = 65_536,
-    int HandoffCapacity = 16_384)
+    int HandoffCapacity = 16_384,
+    int PreallocateBytes = 4 * 1024 * 1024)
 {
     public string InstanceDirectory => Path.Combine(Directory, Instance);
 }
@@ -70,6 +71,9 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private ISpoolFile? segment;
     private long segmentStart;
     private long segmentLength;
+    // The segment's bytes up to here are allocated and written (zeros past segmentLength), and the file's length says so, fsync'd:
+    // a batch written below it changes no metadata, so fdatasync makes it durable without a journal commit.
+    private long preparedEnd;
     private bool needsRepair;
     private bool failing;
 
@@ -446,6 +450,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             {
                 segment!.SetLength(segmentLength);
                 segment.Flush();
+                preparedEnd = segmentLength;
                 needsRepair = false;
             }
 
@@ -454,8 +459,13 @@ internal sealed partial class AuditSpool : IAsyncDisposable
                 Roll(before.sequence, before.hash, before.checkpointSequence, before.checkpointAt);
             }
 
+            if (segmentLength + frames.Length > preparedEnd)
+            {
+                Prepare(segmentLength + frames.Length);
+            }
+
             segment!.Write(frames.Written, segmentLength);
-            segment.Flush();
+            segment.FlushData();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -491,7 +501,43 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         Interlocked.Exchange(ref durableEnd, segmentStart + segmentLength);
         Complete();
         Interlocked.Exchange(ref durable, NewSignal()).TrySetResult();
+
+        // The next stretch is prepared now, after this batch's appends were released rather than before the next batch's.
+        if (preparedEnd - segmentLength < settings.PreallocateBytes / 2 && preparedEnd < settings.SegmentBytes)
+        {
+            try
+            {
+                Prepare(segmentLength);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The next batch prepares its room itself, and fails if it cannot.
+                needsRepair = true;
+            }
+        }
     }
+
+    /// <summary>
+    /// Writes zeros from <see cref="preparedEnd"/> so that at least <paramref name="needed"/> bytes of the segment
+    /// are allocated (another <see cref="AuditSpoolSettings.PreallocateBytes"/>, up to the segment's size), and
+    /// fsyncs the file with its new length. Zeros, not <c>fallocate</c>: an allocated extent not yet written is
+    /// marked unwritten, and writing it is again a metadata change the data sync would have to journal.
+    /// </summary>
+    private void Prepare(long needed)
+    {
+        var target = Math.Max(needed, Math.Min(preparedEnd + settings.PreallocateBytes, Math.Max(settings.SegmentBytes, needed)));
+        target = (target + 4095) / 4096 * 4096;
+        ReadOnlySpan<byte> zeros = Zeros;
+        for (var at = preparedEnd; at < target; at += zeros.Length)
+        {
+            segment!.Write(zeros[..(int)Math.Min(zeros.Length, target - at)], at);
+        }
+
+        segment!.Flush();
+        preparedEnd = target;
+    }
+
+    private static readonly byte[] Zeros = new byte[256 * 1024];
 
     private void Append(AppendRequest request)
     {
@@ -569,6 +615,14 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private void Roll(long tailSequence, byte[] tailHash, long tailCheckpointSequence, DateTimeOffset? tailCheckpointAt)
     {
         var previous = segment!;
+        // A closed segment ends at its last frame: readers take zeros only at the end of the last one.
+        if (preparedEnd > segmentLength)
+        {
+            previous.SetLength(segmentLength);
+            previous.Flush();
+            preparedEnd = segmentLength;
+        }
+
         Create(segmentStart + segmentLength, tailSequence, tailHash, tailCheckpointSequence, tailCheckpointAt);
         previous.Dispose();
     }
@@ -596,6 +650,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         segment = file;
         Interlocked.Exchange(ref segmentStart, start);
         segmentLength = header.Length;
+        preparedEnd = header.Length;
         Interlocked.Exchange(ref durableEnd, start + segmentLength);
     }
 
@@ -672,14 +727,18 @@ internal sealed partial class AuditSpool : IAsyncDisposable
                 position += length;
             }
 
-            if (position < read)
+            // Zeros after the last whole frame are the room made ahead of the writes; anything else is a torn write.
+            var torn = data.AsSpan(position, read - position).LastIndexOfAnyExcept((byte)0) + 1;
+            if (torn > 0)
             {
-                Cut(file, path, data.AsSpan(position, read - position), position);
+                Cut(file, path, data.AsSpan(position, torn), position);
+                read = position;
             }
 
             segment = file;
             segmentStart = start;
             segmentLength = position;
+            preparedEnd = read;
             durableEnd = start + position;
             started = true;
             Recovered(logger, settings.Instance, sequence, Directory);
