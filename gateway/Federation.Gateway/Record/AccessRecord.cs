@@ -255,7 +255,13 @@ internal static class AccessRecord
             var subjects = new List<AuditedSubject>(found.Count);
             foreach (var ((kind, identifier), resources) in found)
             {
-                subjects.Add(new AuditedSubject(kind, hash.Of(identifier), [.. resources.Select(r => made.Operation.Resources[r].Id)]));
+                var ids = new string[resources.Count];
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    ids[i] = made.Operation.Resources[resources[i]].Id;
+                }
+
+                subjects.Add(new AuditedSubject(kind, hash.Of(identifier), ids));
             }
 
             return subjects;

@@ -38,19 +38,41 @@ internal sealed partial class RecordStage(IAccessDecisionLog decisions, ILogger 
     private async ValueTask AuditAsync(GatewayRequest request)
     {
         var entry = AccessRecord.Of(request, subjects, clock.GetUtcNow());
+        var answer = request.Answer;
         try
         {
             // Not the request's token: a client that went away after its data was fetched is recorded all the same.
-            await trail!.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            var appended = trail!.AppendAsync(entry, CancellationToken.None);
+            if (!appended.IsCompleted && answer is not null)
+            {
+                // While the record's group commit runs, the answer is serialised — into memory only: the endpoint
+                // writes it once this stage (and the pipeline) returned, after the record is durable.
+                Prepare(answer);
+            }
+
+            await appended.ConfigureAwait(false);
         }
         catch (AuditUnavailableException exception)
         {
             Unavailable(logger, request.Http?.TraceIdentifier ?? "", exception);
             request.Unrecorded = true;
+            answer?.Discard();
             request.Answered(RecordErrorCodes.Unavailable());
         }
 
         await Finish(request).ConfigureAwait(false);
+    }
+
+    private static void Prepare(GatewayResult answer)
+    {
+        try
+        {
+            answer.Prepare();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Serialised again, and failing as it would have, when the endpoint writes it; the record is awaited all the same.
+        }
     }
 
     private ValueTask Finish(GatewayRequest request)

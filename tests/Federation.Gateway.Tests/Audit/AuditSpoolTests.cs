@@ -89,7 +89,7 @@ public sealed class AuditSpoolTests
         }
 
         var segment = harness.Segments().Single();
-        var whole = new FileInfo(segment).Length;
+        var whole = DataEnd(await File.ReadAllBytesAsync(segment, TestContext.Current.CancellationToken));
         await using (var spool = harness.Open())
         {
             await spool.AppendAsync(AuditEntries.Access(4), TestContext.Current.CancellationToken);
@@ -104,7 +104,7 @@ public sealed class AuditSpoolTests
         }
         else
         {
-            bytes[^5] ^= 0xFF;
+            bytes[DataEnd(bytes) - 5] ^= 0xFF;
             await File.WriteAllBytesAsync(segment, bytes, TestContext.Current.CancellationToken);
         }
 
@@ -299,23 +299,128 @@ public sealed class AuditSpoolTests
     }
 
     [Fact]
+    public async Task Segments_are_prepared_with_zeros_ahead_of_the_writes_and_batches_made_durable_with_a_data_sync()
+    {
+        using var harness = new SpoolHarness();
+        await using (var spool = harness.Open(harness.Settings(segmentBytes: 1024 * 1024, preallocateBytes: 16 * 1024)))
+        {
+            for (var i = 1; i <= 40; i++)
+            {
+                await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+            }
+
+            // Every batch by fdatasync; a full fsync only to make the segment, and for each stretch of zeros with its new length.
+            Assert.Equal(spool.Batches, harness.Storage.DataFlushes);
+            var bytes = await File.ReadAllBytesAsync(harness.Segments().Single(), TestContext.Current.CancellationToken);
+            var end = DataEnd(bytes);
+            Assert.InRange(harness.Storage.Flushes - harness.Storage.DataFlushes, 2, 2 + (end / (16 * 1024)) + 1);
+            Assert.True(bytes.Length > end);
+            Assert.Equal(0, bytes.Length % 4096);
+            Assert.Equal(-1, bytes.AsSpan(end).IndexOfAnyExcept((byte)0));
+        }
+
+        // Reopened: the zeros are room, not a torn write.
+        await using (var spool = harness.Open(harness.Settings(segmentBytes: 1024 * 1024, preallocateBytes: 16 * 1024)))
+        {
+            var next = await spool.AppendAsync(AuditEntries.Access(41), TestContext.Current.CancellationToken);
+            Assert.Equal(41, next.Sequence);
+        }
+
+        Assert.Equal(0, harness.Log.Count("AuditSpoolTornFrameCut"));
+        Assert.Empty(Directory.GetFiles(harness.InstanceDirectory, "*.torn-*"));
+        Assert.Equal(Enumerable.Range(1, 41).Select(i => (long)i), harness.Contents().Records.Select(record => record.Sequence));
+        Assert.True(harness.Verify().Whole);
+    }
+
+    [Fact]
+    public async Task A_segment_closed_by_a_roll_is_cut_to_its_last_frame_and_only_the_last_ends_in_zeros()
+    {
+        using var harness = new SpoolHarness();
+        await using var spool = harness.Open(harness.Settings(segmentBytes: 2048, preallocateBytes: 4096));
+        for (var i = 1; i <= 40; i++)
+        {
+            await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+        }
+
+        var segments = harness.Segments();
+        Assert.True(segments.Count > 2);
+        foreach (var segment in segments[..^1])
+        {
+            var bytes = await File.ReadAllBytesAsync(segment, TestContext.Current.CancellationToken);
+            Assert.Equal(bytes.Length, DataEnd(bytes));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), harness.Contents().Records.Select(record => record.Sequence));
+        Assert.True(harness.Verify().Whole);
+    }
+
+    [Theory]
+    [InlineData(0)] // the frame's header reached the disk, its payload only in part
+    [InlineData(100)] // a later page of the write reached the disk, its header did not
+    public async Task A_torn_write_inside_the_prepared_zeros_is_cut_off_kept_aside_and_the_chain_continues(int gap)
+    {
+        using var harness = new SpoolHarness();
+        await using (var spool = harness.Open())
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                await spool.AppendAsync(AuditEntries.Access(i), TestContext.Current.CancellationToken);
+            }
+        }
+
+        var segment = harness.Segments().Single();
+        var bytes = await File.ReadAllBytesAsync(segment, TestContext.Current.CancellationToken);
+        var end = DataEnd(bytes);
+        var starts = FrameStarts(bytes);
+        // The crash: part of a frame like the last one lands in the zeros after it, never acknowledged.
+        var last = bytes.AsSpan((int)starts[^1], end - (int)starts[^1]);
+        last[..40].CopyTo(bytes.AsSpan(end + gap));
+        bytes[end + gap + 39] = 0xAB;
+        await File.WriteAllBytesAsync(segment, bytes, TestContext.Current.CancellationToken);
+
+        await using (var spool = harness.Open())
+        {
+            var next = await spool.AppendAsync(AuditEntries.Access(4), TestContext.Current.CancellationToken);
+            Assert.Equal(4, next.Sequence);
+        }
+
+        var aside = Assert.Single(Directory.GetFiles(harness.InstanceDirectory, "*.torn-*"));
+        Assert.Equal(gap + 40, new FileInfo(aside).Length);
+        Assert.Equal(1, harness.Log.Count("AuditSpoolTornFrameCut"));
+        Assert.Equal([1L, 2, 3, 4], harness.Contents().Records.Select(record => record.Sequence));
+        Assert.True(harness.Verify().Whole);
+    }
+
+    [Fact]
     public void Crc32c_is_the_castagnoli_checksum()
     {
         Assert.Equal(0xE3069283u, SpoolFrames.Crc32C("123456789"u8));
         Assert.Equal(0u, SpoolFrames.Crc32C([]));
     }
 
-    /// <summary>Where each frame of a segment begins.</summary>
+    /// <summary>Where each frame of a segment begins, up to the zeros prepared after its last.</summary>
     private static List<long> FrameStarts(byte[] segment)
     {
         var starts = new List<long>();
         var position = 0;
-        while (position < segment.Length)
+        while (position < segment.Length && BitConverter.ToUInt32(segment, position) != 0)
         {
             starts.Add(position);
             position += SpoolFrames.Measure(segment.AsSpan(position));
         }
 
         return starts;
+    }
+
+    /// <summary>Where a segment's last whole frame ends: the zeros after it are room prepared for the next writes.</summary>
+    private static int DataEnd(byte[] segment)
+    {
+        var position = 0;
+        while (position < segment.Length && SpoolFrames.Measure(segment.AsSpan(position)) is > 0 and var length)
+        {
+            position += length;
+        }
+
+        return position;
     }
 }

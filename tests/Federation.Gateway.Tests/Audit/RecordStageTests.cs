@@ -231,6 +231,74 @@ public sealed class RecordStageTests(AuthorizationMatrixFixture fixture) : IClas
         Assert.Equal(RecordErrorCodes.AuditUnavailable, (string?)refusal["errors"]![0]!["extensions"]!["code"]);
     }
 
+    [Fact]
+    public async Task The_answer_is_serialised_while_its_record_is_made_durable_and_written_only_after()
+    {
+        var query = $$"""{ person(idNumber: "{{LiHua}}") { name } }""";
+        var served = await AuthorizationHarness.RunAsync(fixture.Harness.Gateway(With(), trail: new CapturingAuditTrail()), Caller(BeijingTaxBureau, "110000"), null, query);
+        var expected = served.ToJson();
+        var trail = new GatedAuditTrail();
+        var request = new GatewayRequest(new GatewayCaller(BeijingTaxBureau, "UNDECLARED")) { Identity = Caller(BeijingTaxBureau, "110000") };
+        request.Answered(served);
+        var stage = new RecordStage(new LoggedAccessDecisions(Microsoft.Extensions.Logging.Abstractions.NullLogger<LoggedAccessDecisions>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, trail);
+
+        var running = stage.RunAsync(request, TestContext.Current.CancellationToken).AsTask();
+        await trail.Appending.WaitAsync(TestContext.Current.CancellationToken);
+
+        // The record is not durable yet: the stage has not returned, the body waits in memory.
+        Assert.False(running.IsCompleted);
+        Assert.True(served.IsPrepared);
+        trail.Release();
+        await running;
+
+        Assert.Same(served, request.Answer);
+        var written = new System.Buffers.ArrayBufferWriter<byte>();
+        served.WriteTo(written);
+        Assert.Equal(expected, Encoding.UTF8.GetString(written.WrittenSpan));
+        Assert.False(served.IsPrepared);
+    }
+
+    [Fact]
+    public async Task An_answer_serialised_while_its_record_failed_is_dropped_for_audit_unavailable()
+    {
+        var query = $$"""{ person(idNumber: "{{LiHua}}") { name } }""";
+        var served = await AuthorizationHarness.RunAsync(fixture.Harness.Gateway(With(), trail: new CapturingAuditTrail()), Caller(BeijingTaxBureau, "110000"), null, query);
+        var trail = new GatedAuditTrail();
+        var request = new GatewayRequest(new GatewayCaller(BeijingTaxBureau, "UNDECLARED")) { Identity = Caller(BeijingTaxBureau, "110000") };
+        request.Answered(served);
+        var stage = new RecordStage(new LoggedAccessDecisions(Microsoft.Extensions.Logging.Abstractions.NullLogger<LoggedAccessDecisions>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, trail);
+
+        var running = stage.RunAsync(request, TestContext.Current.CancellationToken).AsTask();
+        await trail.Appending.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.True(served.IsPrepared);
+        trail.Fail();
+        await running;
+
+        Assert.NotSame(served, request.Answer);
+        Assert.False(served.IsPrepared);
+        Assert.Equal(503, request.Answer!.StatusCode);
+        Assert.DoesNotContain("李华", request.Answer.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_HTTP_no_byte_of_the_answer_leaves_before_its_record_is_durable()
+    {
+        var trail = new GatedAuditTrail();
+        var gateway = fixture.Harness.Gateway(With(), trail: trail);
+        await using var endpoint = await StartAsync(gateway);
+
+        var sending = endpoint.PostAsync($$"""{ person(idNumber: "{{LiHua}}") { name } }""");
+        await trail.Appending.WaitAsync(TestContext.Current.CancellationToken);
+        // Time enough for a body released early to arrive; none may.
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.False(sending.IsCompleted);
+        trail.Release();
+        var (status, body) = await sending;
+
+        Assert.Equal(200, status);
+        Assert.Equal("李华", (string?)body["data"]!["person"]!["name"]);
+    }
+
     private static async Task<Endpoint> StartAsync(GatewayPipeline gateway)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -249,6 +317,27 @@ public sealed class RecordStageTests(AuthorizationMatrixFixture fixture) : IClas
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Endpoint(app, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    /// <summary>A trail whose append completes (durable) or fails only when the test says so.</summary>
+    private sealed class GatedAuditTrail : IAuditTrail
+    {
+        private readonly TaskCompletionSource appending = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<ChainedRecord> durable = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Appending => appending.Task;
+
+        public ValueTask<ChainedRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+        {
+            appending.TrySetResult();
+            return new ValueTask<ChainedRecord>(durable.Task);
+        }
+
+        public void Release() => durable.TrySetResult(new ChainedRecord("gw-test", 1, AnyEntry, "{}"u8.ToArray(), Federation.Gateway.Audit.Chain.AuditChain.Genesis, Federation.Gateway.Audit.Chain.AuditChain.Genesis));
+
+        public void Fail() => durable.TrySetException(new AuditUnavailableException("The test trail could not sync its spool."));
+
+        private static readonly AuditEntry AnyEntry = new() { At = DateTimeOffset.UnixEpoch, Kind = AuditKind.Access };
     }
 
     /// <summary>A stage after fetching that fails: the record stage must still run.</summary>

@@ -35,8 +35,8 @@ internal sealed class SpoolHarness : IDisposable
 
     public RecordingLogger Log { get; } = new();
 
-    public AuditSpoolSettings Settings(int checkpointEvery = 1000, bool keepShipped = true, long segmentBytes = 64L * 1024 * 1024) =>
-        new(Root, Instance, checkpointEvery, TimeSpan.FromMinutes(1), keepShipped, segmentBytes);
+    public AuditSpoolSettings Settings(int checkpointEvery = 1000, bool keepShipped = true, long segmentBytes = 64L * 1024 * 1024, int handoffCapacity = 16_384, int preallocateBytes = 4 * 1024 * 1024) =>
+        new(Root, Instance, checkpointEvery, TimeSpan.FromMinutes(1), keepShipped, segmentBytes, HandoffCapacity: handoffCapacity, PreallocateBytes: preallocateBytes);
 
     public AuditSpool Open(AuditSpoolSettings? settings = null, Func<CancellationToken, Task<AuditSinkTail>>? sinkTail = null) =>
         AuditSpool.Open(settings ?? Settings(), Signer, Clock, Log, sinkTail, Storage);
@@ -60,6 +60,7 @@ internal sealed class SpoolHarness : IDisposable
 internal sealed class FaultyStorage : ISpoolStorage
 {
     private int flushes;
+    private int dataFlushes;
 
     public bool Failing { get; set; }
 
@@ -67,6 +68,9 @@ internal sealed class FaultyStorage : ISpoolStorage
     public bool FailFlushOnly { get; set; }
 
     public int Flushes => Volatile.Read(ref flushes);
+
+    /// <summary>Of <see cref="Flushes"/>, the fdatasyncs: writes below a length already made durable.</summary>
+    public int DataFlushes => Volatile.Read(ref dataFlushes);
 
     public ISpoolFile Open(string path, bool create) => new File(this, FileSpoolStorage.Instance.Open(path, create));
 
@@ -109,6 +113,18 @@ internal sealed class FaultyStorage : ISpoolStorage
 
             Interlocked.Increment(ref storage.flushes);
             file.Flush();
+        }
+
+        public void FlushData()
+        {
+            if (storage.Failing)
+            {
+                throw NoSpace();
+            }
+
+            Interlocked.Increment(ref storage.flushes);
+            Interlocked.Increment(ref storage.dataFlushes);
+            file.FlushData();
         }
 
         public void SetLength(long length)

@@ -69,9 +69,16 @@ internal static class AuditCanonicalForm
     }
 
     /// <summary>The body's members after the sequence, as <c>{"at":…}</c>: the leading brace is dropped when composed.</summary>
-    public static byte[] EntryPart(AuditEntry entry)
+    public static byte[] EntryPart(AuditEntry entry) => EntryPart(entry, out _);
+
+    /// <summary>
+    /// <see cref="EntryPart(AuditEntry)"/>, saying whether a string of <paramref name="entry"/> was written
+    /// otherwise than it is (a lone surrogate as U+FFFD): then the entry read back from the body differs from it.
+    /// </summary>
+    public static byte[] EntryPart(AuditEntry entry, out bool replaced)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        Replaced = false;
         var buffer = PartBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
         var json = PartWriter;
@@ -98,6 +105,7 @@ internal static class AuditCanonicalForm
             throw;
         }
 
+        replaced = Replaced;
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -123,6 +131,9 @@ internal static class AuditCanonicalForm
 
     [ThreadStatic]
     private static Utf8JsonWriter? PartWriter;
+
+    [ThreadStatic]
+    private static bool Replaced;
 
     private static void WriteMembers(Utf8JsonWriter json, AuditEntry entry)
     {
@@ -574,7 +585,9 @@ internal static class AuditCanonicalForm
         {
             if (char.IsSurrogate(c))
             {
-                return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+                var valid = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+                Replaced |= !string.Equals(valid, text, StringComparison.Ordinal);
+                return valid;
             }
         }
 

@@ -7,7 +7,9 @@ namespace Federation.Gateway.Audit.Shipping;
 /// <summary>
 /// Ships the spool to the sink, off the request path: from the shipped offset, batches of up to
 /// <c>Audit:BatchSize</c> records (with the checkpoints among and right after them, so a record and its
-/// checkpoint are stored together), in spool order. A batch stored moves the shipped offset (fsync'd) and
+/// checkpoint are stored together), in spool order — handed over in memory by the spool's writer once
+/// durable (<see cref="DurableHandoff"/>), or read back from the spool file when they are not held there
+/// (after a restart, an overflow of the handoff, a long outage of the sink). A batch stored moves the shipped offset (fsync'd) and
 /// lets wholly shipped segments go. When the sink fails the shipper backs off (doubling, bounded), logs the
 /// outage once and its end once, and tries again from the same place: what comes meanwhile waits in the
 /// spool. On every (re)connection it asks the sink where the chain ends and skips what is stored — the
@@ -31,7 +33,9 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
     private readonly TimeSpan drainLimit;
     private readonly TimeSpan interval;
     private readonly CancellationTokenSource draining = new();
+    private readonly List<SpoolItem> taken = [];
     private long offset;
+    private long readBack;
     private volatile bool outage;
 
     public AuditShipper(SpooledAuditTrail trail, IAuditSink sink, AuditOptions options, TimeProvider time, ILogger<AuditShipper> logger)
@@ -55,6 +59,9 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
 
     /// <summary>The global offset up to which the sink has everything.</summary>
     public long Shipped => Interlocked.Read(ref offset);
+
+    /// <summary>How many batches were read back from the spool file rather than handed over in memory (after a restart, an overflow, an outage).</summary>
+    public long BatchesReadBack => Interlocked.Read(ref readBack);
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -165,7 +172,21 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
         var from = Shipped;
         var end = from;
         var full = false;
-        foreach (var item in AuditSpoolReader.Read(spool.Directory, from, spool.DurableEnd))
+        // What the writer just made durable comes in memory; what is before the handoff's start only from the file.
+        taken.Clear();
+        IEnumerable<SpoolItem> items;
+        if (spool.Handoff.TryTake(from, batchSize, taken, out var more))
+        {
+            items = taken;
+            full = more;
+        }
+        else
+        {
+            items = AuditSpoolReader.Read(spool.Directory, from, spool.DurableEnd);
+            Interlocked.Increment(ref readBack);
+        }
+
+        foreach (var item in items)
         {
             if (item.Record is { } record)
             {
@@ -226,6 +247,7 @@ internal sealed partial class AuditShipper : BackgroundService, IHostedLifecycle
         {
             spool.MarkShipped(end);
             Interlocked.Exchange(ref offset, end);
+            spool.Handoff.Shipped(end);
         }
 
         return (tail, full);

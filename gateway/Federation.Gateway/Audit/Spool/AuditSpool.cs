@@ -19,7 +19,9 @@ internal sealed record AuditSpoolSettings(
     bool KeepShipped,
     long SegmentBytes = 64L * 1024 * 1024,
     int MaximumBatch = 8192,
-    int Capacity = 65_536)
+    int Capacity = 65_536,
+    int HandoffCapacity = 16_384,
+    int PreallocateBytes = 4 * 1024 * 1024)
 {
     public string InstanceDirectory => Path.Combine(Directory, Instance);
 }
@@ -54,6 +56,8 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private readonly byte[] prefix;
     private readonly IncrementalHash sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly List<SpoolRequest> batch = [];
+    private readonly List<(int Start, int End, ChainedRecord? Record, AuditCheckpoint? Checkpoint)> written = [];
+    private readonly List<SpoolItem> handed = [];
     private readonly TaskCompletionSource writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim wake = new(initialState: false, spinCount: 1);
 
@@ -67,6 +71,9 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private ISpoolFile? segment;
     private long segmentStart;
     private long segmentLength;
+    // The segment's bytes up to here are allocated and written (zeros past segmentLength), and the file's length says so, fsync'd:
+    // a batch written below it changes no metadata, so fdatasync makes it durable without a journal commit.
+    private long preparedEnd;
     private bool needsRepair;
     private bool failing;
 
@@ -74,6 +81,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private long batches;
     private long shipped;
     private TaskCompletionSource durable = NewSignal();
+    private DurableHandoff handoff = null!;
     private int closed;
 
     private AuditSpool(
@@ -114,6 +122,9 @@ internal sealed partial class AuditSpool : IAsyncDisposable
 
     /// <summary>How many batches were made durable, each with one fsync (for the benchmark).</summary>
     public long Batches => Interlocked.Read(ref batches);
+
+    /// <summary>What the writer has just made durable, in memory, for the shipper (<see cref="DurableHandoff"/>).</summary>
+    public DurableHandoff Handoff => handoff;
 
     /// <summary>The global offset up to which the sink has everything (the fsync'd state file).</summary>
     public long ShippedOffset => Interlocked.Read(ref shipped);
@@ -169,6 +180,8 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             throw;
         }
 
+        // What the recovery found is in the file only; the handoff holds what this run makes durable.
+        spool.handoff = new DurableHandoff(settings.HandoffCapacity, spool.durableEnd);
         // The writer waits on the channel only; the recovery above ran before it took anything.
         spool.recovered.TrySetResult();
         return spool;
@@ -192,9 +205,15 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         try
         {
             // The entry's JSON is written here, on the appender's thread, in parallel; the one writer loop only numbers, joins and hashes.
-            part = AuditCanonicalForm.EntryPart(entry);
+            part = AuditCanonicalForm.EntryPart(entry, out var replaced);
+            if (replaced)
+            {
+                // The record's entry is what its body reads back as — what the shipper hands the sink from memory,
+                // and what a reader of the file gets —, not the string the body could not hold.
+                entry = AuditCanonicalForm.Read(AuditCanonicalForm.Compose(prefix, 0, part)).Entry;
+            }
         }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
         {
             throw new AuditUnavailableException("The audit record has no canonical form: " + exception.Message, exception);
         }
@@ -400,6 +419,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
 
         var before = (sequence, hash, checkpointSequence, checkpointAt, checkpointDue);
         frames.Clear();
+        written.Clear();
         foreach (var request in batch)
         {
             switch (request)
@@ -430,6 +450,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             {
                 segment!.SetLength(segmentLength);
                 segment.Flush();
+                preparedEnd = segmentLength;
                 needsRepair = false;
             }
 
@@ -438,8 +459,13 @@ internal sealed partial class AuditSpool : IAsyncDisposable
                 Roll(before.sequence, before.hash, before.checkpointSequence, before.checkpointAt);
             }
 
+            if (segmentLength + frames.Length > preparedEnd)
+            {
+                Prepare(segmentLength + frames.Length);
+            }
+
             segment!.Write(frames.Written, segmentLength);
-            segment.Flush();
+            segment.FlushData();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -461,12 +487,57 @@ internal sealed partial class AuditSpool : IAsyncDisposable
             WritesAgain(logger, settings.Instance);
         }
 
+        // The shipper gets the batch in memory before it can see the new durable end.
+        var at = segmentStart + segmentLength;
+        handed.Clear();
+        foreach (var (start, end, record, checkpoint) in written)
+        {
+            handed.Add(new SpoolItem(at + start, at + end, record, checkpoint));
+        }
+
         segmentLength += frames.Length;
+        handoff.Add(handed, segmentStart + segmentLength);
         Interlocked.Increment(ref batches);
         Interlocked.Exchange(ref durableEnd, segmentStart + segmentLength);
         Complete();
         Interlocked.Exchange(ref durable, NewSignal()).TrySetResult();
+
+        // The next stretch is prepared now, after this batch's appends were released rather than before the next batch's.
+        if (preparedEnd - segmentLength < settings.PreallocateBytes / 2 && preparedEnd < settings.SegmentBytes)
+        {
+            try
+            {
+                Prepare(segmentLength);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The next batch prepares its room itself, and fails if it cannot.
+                needsRepair = true;
+            }
+        }
     }
+
+    /// <summary>
+    /// Writes zeros from <see cref="preparedEnd"/> so that at least <paramref name="needed"/> bytes of the segment
+    /// are allocated (another <see cref="AuditSpoolSettings.PreallocateBytes"/>, up to the segment's size), and
+    /// fsyncs the file with its new length. Zeros, not <c>fallocate</c>: an allocated extent not yet written is
+    /// marked unwritten, and writing it is again a metadata change the data sync would have to journal.
+    /// </summary>
+    private void Prepare(long needed)
+    {
+        var target = Math.Max(needed, Math.Min(preparedEnd + settings.PreallocateBytes, Math.Max(settings.SegmentBytes, needed)));
+        target = (target + 4095) / 4096 * 4096;
+        ReadOnlySpan<byte> zeros = Zeros;
+        for (var at = preparedEnd; at < target; at += zeros.Length)
+        {
+            segment!.Write(zeros[..(int)Math.Min(zeros.Length, target - at)], at);
+        }
+
+        segment!.Flush();
+        preparedEnd = target;
+    }
+
+    private static readonly byte[] Zeros = new byte[256 * 1024];
 
     private void Append(AppendRequest request)
     {
@@ -476,8 +547,10 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         sha.AppendData(bytes);
         sha.GetHashAndReset(next);
         sequence++;
+        var start = frames.Length;
         SpoolFrames.WriteRecord(frames, sequence, hash, next, bytes);
         request.Record = new ChainedRecord(settings.Instance, sequence, request.Entry, bytes, hash, next);
+        written.Add((start, frames.Length, request.Record, null));
         hash = next;
         if (sequence % settings.CheckpointEvery == 0)
         {
@@ -491,7 +564,9 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         var now = AuditCanonicalForm.Microseconds(time.GetUtcNow());
         var at = checkpointAt is { } previous && now <= previous ? previous.AddTicks(10) : now;
         var checkpoint = signer.Sign(settings.Instance, sequence, hash, at, closing);
+        var start = frames.Length;
         SpoolFrames.WriteCheckpoint(frames, checkpoint);
+        written.Add((start, frames.Length, null, checkpoint));
         checkpointSequence = sequence;
         checkpointAt = checkpoint.At;
         checkpointDue = now + settings.CheckpointInterval;
@@ -540,6 +615,14 @@ internal sealed partial class AuditSpool : IAsyncDisposable
     private void Roll(long tailSequence, byte[] tailHash, long tailCheckpointSequence, DateTimeOffset? tailCheckpointAt)
     {
         var previous = segment!;
+        // A closed segment ends at its last frame: readers take zeros only at the end of the last one.
+        if (preparedEnd > segmentLength)
+        {
+            previous.SetLength(segmentLength);
+            previous.Flush();
+            preparedEnd = segmentLength;
+        }
+
         Create(segmentStart + segmentLength, tailSequence, tailHash, tailCheckpointSequence, tailCheckpointAt);
         previous.Dispose();
     }
@@ -567,6 +650,7 @@ internal sealed partial class AuditSpool : IAsyncDisposable
         segment = file;
         Interlocked.Exchange(ref segmentStart, start);
         segmentLength = header.Length;
+        preparedEnd = header.Length;
         Interlocked.Exchange(ref durableEnd, start + segmentLength);
     }
 
@@ -643,14 +727,18 @@ internal sealed partial class AuditSpool : IAsyncDisposable
                 position += length;
             }
 
-            if (position < read)
+            // Zeros after the last whole frame are the room made ahead of the writes; anything else is a torn write.
+            var torn = data.AsSpan(position, read - position).LastIndexOfAnyExcept((byte)0) + 1;
+            if (torn > 0)
             {
-                Cut(file, path, data.AsSpan(position, read - position), position);
+                Cut(file, path, data.AsSpan(position, torn), position);
+                read = position;
             }
 
             segment = file;
             segmentStart = start;
             segmentLength = position;
+            preparedEnd = read;
             durableEnd = start + position;
             started = true;
             Recovered(logger, settings.Instance, sequence, Directory);

@@ -114,6 +114,7 @@ internal static class AuditSpoolReader
             var frame = ReadFrame(file, position, length, header);
             if (frame is null)
             {
+                // The last segment may end in a write in progress and the zeros written ahead of the writes; a closed one ends at its last frame.
                 if (last)
                 {
                     yield break;

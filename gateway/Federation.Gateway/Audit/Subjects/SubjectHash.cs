@@ -17,6 +17,9 @@ internal sealed class SubjectHash
 
     private readonly byte[] key;
 
+    // One HMAC per thread, keyed once: a one-shot HMAC prepares the key's inner and outer pads again for every identifier.
+    private readonly ThreadLocal<IncrementalHash> macs;
+
     public SubjectHash(ReadOnlySpan<byte> key)
     {
         if (key.Length < MinimumKeyBytes)
@@ -25,19 +28,34 @@ internal sealed class SubjectHash
         }
 
         this.key = key.ToArray();
+        macs = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, this.key));
     }
 
     /// <summary>The hash of <paramref name="identifier"/>, 64 lower-case hex digits.</summary>
-    public string Of(string identifier) => Convert.ToHexStringLower(BytesOf(identifier));
+    public string Of(string identifier)
+    {
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Hash(identifier, hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     /// <summary>The hash of <paramref name="identifier"/>, 32 bytes.</summary>
     public byte[] BytesOf(string identifier)
+    {
+        var hash = new byte[HMACSHA256.HashSizeInBytes];
+        Hash(identifier, hash);
+        return hash;
+    }
+
+    private void Hash(string identifier, Span<byte> destination)
     {
         var normalized = Normalize(identifier);
         var length = Encoding.UTF8.GetMaxByteCount(normalized.Length);
         var buffer = length <= 256 ? stackalloc byte[length] : new byte[length];
         var written = Encoding.UTF8.GetBytes(normalized, buffer);
-        return HMACSHA256.HashData(key, buffer[..written]);
+        var mac = macs.Value!;
+        mac.AppendData(buffer[..written]);
+        mac.GetHashAndReset(destination);
     }
 
     /// <summary>Trimmed, ASCII letters upper-cased; other characters as they are.</summary>
