@@ -43,6 +43,7 @@ public class EngineVersusGraphQLDotNet
     private GraphQLDocument theirDocument = null!;
     private GraphQLOperationDefinition theirOperation = null!;
     private DotNet.Inputs theirVariables = null!;
+    private object? theirRoot;
 
     [Params("KitchenSink", "Introspection")]
     public string Workload { get; set; } = "KitchenSink";
@@ -54,6 +55,7 @@ public class EngineVersusGraphQLDotNet
         document = Parser.Parse(workload.Text);
         theirSchema = GraphQLDotNetSchema.Build(File.ReadAllText(Path.Combine(Benchmarks.Workload.Directory, "schema.graphql")), ResolveByName);
         theirSchema.Initialize();
+        theirRoot = WholeNumbersAsInt(Benchmarks.Workload.RootValue);
         theirDocument = DocumentBuilder.Build(workload.Text);
         theirOperation = theirDocument.Definitions.OfType<GraphQLOperationDefinition>().Single();
         theirVariables = Workload == "KitchenSink"
@@ -69,7 +71,7 @@ public class EngineVersusGraphQLDotNet
         var ours = JsonNode.Parse(output.WrittenSpan)!;
         TheirsAll();
         var theirs = JsonNode.Parse(stream.ToArray())!;
-        if (ours["errors"] is not null || theirs["errors"] is not null || !JsonNode.DeepEquals(ours["data"], theirs["data"]))
+        if (ours["errors"] is not null || theirs["errors"] is not null || !JsonNode.DeepEquals(Comparable(ours["data"]), Comparable(theirs["data"])))
         {
             throw new InvalidOperationException($"{Workload}: the engines answer differently.\nours:        {ours.ToJsonString()[..Math.Min(2000, ours.ToJsonString().Length)]}\nGraphQL.NET: {theirs.ToJsonString()[..Math.Min(2000, theirs.ToJsonString().Length)]}");
         }
@@ -114,7 +116,7 @@ public class EngineVersusGraphQLDotNet
         Schema = theirSchema,
         Document = theirDocument,
         Variables = theirVariables,
-        Root = Benchmarks.Workload.RootValue,
+        Root = theirRoot,
         ValidationRules = [],
         ThrowOnUnhandledException = true,
     })));
@@ -138,13 +140,33 @@ public class EngineVersusGraphQLDotNet
         Schema = theirSchema,
         Query = workload.Text,
         Variables = theirVariables,
-        Root = Benchmarks.Workload.RootValue,
+        Root = theirRoot,
         ThrowOnUnhandledException = true,
     })));
 
     /// <summary>The field resolver of every object field: the parent dictionary's member of the field's name, as our default resolver reads it.</summary>
     private static object? ResolveByName(DotNet.IResolveFieldContext context) =>
         context.Source is IReadOnlyDictionary<string, object?> parent && parent.TryGetValue(context.FieldDefinition.Name, out var value) ? value : null;
+
+    /// <summary>
+    /// The same data with whole numbers as int: our root value holds JSON numbers as double, which
+    /// our Int accepts when whole; GraphQL.NET's Int serializes int and long only.
+    /// </summary>
+    private static object? WholeNumbersAsInt(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> members => members.ToDictionary(m => m.Key, m => WholeNumbersAsInt(m.Value)),
+        IReadOnlyList<object?> items => items.Select(WholeNumbersAsInt).ToList(),
+        double number when number == Math.Floor(number) && Math.Abs(number) <= int.MaxValue => (int)number,
+        _ => value,
+    };
+
+    /// <summary>
+    /// The data to compare: as is for the kitchen sink; for introspection the set of type names,
+    /// since GraphQL.NET lists the types in another order (both orders are allowed).
+    /// </summary>
+    private JsonNode? Comparable(JsonNode? data) => Workload == "Introspection"
+        ? new JsonArray(data!["__schema"]!["types"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).Select(n => (JsonNode)n).ToArray())
+        : data;
 
     private long TheirsWrite(DotNet.ExecutionResult result)
     {
