@@ -117,7 +117,9 @@ internal static class GraphQLDotNetEngine
         var arguments = new List<KeyValuePair<string, object?>>();
         foreach (var definition in context.FieldDefinition.Arguments ?? [])
         {
-            if (context.Arguments is { } given && given.TryGetValue(definition.Name, out var argument))
+            // GraphQL.NET lists an argument neither given nor defaulted as null from the field's (absent) default.
+            if (context.Arguments is { } given && given.TryGetValue(definition.Name, out var argument)
+                && !(argument.Source == DotNet.Execution.ArgumentSource.FieldDefault && definition.DefaultValue is null))
             {
                 arguments.Add(new(definition.Name, argument.Value));
             }
