@@ -22,7 +22,7 @@ public sealed class SnapshotGuardTests
         {
             Assert.True(Snapshots.MissingFails);
             Assert.Throws<SnapshotNotFoundException>(() => Snapshots.Match("never reviewed", new SnapshotFullName("Missing.snap", folder)));
-            Assert.False(File.Exists(Path.Combine(folder, "Missing.snap")));
+            Assert.False(File.Exists(Path.Combine(folder, "__snapshots__", "Missing.snap")));
         }
         finally
         {
@@ -39,7 +39,7 @@ public sealed class SnapshotGuardTests
         {
             Assert.False(Snapshots.MissingFails);
             Snapshots.Match("made here", new SnapshotFullName("New.snap", folder));
-            Assert.Equal("made here\n", File.ReadAllText(Path.Combine(folder, "New.snap")));
+            Assert.Equal("made here\n", File.ReadAllText(Path.Combine(folder, "__snapshots__", "New.snap")));
             Assert.ThrowsAny<Exception>(() => Snapshots.Match("changed", new SnapshotFullName("New.snap", folder)));
         }
         finally
