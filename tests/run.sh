@@ -102,6 +102,9 @@ export FEDERATION_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;
 export FEDERATION_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export FEDERATION_PEER_DIR="$ROOT/tests/peer"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# A snapshot (tests/*/__snapshots__) missing here fails its test instead of being written and
+# passing: a snapshot is reviewed text, made and read by a person before it is committed.
+export SNAPSHOOTER_STRICT_MODE=on
 
 OUT=$(mktemp)
 status=0

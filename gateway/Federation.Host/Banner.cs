@@ -13,6 +13,12 @@ internal static class Banner
     /// <summary>The token lifetime of the banner's example request.</summary>
     private static readonly TimeSpan ExampleTokenLifetime = TimeSpan.FromHours(8);
 
+    /// <summary>The user of the example token (and of GraphiQL's, <see cref="DevelopmentGraphiQLHeaders"/>).</summary>
+    public const string ExampleUser = "developer";
+
+    /// <summary>The purpose the example request declares.</summary>
+    public const string ExamplePurpose = "WORK_REFERENCE";
+
     public static async Task PrintAsync(TextWriter output, string banner)
     {
         await output.WriteAsync(banner).ConfigureAwait(false);
@@ -43,10 +49,11 @@ internal static class Banner
         }
         else
         {
-            var token = developmentKey.IssueFor("developer", DemoAgencies.Platform.Code, ExampleTokenLifetime, DateTime.UtcNow);
+            var token = developmentKey.IssueFor(ExampleUser, DemoAgencies.Platform.Code, ExampleTokenLifetime, DateTime.UtcNow);
+            text.AppendLine($"  GraphiQL   opens in a browser on this machine signed in as {ExampleUser} of {DemoAgencies.Platform.Name} (the Headers tab)");
             text.AppendLine($"  Sign-in    DEVELOPMENT tokens, signed with the key in {developmentKey.Path} — never use it outside development");
             text.AppendLine("  Token      dotnet run --project gateway/Federation.Host -- token --agency <credit code>   (`-- token --list` lists the agencies registry and the roles each may hold)");
-            text.AppendLine($"  Try        curl -s {address}/graphql -H 'Authorization: Bearer {token}' -H 'Federation-Purpose: WORK_REFERENCE' -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
+            text.AppendLine($"  Try        curl -s {address}/graphql -H 'Authorization: Bearer {token}' -H 'Federation-Purpose: {ExamplePurpose}' -H 'Content-Type: application/json' -d '{{\"query\":\"{query}\"}}'");
         }
 
         text.AppendLine();

@@ -1,7 +1,9 @@
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Federation.Host;
@@ -46,9 +48,26 @@ internal static class OneCommandRun
                     builder.Configuration[$"{SubgraphOptions.Section}:Endpoints:{name}:Url"] = url;
                 }
 
-                developmentKey = DevelopmentSigningKey.TrustUnlessConfigured(builder.Configuration);
+                developmentKey = SignIn(builder);
             },
             address => Banner.PrintAsync(Console.Out, Banner.Text(address, embedded, options, developmentKey)),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The one-command run's sign-in: unless an authority, signing keys or Entra ID are configured, the
+    /// gateway trusts the development key, and GraphiQL opens signed in as the banner's example caller
+    /// (<see cref="DevelopmentGraphiQLHeaders"/>) so that its first query is answered. Returns the key, or
+    /// null when the configuration says where tokens come from (then GraphiQL offers no token).
+    /// </summary>
+    internal static DevelopmentSigningKey? SignIn(WebApplicationBuilder builder)
+    {
+        var key = DevelopmentSigningKey.TrustUnlessConfigured(builder.Configuration);
+        if (key is not null)
+        {
+            builder.Services.AddSingleton(new DevelopmentGraphiQLHeaders(key, Banner.ExampleUser, DemoAgencies.Platform.Code, Banner.ExamplePurpose));
+        }
+
+        return key;
     }
 }

@@ -69,7 +69,7 @@ internal sealed class GraphQLEndpoint
             {
                 if (!context.Request.Query.ContainsKey("query") && !context.Request.Query.ContainsKey("documentId"))
                 {
-                    await GraphiQLPage.WriteAsync(context, context.Request.PathBase + context.Request.Path);
+                    await GraphiQLPage.WriteAsync(context, context.Request.PathBase + context.Request.Path, options.GraphiQLHeaders?.Invoke(context));
                     return;
                 }
 

@@ -14,6 +14,13 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Whether browsers asking for text/html get the GraphiQL page.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 
+    /// <summary>
+    /// Headers the GraphiQL page opens with in its headers editor (a development token, say), made for
+    /// each page served; null or empty for none. Whoever loads the page reads them: never set it where
+    /// the page is reachable by others than the developer the headers are for.
+    /// </summary>
+    public Func<HttpContext, IReadOnlyDictionary<string, string>?>? GraphiQLHeaders { get; set; }
+
     /// <summary>Whether queries may be sent with GET (mutations never may).</summary>
     public bool AllowGet { get; set; } = true;
 

@@ -72,6 +72,12 @@ internal static class Program
             return Planning.PlanningTime.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- spatial-geometry`: PostGIS geometries as WKB bytes against Npgsql.NetTopologySuite's mapping, alternating.
+        if (args is ["spatial-geometry", ..])
+        {
+            return Spatial.GeometryRoundTrip.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -8,13 +8,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Federation.Gateway.Authentication;
 
 /// <summary>
 /// Who is asking: JWT bearer tokens validated by ASP.NET Core's JwtBearer handler (issuer, audience,
-/// signature, lifetime, algorithm) and the gate (no critical header parameters), the caller's claims
+/// signature, lifetime, algorithm) — or, for Microsoft Entra ID (the <c>AzureAd</c> section), by the
+/// same handler as Microsoft.Identity.Web configures it — and the gate (no critical header parameters), the caller's claims
 /// admitted by the catalogue's agencies registry (<see cref="RegistryAdmission"/>), and the gate in
 /// front of the GraphQL endpoint that refuses with 401 (or 403 for what the registry refuses) before
 /// the request is even parsed.
@@ -29,16 +31,20 @@ internal static class GatewayAuthentication
     private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
 
     /// <summary>Whether <paramref name="configuration"/> says where tokens come from (else only the one-command run may start).</summary>
-    public static bool IsConfigured(IConfiguration configuration) => Read(configuration).IsConfigured;
+    public static bool IsConfigured(IConfiguration configuration) => Read(configuration).IsConfigured || ReadEntraId(configuration).IsConfigured;
 
     public static GatewayAuthenticationOptions Read(IConfiguration configuration) =>
         configuration.GetSection(GatewayAuthenticationOptions.Section).Get<GatewayAuthenticationOptions>() ?? new GatewayAuthenticationOptions();
+
+    public static EntraIdOptions ReadEntraId(IConfiguration configuration) =>
+        configuration.GetSection(EntraIdOptions.Section).Get<EntraIdOptions>() ?? new EntraIdOptions();
 
     /// <summary>Registers token validation; fails closed — throws — when the options cannot validate tokens safely.</summary>
     public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var options = Read(configuration);
-        if (options.Problem() is { } problem)
+        var entra = ReadEntraId(configuration);
+        if ((entra.IsConfigured ? entra.Problem(options) ?? options.Problem(requireIssuerAndAudience: false) : options.Problem()) is { } problem)
         {
             throw new InvalidOperationException(problem);
         }
@@ -51,7 +57,37 @@ internal static class GatewayAuthentication
         // WebApplication adds would validate every request's token before the gate does — work the
         // gate's memory of admitted tokens (AdmittedTokens) is there to save.
         AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
-        services.AddAuthentication().AddJwtBearer(Scheme, jwt => Configure(jwt, options));
+        var authentication = services.AddAuthentication();
+        if (entra.IsConfigured)
+        {
+            // Microsoft.Identity.Web sets the authority ({Instance}{TenantId}/v2.0), the audience (its ClientId
+            // for v2.0 tokens) and its check that the token carries scopes or app roles; the rest is ours, as
+            // for any other authority. The tenant's issuer is named, so no other tenant's token — signed
+            // with the same Entra keys — passes, and a refused issuer costs no metadata request.
+            var section = configuration.GetSection(EntraIdOptions.Section);
+            authentication.AddMicrosoftIdentityWebApi(
+                jwt =>
+                {
+                    Configure(jwt, options);
+                    var issuer = entra.Issuer;
+                    jwt.TokenValidationParameters.ValidIssuers = [issuer];
+                    jwt.TokenValidationParameters.ValidAudiences = null;
+                    jwt.TokenValidationParameters.IssuerValidator = (tokenIssuer, _, _) => tokenIssuer == issuer
+                        ? tokenIssuer
+                        : throw new SecurityTokenInvalidIssuerException("The issuer is not the tenant's.") { InvalidIssuer = tokenIssuer };
+                },
+                identity =>
+                {
+                    section.Bind(identity);
+                    identity.Instance = entra.EffectiveInstance;
+                },
+                Scheme);
+        }
+        else
+        {
+            authentication.AddJwtBearer(Scheme, jwt => Configure(jwt, options));
+        }
+
         return services;
     }
 

@@ -56,20 +56,21 @@ internal sealed class GatewayAuthenticationOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) || SigningKeys.Count > 0;
 
     /// <summary>Why these options cannot validate tokens safely; null when they can.</summary>
-    public string? Problem()
+    /// <param name="requireIssuerAndAudience">False when another section (<see cref="EntraIdOptions"/>) says where tokens come from.</param>
+    public string? Problem(bool requireIssuerAndAudience = true)
     {
-        if (!IsConfigured)
+        if (requireIssuerAndAudience && !IsConfigured)
         {
-            return $"The gateway needs {Section}:Authority (an OpenID Connect issuer) or {Section}:SigningKeys to validate bearer tokens; " +
+            return $"The gateway needs {Section}:Authority (an OpenID Connect issuer), {Section}:SigningKeys or {EntraIdOptions.Section} (Microsoft Entra ID) to validate bearer tokens; " +
                 "only the one-command run (gateway/Federation.Host) trusts a development key by itself.";
         }
 
-        if (AcceptedAudiences.Count == 0)
+        if (requireIssuerAndAudience && AcceptedAudiences.Count == 0)
         {
             return $"{Section}:Audience (or Audiences) must name this gateway: tokens for other services are refused.";
         }
 
-        if (string.IsNullOrWhiteSpace(Authority) && AcceptedIssuers.Count == 0)
+        if (requireIssuerAndAudience && string.IsNullOrWhiteSpace(Authority) && AcceptedIssuers.Count == 0)
         {
             return $"{Section}:SigningKeys need {Section}:Issuer (or Issuers): the issuer of the tokens they sign.";
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Federation.GraphQL;
 using Federation.GraphQL.Execution;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -49,6 +50,9 @@ internal sealed record TokenRefusal(GraphQLError Error, string? BearerError, int
                 AuthenticationErrorCodes.InvalidToken($"The token's algorithm \"{Clip(alg)}\" is not accepted."),
             SecurityTokenSignatureKeyNotFoundException => AuthenticationErrorCodes.InvalidToken("The token is signed with a key the gateway does not trust."),
             SecurityTokenInvalidSignatureException => AuthenticationErrorCodes.InvalidToken("The token's signature does not verify with any key the gateway trusts."),
+            // Microsoft.Identity.Web's check (Entra ID): a token granting no permission of this API.
+            AuthenticationFailureException refused when refused.Message.StartsWith("IDW10201", StringComparison.Ordinal) =>
+                AuthenticationErrorCodes.InvalidToken("The token grants neither scopes (\"scp\") nor app roles (\"roles\") of this gateway's application."),
             SecurityTokenMalformedException or ArgumentException => AuthenticationErrorCodes.InvalidToken("The bearer token is not a JSON Web Token."),
             // Five parts: a JWE, which this gateway neither decrypts nor accepts.
             SecurityTokenDecryptionFailedException or SecurityTokenEncryptionKeyNotFoundException =>

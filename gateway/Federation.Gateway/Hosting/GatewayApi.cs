@@ -31,10 +31,13 @@ public static class GatewayApi
     {
         var served = endpoints.ServiceProvider.GetRequiredService<ServedExecutor>();
         var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
+        // Registered by the one-command run alone, when it trusts the development key.
+        var developmentHeaders = endpoints.ServiceProvider.GetService<DevelopmentGraphiQLHeaders>();
         endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
         {
             options.Executor = new GatewayOperationExecutor(served.For);
             options.CreateContext = http => RequestContexts.For(http, inspection.IsRequested(http.Request));
+            options.GraphiQLHeaders = developmentHeaders is null ? null : developmentHeaders.For;
         }).RequireCaller();
         endpoints.MapReload();
         if (endpoints.ServiceProvider.GetService<AuditReading>() is not null)

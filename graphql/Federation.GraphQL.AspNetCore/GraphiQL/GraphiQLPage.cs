@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 
 namespace Federation.GraphQL.AspNetCore.GraphiQL;
@@ -16,10 +18,17 @@ internal static class GraphiQLPage
 
     private static readonly FrozenDictionary<string, Asset> Assets = LoadAssets();
 
-    public static async Task WriteAsync(HttpContext context, string endpointPath)
+    /// <summary>
+    /// The page; <paramref name="headers"/>, when given, fill its headers editor (as JSON in
+    /// <c>data-headers</c>: the content security policy allows no inline script to carry them).
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, string endpointPath, IReadOnlyDictionary<string, string>? headers = null)
     {
         var assets = endpointPath.TrimEnd('/') + "/" + AssetFolder + "/";
         var endpoint = WebUtility.HtmlEncode(endpointPath);
+        var headersAttribute = headers is { Count: > 0 }
+            ? $" data-headers=\"{WebUtility.HtmlEncode(JsonSerializer.Serialize(headers, HeadersJson.Default.IReadOnlyDictionaryStringString))}\""
+            : "";
         var html = $$"""
             <!doctype html>
             <html lang="en">
@@ -31,7 +40,7 @@ internal static class GraphiQLPage
               <style>body { margin: 0; } #graphiql { height: 100vh; }</style>
             </head>
             <body>
-              <div id="graphiql" data-endpoint="{{endpoint}}">Loading GraphiQL…</div>
+              <div id="graphiql" data-endpoint="{{endpoint}}"{{headersAttribute}}>Loading GraphiQL…</div>
               <script src="{{assets}}react.production.min.js"></script>
               <script src="{{assets}}react-dom.production.min.js"></script>
               <script src="{{assets}}graphiql.min.js"></script>
@@ -41,7 +50,8 @@ internal static class GraphiQLPage
             """;
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/html; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-cache";
+        // no-store: headers may hold a token, which no cache should keep.
+        context.Response.Headers.CacheControl = headersAttribute.Length > 0 ? "no-store" : "no-cache";
         context.Response.Headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
         await context.Response.WriteAsync(html, context.RequestAborted);
@@ -93,3 +103,8 @@ internal static class GraphiQLPage
 
     private sealed record Asset(byte[] Content, string ContentType, string ETag);
 }
+
+/// <summary>The page's headers as JSON, without reflection.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
+internal sealed partial class HeadersJson : JsonSerializerContext;
