@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace Federation.Gateway.Hosting;
 
@@ -27,6 +28,9 @@ internal static class GatewayHealth
             .AddCheck<SupergraphHealth>("supergraph", tags: [ServiceHealth.ReadinessTag])
             .AddCheck<SubgraphsHealth>(SubgraphsHealth.CheckName, tags: [ServiceHealth.ReadinessTag]);
         builder.Services.AddHttpClient(SubgraphsHealth.ClientName);
+
+        // A line per subgraph per probe would drown the requests' lines; failures show in the readiness itself.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient." + SubgraphsHealth.ClientName, LogLevel.Warning);
         var configuration = builder.Configuration;
         if (configuration.GetSection(SharingOptions.Section).Get<SharingOptions>() is { Store: SharingStoreKind.Postgres }
             && configuration.GetConnectionString(SharingServices.ConnectionStringName) is { Length: > 0 } sharing)

@@ -54,6 +54,10 @@ public static class GatewayService
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
+
+        // Its "Request starting" lines carry the query string, where a GET holds the document and its variables
+        // (identity numbers among them): the request's id, path and status are in the other lines' scope.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         configure?.Invoke(builder);
         builder.AddServiceTelemetry("federation-gateway", [GatewayTelemetry.SourceName], [GatewayTelemetry.MeterPattern]);
         builder.AddGateway();

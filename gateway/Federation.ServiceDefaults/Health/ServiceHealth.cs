@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -35,6 +36,7 @@ public static class ServiceHealth
         var options = builder.Configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions();
         builder.Services.AddSingleton(options);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.DrainTimeout + options.DrainDelay);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServiceDrain>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ServiceDrain>());
         return builder.Services.AddHealthChecks().AddCheck<ServiceDrain>(ServiceDrain.CheckName, tags: [ReadinessTag]);
