@@ -19,7 +19,9 @@ public sealed class SubgraphResilienceTests
     public async Task A_query_that_could_not_be_delivered_is_sent_again()
     {
         var subgraph = new Subgraph(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
-        using var services = Services(subgraph, retries: 2);
+
+        // A circuit that opened after two failures would refuse the third attempt itself.
+        using var services = Services(subgraph, retries: 2, minimumThroughput: 100);
 
         var response = await Client(services, "population").SendAsync("{ person { name } }", null, Caller, TestContext.Current.CancellationToken, query: true);
 
@@ -94,7 +96,7 @@ public sealed class SubgraphResilienceTests
         new(name, services.GetRequiredService<IHttpClientFactory>().CreateClient(SubgraphHttpClients.ClientName), Url, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SubgraphOptions>>().Value.Timeout);
 
     /// <summary>The gateway's subgraph client registration, with <paramref name="subgraph"/> in place of the network.</summary>
-    private static ServiceProvider Services(Subgraph subgraph, int retries, TimeSpan? timeout = null)
+    private static ServiceProvider Services(Subgraph subgraph, int retries, TimeSpan? timeout = null, int minimumThroughput = 2)
     {
         var services = new ServiceCollection();
         services.Configure<SubgraphOptions>(options =>
@@ -102,7 +104,7 @@ public sealed class SubgraphResilienceTests
             options.Timeout = timeout ?? TimeSpan.FromSeconds(10);
             options.Resilience.QueryRetries = retries;
             options.Resilience.RetryDelay = TimeSpan.Zero;
-            options.Resilience.MinimumThroughput = 2;
+            options.Resilience.MinimumThroughput = minimumThroughput;
             options.Resilience.FailureRatio = 0.5;
             options.Resilience.BreakDuration = TimeSpan.FromMinutes(10);
         });

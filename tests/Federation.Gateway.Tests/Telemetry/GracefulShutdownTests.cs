@@ -16,7 +16,7 @@ public sealed class GracefulShutdownTests(ReloadSubgraphs subgraphs)
     public async Task Readiness_drops_first_and_the_request_in_flight_finishes_and_is_recorded_before_the_spool_closes()
     {
         await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs, new Dictionary<string, string> { ["Shutdown:DrainDelay"] = "00:00:01" });
-        var spool = gateway.Services.GetRequiredService<SpooledAuditTrail>().Spool.Directory;
+        var spool = Path.GetDirectoryName(gateway.Services.GetRequiredService<SpooledAuditTrail>().Spool.Directory)!;
         Assert.Equal(200, (await gateway.ReadyAsync(anonymous: true)).Status);
         var arrived = gateway.Held.HoldNext();
         var inFlight = gateway.PostAsync($"query InFlight {{ {HeldRequests.Marker}: licenceTypes {{ code }} }}", ReloadGateway.PublicSecurity);
