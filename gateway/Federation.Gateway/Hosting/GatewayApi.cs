@@ -30,7 +30,7 @@ public static class GatewayApi
         var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
 
         // The gauges observe what this endpoint serves: made with it, they live as long as the host.
-        endpoints.ServiceProvider.GetService<Telemetry.GatewayGauges>();
+        endpoints.ServiceProvider.GetService<GatewayGauges>();
         endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
         {
             options.Executor = new GatewayOperationExecutor(served.For);

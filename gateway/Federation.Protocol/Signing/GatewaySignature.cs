@@ -132,7 +132,9 @@ public sealed class GatewaySignature
 
 /// <summary>
 /// Signs every request an <see cref="HttpClient"/> sends to a subgraph, for the caller the
-/// request's <see cref="HttpRequestMessage.Options"/> carry under <see cref="CallerOption"/>.
+/// request's <see cref="HttpRequestMessage.Options"/> carry under <see cref="CallerOption"/>. Its inner
+/// <see cref="SocketsHttpHandler"/> needs <c>ActivityHeadersPropagator = null</c>: else, when no span is
+/// current at signing, the handler's own span adds a <c>traceparent</c> the signature did not cover.
 /// </summary>
 public sealed class GatewaySigningHandler(GatewaySignature signature) : DelegatingHandler
 {

@@ -1,9 +1,8 @@
 using System.Diagnostics.Metrics;
 using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Spool;
-using Federation.Gateway.Hosting;
 
-namespace Federation.Gateway.Telemetry;
+namespace Federation.Gateway.Hosting;
 
 /// <summary>
 /// What the gateway holds, read when a collector asks: the plans cached for the served supergraph
