@@ -52,7 +52,8 @@ internal sealed class EmbeddedSubgraphs : IAsyncDisposable
         {
             foreach (var (name, build) in services)
             {
-                var app = build([], builder =>
+                // One process, one telemetry: the gateway's OpenTelemetry sees the embedded subgraphs' spans and meters too.
+                var app = build(["--Telemetry:Enabled=false"], builder =>
                 {
                     builder.WebHost.UseUrls("http://127.0.0.1:0");
                     builder.Configuration["Store"] = "InMemory";

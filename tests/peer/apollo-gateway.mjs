@@ -51,13 +51,14 @@ class SignedDataSource extends RemoteGraphQLDataSource {
     // No X-Caller-Division: Apollo Gateway knows no registry, so the subgraphs answer every row of
     // every division. No X-Caller-Row-Resources: it decides no row-scoped resource, so the subgraphs
     // withhold those rows (signed as the empty list), as they do from a caller without the right.
-    const canonical = ['v3', http.method.toUpperCase(), url.pathname + url.search, timestamp, nonce, agency, purpose, '', '', '',
-      createHash('sha256').update(body, 'utf8').digest('hex')].join('\n');
+    // The trace context is signed too (v4): whatever traceparent goes with the request, none here.
+    const canonical = ['v4', http.method.toUpperCase(), url.pathname + url.search, timestamp, nonce, agency, purpose, '', '', '',
+      http.headers.get('traceparent') ?? '', createHash('sha256').update(body, 'utf8').digest('hex')].join('\n');
     http.headers.set('X-Gateway-Timestamp', timestamp);
     http.headers.set('X-Gateway-Nonce', nonce);
     http.headers.set('X-Caller-Agency', agency);
     http.headers.set('X-Caller-Purpose', purpose);
-    http.headers.set('X-Gateway-Signature', 'v3=' + createHmac('sha256', secret).update(canonical, 'utf8').digest('hex'));
+    http.headers.set('X-Gateway-Signature', 'v4=' + createHmac('sha256', secret).update(canonical, 'utf8').digest('hex'));
     return super.sendRequest(request, context);
   }
 }

@@ -119,7 +119,7 @@ public static class ComposeCommand
             return null;
         }
 
-        var http = new HttpClient(new GatewaySigningHandler(new GatewaySignature(secret)) { InnerHandler = new SocketsHttpHandler() }) { Timeout = LiveSubgraphs.FetchTimeout };
+        var http = new HttpClient(new GatewaySigningHandler(new GatewaySignature(secret)) { InnerHandler = new SocketsHttpHandler { ActivityHeadersPropagator = null } }) { Timeout = LiveSubgraphs.FetchTimeout };
         return new OwnedFetcher(http, new SubgraphSdlFetcher(http, Hosting.GatewayService.SchemaCheckCaller));
     }
 

@@ -28,7 +28,7 @@ public static class CompositionServices
     {
         services.AddSingleton(source);
         services.AddSingleton(_ => new SubgraphSdlFetcher(
-            new HttpClient(new GatewaySigningHandler(signature) { InnerHandler = new SocketsHttpHandler() }) { Timeout = LiveSubgraphs.FetchTimeout },
+            new HttpClient(new GatewaySigningHandler(signature) { InnerHandler = new SocketsHttpHandler { ActivityHeadersPropagator = null } }) { Timeout = LiveSubgraphs.FetchTimeout },
             caller));
         services.AddSingleton(provider => new SupergraphReload(
             provider.GetRequiredService<SupergraphSource>(),

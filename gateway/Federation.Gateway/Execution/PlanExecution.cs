@@ -75,7 +75,7 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
     private async Task RootFetchAsync(FetchNode fetch, CancellationToken cancellationToken)
     {
         var response = await clients[fetch.Subgraph]
-            .SendAsync(fetch.OperationText, VariablesOf(fetch, null), caller, cancellationToken)
+            .SendAsync(fetch.OperationText, VariablesOf(fetch, null), caller, cancellationToken, query: fetch.Operation == OperationType.Query)
             .ConfigureAwait(false);
         lock (gate)
         {
@@ -149,7 +149,8 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
         }
 
         var response = await clients[fetch.Subgraph]
-            .SendAsync(fetch.OperationText, VariablesOf(fetch, representations), caller, cancellationToken)
+            // An entity fetch reads, under a mutation too.
+            .SendAsync(fetch.OperationText, VariablesOf(fetch, representations), caller, cancellationToken, query: true)
             .ConfigureAwait(false);
         lock (gate)
         {

@@ -1,7 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Federation.Gateway.Telemetry;
 using Federation.Protocol.Signing;
+using Polly.CircuitBreaker;
 
 namespace Federation.Gateway.Execution;
 
@@ -28,7 +31,8 @@ internal sealed class SubgraphClient(
     TimeSpan timeout,
     long maxResponseBytes = SubgraphClient.DefaultMaxResponseBytes,
     string? provider = null,
-    IReadOnlySet<string>? rowResources = null)
+    IReadOnlySet<string>? rowResources = null,
+    GatewayMetrics? metrics = null)
 {
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
@@ -44,10 +48,40 @@ internal sealed class SubgraphClient(
     /// <summary>The agency providing the subgraph, whose requests carry no division; null when unknown.</summary>
     public string? Provider { get; } = provider;
 
+    /// <summary>
+    /// Sends <paramref name="operation"/> for <paramref name="caller"/>. <paramref name="query"/> says the
+    /// operation only reads: only then may a request that could not be delivered be sent again
+    /// (<see cref="SubgraphResilience"/>); a mutation is sent once, whatever happens.
+    /// </summary>
     public async Task<SubgraphResponse> SendAsync(
         string operation,
         IReadOnlyDictionary<string, object?>? variables,
         GatewayCaller caller,
+        CancellationToken cancellationToken,
+        bool query = false)
+    {
+        using var span = GatewayTelemetry.StartFetch(Name);
+        var started = Stopwatch.GetTimestamp();
+        var response = await SendOnceAsync(operation, variables, caller, query, cancellationToken).ConfigureAwait(false);
+        if (response.Failure is { } failure)
+        {
+            var code = GatewayTelemetry.CodeOf(failure);
+            GatewayTelemetry.Failed(span, code);
+            metrics?.Fetched(Name, started, code);
+        }
+        else
+        {
+            metrics?.Fetched(Name, started, null);
+        }
+
+        return response;
+    }
+
+    private async Task<SubgraphResponse> SendOnceAsync(
+        string operation,
+        IReadOnlyDictionary<string, object?>? variables,
+        GatewayCaller caller,
+        bool query,
         CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,6 +91,8 @@ internal sealed class SubgraphClient(
             using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = Body(operation, variables) };
             request.Headers.Accept.Add(AcceptJson);
             request.Options.Set(GatewaySigningHandler.CallerOption, ForThisSubgraph(caller));
+            request.Options.Set(SubgraphResilience.SubgraphOption, Name);
+            request.Options.Set(SubgraphResilience.QueryOption, query);
 
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -78,6 +114,11 @@ internal sealed class SubgraphClient(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return SubgraphResponse.Failed(ExecutionErrorCodes.Timeout(Name, Timeout));
+        }
+        catch (BrokenCircuitException)
+        {
+            // Refused at once, without a connection: the subgraph failed too often lately (SubgraphResilience).
+            return SubgraphResponse.Failed(ExecutionErrorCodes.Unavailable(Name, "it failed repeatedly and is not asked again for a while."));
         }
         catch (HttpRequestException exception)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Planning;
+using Federation.Gateway.Telemetry;
 using Federation.Protocol.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,12 @@ internal static class SubgraphHttpClients
                 // A redirect is the subgraph's failure, not a new address: following it would send the
                 // signed request, the caller and the query's variables wherever the subgraph points.
                 AllowAutoRedirect = false,
+
+                // The signing handler sets the fetch span's traceparent and signs it; nothing after it may add another.
+                ActivityHeadersPropagator = null,
             })
+            // Outside the signing handler: every attempt is signed anew.
+            .AddSubgraphResilience()
             .AddHttpMessageHandler(provider => new GatewaySigningHandler(provider.GetRequiredService<GatewaySignature>()))
             // The per-subgraph timeout lives in SubgraphClient, which tells timeouts apart from failures.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
@@ -50,7 +56,7 @@ internal static class SubgraphHttpClients
     /// (the catalogue's <c>subgraphs:</c> map; that agency's requests carry no division), and the
     /// row-scoped resources of that agency in <paramref name="catalogue"/> (the only ones its requests name).
     /// </summary>
-    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, Func<string, HttpClient> httpClientOf, ShareCatalogue? catalogue = null)
+    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, Func<string, HttpClient> httpClientOf, ShareCatalogue? catalogue = null, GatewayMetrics? metrics = null)
     {
         var providers = catalogue?.Subgraphs;
         var clients = new Dictionary<string, SubgraphClient>(StringComparer.Ordinal);
@@ -60,14 +66,14 @@ internal static class SubgraphHttpClients
             var url = endpoint?.Url ?? supergraph.SubgraphUrl(subgraph)
                 ?? throw new InvalidOperationException($"Subgraph \"{subgraph}\" has no URL in the supergraph or in the options.");
             var provider = providers?.GetValueOrDefault(subgraph);
-            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes, provider, RowResourcesOf(catalogue, provider));
+            clients[subgraph] = new SubgraphClient(subgraph, httpClientOf(subgraph), url, endpoint?.Timeout ?? options.Timeout, options.MaxResponseBytes, provider, RowResourcesOf(catalogue, provider), metrics);
         }
 
         return new SubgraphClients(clients);
     }
 
-    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, IHttpClientFactory factory, ShareCatalogue? catalogue = null) =>
-        Create(supergraph, options, _ => factory.CreateClient(ClientName), catalogue);
+    public static SubgraphClients Create(PlanningSchema supergraph, SubgraphOptions options, IHttpClientFactory factory, ShareCatalogue? catalogue = null, GatewayMetrics? metrics = null) =>
+        Create(supergraph, options, _ => factory.CreateClient(ClientName), catalogue, metrics);
 
     private static HashSet<string>? RowResourcesOf(ShareCatalogue? catalogue, string? provider) =>
         catalogue is null || provider is null

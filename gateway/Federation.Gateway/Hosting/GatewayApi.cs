@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Federation.Gateway.Admission;
 using Federation.Gateway.Auditing;
 using Federation.Gateway.Authentication;
@@ -8,17 +7,15 @@ using Federation.Gateway.Pipeline;
 using Federation.Gateway.Reload;
 using Federation.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Federation.Gateway.Hosting;
 
 public static class GatewayApi
 {
-    public const string ReadinessTag = "ready";
+    public const string ReadinessTag = Federation.ServiceDefaults.Health.ServiceHealth.ReadinessTag;
 
     /// <summary>
     /// The unified graph at <c>/graphql</c> (GraphQL over HTTP, GraphiQL in a browser): the endpoint
@@ -31,6 +28,9 @@ public static class GatewayApi
     {
         var served = endpoints.ServiceProvider.GetRequiredService<ServedExecutor>();
         var inspection = endpoints.ServiceProvider.GetRequiredService<QueryPlanInspection>();
+        // The gauges observe what this endpoint serves: made with it, they live as long as the host.
+        endpoints.ServiceProvider.GetService<GatewayGauges>();
+
         // Registered by the one-command run alone, when it trusts the development key.
         var developmentHeaders = endpoints.ServiceProvider.GetService<DevelopmentGraphiQLHeaders>();
         endpoints.MapGraphQL("/graphql", () => served.Current().Schema, options =>
@@ -46,50 +46,5 @@ public static class GatewayApi
         }
 
         return endpoints;
-    }
-
-    /// <summary>
-    /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the readiness checks pass),
-    /// the latter with its details as JSON: each check's status and description, and the served set's
-    /// reload status (served since, last attempt, last refusal with its codes).
-    /// </summary>
-    public static IEndpointRouteBuilder MapGatewayHealth(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadinessTag),
-            ResponseWriter = WriteReadinessAsync,
-        });
-        return endpoints;
-    }
-
-    private static async Task WriteReadinessAsync(HttpContext http, HealthReport report)
-    {
-        http.Response.ContentType = "application/json; charset=utf-8";
-        http.Response.Headers.CacheControl = "no-store";
-        await using (var json = new Utf8JsonWriter(http.Response.BodyWriter))
-        {
-            json.WriteStartObject();
-            json.WriteString("status", report.Status.ToString());
-            json.WriteStartObject("checks");
-            foreach (var (name, entry) in report.Entries)
-            {
-                json.WriteStartObject(name);
-                json.WriteString("status", entry.Status.ToString());
-                json.WriteString("description", entry.Description);
-                if (entry.Data.TryGetValue(SupergraphHealth.StatusKey, out var value) && value is SupergraphReloadStatus status)
-                {
-                    ReloadJson.WriteStatus(json, status);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -9,7 +9,9 @@ using Federation.Gateway.Execution;
 using Federation.Gateway.Record;
 using Federation.Gateway.Reload;
 using Federation.Gateway.Sharing;
+using Federation.Gateway.Telemetry;
 using Federation.Protocol.Signing;
+using Federation.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,11 +54,17 @@ public static class GatewayService
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
+
+        // Its "Request starting" lines carry the query string, where a GET holds the document and its variables
+        // (identity numbers among them): the request's id, path and status are in the other lines' scope.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         configure?.Invoke(builder);
+        builder.AddServiceTelemetry("federation-gateway", [GatewayTelemetry.SourceName], [GatewayTelemetry.MeterPattern]);
         builder.AddGateway();
 
         var app = builder.Build();
         app.MapGatewayHealth();
+        app.MapServiceMetrics();
         app.MapGateway();
         return app;
     }
@@ -206,7 +214,11 @@ public static class GatewayService
         services.AddSingleton<ServedExecutor>();
         // A reload must pass the start's checks: the set makes an executor.
         services.AddSingleton<IServedSupergraphCheck>(provider => new ServedExecutorCheck(provider.GetRequiredService<ServedExecutor>));
-        services.AddHealthChecks().AddCheck<SupergraphHealth>("supergraph", tags: [GatewayApi.ReadinessTag]);
+        builder.AddGatewayHealth();
+        // A client outside the platform does not choose the trace its request joins.
+        services.StartTracesAtTheEdge();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<GatewayGauges>();
         return builder;
     }
 }

@@ -13,6 +13,7 @@ using Federation.Gateway.Record;
 using Federation.Gateway.Requests;
 using Federation.Gateway.Shaping;
 using Federation.Gateway.Sharing;
+using Federation.Gateway.Telemetry;
 using Federation.GraphQL.Types;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,9 +32,11 @@ namespace Federation.Gateway.Pipeline;
 internal sealed class GatewayPipeline
 {
     private readonly IRequestStage[] stages;
+    private readonly GatewayMetrics? metrics;
 
-    private GatewayPipeline(Schema schema, QueryPlanCache plans, PlatformGraph? platform, OperationAuthorizer? authorization, IRequestStage[] stages)
+    private GatewayPipeline(Schema schema, QueryPlanCache plans, PlatformGraph? platform, OperationAuthorizer? authorization, IRequestStage[] stages, GatewayMetrics? metrics)
     {
+        this.metrics = metrics;
         Schema = schema;
         Plans = plans;
         Platform = platform;
@@ -77,7 +80,8 @@ internal sealed class GatewayPipeline
         AuditReading? auditing = null,
         IAuditTrail? trail = null,
         SubjectHash? subjects = null,
-        IReadOnlyCollection<string>? overrideLabels = null)
+        IReadOnlyCollection<string>? overrideLabels = null,
+        GatewayMetrics? metrics = null)
     {
         var planning = SupergraphPlanning.From(supergraph);
         var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing, auditing);
@@ -92,13 +96,13 @@ internal sealed class GatewayPipeline
             overrides.Any ? overrides : null,
             plans,
             platform,
-            SubgraphHttpClients.Create(planning, options, http, supergraph.Catalogue),
+            SubgraphHttpClients.Create(planning, options, http, supergraph.Catalogue, metrics),
             new RecordStage(
                 decisions ?? new LoggedAccessDecisions(NullLogger<LoggedAccessDecisions>.Instance),
                 (logs ?? NullLoggerFactory.Instance).CreateLogger<RecordStage>(),
                 trail,
                 subjects));
-        return new GatewayPipeline(platform?.Schema ?? planning.Api, plans, platform, authorizer, InOrder(specified, registered));
+        return new GatewayPipeline(platform?.Schema ?? planning.Api, plans, platform, authorizer, InOrder(specified, registered), metrics);
     }
 
     /// <summary>The stages every request goes through, in their order: the one list.</summary>
@@ -127,7 +131,7 @@ internal sealed class GatewayPipeline
     /// costs on the same requests. Never served.
     /// </summary>
     internal GatewayPipeline WithoutAuthorization() =>
-        new(Schema, Plans, Platform, null, Array.FindAll(stages, stage => stage is not AuthorizationStage));
+        new(Schema, Plans, Platform, null, Array.FindAll(stages, stage => stage is not AuthorizationStage), metrics);
 
     /// <summary>
     /// Runs <paramref name="request"/> through the stages; once one has answered, only the record stages
@@ -139,6 +143,7 @@ internal sealed class GatewayPipeline
     public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         request.Schema = Schema;
+        using var operation = GatewayTelemetry.StartOperation(request);
         ExceptionDispatchInfo? failure = null;
         try
         {
@@ -149,9 +154,7 @@ internal sealed class GatewayPipeline
                     continue;
                 }
 
-                var started = Stopwatch.GetTimestamp();
-                await stage.RunAsync(request, cancellationToken).ConfigureAwait(false);
-                request.Timings.Add(stage.Step, Stopwatch.GetTimestamp() - started);
+                await RunAsync(stage, request, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception exception)
@@ -167,17 +170,32 @@ internal sealed class GatewayPipeline
                 continue;
             }
 
-            var started = Stopwatch.GetTimestamp();
-            await stage.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            request.Timings.Add(stage.Step, Stopwatch.GetTimestamp() - started);
+            await RunAsync(stage, request, cancellationToken).ConfigureAwait(false);
         }
 
+        metrics?.Finished(request, request.Answer);
         if (failure is not null && !request.Unrecorded)
         {
+            // The kind only: an exception's message can quote what the caller sent.
+            GatewayTelemetry.Failed(operation, failure.SourceException.GetType().Name);
             failure.Throw();
         }
 
+        if (operation is not null && request.Answer is { } answered && answered.Errors.Count > 0)
+        {
+            GatewayTelemetry.Failed(operation, GatewayTelemetry.CodeOf(answered.Errors[0]));
+        }
+
         return request.Answer ?? throw new InvalidOperationException("No stage of the pipeline answered the request: the shape stage is missing.");
+    }
+
+    /// <summary>One stage, timed for the record and, when someone traces, in a span of its own.</summary>
+    private static async ValueTask RunAsync(IRequestStage stage, GatewayRequest request, CancellationToken cancellationToken)
+    {
+        using var span = GatewayTelemetry.StartStage(stage.Step);
+        var started = Stopwatch.GetTimestamp();
+        await stage.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        request.Timings.Add(stage.Step, Stopwatch.GetTimestamp() - started);
     }
 
     /// <summary>Per step, the specified stages, then the registered ones in their registration order.</summary>

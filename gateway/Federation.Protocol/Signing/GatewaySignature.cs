@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,17 +9,19 @@ namespace Federation.Protocol.Signing;
 /// The gateway's signature on a subgraph request: HMAC-SHA256, under a secret the gateway and the
 /// subgraphs share, of
 /// <code>
-/// v3\n{METHOD}\n{path and query}\n{timestamp}\n{nonce}\n{agency}\n{purpose}\n{matter}\n{division}\n{row resources}\n{hex SHA-256 of the body}
+/// v4\n{METHOD}\n{path and query}\n{timestamp}\n{nonce}\n{agency}\n{purpose}\n{matter}\n{division}\n{row resources}\n{traceparent}\n{hex SHA-256 of the body}
 /// </code>
-/// sent as <c>X-Gateway-Signature: v3=&lt;hex&gt;</c> with <c>X-Gateway-Timestamp</c> and the caller headers
-/// (an absent matter or division signs as the empty string, so adding or removing the header breaks the
-/// signature; the row resources are the ids joined by commas). v3 added the row resources: a v2
-/// signature is refused, so a subgraph never reads rows a gateway that did not sign them has not decided.
+/// sent as <c>X-Gateway-Signature: v4=&lt;hex&gt;</c> with <c>X-Gateway-Timestamp</c>, the caller headers
+/// and the W3C <c>traceparent</c> (an absent matter, division or trace context signs as the empty string, so
+/// adding or removing the header breaks the signature; the row resources are the ids joined by commas).
+/// v3 added the row resources: a v2 signature is refused, so a subgraph never reads rows a gateway that
+/// did not sign them has not decided. v4 added the trace context: the subgraph continues the gateway's
+/// trace, and nobody on the way can graft its requests onto another trace or detach them from it.
 /// Header values cannot hold line breaks, so the fields cannot be shifted into one another.
 /// </summary>
 public sealed class GatewaySignature
 {
-    private const string Version = "v3";
+    private const string Version = "v4";
     private const int MinimumSecretBytes = 32;
 
     private readonly byte[] secret;
@@ -62,18 +65,29 @@ public sealed class GatewaySignature
         Replace(headers, GatewaySignatureHeaders.CallerMatter, caller.Matter);
         Replace(headers, GatewaySignatureHeaders.CallerDivision, caller.Division);
         Replace(headers, GatewaySignatureHeaders.CallerRowResources, caller.RowResourcesHeader);
+        var traceParent = TraceParentOf(Activity.Current);
+        Replace(headers, GatewaySignatureHeaders.TraceParent, traceParent);
+        Replace(headers, GatewaySignatureHeaders.TraceState, null);
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         Replace(headers, GatewaySignatureHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
         Replace(headers, GatewaySignatureHeaders.Nonce, nonce);
-        Replace(headers, GatewaySignatureHeaders.Signature, Compute(request.Method.Method, pathAndQuery, timestamp, nonce, caller, SHA256.HashData(body)));
+        Replace(headers, GatewaySignatureHeaders.Signature, Compute(request.Method.Method, pathAndQuery, timestamp, nonce, caller, traceParent, SHA256.HashData(body)));
     }
 
-    /// <summary>The header value <c>v3=&lt;hex&gt;</c> for a request with these parts.</summary>
-    internal string Compute(string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, ReadOnlySpan<byte> bodySha256) =>
-        Version + "=" + Convert.ToHexStringLower(Mac(method, pathAndQuery, timestamp, nonce, caller, bodySha256));
+    /// <summary>
+    /// The W3C <c>traceparent</c> of <paramref name="activity"/> (the gateway's fetch span), or null when
+    /// there is no trace to continue. The gateway's subgraph handler propagates nothing itself
+    /// (<c>SocketsHttpHandler.ActivityHeadersPropagator</c> is null), so this signed value is the one sent.
+    /// </summary>
+    internal static string? TraceParentOf(Activity? activity) =>
+        activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null;
+
+    /// <summary>The header value <c>v4=&lt;hex&gt;</c> for a request with these parts.</summary>
+    internal string Compute(string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, string? traceParent, ReadOnlySpan<byte> bodySha256) =>
+        Version + "=" + Convert.ToHexStringLower(Mac(method, pathAndQuery, timestamp, nonce, caller, traceParent, bodySha256));
 
     /// <summary>Whether <paramref name="presented"/> is the signature of these parts, compared in constant time.</summary>
-    internal bool Verify(string presented, string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, ReadOnlySpan<byte> bodySha256)
+    internal bool Verify(string presented, string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, string? traceParent, ReadOnlySpan<byte> bodySha256)
     {
         const string prefix = Version + "=";
         Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
@@ -85,10 +99,10 @@ public sealed class GatewaySignature
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(given, Mac(method, pathAndQuery, timestamp, nonce, caller, bodySha256));
+        return CryptographicOperations.FixedTimeEquals(given, Mac(method, pathAndQuery, timestamp, nonce, caller, traceParent, bodySha256));
     }
 
-    private byte[] Mac(string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, ReadOnlySpan<byte> bodySha256)
+    private byte[] Mac(string method, string pathAndQuery, long timestamp, string nonce, GatewayCaller caller, string? traceParent, ReadOnlySpan<byte> bodySha256)
     {
         var canonical = string.Join('\n',
             Version,
@@ -101,6 +115,7 @@ public sealed class GatewaySignature
             caller.Matter ?? "",
             caller.Division ?? "",
             caller.RowResourcesHeader,
+            traceParent ?? "",
             Convert.ToHexStringLower(bodySha256));
         return HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(canonical));
     }
@@ -117,7 +132,9 @@ public sealed class GatewaySignature
 
 /// <summary>
 /// Signs every request an <see cref="HttpClient"/> sends to a subgraph, for the caller the
-/// request's <see cref="HttpRequestMessage.Options"/> carry under <see cref="CallerOption"/>.
+/// request's <see cref="HttpRequestMessage.Options"/> carry under <see cref="CallerOption"/>. Its inner
+/// <see cref="SocketsHttpHandler"/> needs <c>ActivityHeadersPropagator = null</c>: else, when no span is
+/// current at signing, the handler's own span adds a <c>traceparent</c> the signature did not cover.
 /// </summary>
 public sealed class GatewaySigningHandler(GatewaySignature signature) : DelegatingHandler
 {

@@ -130,7 +130,8 @@ public sealed partial class GatewaySignatureCheck
             return (413, "BODY_TOO_LARGE", "The request body is larger than the subgraph accepts.");
         }
 
-        if (!key.Verify(presented, request.Method, Target(context), timestamp, nonce, caller, bodyHash))
+        var traceParent = request.Headers[GatewaySignatureHeaders.TraceParent].ToString();
+        if (!key.Verify(presented, request.Method, Target(context), timestamp, nonce, caller, traceParent.Length == 0 ? null : traceParent, bodyHash))
         {
             return (401, SignatureErrorCodes.SignatureInvalid, "The gateway signature does not match the request.");
         }

@@ -13,7 +13,7 @@ public static class GatewaySignatureHeaders
     /// </summary>
     public const string Nonce = "X-Gateway-Nonce";
 
-    /// <summary><c>v3=</c> and the lower-case hex HMAC-SHA256 of the canonical request.</summary>
+    /// <summary><c>v4=</c> and the lower-case hex HMAC-SHA256 of the canonical request.</summary>
     public const string Signature = "X-Gateway-Signature";
 
     public const string CallerAgency = "X-Caller-Agency";
@@ -36,4 +36,13 @@ public static class GatewaySignatureHeaders
     /// subgraph's agency.
     /// </summary>
     public const string CallerRowResources = "X-Caller-Row-Resources";
+
+    /// <summary>
+    /// The W3C trace context (<c>00-{trace id}-{parent span id}-{flags}</c>) of the gateway's fetch; signed,
+    /// so the subgraph continues the gateway's trace and no one on the way can change which.
+    /// </summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>Vendor trace state: never sent by the gateway (it is not signed), and removed from a signed request.</summary>
+    public const string TraceState = "tracestate";
 }

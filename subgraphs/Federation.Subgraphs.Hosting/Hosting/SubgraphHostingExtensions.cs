@@ -1,12 +1,12 @@
 using Federation.GraphQL.AspNetCore;
 using Federation.Protocol.Signing;
+using Federation.ServiceDefaults.Health;
+using Federation.ServiceDefaults.Telemetry;
 using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,11 +30,13 @@ namespace Federation.Subgraphs.Hosting;
 public static class SubgraphHosting
 {
     /// <summary>Tag of the health checks <c>/health/ready</c> runs; <c>/health/live</c> runs none.</summary>
-    public const string ReadinessTag = "ready";
+    public const string ReadinessTag = ServiceHealth.ReadinessTag;
 
     /// <summary>
-    /// JSON console logs (UTC timestamps, scopes), health checks, and the gateway signature
-    /// options bound from the <c>GatewaySignature</c> section, then <paramref name="configure"/>.
+    /// JSON console logs (UTC timestamps, scopes), OpenTelemetry (the <c>Telemetry</c> section; the
+    /// subgraph's server spans continue the trace of the gateway's signed <c>traceparent</c>), health checks
+    /// with the drain at a stop (<c>Shutdown</c>), and the gateway signature options bound from the
+    /// <c>GatewaySignature</c> section, then <paramref name="configure"/>.
     /// </summary>
     public static TBuilder AddSubgraphDefaults<TBuilder>(this TBuilder builder, Action<GatewaySignatureOptions>? configure = null)
         where TBuilder : IHostApplicationBuilder
@@ -46,8 +48,10 @@ public static class SubgraphHosting
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-        builder.Services.AddHealthChecks();
+        builder.AddServiceTelemetry(builder.Environment.ApplicationName, ["Federation.Subgraphs*"], ["Federation.Subgraphs*"]);
+        builder.AddServiceHealth();
         var signature = builder.Services.AddOptions<GatewaySignatureOptions>().BindConfiguration(GatewaySignatureOptions.Section);
         if (configure is not null)
         {
@@ -73,11 +77,16 @@ public static class SubgraphHosting
         return builder;
     }
 
-    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (every check tagged <see cref="ReadinessTag"/> passes). Unsigned: probes come from the platform, not the gateway.</summary>
+    /// <summary>
+    /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (every check tagged <see cref="ReadinessTag"/>
+    /// passes, and the subgraph is not stopping), and the Prometheus scrape endpoint when the <c>Telemetry</c>
+    /// section serves one. Unsigned: probes come from the platform, not the gateway; so they answer the status
+    /// alone, never which check failed or why.
+    /// </summary>
     public static IEndpointRouteBuilder MapSubgraphHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
+        endpoints.MapServiceHealth();
+        endpoints.MapServiceMetrics();
         return endpoints;
     }
 

@@ -14,7 +14,9 @@ namespace Federation.Benchmarks.Gateway;
 /// did to the gateway, measured side by side in one session. Each run measures both, the first of the
 /// pair swapping every run: wrk at 32 connections for requests per second and the gateway's CPU time
 /// per request, then at 10 connections for the p99. Medians and the median per-run ratios close the report.
-/// <code>dotnet run -c Release --project tests/Federation.Benchmarks -- versus &lt;other Federation.Gateway.dll&gt; [runs] [seconds]</code>
+/// <code>dotnet run -c Release --project tests/Federation.Benchmarks -- versus &lt;other Federation.Gateway.dll&gt; [runs] [seconds] [NAME=value …]</code>
+/// The <c>NAME=value</c> pairs are environment variables of the other build's process only: this build's own
+/// gateway dll with <c>Telemetry__Enabled=false</c> measures what telemetry costs.
 /// </summary>
 internal static class SideBySide
 {
@@ -29,13 +31,14 @@ internal static class SideBySide
         var other = Path.GetFullPath(args[0]);
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6;
         var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        var otherEnvironment = args.Skip(3).Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
 
         await using var subgraphs = await EmbeddedSubgraphs.StartAsync(FederatedThroughput.Persons, LogLevel.Warning, CancellationToken.None);
         var root = FederatedThroughput.RepositoryRoot();
         var supergraph = Path.Combine(root, "schema", "supergraph.graphql");
         var catalogue = CatalogueFiles.FromFile(Path.Combine(root, "schema", CatalogueFiles.FileName));
         var world = new DemoWorld(FederatedThroughput.Persons);
-        using var before = await FederatedThroughput.StartOursAsync(subgraphs, supergraph, 4096, dll: other);
+        using var before = await FederatedThroughput.StartOursAsync(subgraphs, supergraph, 4096, otherEnvironment, dll: other);
         using var after = await FederatedThroughput.StartOursAsync(subgraphs, supergraph, 4097);
         var gateways = new (string Name, GatewayProcess Process)[] { ("other build", before), ("this build", after) };
         foreach (var (name, gateway) in gateways)

@@ -34,9 +34,9 @@ internal sealed class SignedRequests(string secret, GatewayCaller caller)
             {
                 var body = i % bodies.Count;
                 var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-                var canonical = string.Join('\n', "v3", "POST", path, timestamp, nonce, caller.Agency, caller.Purpose, caller.Matter ?? "", caller.Division ?? "", caller.RowResourcesHeader, hashes[body]);
+                var canonical = string.Join('\n', "v4", "POST", path, timestamp, nonce, caller.Agency, caller.Purpose, caller.Matter ?? "", caller.Division ?? "", caller.RowResourcesHeader, "", hashes[body]);
                 var signature = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
-                await writer.WriteLineAsync($"{body + 1} {timestamp} {nonce} v3={signature}");
+                await writer.WriteLineAsync($"{body + 1} {timestamp} {nonce} v4={signature}");
             }
         }
 

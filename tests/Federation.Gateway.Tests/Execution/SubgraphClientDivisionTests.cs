@@ -22,7 +22,7 @@ public sealed class SubgraphClientDivisionTests
         var sent = await SendAsync(DistrictAgency, provider: PopulationProvider);
 
         Assert.Equal(["330203"], sent.GetValues(GatewaySignatureHeaders.CallerDivision));
-        Assert.StartsWith("v3=", sent.GetValues(GatewaySignatureHeaders.Signature).Single(), StringComparison.Ordinal);
+        Assert.StartsWith("v4=", sent.GetValues(GatewaySignatureHeaders.Signature).Single(), StringComparison.Ordinal);
     }
 
     [Fact]

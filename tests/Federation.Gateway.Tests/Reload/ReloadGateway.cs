@@ -128,16 +128,48 @@ internal sealed class ReloadGateway : IAsyncDisposable
     }
 
     /// <summary>Posts a GraphQL request as <paramref name="caller"/> for <paramref name="purpose"/>.</summary>
-    public async Task<Answer> PostAsync(string query, Caller caller, string purpose = "WORK_REFERENCE")
+    public Task<Answer> PostAsync(string query, Caller caller, string purpose = "WORK_REFERENCE") =>
+        PostAsync(query, null, caller, purpose);
+
+    /// <summary>Posts a GraphQL request with <paramref name="variables"/> as <paramref name="caller"/> for <paramref name="purpose"/>.</summary>
+    public async Task<Answer> PostAsync(string query, JsonObject? variables, Caller caller, string purpose = "WORK_REFERENCE")
     {
+        var body = new JsonObject { ["query"] = query };
+        if (variables is not null)
+        {
+            body["variables"] = variables;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Url, "/graphql"))
         {
-            Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(caller));
         request.Headers.Add("Federation-Purpose", purpose);
         return await SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Sends a GraphQL request by GET (the document in the query string) as <paramref name="caller"/>.</summary>
+    public async Task<Answer> GetAsync(string query, Caller caller, string purpose = "WORK_REFERENCE")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Url, "/graphql?query=" + Uri.EscapeDataString(query)));
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(caller));
+        request.Headers.Add("Federation-Purpose", purpose);
+        return await SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Posts <paramref name="query"/> with <paramref name="token"/> as it is, valid or not.</summary>
+    public async Task<int> RawAsync(string token, string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Url, "/graphql"))
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return (int)response.StatusCode;
     }
 
     /// <summary><c>POST /admin/reload</c> with <paramref name="token"/> as the bearer token (none when null).</summary>
@@ -152,10 +184,18 @@ internal sealed class ReloadGateway : IAsyncDisposable
         return await SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>The readiness check's answer: its status code and details.</summary>
-    public async Task<Answer> ReadyAsync()
+    /// <summary>
+    /// The readiness check's answer: its status code, and its details for the competent department's operator
+    /// (<paramref name="anonymous"/> false), the status alone for a probe without a token.
+    /// </summary>
+    public async Task<Answer> ReadyAsync(bool anonymous = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Url, "/health/ready"));
+        if (!anonymous)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(CompetentDepartment));
+        }
+
         return await SendAsync(request, TestContext.Current.CancellationToken);
     }
 
@@ -179,6 +219,9 @@ internal sealed class ReloadGateway : IAsyncDisposable
         File.WriteAllText(temporary, text);
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>Stops the gateway as a termination signal does: the drain, then the server, then the audit spool's close.</summary>
+    public Task StopAsync() => app.StopAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

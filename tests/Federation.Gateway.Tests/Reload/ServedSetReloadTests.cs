@@ -287,6 +287,18 @@ public sealed class ServedSetReloadTests(ReloadSubgraphs subgraphs)
     }
 
     [Fact]
+    public async Task Readiness_tells_a_probe_without_a_token_the_status_alone()
+    {
+        await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs);
+
+        var ready = await gateway.ReadyAsync(anonymous: true);
+
+        // Which checks ran, what they saw, the supergraph's hash and subgraph names are the operator's to read.
+        Assert.Equal(200, ready.Status);
+        Assert.Equal("""{"status":"Healthy"}""", ready.Text);
+    }
+
+    [Fact]
     public async Task The_live_subgraphs_are_polled_at_the_configured_interval()
     {
         await using var gateway = await ReloadGateway.StartAsync(subgraphs.Subgraphs, new Dictionary<string, string> { ["Gateway:Reload:PollInterval"] = "00:00:01" });

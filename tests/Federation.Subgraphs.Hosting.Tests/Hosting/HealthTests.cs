@@ -17,12 +17,12 @@ public sealed class HealthTests
         var (status, body) = await server.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/health/live"));
 
         Assert.Equal(200, status);
-        Assert.Equal("Healthy", body);
+        Assert.Equal("""{"status":"Healthy"}""", body);
     }
 
     [Theory]
-    [InlineData(true, 200, "Healthy")]
-    [InlineData(false, 503, "Unhealthy")]
+    [InlineData(true, 200, """{"status":"Healthy"}""")]
+    [InlineData(false, 503, """{"status":"Unhealthy"}""")]
     public async Task Readiness_follows_the_readiness_checks(bool storeUp, int expectedStatus, string expectedBody)
     {
         await using var server = await SubgraphServer.StartAsync(

@@ -93,6 +93,53 @@ public sealed class GatewaySignatureTests
     }
 
     [Fact]
+    public async Task The_trace_context_of_the_signing_span_is_sent_signed_and_the_subgraph_continues_it()
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        using var span = new System.Diagnostics.Activity("gateway.fetch population").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+        var request = SubgraphServer.WhoAmI();
+        await Gateway().SignAsync(request, Caller, TestContext.Current.CancellationToken);
+        span.Stop();
+
+        var (status, _) = await server.SendAsync(request);
+
+        Assert.Equal(200, status);
+        Assert.Equal(span.Id, request.Headers.GetValues(GatewaySignatureHeaders.TraceParent).Single());
+    }
+
+    public static TheoryData<string> TraceTamperings() => ["changed", "added", "removed"];
+
+    [Theory]
+    [MemberData(nameof(TraceTamperings))]
+    public async Task A_trace_context_changed_added_or_removed_after_signing_is_refused(string tampering)
+    {
+        await using var server = await SubgraphServer.StartAsync();
+        var request = SubgraphServer.WhoAmI();
+        var traced = tampering != "added";
+        using (var span = traced ? new System.Diagnostics.Activity("gateway.fetch").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start() : null)
+        {
+            await Gateway().SignAsync(request, Caller, TestContext.Current.CancellationToken);
+        }
+
+        // Someone on the way grafts the request onto a trace of its choosing, or detaches it from the gateway's.
+        var other = "00-" + new string('a', 32) + "-" + new string('b', 16) + "-01";
+        switch (tampering)
+        {
+            case "removed":
+                request.Headers.Remove(GatewaySignatureHeaders.TraceParent);
+                break;
+            default:
+                Set(request, GatewaySignatureHeaders.TraceParent, other);
+                break;
+        }
+
+        var (status, body) = await server.SendAsync(request);
+
+        Assert.Equal(401, status);
+        SubgraphHarness.AssertJson(Refusal("SIGNATURE_INVALID", "The gateway signature does not match the request."), body);
+    }
+
+    [Fact]
     public async Task The_callers_division_is_signed_and_resolvers_see_it()
     {
         await using var server = await SubgraphServer.StartAsync();
@@ -270,7 +317,7 @@ public sealed class GatewaySignatureTests
         var replay = SubgraphServer.WhoAmI();
         foreach (var header in original.Headers)
         {
-            replay.Headers.TryAddWithoutValidation(header.Key, header.Key == GatewaySignatureHeaders.Signature ? "v3=" + header.Value.Single()[3..].ToUpperInvariant() : header.Value.Single());
+            replay.Headers.TryAddWithoutValidation(header.Key, header.Key == GatewaySignatureHeaders.Signature ? "v4=" + header.Value.Single()[3..].ToUpperInvariant() : header.Value.Single());
         }
 
         Assert.Equal(200, (await server.SendAsync(original)).Status);

@@ -27,7 +27,7 @@ public sealed class RowResourcesSignatureTests
 
         Assert.Equal(200, status);
         Assert.Equal("a.b,c.d-e", request.Headers.GetValues(GatewaySignatureHeaders.CallerRowResources).Single());
-        Assert.StartsWith("v3=", request.Headers.GetValues(GatewaySignatureHeaders.Signature).Single(), StringComparison.Ordinal);
+        Assert.StartsWith("v4=", request.Headers.GetValues(GatewaySignatureHeaders.Signature).Single(), StringComparison.Ordinal);
     }
 
     [Theory]

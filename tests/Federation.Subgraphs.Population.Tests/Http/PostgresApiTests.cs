@@ -111,6 +111,6 @@ public sealed class PostgresApiTests : IAsyncLifetime
     {
         using var http = server.Http();
 
-        Assert.Equal("Healthy", await http.GetStringAsync("/health/ready", TestContext.Current.CancellationToken));
+        Assert.Equal("""{"status":"Healthy"}""", await http.GetStringAsync("/health/ready", TestContext.Current.CancellationToken));
     }
 }

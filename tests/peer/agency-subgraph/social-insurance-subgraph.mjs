@@ -2,7 +2,7 @@
 // the Human Resources and Social Security Bureau, written with Apollo's @apollo/subgraph (Federation 2)
 // over graphql-js 16 and node:http. It extends Person and LegalPerson by their keys and owns
 // SocialInsuranceAccount. Like the platform's own subgraphs it trusts only the gateway: every request
-// must carry a fresh, first-seen v3 gateway signature (HMAC-SHA256 of the canonical request, see
+// must carry a fresh, first-seen v4 gateway signature (HMAC-SHA256 of the canonical request, see
 // subgraphs/Federation.Subgraphs.Hosting/Signing/GatewaySignature.cs) or it is refused with 401 and
 // the same error codes.
 //
@@ -111,11 +111,11 @@ function checkSignature(req, body) {
   }
 
   // req.url is the request target as sent, which is what the gateway signed.
-  const canonical = ['v3', req.method.toUpperCase(), req.url, stamp, nonce, agency, purpose,
-    header('x-caller-matter'), division, header('x-caller-row-resources'),
+  const canonical = ['v4', req.method.toUpperCase(), req.url, stamp, nonce, agency, purpose,
+    header('x-caller-matter'), division, header('x-caller-row-resources'), header('traceparent'),
     createHash('sha256').update(body).digest('hex')].join('\n');
   const expected = createHmac('sha256', secret).update(canonical, 'utf8').digest();
-  const given = /^v3=[0-9a-fA-F]{64}$/.test(presented) ? Buffer.from(presented.slice(3), 'hex') : null;
+  const given = /^v4=[0-9a-fA-F]{64}$/.test(presented) ? Buffer.from(presented.slice(3), 'hex') : null;
   if (!given || !timingSafeEqual(given, expected)) {
     return refusal(401, 'SIGNATURE_INVALID', 'The gateway signature does not match the request.');
   }
