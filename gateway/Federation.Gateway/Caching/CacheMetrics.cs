@@ -12,6 +12,9 @@ internal sealed class CacheMetrics : IDisposable
     public const string MeterName = "Federation.Gateway.Cache";
 
     private readonly Meter meter = new(MeterName);
+
+    /// <summary>This cache's meter: a listener tells its counts from another instance's.</summary>
+    public Meter Meter => meter;
     private readonly Counter<long> hits;
     private readonly Counter<long> misses;
     private readonly Counter<long> evictions;

@@ -309,6 +309,42 @@ public sealed class EntityCacheTests : IAsyncLifetime
         Assert.Empty(await harness.RedisEntriesAsync());
     }
 
+    [Fact]
+    public async Task Hits_misses_and_evictions_are_counted_per_resource_on_the_cache_meter()
+    {
+        var cache = harness.Cache();
+        var counted = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, listening) =>
+            {
+                if (ReferenceEquals(instrument.Meter, cache.Metrics.Meter))
+                {
+                    listening.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var resource = tags.ToArray().Single(tag => tag.Key == "resource").Value;
+            counted.AddOrUpdate($"{instrument.Name} {resource}", value, (_, sum) => sum + value);
+        });
+        listener.Start();
+        var gateway = harness.Gateway(cache);
+
+        await CacheHarness.RunAsync(gateway, Holders, """{"first": 2}""");
+        await CacheHarness.RunAsync(gateway, Holders, """{"first": 3}""");
+        await ((IEntityCacheInvalidation)cache).EvictResourceAsync(CacheHarness.BaseResource, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                $"federation.gateway.cache.evictions {CacheHarness.BaseResource} 1",
+                $"federation.gateway.cache.hits {CacheHarness.BaseResource} 2",
+                $"federation.gateway.cache.misses {CacheHarness.BaseResource} 3",
+            ],
+            counted.Select(count => $"{count.Key} {count.Value}").Order(StringComparer.Ordinal));
+    }
+
     private async Task<IReadOnlyList<(string Key, string Value, TimeSpan? Ttl)>> WaitForEntriesAsync(int count)
     {
         // Redis is written in the background: the entries appear shortly after the answer.
