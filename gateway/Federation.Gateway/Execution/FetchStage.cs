@@ -18,7 +18,10 @@ internal sealed class FetchStage(SubgraphClients clients, EntityCache? cache = n
     public ValueTask RunAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         var caller = request.RowResources.Count == 0 ? request.Caller : request.Caller with { RowResources = request.RowResources };
-        var session = cache is null || cachePlans is null ? null : new EntityCacheSession(cache, cachePlans, clients, caller);
+        // A mutation's later fetches read what its earlier ones changed: only queries use the cache.
+        var session = cache is null || cachePlans is null || request.Get<QueryPlan>()?.Operation != Federation.GraphQL.Language.Syntax.OperationType.Query
+            ? null
+            : new EntityCacheSession(cache, cachePlans, clients, caller);
         var run = new PlanExecution(clients, request.Variables, caller, session);
         request.Set(run);
         return request.Get<QueryPlan>()?.Root is { } root ? new ValueTask(run.RunAsync(root, cancellationToken)) : ValueTask.CompletedTask;
