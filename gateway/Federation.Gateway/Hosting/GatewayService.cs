@@ -1,6 +1,7 @@
 using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Events;
 using Federation.Gateway.Auditing;
+using Federation.Gateway.Caching;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Catalogue;
@@ -198,6 +199,8 @@ public static class GatewayService
         services.AddSharing(builder.Configuration);
         services.AddShareAuthorization(builder.Configuration);
         services.AddAuditTrail(builder.Configuration);
+        // The unconditional base data, served from the entity cache (Cache section; Cache:Enabled=false turns it off).
+        services.AddEntityCache(builder.Configuration);
         if (AuditServices.Read(builder.Configuration) is { Enabled: true } audit)
         {
             // The auditor's reading of the trail (the platform's graph, the evaluation downloads), over the same store.

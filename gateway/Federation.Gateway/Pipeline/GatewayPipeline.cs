@@ -5,6 +5,7 @@ using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Admission;
 using Federation.Gateway.Auditing;
 using Federation.Gateway.Authorization;
+using Federation.Gateway.Caching;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
@@ -65,7 +66,8 @@ internal sealed class GatewayPipeline
     /// of the graph over <paramref name="sharing"/> when given, share authorization with
     /// <paramref name="authorization"/> when given — over the catalogue the supergraph is served with —,
     /// denials written to <paramref name="decisions"/>, and <paramref name="registered"/> stages besides; the platform's
-    /// audit part reads the trail through <paramref name="auditing"/> when the trail is kept.
+    /// audit part reads the trail through <paramref name="auditing"/> when the trail is kept; the unconditional base
+    /// data is served from <paramref name="cache"/> when given (and the supergraph has a catalogue).
     /// </summary>
     public static GatewayPipeline Create(
         Supergraph supergraph,
@@ -81,7 +83,8 @@ internal sealed class GatewayPipeline
         IAuditTrail? trail = null,
         SubjectHash? subjects = null,
         IReadOnlyCollection<string>? overrideLabels = null,
-        GatewayMetrics? metrics = null)
+        GatewayMetrics? metrics = null,
+        EntityCache? cache = null)
     {
         var planning = SupergraphPlanning.From(supergraph);
         var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing, auditing);
@@ -90,6 +93,8 @@ internal sealed class GatewayPipeline
         var plans = new QueryPlanCache(planCacheCapacity);
         var planner = new QueryPlanner(planning);
         var overrides = new ProgressiveOverride(supergraph, planner, overrideLabels ?? []);
+        var catalogue = supergraph.Catalogue ?? authorization?.Catalogue;
+        var cachePlans = cache is null || catalogue is null ? null : new EntityCachePlans(planning, catalogue, cache.Options);
         var specified = Specified(
             authorizer,
             planner,
@@ -97,6 +102,8 @@ internal sealed class GatewayPipeline
             plans,
             platform,
             SubgraphHttpClients.Create(planning, options, http, supergraph.Catalogue, metrics),
+            cachePlans is null ? null : cache,
+            cachePlans,
             new RecordStage(
                 decisions ?? new LoggedAccessDecisions(NullLogger<LoggedAccessDecisions>.Instance),
                 (logs ?? NullLoggerFactory.Instance).CreateLogger<RecordStage>(),
@@ -113,15 +120,17 @@ internal sealed class GatewayPipeline
         QueryPlanCache plans,
         PlatformGraph? platform,
         SubgraphClients clients,
+        EntityCache? cache,
+        EntityCachePlans? cachePlans,
         RecordStage record) =>
         authorizer is null
-            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform, overrides), new FetchStage(clients), ShapeStage.Instance, record]
+            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform, overrides), new FetchStage(clients, cache, cachePlans), ShapeStage.Instance, record]
             :
             [
                 AdmissionStage.Instance,
                 new AuthorizationStage(authorizer),
                 new PlanStage(planner, plans, platform, overrides),
-                new FetchStage(clients),
+                new FetchStage(clients, cache, cachePlans),
                 ShapeStage.Instance,
                 record,
             ];
