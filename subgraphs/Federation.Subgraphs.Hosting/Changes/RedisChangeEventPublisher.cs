@@ -19,7 +19,7 @@ public sealed class RedisChangeEventPublisher(IConnectionMultiplexer redis, Time
     {
         ArgumentNullException.ThrowIfNull(change);
         await redis.GetSubscriber()
-            .PublishAsync(ChangeEvent.Channel, change.ToJson())
+            .PublishAsync(RedisChannel.Literal(ChangeEvent.Channel), change.ToJson())
             .WaitAsync(timeout, cancellationToken)
             .ConfigureAwait(false);
     }
