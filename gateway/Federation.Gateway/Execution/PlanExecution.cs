@@ -1,3 +1,4 @@
+using Federation.Gateway.Caching;
 using Federation.Gateway.Planning;
 using Federation.GraphQL;
 using Federation.GraphQL.Language.Syntax;
@@ -11,11 +12,17 @@ namespace Federation.Gateway.Execution;
 /// each field the failed fetch was to give holds a <see cref="GraphQLException"/> with the coded
 /// error, which the engine's executor later reports at the field's path, null propagation and
 /// all. Errors the subgraphs report are placed at the matching position the same way. Fetches
-/// run concurrently; the tree is only read and written under one lock.
+/// run concurrently; the tree is only read and written under one lock. With the entity cache
+/// (<paramref name="cache"/>), an entity fetch asks the subgraph only for the entities the cache lacks
+/// and for what the cache does not keep of the others, in one request; a root lookup by key that the
+/// cache holds in full is not sent.
 /// </summary>
-internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary<string, object?>? variables, GatewayCaller caller)
+internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary<string, object?>? variables, GatewayCaller caller, EntityCacheSession? cache = null)
 {
     private readonly Lock gate = new();
+
+    /// <summary>The request's use of the entity cache; null without one.</summary>
+    public EntityCacheSession? Cache => cache;
 
     public Dictionary<string, object?> Data { get; } = new(StringComparer.Ordinal);
 
@@ -74,9 +81,34 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
 
     private async Task RootFetchAsync(FetchNode fetch, CancellationToken cancellationToken)
     {
+        RootLookup[]? lookups = null;
+        object[]? keys = null;
+        CacheLookup[]? found = null;
+        if (cache?.RootPlanFor(fetch) is { } plan && KeysOf(plan) is { } lookupKeys)
+        {
+            (lookups, keys) = (plan, lookupKeys);
+            found = await LookUpAsync(fetch, lookups, keys, cancellationToken).ConfigureAwait(false);
+            if (ServeFromCache(fetch, lookups, keys, found))
+            {
+                return;
+            }
+        }
+
         var response = await clients[fetch.Subgraph]
             .SendAsync(fetch.OperationText, VariablesOf(fetch, null), caller, cancellationToken)
             .ConfigureAwait(false);
+        if (lookups is not null && response is { Failure: null, Data: { } answered, Errors.Count: 0 })
+        {
+            for (var i = 0; i < lookups.Length; i++)
+            {
+                if (answered.GetValueOrDefault(lookups[i].ResponseName) is Dictionary<string, object?> entity)
+                {
+                    // The key must be in the answer and equal the argument: what a lookup returns is kept as the entity it shows it is.
+                    cache!.Store(fetch.Subgraph, lookups[i].Plan, EntityCacheSession.RepresentationOf(lookups[i], keys![i]), entity, found![i].Entries, keyRequired: true);
+                }
+            }
+        }
+
         lock (gate)
         {
             if (response.Failure is null && response.Data is null && response.Errors.Count > 0 && response.Errors.All(e => !e.ContainsKey("path")))
@@ -148,10 +180,24 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
             return;
         }
 
+        if (cache?.PlanFor(fetch) is { } plan)
+        {
+            await CachedEntityFetchAsync(plan, fetch, representations, targets, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var response = await clients[fetch.Subgraph]
             .SendAsync(fetch.OperationText, VariablesOf(fetch, representations), caller, cancellationToken)
             .ConfigureAwait(false);
         lock (gate)
+        {
+            MergeEntities(fetch, representations, targets, response);
+        }
+    }
+
+    /// <summary>Merges an entity fetch's answer (<c>_entities</c> in the order of <paramref name="representations"/>) into the objects each stands for.</summary>
+    private void MergeEntities(FetchNode fetch, List<object?> representations, List<List<Dictionary<string, object?>>> targets, SubgraphResponse response)
+    {
         {
             var entities = response.Data?.GetValueOrDefault("_entities") as List<object?>;
             var failure = response.Failure
@@ -207,6 +253,217 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// An entity fetch with the cache: the entities it holds in full are served from it; the subgraph is
+    /// asked, in one request, for the others in full and for what the cache does not keep of the cached
+    /// ones (<see cref="EntityFetchCachePlan.CombinedText"/>). Only a complete answer without errors is kept.
+    /// </summary>
+    private async Task CachedEntityFetchAsync(
+        EntityFetchCachePlan plan,
+        FetchNode fetch,
+        List<object?> representations,
+        List<List<Dictionary<string, object?>>> targets,
+        CancellationToken cancellationToken)
+    {
+        var lookups = await cache!.LookupAsync(fetch.Subgraph, plan, representations, cancellationToken).ConfigureAwait(false);
+        var misses = new List<int>();
+        var remainders = new List<int>();
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            if (!lookups[i].IsHit)
+            {
+                misses.Add(i);
+            }
+            else if (plan.NeedsRemainder(lookups[i].Plan!))
+            {
+                remainders.Add(i);
+            }
+        }
+
+        SubgraphResponse? response = null;
+        if (misses.Count > 0 || remainders.Count > 0)
+        {
+            var (text, sent) = remainders.Count == 0
+                ? (fetch.OperationText, VariablesOf(fetch, Pick(representations, misses))!)
+                : misses.Count == 0
+                    ? (plan.RemainderText!, VariablesOf(fetch, Pick(representations, remainders))!)
+                    : (plan.CombinedText!, VariablesOf(fetch, Pick(representations, misses))!);
+            if (misses.Count > 0 && remainders.Count > 0)
+            {
+                sent[plan.CachedVariable] = Pick(representations, remainders);
+            }
+
+            response = await clients[fetch.Subgraph].SendAsync(text, sent, caller, cancellationToken).ConfigureAwait(false);
+        }
+
+        lock (gate)
+        {
+            var entities = new List<object?>(representations.Count);
+            for (var i = 0; i < lookups.Length; i++)
+            {
+                entities.Add(lookups[i].Entity);
+            }
+
+            var missed = misses.Count > 0 ? response?.Data?.GetValueOrDefault("_entities") as List<object?> : null;
+            var rest = remainders.Count > 0 ? response?.Data?.GetValueOrDefault(misses.Count > 0 ? EntityFetchCachePlan.CachedAlias : "_entities") as List<object?> : null;
+            var failure = response is null
+                ? null
+                : response.Failure
+                    ?? ((misses.Count > 0 && missed is null) || (remainders.Count > 0 && rest is null) ? FirstError(fetch.Subgraph, response) : null)
+                    ?? (missed is not null && missed.Count != misses.Count
+                        ? ExecutionErrorCodes.InvalidResponse(fetch.Subgraph, $"it returned {missed.Count} entities for {misses.Count} representations.")
+                        : null)
+                    ?? (rest is not null && rest.Count != remainders.Count
+                        ? ExecutionErrorCodes.InvalidResponse(fetch.Subgraph, $"it returned {rest.Count} entities for {remainders.Count} representations.")
+                        : null);
+            if (failure is not null)
+            {
+                // What the cache gave stays; the rest of each object holds the failure.
+                for (var i = 0; i < lookups.Length; i++)
+                {
+                    if (lookups[i].Entity is { } cached)
+                    {
+                        AliasRenames.Apply(cached, fetch.Renames);
+                        foreach (var target in targets[i])
+                        {
+                            Merge(target, cached);
+                        }
+                    }
+                }
+
+                MergeEntities(fetch, representations, targets, SubgraphResponse.Failed(failure));
+                return;
+            }
+
+            for (var j = 0; j < misses.Count; j++)
+            {
+                entities[misses[j]] = missed![j];
+                if (response!.Errors.Count == 0 && missed[j] is Dictionary<string, object?> answer && lookups[misses[j]].Plan is { } typePlan)
+                {
+                    cache.Store(fetch.Subgraph, typePlan, (Dictionary<string, object?>)representations[misses[j]]!, answer, lookups[misses[j]].Entries, keyRequired: false);
+                }
+            }
+
+            for (var j = 0; j < remainders.Count; j++)
+            {
+                // The subgraph no longer answers the entity (removed, or withheld now): its answer wins over the cache's.
+                entities[remainders[j]] = rest![j] is Dictionary<string, object?> remainder ? MergedInto(lookups[remainders[j]].Entity!, remainder) : null;
+            }
+
+            for (var i = 0; i < lookups.Length; i++)
+            {
+                if (lookups[i].IsHit && entities[i] is not null)
+                {
+                    cache.NoteServed(fetch.Subgraph, (Dictionary<string, object?>)representations[i]!);
+                }
+            }
+
+            var errors = response is null ? [] : Repositioned(response.Errors, misses, remainders);
+            MergeEntities(fetch, representations, targets, SubgraphResponse.Answered(new Dictionary<string, object?>(StringComparer.Ordinal) { ["_entities"] = entities }, errors));
+        }
+    }
+
+    private static Dictionary<string, object?> MergedInto(Dictionary<string, object?> cached, Dictionary<string, object?> remainder)
+    {
+        Merge(cached, remainder);
+        return cached;
+    }
+
+    private static List<object?> Pick(List<object?> representations, List<int> indexes) => indexes.ConvertAll(i => representations[i]);
+
+    /// <summary>The subgraph's errors with their <c>_entities</c> (and cached entities') positions as positions among all representations.</summary>
+    private static List<Dictionary<string, object?>> Repositioned(IReadOnlyList<Dictionary<string, object?>> errors, List<int> misses, List<int> remainders)
+    {
+        var repositioned = new List<Dictionary<string, object?>>(errors.Count);
+        foreach (var error in errors)
+        {
+            var path = Path(error);
+            if (path is [string field, int index, ..])
+            {
+                var among = field == EntityFetchCachePlan.CachedAlias || misses.Count == 0 ? remainders : field == "_entities" ? misses : null;
+                if (among is not null && index >= 0 && index < among.Count)
+                {
+                    var moved = new Dictionary<string, object?>(error, StringComparer.Ordinal);
+                    var segments = new List<object?>(path.Count) { "_entities", among[index] };
+                    for (var k = 2; k < path.Count; k++)
+                    {
+                        segments.Add(path[k]);
+                    }
+
+                    moved["path"] = segments;
+                    repositioned.Add(moved);
+                    continue;
+                }
+            }
+
+            repositioned.Add(error);
+        }
+
+        return repositioned;
+    }
+
+    /// <summary>The key each lookup names, from its argument; null when one is neither a string nor an integer (the fetch is then sent as it is).</summary>
+    private object[]? KeysOf(RootLookup[] lookups)
+    {
+        var keys = new object[lookups.Length];
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            object? key = lookups[i].Argument switch
+            {
+                StringValueNode literal => literal.Value,
+                IntValueNode literal when long.TryParse(literal.Value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+                VariableNode variable => variables?.GetValueOrDefault(variable.Name.Value) is { } value and (string or int or long) ? value : null,
+                _ => null,
+            };
+            if (key is null)
+            {
+                return null;
+            }
+
+            keys[i] = key;
+        }
+
+        return keys;
+    }
+
+    private async Task<CacheLookup[]> LookUpAsync(FetchNode fetch, RootLookup[] lookups, object[] keys, CancellationToken cancellationToken)
+    {
+        var found = new Task<CacheLookup>[lookups.Length];
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            found[i] = cache!.LookupAsync(fetch.Subgraph, lookups[i], keys[i], cancellationToken);
+        }
+
+        return await Task.WhenAll(found).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a root fetch of lookups from the cache when it holds every one of them in full.</summary>
+    private bool ServeFromCache(FetchNode fetch, RootLookup[] lookups, object[] keys, CacheLookup[] found)
+    {
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            if (!found[i].IsHit || lookups[i].Plan.HasRemainder)
+            {
+                return false;
+            }
+        }
+
+        var data = new Dictionary<string, object?>(lookups.Length, StringComparer.Ordinal);
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            data[lookups[i].ResponseName] = found[i].Entity;
+            cache!.NoteServed(fetch.Subgraph, EntityCacheSession.RepresentationOf(lookups[i], keys[i]));
+        }
+
+        lock (gate)
+        {
+            AliasRenames.Apply(data, fetch.Renames);
+            Merge(Data, data);
+        }
+
+        return true;
     }
 
     private Dictionary<string, object?>? VariablesOf(FetchNode fetch, List<object?>? representations)

@@ -102,6 +102,9 @@ internal sealed class SubgraphClient(
         return told.RowResources.Count == 0 ? told : told with { RowResources = OwnRowResources(told.RowResources) };
     }
 
+    /// <summary>Whether the subgraph withholds some rows from callers who may not read a row-scoped resource of its agency.</summary>
+    internal bool WithholdsRows => rowResources is { Count: > 0 };
+
     private IReadOnlyList<string> OwnRowResources(IReadOnlyList<string> readable)
     {
         if (rowResources is not { Count: > 0 } own)

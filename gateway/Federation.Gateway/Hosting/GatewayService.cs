@@ -2,9 +2,9 @@ using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Events;
 using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Auditing;
+using Federation.Gateway.Caching;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
-using Federation.Gateway.Caching;
 using Federation.Gateway.Caching.Changes;
 using Federation.Gateway.Caching.Eviction;
 using Federation.Gateway.Catalogue;
@@ -201,6 +201,8 @@ public static class GatewayService
             provider.GetService<TimeProvider>()));
         services.AddShareAuthorization(builder.Configuration);
         services.AddAuditTrail(builder.Configuration);
+        // The unconditional base data, served from the entity cache (Cache section; Cache:Enabled=false turns it off).
+        services.AddEntityCache(builder.Configuration);
         if (AuditServices.Read(builder.Configuration) is { Enabled: true } audit)
         {
             // The auditor's reading of the trail (the platform's graph, the evaluation downloads), over the same store.

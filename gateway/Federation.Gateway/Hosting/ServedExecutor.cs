@@ -3,6 +3,7 @@ using Federation.Gateway.Audit;
 using Federation.Gateway.Auditing;
 using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Authorization;
+using Federation.Gateway.Caching;
 using Federation.Gateway.Caching.Eviction;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
@@ -38,6 +39,7 @@ internal sealed class ServedExecutor(
     AuditReading? auditing = null,
     IAuditTrail? trail = null,
     SubjectHash? subjects = null,
+    EntityCache? cache = null,
     CacheEviction? eviction = null)
 {
     /// <summary>Every pipeline served, by its schema, for as long as a request may still hold that schema.</summary>
@@ -63,7 +65,7 @@ internal sealed class ServedExecutor(
     /// <summary>The pipeline of <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
     public GatewayPipeline Build(Supergraph supergraph)
     {
-        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing, trail, subjects, gateway.Value.OverrideLabels, eviction);
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing, trail, subjects, gateway.Value.OverrideLabels, cache, eviction);
         return withoutAuthorization ? pipeline.WithoutAuthorization() : pipeline;
     }
 

@@ -5,6 +5,7 @@ using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Admission;
 using Federation.Gateway.Auditing;
 using Federation.Gateway.Authorization;
+using Federation.Gateway.Caching;
 using Federation.Gateway.Caching.Eviction;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
@@ -63,7 +64,8 @@ internal sealed class GatewayPipeline
     /// of the graph over <paramref name="sharing"/> when given, share authorization with
     /// <paramref name="authorization"/> when given — over the catalogue the supergraph is served with —,
     /// denials written to <paramref name="decisions"/>, and <paramref name="registered"/> stages besides; the platform's
-    /// audit part reads the trail through <paramref name="auditing"/> when the trail is kept; its cache eviction
+    /// audit part reads the trail through <paramref name="auditing"/> when the trail is kept; the unconditional base
+    /// data is served from <paramref name="cache"/> when given (and the supergraph has a catalogue); its cache eviction
     /// goes through <paramref name="eviction"/>.
     /// </summary>
     public static GatewayPipeline Create(
@@ -80,6 +82,7 @@ internal sealed class GatewayPipeline
         IAuditTrail? trail = null,
         SubjectHash? subjects = null,
         IReadOnlyCollection<string>? overrideLabels = null,
+        EntityCache? cache = null,
         CacheEviction? eviction = null)
     {
         var planning = SupergraphPlanning.From(supergraph);
@@ -95,6 +98,8 @@ internal sealed class GatewayPipeline
         var plans = new QueryPlanCache(planCacheCapacity);
         var planner = new QueryPlanner(planning);
         var overrides = new ProgressiveOverride(supergraph, planner, overrideLabels ?? []);
+        var catalogue = supergraph.Catalogue ?? authorization?.Catalogue;
+        var cachePlans = cache is null || catalogue is null ? null : new EntityCachePlans(planning, catalogue, cache.Options);
         var specified = Specified(
             authorizer,
             planner,
@@ -102,6 +107,8 @@ internal sealed class GatewayPipeline
             plans,
             platform,
             SubgraphHttpClients.Create(planning, options, http, supergraph.Catalogue),
+            cachePlans is null ? null : cache,
+            cachePlans,
             new RecordStage(
                 decisions ?? new LoggedAccessDecisions(NullLogger<LoggedAccessDecisions>.Instance),
                 (logs ?? NullLoggerFactory.Instance).CreateLogger<RecordStage>(),
@@ -118,15 +125,17 @@ internal sealed class GatewayPipeline
         QueryPlanCache plans,
         PlatformGraph? platform,
         SubgraphClients clients,
+        EntityCache? cache,
+        EntityCachePlans? cachePlans,
         RecordStage record) =>
         authorizer is null
-            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform, overrides), new FetchStage(clients), ShapeStage.Instance, record]
+            ? [AdmissionStage.Instance, new PlanStage(planner, plans, platform, overrides), new FetchStage(clients, cache, cachePlans), ShapeStage.Instance, record]
             :
             [
                 AdmissionStage.Instance,
                 new AuthorizationStage(authorizer),
                 new PlanStage(planner, plans, platform, overrides),
-                new FetchStage(clients),
+                new FetchStage(clients, cache, cachePlans),
                 ShapeStage.Instance,
                 record,
             ];

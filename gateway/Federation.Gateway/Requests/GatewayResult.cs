@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Federation.Gateway.Caching;
 using Federation.GraphQL;
 using Federation.GraphQL.AspNetCore.Engine;
 using Federation.GraphQL.Execution;
@@ -30,6 +31,9 @@ internal sealed class GatewayResult : IOperationResult
 
     public string? QueryPlan { get; }
 
+    /// <summary>The entities the cache served, written as <c>extensions.cache.entities</c> when there are any; null when not asked for.</summary>
+    public IReadOnlyList<CachedEntityServed>? CachedEntities { get; init; }
+
     public bool HasData => Result.HasData;
 
     /// <summary>401 or 403 when authorization refused the whole request; null for the endpoint's own choice.</summary>
@@ -45,7 +49,8 @@ internal sealed class GatewayResult : IOperationResult
 
     public void WriteTo(IBufferWriter<byte> output)
     {
-        if (GatewayErrors.Count == 0 && QueryPlan is null)
+        var cached = CachedEntities is { Count: > 0 } served ? served : null;
+        if (GatewayErrors.Count == 0 && QueryPlan is null && cached is null)
         {
             Result.WriteTo(output);
             return;
@@ -76,11 +81,35 @@ internal sealed class GatewayResult : IOperationResult
             document.RootElement.GetProperty("data"u8).WriteTo(writer);
         }
 
-        if (QueryPlan is not null)
+        if (QueryPlan is not null || cached is not null)
         {
             writer.WritePropertyName("extensions"u8);
             writer.WriteStartObject();
-            writer.WriteString("queryPlan"u8, QueryPlan);
+            if (QueryPlan is not null)
+            {
+                writer.WriteString("queryPlan"u8, QueryPlan);
+            }
+
+            if (cached is not null)
+            {
+                writer.WritePropertyName("cache"u8);
+                writer.WriteStartObject();
+                writer.WritePropertyName("entities"u8);
+                writer.WriteStartArray();
+                foreach (var entity in cached)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("subgraph"u8, entity.Subgraph);
+                    writer.WriteString("type"u8, entity.Type);
+                    writer.WritePropertyName("key"u8);
+                    writer.WriteRawValue(entity.Key, skipInputValidation: true);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -42,6 +42,10 @@ internal sealed class ShapeStage : IRequestStage
             },
             cancellationToken).ConfigureAwait(false);
         var plan = request.ExposePlan ? request.Get<QueryPlan>() : null;
-        request.Answered(new GatewayResult(result, fetched is null ? [] : fetched.Errors, plan is null ? null : QueryPlanPrinter.Print(plan)));
+        request.Answered(new GatewayResult(result, fetched is null ? [] : fetched.Errors, plan is null ? null : QueryPlanPrinter.Print(plan))
+        {
+            // The operator who asked for the plan also sees which entities the cache served.
+            CachedEntities = request.ExposePlan ? fetched?.Cache?.Served : null,
+        });
     }
 }

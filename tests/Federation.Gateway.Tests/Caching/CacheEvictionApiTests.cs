@@ -107,6 +107,7 @@ public sealed class CacheEvictionApiTests
     [InlineData("""{}""", CacheEvictionErrorCodes.ScopeInvalid, "input")]
     [InlineData("""{"type":"Person","key":""}""", CacheEvictionErrorCodes.KeyInvalid, "key")]
     [InlineData("""{"type":"Person","key":"3302\u0000"}""", CacheEvictionErrorCodes.KeyInvalid, "key")]
+    [InlineData("""{"type":"Person","key":"{broken"}""", CacheEvictionErrorCodes.KeyInvalid, "key")]
     public async Task Input_that_names_nothing_cached_is_refused_with_a_code_and_evicts_nothing(string input, string code, string argument)
     {
         await using var gateway = await EvictingGateway.StartAsync();
@@ -139,6 +140,18 @@ public sealed class CacheEvictionApiTests
 
         Assert.Equal(CacheEvictionErrorCodes.EvictionFailed, (string?)failed["errors"]![0]!["extensions"]!["code"]);
         Assert.Empty(await gateway.TrailAsync());
+    }
+
+    [Fact]
+    public async Task A_gateway_that_caches_nothing_says_so_to_the_department_and_forbids_everyone_else()
+    {
+        await using var gateway = await EvictingGateway.StartAsync(withCache: false);
+
+        var department = await gateway.PostAsync(Evict, Department, new JsonObject { ["input"] = new JsonObject { ["type"] = "Person" } });
+        var applicant = await gateway.PostAsync(Evict, TestTokens.PublicSecurity, new JsonObject { ["input"] = new JsonObject { ["type"] = "Person" } });
+
+        Assert.Equal(CacheEvictionErrorCodes.CacheDisabled, (string?)department["errors"]![0]!["extensions"]!["code"]);
+        Assert.Equal(CacheEvictionErrorCodes.Forbidden, (string?)applicant["errors"]![0]!["extensions"]!["code"]);
     }
 
     [Fact]
@@ -184,7 +197,7 @@ public sealed class CacheEvictionApiTests
 
         public RecordedEvictions Evictions { get; }
 
-        public static async Task<EvictingGateway> StartAsync()
+        public static async Task<EvictingGateway> StartAsync(bool withCache = true)
         {
             var tokens = new TestTokens();
             var evictions = new RecordedEvictions();
@@ -194,13 +207,18 @@ public sealed class CacheEvictionApiTests
                     "--GatewaySignature:Secret=cache-eviction-test-secret-of-enough-bytes",
                     $"--Gateway:SupergraphFile={Repository.SupergraphFile}",
                     "--Subgraphs:Endpoints:population:Url=http://127.0.0.1:9/graphql",
+                    // No cache of the gateway's own: the recorded one is what the eviction reaches.
+                    "--Cache:Enabled=false",
                     .. TestAuditTrail.Arguments(),
                     .. tokens.Arguments(),
                 ],
                 builder =>
                 {
                     builder.Logging.SetMinimumLevel(LogLevel.Critical);
-                    builder.Services.AddSingleton<IEntityCacheInvalidation>(evictions);
+                    if (withCache)
+                    {
+                        builder.Services.AddSingleton<IEntityCacheInvalidation>(evictions);
+                    }
                 });
             await app.StartAsync(TestContext.Current.CancellationToken);
             return new EvictingGateway(app, tokens, evictions);

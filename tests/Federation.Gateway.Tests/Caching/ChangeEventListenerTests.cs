@@ -49,7 +49,7 @@ public sealed class ChangeEventListenerTests
             $$"""{"subgraph":"agriculture","type":"Person","key":"{{marker}}"}""",
             $$"""{"subgraph":"population","type":"Person","key":"{{marker}}\u0000"}""",
             $$"""{"subgraph":"population","type":"Person","key":"{{marker}}","reason":"{{new string('x', ChangeNotice.MaxBytes)}}"}""",
-            $$"""{"subgraph":"population","type":"Person","key":"{{marker}}","fields":{"a":{"b":[1]}}}""",
+            """{"subgraph":"population","type":"Person","key":""" + $"\"{marker}\"" + ""","fields":{"a":{"b":[1]}}}""",
             $$"""{"subgraph":"population","type":"Person","key":"{{new string('9', 4096)}}"}""",
         ];
         foreach (var message in hostile)

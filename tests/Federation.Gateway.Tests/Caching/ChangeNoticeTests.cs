@@ -73,6 +73,8 @@ public sealed class ChangeNoticeTests
     [InlineData("""{"subgraph":"population","type":"Person","key":""}""", ChangeEventCodes.InvalidKey)]
     [InlineData("""{"subgraph":"population","type":"Person","key":"1\u0000"}""", ChangeEventCodes.InvalidKey)]
     [InlineData("""{"subgraph":"population","type":"Person","key":"1\n2"}""", ChangeEventCodes.InvalidKey)]
+    [InlineData("""{"subgraph":"population","type":"Person","key":"{\"idNumber\":\"1\""}""", ChangeEventCodes.InvalidKey)]
+    [InlineData("""{"subgraph":"population","type":"Person","key":"{not json"}""", ChangeEventCodes.InvalidKey)]
     public void A_message_that_names_no_cacheable_entity_is_dropped_with_its_code(string message, string code)
     {
         var reading = Read(message);

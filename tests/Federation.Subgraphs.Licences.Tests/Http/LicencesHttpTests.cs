@@ -256,7 +256,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
     {
         var received = new TaskCompletionSource<ChangeEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscriber = redis.GetSubscriber();
-        await subscriber.SubscribeAsync(ChangeEvent.Channel, (_, message) =>
+        await subscriber.SubscribeAsync(StackExchange.Redis.RedisChannel.Literal(ChangeEvent.Channel), (_, message) =>
         {
             if (ChangeEvent.FromJson(message!) is { } change && change.Key == licence.Number)
             {
@@ -272,7 +272,7 @@ public sealed class LicencesHttpTests(PostgresServerFixture fixture) : IClassFix
         var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
         Assert.Equal(("licences", "Licence", "名称变更登记"), (change.Subgraph, change.Type, change.Reason));
         Assert.Equal(["holderName", "items", "seal", "updatedAt"], change.ChangedFields);
-        await subscriber.UnsubscribeAsync(ChangeEvent.Channel).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        await subscriber.UnsubscribeAsync(StackExchange.Redis.RedisChannel.Literal(ChangeEvent.Channel)).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
     }
 
     [Fact]

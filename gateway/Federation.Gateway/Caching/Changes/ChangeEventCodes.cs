@@ -19,6 +19,6 @@ internal static class ChangeEventCodes
     /// <summary>Names a type the subgraph does not resolve as an entity by a one-field key.</summary>
     public const string UnknownType = "CHANGE_EVENT_TYPE_UNKNOWN";
 
-    /// <summary>An empty key, one over <see cref="ChangeNotice.MaxKeyLength"/> characters, or one with control characters.</summary>
+    /// <summary>An empty key, one over <see cref="ChangeNotice.MaxKeyLength"/> characters, one with control characters, or one in braces.</summary>
     public const string InvalidKey = "CHANGE_EVENT_KEY_INVALID";
 }

@@ -10,14 +10,15 @@ namespace Federation.Gateway.Caching.Changes;
 internal static class ChangeEventServices
 {
     /// <summary>
-    /// Listens on <c>federation:changes</c> when the cache is on (<c>Cache:Enabled</c>, default true) and
-    /// shared through Redis (<c>Cache:Redis</c>). Without Redis there is nothing to listen to: the
-    /// one-command run's embedded subgraphs and its in-process cache live in one process.
+    /// Listens on <c>federation:changes</c> when the cache is on (<c>Cache:Enabled</c>, default true),
+    /// shared through Redis (<c>Cache:Redis</c>) and evicted by change events (<c>Cache:ChangeEvents</c>,
+    /// default true). Without Redis there is nothing to listen to: the one-command run's embedded
+    /// subgraphs and its in-process cache live in one process.
     /// </summary>
     public static IServiceCollection AddChangeEventListener(this IServiceCollection services, IConfiguration configuration)
     {
-        var redis = configuration["Cache:Redis"];
-        if (string.IsNullOrWhiteSpace(redis) || configuration.GetValue("Cache:Enabled", true) is false)
+        var options = CacheServices.Read(configuration);
+        if (!options.Enabled || !options.ChangeEvents || options.Redis is not { } redis)
         {
             return services;
         }

@@ -157,6 +157,13 @@ internal sealed record ChangeNotice(string Subgraph, string Type, string Key, IR
             return $"the key is {key.Length} characters, more than {MaxKeyLength}";
         }
 
+        if (key[0] == '{')
+        {
+            // The cache reads a key in braces as the fields of a compound key, and evicts the whole type
+            // when it cannot: a one-field key's value never starts so, and one event names one entity.
+            return "the key starts with '{', as no one-field key's value does";
+        }
+
         for (var i = 0; i < key.Length; i++)
         {
             if (char.IsHighSurrogate(key[i]) && i + 1 < key.Length && char.IsLowSurrogate(key[i + 1]))
