@@ -19,6 +19,12 @@ internal sealed class CacheOptions
     public string? Redis { get; set; }
 
     /// <summary>
+    /// <c>Cache:KeyPrefix</c>: put before every key and the backplane's channel, so that platforms (or
+    /// tests) sharing one Redis keep apart; every instance of one gateway uses the same. Default none.
+    /// </summary>
+    public string KeyPrefix { get; set; } = "";
+
+    /// <summary>
     /// <c>Cache:ChangeEvents</c>: whether the subgraphs' change events evict this gateway's entries. REAL_TIME
     /// resources (Guangzhou art. 17) are cached only then, and for <see cref="RealTimeTtl"/> at most.
     /// </summary>
@@ -75,6 +81,11 @@ internal sealed class CacheOptions
             {
                 problems.Add($"{Section}:Redis is empty: leave it out for the in-process layer alone.");
             }
+        }
+
+        if (KeyPrefix.Length > 64 || KeyPrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')))
+        {
+            problems.Add($"{Section}:KeyPrefix may hold at most 64 of A-Z a-z 0-9 : - _ . (it is \"{KeyPrefix}\").");
         }
 
         if (MemoryLimitBytes < 1024 * 1024)

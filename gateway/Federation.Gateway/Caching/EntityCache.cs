@@ -61,6 +61,8 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
         var fusion = new FusionCacheOptions
         {
             CacheName = "Federation.Gateway.Cache",
+            CacheKeyPrefix = options.KeyPrefix.Length == 0 ? null : options.KeyPrefix,
+            BackplaneChannelPrefix = options.KeyPrefix + "federation:cache",
             DistributedCacheCircuitBreakerDuration = options.RedisRetryAfter,
             BackplaneCircuitBreakerDuration = options.RedisRetryAfter,
             EnableAutoRecovery = true,

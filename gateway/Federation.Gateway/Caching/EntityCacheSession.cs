@@ -185,6 +185,13 @@ internal sealed class EntityCacheSession(EntityCache cache, EntityCachePlans pla
         foreach (var field in plan.Fields)
         {
             var entry = entries[Array.IndexOf(plan.Resources, field.Resource)]!;
+            if (field.Shape.Children is null && !entry.Fields.ContainsKey(field.Shape.Signature) && key.TryGetValue(field.Shape.Name, out var keyValue))
+            {
+                // A key field another fetch took from elsewhere: its value is the representation's.
+                entity[field.Shape.ResponseName] = keyValue;
+                continue;
+            }
+
             if (!entry.Fields.TryGetValue(field.Shape.Signature, out var text) || !TryRead(text, field, out var value))
             {
                 // Another selection's entry: the subgraph answers this one, and its answer completes the entry.
