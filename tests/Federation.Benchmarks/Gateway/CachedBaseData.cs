@@ -31,11 +31,15 @@ namespace Federation.Benchmarks.Gateway;
 /// </summary>
 internal static class CachedBaseData
 {
-    public const string Query = """
-        query BaseData($ids: [IdNumber!]!) {
-          personsByIdNumbers(idNumbers: $ids) { idNumber name gender birthDate registeredDivision { code name } }
-        }
-        """;
+    /// <summary>
+    /// Twenty lookups by identity number in one operation. Not <c>personsByIdNumbers(idNumbers:)</c>: the
+    /// cache serves a root lookup by key as the entity, but sends a list lookup as it is (the schema does
+    /// not promise its answer follows the list asked; <c>gateway/Federation.Gateway/Caching/README.md</c>).
+    /// </summary>
+    public static readonly string Query =
+        "query BaseData(" + string.Join(", ", Enumerable.Range(0, PersonsPerRequest).Select(i => $"$p{i}: IdNumber!")) + ") {\n"
+        + string.Concat(Enumerable.Range(0, PersonsPerRequest).Select(i => $"  p{i}: person(idNumber: $p{i}) {{ idNumber name gender birthDate registeredDivision {{ code name }} }}\n"))
+        + "}";
 
     private const string Secret = "cache-benchmark-secret-long-enough-for-hmac-sha256";
     private const int PersonsPerRequest = 20;
@@ -136,13 +140,13 @@ internal static class CachedBaseData
         [.. Enumerable.Range(0, DistinctBodies).Select(b =>
         {
             var random = world.Random("cache-benchmark", b);
-            var ids = new JsonArray();
-            foreach (var index in Enumerable.Range(0, PersonsPerRequest).Select(_ => random.NextInt(world.PersonCount)).Distinct())
+            var variables = new JsonObject();
+            for (var i = 0; i < PersonsPerRequest; i++)
             {
-                ids.Add(world.Person(index).IdNumber);
+                variables[$"p{i}"] = world.Person(random.NextInt(world.PersonCount)).IdNumber;
             }
 
-            return new JsonObject { ["query"] = Query, ["variables"] = new JsonObject { ["ids"] = ids } }.ToJsonString();
+            return new JsonObject { ["query"] = Query, ["variables"] = variables }.ToJsonString();
         })];
 
     private static async Task<string> WriteScriptAsync(string directory, List<string> bodies)
@@ -172,8 +176,8 @@ internal static class CachedBaseData
         BenchmarkCaller.Authorize(request);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var persons = JsonNode.Parse(text)?["data"]?["personsByIdNumbers"]?.AsArray();
-        if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal) || persons is null || persons.Any(p => p?["registeredDivision"]?["name"] is null))
+        var persons = JsonNode.Parse(text)?["data"]?.AsObject().Select(p => p.Value).ToList();
+        if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal) || persons?.Count != PersonsPerRequest || persons.Any(p => p?["registeredDivision"]?["name"] is null))
         {
             throw new InvalidOperationException($"{url} did not answer the base-data query in full: {(int)response.StatusCode} {text}");
         }
