@@ -90,7 +90,7 @@ public sealed class CacheEvictionApiTests
         Assert.Equal(["CACHE_EVICTED", "CACHE_EVICTED", "CACHE_EVICTED"], trail.Select(r => (string)r!["event"]!));
         Assert.All(trail, r => Assert.Equal("wang.fang", (string?)r!["user"]));
         Assert.DoesNotContain("330203199001011234", trail.ToJsonString(), StringComparison.Ordinal);
-        var keyHash = trail.Select(r => r!["detail"]!.AsArray().FirstOrDefault(d => (string)d!["name"]! == "keyHash")).Single(d => d is not null);
+        var keyHash = trail.SelectMany(r => r!["detail"]!.AsArray()).Single(d => (string)d!["name"]! == "keyHash" && d["value"] is not null);
         Assert.Equal(64, ((string)keyHash!["value"]!).Length);
     }
 

@@ -20,7 +20,7 @@ public sealed class ChangeNoticeTests
         var reading = Read("""{"subgraph":"population","type":"Person","key":"330203199001011234","fields":["name","phone"],"reason":"Objection 12","occurredAt":"2026-12-07T10:00:00+00:00"}""");
 
         Assert.Null(reading.Code);
-        Assert.Equal(new ChangeNotice("population", "Person", "330203199001011234", ["name", "phone"]).ToString(), reading.Notice!.ToString());
+        Assert.Equal(("population", "Person", "330203199001011234"), (reading.Notice!.Subgraph, reading.Notice.Type, reading.Notice.Key));
         Assert.Equal(["name", "phone"], reading.Notice.Fields);
     }
 

@@ -54,7 +54,7 @@ public sealed class RedisFaultTests
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
         var beforeOutage = Volatile.Read(ref answers);
         await redis.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         var duringOutage = Volatile.Read(ref answers) - beforeOutage;
         await redis.StartAgainAsync();
 
@@ -73,7 +73,7 @@ public sealed class RedisFaultTests
         await Task.WhenAll(clients);
 
         Assert.True(failures.IsEmpty, $"{failures.Count} of {answers} answers failed or differed: {string.Join(Environment.NewLine, failures.Take(5))}");
-        Assert.True(duringOutage > 0, "no request was answered while Redis was down");
+        Assert.True(duringOutage > 0, $"no request was answered in the 5 s Redis was down ({beforeOutage} in the 1.5 s before, {answers} in all)");
         Assert.True(keysAfter > 0, "the gateway did not write to Redis again after it came back");
     }
 }
