@@ -78,6 +78,12 @@ internal static class Program
             return Spatial.GeometryRoundTrip.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        // `-- cache`: the base-data query with a warm entity cache against caching off, alternating, with wrk.
+        if (args is ["cache", ..])
+        {
+            return Gateway.CachedBaseData.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

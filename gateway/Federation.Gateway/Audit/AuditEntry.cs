@@ -14,6 +14,9 @@ internal enum AuditKind
 
     /// <summary>The audit trail itself was read, or an attempt to read it was refused: auditors are audited.</summary>
     AuditRead,
+
+    /// <summary>The competent department evicted cached data, or an attempt to evict was refused.</summary>
+    CacheEviction,
 }
 
 /// <summary>How a request ended, as the trail tells it.</summary>

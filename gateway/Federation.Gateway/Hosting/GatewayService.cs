@@ -1,9 +1,12 @@
 using Federation.Gateway.Audit;
 using Federation.Gateway.Audit.Events;
+using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Auditing;
 using Federation.Gateway.Caching;
 using Federation.Gateway.Authentication;
 using Federation.Gateway.Authorization;
+using Federation.Gateway.Caching.Changes;
+using Federation.Gateway.Caching.Eviction;
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
@@ -197,6 +200,13 @@ public static class GatewayService
             SupergraphFiles.Locate(options.SupergraphFile, builder.Environment.ContentRootPath),
             builder.Environment.ContentRootPath);
         services.AddSharing(builder.Configuration);
+        services.AddChangeEventListener(builder.Configuration);
+        // The competent department's eviction; the cache, when there is one, is the one it evicts from.
+        services.AddSingleton(provider => new CacheEviction(
+            provider.GetService<IEntityCacheInvalidation>(),
+            provider.GetRequiredService<PlatformEvents>(),
+            provider.GetService<SubjectHash>(),
+            provider.GetService<TimeProvider>()));
         services.AddShareAuthorization(builder.Configuration);
         services.AddAuditTrail(builder.Configuration);
         // The unconditional base data, served from the entity cache (Cache section; Cache:Enabled=false turns it off).

@@ -4,6 +4,7 @@ using Federation.Gateway.Auditing;
 using Federation.Gateway.Audit.Subjects;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Caching;
+using Federation.Gateway.Caching.Eviction;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Pipeline;
@@ -40,7 +41,8 @@ internal sealed class ServedExecutor(
     IAuditTrail? trail = null,
     SubjectHash? subjects = null,
     GatewayMetrics? metrics = null,
-    EntityCache? cache = null)
+    EntityCache? cache = null,
+    CacheEviction? eviction = null)
 {
     /// <summary>Every pipeline served, by its schema, for as long as a request may still hold that schema.</summary>
     private readonly ConditionalWeakTable<Schema, GatewayPipeline> bySchema = [];
@@ -65,7 +67,7 @@ internal sealed class ServedExecutor(
     /// <summary>The pipeline of <paramref name="supergraph"/>, as <see cref="Current"/> makes it; throws as serving it would.</summary>
     public GatewayPipeline Build(Supergraph supergraph)
     {
-        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing, trail, subjects, gateway.Value.OverrideLabels, metrics, cache);
+        var pipeline = GatewayPipeline.Create(supergraph, subgraphs.Value, http, gateway.Value.PlanCacheSize, sharing, authorization, decisions, registered, logs, auditing, trail, subjects, gateway.Value.OverrideLabels, metrics, cache, eviction);
         return withoutAuthorization ? pipeline.WithoutAuthorization() : pipeline;
     }
 

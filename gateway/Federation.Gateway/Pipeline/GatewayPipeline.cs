@@ -6,6 +6,7 @@ using Federation.Gateway.Admission;
 using Federation.Gateway.Auditing;
 using Federation.Gateway.Authorization;
 using Federation.Gateway.Caching;
+using Federation.Gateway.Caching.Eviction;
 using Federation.Gateway.Composition;
 using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
@@ -67,7 +68,8 @@ internal sealed class GatewayPipeline
     /// <paramref name="authorization"/> when given — over the catalogue the supergraph is served with —,
     /// denials written to <paramref name="decisions"/>, and <paramref name="registered"/> stages besides; the platform's
     /// audit part reads the trail through <paramref name="auditing"/> when the trail is kept; the unconditional base
-    /// data is served from <paramref name="cache"/> when given (and the supergraph has a catalogue).
+    /// data is served from <paramref name="cache"/> when given (and the supergraph has a catalogue); its cache eviction
+    /// goes through <paramref name="eviction"/>.
     /// </summary>
     public static GatewayPipeline Create(
         Supergraph supergraph,
@@ -84,10 +86,17 @@ internal sealed class GatewayPipeline
         SubjectHash? subjects = null,
         IReadOnlyCollection<string>? overrideLabels = null,
         GatewayMetrics? metrics = null,
-        EntityCache? cache = null)
+        EntityCache? cache = null,
+        CacheEviction? eviction = null)
     {
         var planning = SupergraphPlanning.From(supergraph);
-        var platform = sharing is null ? null : PlatformGraph.Serve(supergraph.ApiSchema, sharing, auditing);
+        var platform = sharing is null
+            ? null
+            : PlatformGraph.Serve(
+                supergraph.ApiSchema,
+                sharing,
+                auditing,
+                eviction is null ? null : new ServedEviction(eviction, supergraph, () => supergraph.Catalogue ?? sharing.Catalogue));
         // Subjects' identifiers are fetched only when they are recorded: without a trail the planner's document is the client's.
         var authorizer = authorization?.For(planning.Api, supergraph.Catalogue ?? authorization.Catalogue, auditSubjects: trail is not null && subjects is not null);
         var plans = new QueryPlanCache(planCacheCapacity);

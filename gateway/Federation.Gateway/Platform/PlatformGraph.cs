@@ -13,7 +13,8 @@ namespace Federation.Gateway.Platform;
 /// <summary>
 /// The schema the gateway serves: the supergraph's API schema extended with the platform's own
 /// part (<c>Platform/platform.graphql</c>: the catalogue, share applications and grants;
-/// <c>Platform/audit.graphql</c>: the audit trail for security staff), whose fields the gateway
+/// <c>Platform/audit.graphql</c>: the audit trail for security staff; <c>Platform/cache.graphql</c>: the
+/// competent department's cache eviction), whose fields the gateway
 /// resolves itself. Made once per supergraph.
 /// </summary>
 internal sealed class PlatformGraph
@@ -52,10 +53,11 @@ internal sealed class PlatformGraph
 
     /// <summary>
     /// Extends <paramref name="api"/> with the platform's part and binds its resolvers to <paramref name="workflow"/>
-    /// and, for the audit part, to <paramref name="auditing"/> (null when no trail is kept: its fields then refuse).
+    /// and, for the audit part, to <paramref name="auditing"/> (null when no trail is kept: its fields then refuse), and the
+    /// competent department's cache eviction to <paramref name="eviction"/> (null: it refuses).
     /// </summary>
     /// <exception cref="InvalidOperationException">A platform type or root field has the name of one of the supergraph's.</exception>
-    public static PlatformGraph Serve(Schema api, ShareWorkflow workflow, AuditReading? auditing = null)
+    public static PlatformGraph Serve(Schema api, ShareWorkflow workflow, AuditReading? auditing = null, ServedEviction? eviction = null)
     {
         var document = Sdl.Value;
         var clashes = Clashes(api, document);
@@ -93,7 +95,7 @@ internal sealed class PlatformGraph
             }
         }
 
-        return new PlatformGraph(AuditResolvers.BindTo(PlatformResolvers.BindTo(schema, workflow), auditing), rootFields, coordinates);
+        return new PlatformGraph(CacheResolvers.BindTo(AuditResolvers.BindTo(PlatformResolvers.BindTo(schema, workflow), auditing), eviction), rootFields, coordinates);
     }
 
     /// <summary>
@@ -162,7 +164,7 @@ internal sealed class PlatformGraph
         return new DocumentNode(definitions);
     }
 
-    private static string ReadSdl() => ReadResource("platform.graphql") + "\n" + ReadResource("audit.graphql");
+    private static string ReadSdl() => ReadResource("platform.graphql") + "\n" + ReadResource("audit.graphql") + "\n" + ReadResource("cache.graphql");
 
     private static string ReadResource(string name)
     {

@@ -259,6 +259,7 @@ internal static class AuditCanonicalForm
         AuditKind.ShareEvent => "SHARE_EVENT",
         AuditKind.Reload => "RELOAD",
         AuditKind.AuditRead => "AUDIT_READ",
+        AuditKind.CacheEviction => "CACHE_EVICTION",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "An audit kind with no canonical name."),
     };
 
@@ -289,6 +290,7 @@ internal static class AuditCanonicalForm
         "SHARE_EVENT" => AuditKind.ShareEvent,
         "RELOAD" => AuditKind.Reload,
         "AUDIT_READ" => AuditKind.AuditRead,
+        "CACHE_EVICTION" => AuditKind.CacheEviction,
         _ => null,
     };
 

@@ -68,4 +68,6 @@ internal static class PlatformEventNames
     public const string GrantRevoked = "GRANT_REVOKED";
     public const string SupergraphReloaded = "SUPERGRAPH_RELOADED";
     public const string ReloadRefused = "RELOAD_REFUSED";
+    public const string CacheEvicted = "CACHE_EVICTED";
+    public const string CacheEvictionRefused = "CACHE_EVICTION_REFUSED";
 }
