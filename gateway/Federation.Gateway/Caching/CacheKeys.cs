@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Federation.Gateway.Execution;
 using Federation.Protocol.Signing;
+using Federation.Gateway.Requests;
 
 namespace Federation.Gateway.Caching;
 

@@ -1,6 +1,5 @@
 using Federation.Gateway.Catalogue;
 using Federation.Gateway.Composition;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,7 +30,7 @@ internal static class CacheServices
         return services;
     }
 
-    /// <summary>The <c>Cache</c> section; throws <see cref="GatewayConfigurationException"/> naming each problem.</summary>
+    /// <summary>The <c>Cache</c> section; throws <see cref="CacheConfigurationException"/> naming each problem.</summary>
     public static CacheOptions Read(IConfiguration configuration)
     {
         var options = new CacheOptions();
@@ -41,12 +40,12 @@ internal static class CacheServices
         }
         catch (InvalidOperationException exception)
         {
-            throw new GatewayConfigurationException($"The {CacheOptions.Section} section does not read: {exception.Message}");
+            throw new CacheConfigurationException($"The {CacheOptions.Section} section does not read: {exception.Message}");
         }
 
         if (options.Enabled && options.Problems() is { Count: > 0 } problems)
         {
-            throw new GatewayConfigurationException("The entity cache's settings are wrong: " + string.Join(" ", problems));
+            throw new CacheConfigurationException("The entity cache's settings are wrong: " + string.Join(" ", problems));
         }
 
         return options;

@@ -3,7 +3,7 @@ namespace Federation.Gateway.Caching;
 /// <summary>
 /// What the cache keeps of one entity for one catalogue resource: the values of the resource's
 /// fields the subgraph answered, each as the JSON text of its value with the nested objects keyed by
-/// field name (<see cref="CachedField.Signature"/> → value), and — for a subgraph that withholds rows
+/// field name (<c>CachedField.Signature</c> → value), and — for a subgraph that withholds rows
 /// from some callers — to which callers' row views the entity was visible.
 /// </summary>
 /// <remarks>Never mutated once made: the in-process layer hands the same instance to every reader.</remarks>

@@ -1,4 +1,5 @@
-using Federation.Gateway.Execution;
+using Federation.Gateway.Requests;
+
 
 namespace Federation.Gateway.Caching;
 

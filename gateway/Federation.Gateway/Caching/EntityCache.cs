@@ -9,6 +9,7 @@ using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
 using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+using Federation.Gateway.Requests;
 
 namespace Federation.Gateway.Caching;
 
@@ -197,7 +198,7 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
         {
             try
             {
-                return Execution.PlainJson.Read(System.Text.Encoding.UTF8.GetBytes(key)) as Dictionary<string, object?>;
+                return PlainJson.Read(System.Text.Encoding.UTF8.GetBytes(key)) as Dictionary<string, object?>;
             }
             catch (System.Text.Json.JsonException)
             {

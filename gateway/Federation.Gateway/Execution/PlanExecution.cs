@@ -3,6 +3,7 @@ using Federation.Gateway.Planning;
 using Federation.GraphQL;
 using Federation.GraphQL.Language.Syntax;
 using Federation.Protocol.Signing;
+using Federation.Gateway.Requests;
 
 namespace Federation.Gateway.Execution;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Federation.Gateway.Telemetry;
 using Federation.Protocol.Signing;
 using Polly.CircuitBreaker;
+using Federation.Gateway.Requests;
 
 namespace Federation.Gateway.Execution;
 

@@ -147,7 +147,7 @@ public static class GatewayService
     {
         for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (inner is InvalidCatalogueException or UncoveredSupergraphException or InvalidSubgraphConfigException or GatewayConfigurationException or AuditConfigurationException or FileNotFoundException or FormatException)
+            if (inner is InvalidCatalogueException or UncoveredSupergraphException or InvalidSubgraphConfigException or GatewayConfigurationException or AuditConfigurationException or CacheConfigurationException or FileNotFoundException or FormatException)
             {
                 return "The gateway did not start: " + inner.Message;
             }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Federation.Gateway.Caching;
 using Federation.GraphQL;
 using Federation.GraphQL.AspNetCore.Engine;
 using Federation.GraphQL.Execution;

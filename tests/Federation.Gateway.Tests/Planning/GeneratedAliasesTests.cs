@@ -1,4 +1,5 @@
 using Federation.Gateway.Execution;
+using Federation.Gateway.Requests;
 using Federation.Gateway.Planning;
 
 namespace Federation.Gateway.Tests.Planning;

@@ -4,8 +4,9 @@ using Federation.Gateway.Planning;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Language.Syntax;
 using Federation.GraphQL.Types;
+using Federation.Gateway.Caching;
 
-namespace Federation.Gateway.Caching;
+namespace Federation.Gateway.Execution;
 
 /// <summary>A cached field of a type plan, with the resource whose entry keeps it and that entry's time-to-live.</summary>
 internal sealed record CachedField(CachedShape Shape, string Resource, TimeSpan Ttl);

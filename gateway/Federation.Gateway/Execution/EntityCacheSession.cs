@@ -1,12 +1,10 @@
 using System.Text;
-using Federation.Gateway.Execution;
 using Federation.Gateway.Planning;
 using Federation.Protocol.Signing;
+using Federation.Gateway.Caching;
+using Federation.Gateway.Requests;
 
-namespace Federation.Gateway.Caching;
-
-/// <summary>An entity served from the cache, for <c>extensions.cache</c> of an answer the operator asked the plan of.</summary>
-internal sealed record CachedEntityServed(string Subgraph, string Type, string Key);
+namespace Federation.Gateway.Execution;
 
 /// <summary>What the cache holds for one representation: its type's plan, the entries read, and the entity when every cached field was there.</summary>
 internal readonly record struct CacheLookup(TypeCachePlan? Plan, CachedEntry?[]? Entries, Dictionary<string, object?>? Entity)

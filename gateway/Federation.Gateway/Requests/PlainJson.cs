@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Federation.Gateway.Execution;
+namespace Federation.Gateway.Requests;
 
 /// <summary>
 /// JSON to and from the plain values the merged result is made of: <c>Dictionary&lt;string, object?&gt;</c>
