@@ -4,6 +4,8 @@ using Federation.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Federation.Deployment.Tests;
 
@@ -15,6 +17,9 @@ namespace Federation.Deployment.Tests;
 /// </summary>
 public sealed class ConfigMapReloadTests
 {
+    /// <summary>The gateway's token key in this test: readiness shows the reload's details to the competent department's operator only.</summary>
+    private static readonly byte[] SigningSecret = RandomNumberGenerator.GetBytes(32);
+
     private static readonly string[] Files = ["supergraph.graphql", "catalogue.yaml", "supergraph.yaml", "population.graphql", "legal-persons.graphql", "spatial.graphql", "licences.graphql"];
 
     [Fact]
@@ -95,7 +100,7 @@ public sealed class ConfigMapReloadTests
         ["Gateway:Reload:Debounce"] = "00:00:00.100",
         ["GatewaySignature:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
         ["Authentication:SigningKeys:0:Id"] = "test",
-        ["Authentication:SigningKeys:0:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Authentication:SigningKeys:0:Secret"] = Convert.ToBase64String(SigningSecret),
         ["Authentication:Issuer"] = "configmap-reload-test",
         ["Authentication:Audience"] = "federation-gateway",
         ["Audit:Enabled"] = "false",
@@ -108,11 +113,29 @@ public sealed class ConfigMapReloadTests
 
     private static async Task<JsonNode> ReadyAsync(HttpClient http)
     {
-        using var response = await http.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorToken());
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"/health/ready answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!;
     }
+
+    /// <summary>A token of the platform's operator (the competent department of the repository's catalogue), signed with this test's key.</summary>
+    private static string OperatorToken() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = "configmap-reload-test",
+        Audience = "federation-gateway",
+        Expires = DateTime.UtcNow.AddMinutes(10),
+        Claims = new Dictionary<string, object>
+        {
+            ["sub"] = "zhou.qing",
+            ["agency"] = "1133020035308641XG",
+            ["division"] = "330200",
+            ["roles"] = new[] { "competent-department" },
+        },
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningSecret) { KeyId = "test" }, SecurityAlgorithms.HmacSha256),
+    });
 
     /// <summary>The readiness answer once the last reload attempt had <paramref name="outcome"/>; fails after 20 s.</summary>
     private static async Task<JsonNode> AttemptAsync(HttpClient http, string outcome)

@@ -181,6 +181,7 @@ internal sealed class GatewayPipeline
             request.Failure = exception;
         }
 
+        GatewayTelemetry.DescribeCaller(operation, request);
         foreach (var stage in stages)
         {
             if (stage.Step != RequestStep.Record)

@@ -27,6 +27,19 @@ internal static class GatewayTelemetry
     public const string Subgraph = "federation.subgraph";
     public const string ErrorCode = "error.type";
 
+    /// <summary>
+    /// The caller's agency and purpose on the operation's span, once the stages before the record have run:
+    /// the purpose is read from the request by admission, after the span began.
+    /// </summary>
+    public static void DescribeCaller(Activity? operation, GatewayRequest request)
+    {
+        if (operation is { IsAllDataRequested: true })
+        {
+            operation.SetTag(CallerAgency, request.Caller.Agency);
+            operation.SetTag(CallerPurpose, request.Caller.Purpose);
+        }
+    }
+
     /// <summary>The operation's span; null when no one listens.</summary>
     public static Activity? StartOperation(GatewayRequest request)
     {
@@ -35,8 +48,6 @@ internal static class GatewayTelemetry
         {
             activity.SetTag(OperationType, TypeName(request.Operation.Operation));
             activity.SetTag(OperationName, request.OperationName);
-            activity.SetTag(CallerAgency, request.Caller.Agency);
-            activity.SetTag(CallerPurpose, request.Caller.Purpose);
             activity.DisplayName = request.OperationName is { } name ? "gateway.operation " + name : "gateway.operation";
         }
 

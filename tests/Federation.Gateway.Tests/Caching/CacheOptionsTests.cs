@@ -1,6 +1,5 @@
 using Federation.Gateway.Caching;
 using Federation.Gateway.Catalogue;
-using Federation.Gateway.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Federation.Gateway.Tests.Caching;
@@ -41,7 +40,7 @@ public sealed class CacheOptionsTests
     [InlineData("Cache:RedisTimeout", "00:01:00", "Cache:RedisTimeout")]
     public void Settings_that_cannot_work_stop_the_start_naming_the_setting(string key, string value, string named)
     {
-        var exception = Assert.Throws<GatewayConfigurationException>(() => CacheServices.Read(Configuration((key, value))));
+        var exception = Assert.Throws<CacheConfigurationException>(() => CacheServices.Read(Configuration((key, value))));
 
         Assert.Contains(named, exception.Message, StringComparison.Ordinal);
     }
@@ -49,7 +48,7 @@ public sealed class CacheOptionsTests
     [Fact]
     public void A_value_that_does_not_read_is_a_configuration_error_too()
     {
-        var exception = Assert.Throws<GatewayConfigurationException>(() => CacheServices.Read(Configuration(("Cache:Enabled", "sometimes"))));
+        var exception = Assert.Throws<CacheConfigurationException>(() => CacheServices.Read(Configuration(("Cache:Enabled", "sometimes"))));
 
         Assert.Contains("Cache", exception.Message, StringComparison.Ordinal);
     }

@@ -102,7 +102,7 @@ public sealed partial class OneCommandRunTests
             using var unsigned = await client.PostAsync(subgraph, new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")), TestContext.Current.CancellationToken);
             Assert.Equal(401, (int)unsigned.StatusCode);
 
-            var gatewayLine = await LogLineAsync(output.Reader, "Microsoft.AspNetCore.Hosting.Diagnostics", "/graphql", timeout.Token);
+            var gatewayLine = await LogLineAsync(output.Reader, "Microsoft.AspNetCore.Routing.EndpointMiddleware", "/graphql", timeout.Token);
             var subgraphLine = await LogLineAsync(output.Reader, "Federation.Subgraphs.GatewaySignature", "/graphql", timeout.Token);
             foreach (var line in new[] { gatewayLine, subgraphLine })
             {

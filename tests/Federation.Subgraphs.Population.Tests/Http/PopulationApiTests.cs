@@ -264,8 +264,8 @@ public sealed class PopulationApiTests : IAsyncLifetime
     {
         using var http = server.Http();
 
-        Assert.Equal("Healthy", await http.GetStringAsync("/health/live", TestContext.Current.CancellationToken));
-        Assert.Equal("Healthy", await http.GetStringAsync("/health/ready", TestContext.Current.CancellationToken));
+        Assert.Equal("""{"status":"Healthy"}""", await http.GetStringAsync("/health/live", TestContext.Current.CancellationToken));
+        Assert.Equal("""{"status":"Healthy"}""", await http.GetStringAsync("/health/ready", TestContext.Current.CancellationToken));
     }
 
     internal static string RepositoryFile(string relative)
