@@ -15,6 +15,7 @@ using Federation.Gateway.Reload;
 using Federation.Gateway.Sharing;
 using Federation.Gateway.Telemetry;
 using Federation.Protocol.Signing;
+using Federation.ServiceDefaults.Logging;
 using Federation.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,18 +51,7 @@ public static class GatewayService
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(options =>
-        {
-            // Every line says when (UTC, ISO 8601) and, through ASP.NET Core's request scope, which request.
-            options.IncludeScopes = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-        });
-
-        // Its "Request starting" lines carry the query string, where a GET holds the document and its variables
-        // (identity numbers among them): the request's id, path and status are in the other lines' scope.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.AddServiceLogging();
         configure?.Invoke(builder);
         builder.AddServiceTelemetry("federation-gateway", [GatewayTelemetry.SourceName], [GatewayTelemetry.MeterPattern]);
         builder.AddGateway();

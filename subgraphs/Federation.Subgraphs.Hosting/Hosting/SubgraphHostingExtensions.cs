@@ -1,6 +1,7 @@
 using Federation.GraphQL.AspNetCore;
 using Federation.Protocol.Signing;
 using Federation.ServiceDefaults.Health;
+using Federation.ServiceDefaults.Logging;
 using Federation.ServiceDefaults.Telemetry;
 using Federation.Subgraphs.Hosting.Paging;
 using Microsoft.AspNetCore.Builder;
@@ -41,14 +42,7 @@ public static class SubgraphHosting
     public static TBuilder AddSubgraphDefaults<TBuilder>(this TBuilder builder, Action<GatewaySignatureOptions>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(options =>
-        {
-            options.IncludeScopes = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-        });
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.AddServiceLogging();
 
         builder.AddServiceTelemetry(builder.Environment.ApplicationName, ["Federation.Subgraphs*"], ["Federation.Subgraphs*"]);
         builder.AddServiceHealth();

@@ -24,7 +24,7 @@ namespace Federation.Gateway.Caching.Changes;
 /// </summary>
 internal sealed partial class ChangeEventListener : BackgroundService
 {
-    private static readonly Meter Meter = new("Federation.Gateway.Cache");
+    private static readonly Meter Meter = new(CacheMetrics.MeterName);
     private static readonly Counter<long> Events = Meter.CreateCounter<long>(
         "federation.cache.change_events", unit: "{event}", description: "Change events read from federation:changes, by outcome (evicted or the code they were dropped with).");
     private static readonly Counter<long> Gaps = Meter.CreateCounter<long>(
