@@ -16,7 +16,7 @@ internal static class SpatialSetup
             services.GetRequiredService<IChangeEventPublisher>(),
             services.GetRequiredService<TimeProvider>()));
         builder.AddSubgraphStore<ISpatialStore, SpatialStartup>(
-            new StoreDefaults(Schema: "spatial", SeedPersons: DemoWorld.DefaultPersons, MaximumSeedPersons: DemoWorld.MaximumPersons),
+            new StoreDefaults(Schema: "spatial", SeedPersons: DemoWorld.DefaultPersons, MaximumSeedPersons: DemoWorld.MaximumPersons, DataSource: SpatialDataSource.Configure),
             inMemory: services => services.GetRequiredService<InMemorySpatialStore>(),
             postgres: (services, storage) => new PostgresSpatialStore(
                 storage.DataSource,

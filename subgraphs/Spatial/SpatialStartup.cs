@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Federation.Storage;
 using Federation.Subgraphs.DemoData;
 using Federation.Subgraphs.Hosting.Stores;
 using Federation.Subgraphs.Spatial.Seeding;
@@ -24,7 +23,7 @@ internal sealed partial class SpatialStartup(
         if (options.UsesPostgres)
         {
             var dataSource = services.GetRequiredService<PostgresStorage>().DataSource;
-            await PostgresMigrations.ApplyAsync(dataSource, options.Schema, SqlMigration.FromAssembly(typeof(SpatialStartup).Assembly), logger, cancellationToken).ConfigureAwait(false);
+            await SpatialMigrations.ApplyAsync(dataSource, options.Schema, logger, cancellationToken).ConfigureAwait(false);
             if (seed is not null && await PostgresSeedLoader.LoadIfEmptyAsync(dataSource, options.Schema, seed, cancellationToken).ConfigureAwait(false))
             {
                 LogSeeded(logger, "PostgreSQL", options.SeedPersons, seed.AddressCount, seed.Parcels.Count, watch.ElapsedMilliseconds);

@@ -8,11 +8,13 @@ namespace Federation.Subgraphs.Testing;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string name, string connectionString)
+    private TestDatabase(string name, string connectionString, Action<NpgsqlDataSourceBuilder>? configure)
     {
         Name = name;
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        configure?.Invoke(builder);
+        DataSource = builder.Build();
     }
 
     public string Name { get; }
@@ -22,7 +24,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A data source on the database, disposed with it.</summary>
     public NpgsqlDataSource DataSource { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string prefix, bool postgis = false, CancellationToken cancellationToken = default)
+    /// <param name="dataSource">What the register under test needs of its data source (a type mapping), as its subgraph configures it.</param>
+    public static async Task<TestDatabase> CreateAsync(string prefix, bool postgis = false, CancellationToken cancellationToken = default, Action<NpgsqlDataSourceBuilder>? dataSource = null)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
         await using (var admin = new NpgsqlConnection(TestServices.Postgres))
@@ -33,11 +36,14 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name, Pooling = true }.ConnectionString;
-        var database = new TestDatabase(name, connectionString);
+        var database = new TestDatabase(name, connectionString, dataSource);
         if (postgis)
         {
             await using var extension = database.DataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS postgis");
             await extension.ExecuteNonQueryAsync(cancellationToken);
+
+            // The data source loaded its types before PostGIS existed; a geometry mapping needs them again.
+            await database.DataSource.ReloadTypesAsync(cancellationToken);
         }
 
         return database;

@@ -102,4 +102,8 @@ public enum StoreKind
 /// <param name="Schema">The PostgreSQL schema (<c>Store:Schema</c>), by convention the subgraph's name in snake case.</param>
 /// <param name="SeedPersons">The demo world's size (<c>Seed:Persons</c>).</param>
 /// <param name="MaximumSeedPersons">The largest demo world the agency's seed can make.</param>
-public sealed record StoreDefaults(string Schema, int SeedPersons, int MaximumSeedPersons);
+/// <param name="DataSource">
+/// What the agency's register needs of its PostgreSQL data source beyond the defaults — a type mapping,
+/// such as the spatial register's geometries (<c>UseNetTopologySuite</c>); <see langword="null"/> for none.
+/// </param>
+public sealed record StoreDefaults(string Schema, int SeedPersons, int MaximumSeedPersons, Action<Npgsql.NpgsqlDataSourceBuilder>? DataSource = null);

@@ -45,9 +45,12 @@ public static class SubgraphStoreSetup
             }
 
             var connectionString = options.ConnectionString!;
-            services.TryAddSingleton(provider => new NpgsqlDataSourceBuilder(connectionString)
-                .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
-                .Build());
+            services.TryAddSingleton(provider =>
+            {
+                var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>());
+                defaults.DataSource?.Invoke(dataSource);
+                return dataSource.Build();
+            });
             services.TryAddSingleton(provider => new ChangeOutbox(provider.GetRequiredService<NpgsqlDataSource>(), options.Schema));
             services.TryAddSingleton<ChangeOutboxRelay>();
             services.TryAddSingleton(provider => new PostgresStorage(

@@ -1,13 +1,14 @@
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Federation.Subgraphs.Spatial.Geo;
 
 /// <summary>
 /// The China Geodetic Coordinate System 2000 (EPSG:4490) every geometry of the register is in:
-/// longitude/latitude degrees on the CGCS2000 ellipsoid. One geometry factory, and WKB both ways
-/// (PostGIS reads and writes EWKB with the SRID).
+/// longitude/latitude degrees on the CGCS2000 ellipsoid. One geometry factory, and the SRID on
+/// everything written to PostGIS.
 /// </summary>
 internal static class Cgcs2000
 {
@@ -25,18 +26,14 @@ internal static class Cgcs2000
     public static NetTopologySuite.Geometries.Point Point(double longitude, double latitude) =>
         Factory.CreatePoint(new Coordinate(longitude, latitude));
 
-    /// <summary>EWKB with the SRID, as PostGIS's binary COPY and <c>ST_GeomFromEWKB</c> read it.</summary>
-    public static byte[] ToEwkb(Geometry geometry)
+    /// <summary>The geometry with this system's SRID, which PostGIS checks against the column's.</summary>
+    public static Geometry InSrid(Geometry geometry)
     {
-        geometry.SRID = Srid;
-        return new WKBWriter(ByteOrder.LittleEndian, handleSRID: true, emitZ: false, emitM: false).Write(geometry);
-    }
-
-    /// <summary>Reads the WKB of <c>ST_AsBinary</c> (or EWKB) into a geometry of this factory.</summary>
-    public static Geometry FromWkb(byte[] wkb)
-    {
-        var geometry = new WKBReader(NtsGeometryServices.Instance).Read(wkb);
         geometry.SRID = Srid;
         return geometry;
     }
+
+    /// <summary>A PostGIS <c>geometry</c> parameter, written as EWKB by the data source's mapping (<see cref="Store.SpatialDataSource"/>).</summary>
+    public static NpgsqlParameter Parameter(string name, Geometry geometry) =>
+        new(name, NpgsqlDbType.Geometry) { Value = InSrid(geometry) };
 }

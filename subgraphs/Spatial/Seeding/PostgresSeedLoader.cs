@@ -2,6 +2,7 @@ using Federation.Storage;
 using Federation.Subgraphs.Spatial.Domain;
 using Federation.Subgraphs.Spatial.Geo;
 using Federation.Subgraphs.Spatial.Store;
+using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -60,14 +61,14 @@ internal static class PostgresSeedLoader
             await WriteNullableAsync(copy, division.ParentCode, cancellationToken).ConfigureAwait(false);
             if (division.Boundary is { } boundary)
             {
-                await copy.WriteAsync(Cgcs2000.ToEwkb(boundary), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(Cgcs2000.InSrid(boundary), NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await copy.WriteNullAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await copy.WriteAsync(Cgcs2000.ToEwkb(Cgcs2000.Point(division.CentreLongitude, division.CentreLatitude)), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync<Geometry>(Cgcs2000.Point(division.CentreLongitude, division.CentreLatitude), NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
             if (division.AbolishedOn is { } abolished)
             {
                 await copy.WriteAsync(abolished, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
@@ -91,7 +92,7 @@ internal static class PostgresSeedLoader
             await copy.WriteAsync(parcel.UnitCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync(parcel.LandUseCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync(parcel.AreaSquareMetres, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(Cgcs2000.ToEwkb(parcel.Boundary), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(Cgcs2000.InSrid(parcel.Boundary), NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync(parcel.DivisionCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await WriteNullableAsync(copy, parcel.Location, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync(ParcelRightsJson.Write(parcel.Rights), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
@@ -134,7 +135,7 @@ internal static class PostgresSeedLoader
         await WriteNullableAsync(copy, address.Unit, cancellationToken).ConfigureAwait(false);
         await WriteNullableAsync(copy, address.Room, cancellationToken).ConfigureAwait(false);
         await WriteNullableAsync(copy, address.PostalCode, cancellationToken).ConfigureAwait(false);
-        await copy.WriteAsync(Cgcs2000.ToEwkb(Cgcs2000.Point(address.Longitude, address.Latitude)), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        await copy.WriteAsync<Geometry>(Cgcs2000.Point(address.Longitude, address.Latitude), NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
         await WriteNullableAsync(copy, address.ParcelUnitCode, cancellationToken).ConfigureAwait(false);
         await copy.WriteAsync(address.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
     }

@@ -11,7 +11,8 @@ using NpgsqlTypes;
 namespace Federation.Subgraphs.Spatial.Store;
 
 /// <summary>
-/// The register in PostgreSQL with PostGIS: geometries in SRID 4490 with GIST indexes, distances
+/// The register in PostgreSQL with PostGIS: geometries in SRID 4490 with GIST indexes, read and written
+/// as NetTopologySuite geometries by the data source's mapping (<see cref="SpatialDataSource"/>), distances
 /// and areas on the ellipsoid through <c>geography</c>, containment and intersection with the
 /// planar geometry predicates, address text through a pg_trgm GIN index. Each method is one SQL
 /// statement (a list with its total count included); corrections run in one transaction that also
@@ -20,9 +21,9 @@ namespace Federation.Subgraphs.Spatial.Store;
 internal sealed class PostgresSpatialStore : ISpatialStore
 {
     private const string Subgraph = "spatial";
-    private const string DivisionColumns = "code, name, full_name, level, parent_code, ST_AsBinary(boundary), ST_X(centre), ST_Y(centre), abolished_on";
+    private const string DivisionColumns = "code, name, full_name, level, parent_code, boundary, ST_X(centre), ST_Y(centre), abolished_on";
     private const string AddressColumns = "id, text, division_code, township, community, road, house_number, building, unit, room, postal_code, ST_X(location), ST_Y(location), parcel_unit_code, updated_at";
-    private const string ParcelColumns = "unit_code, land_use_code, area_m2, ST_AsBinary(boundary), division_code, location, rights::text, updated_at";
+    private const string ParcelColumns = "unit_code, land_use_code, area_m2, boundary, division_code, location, rights::text, updated_at";
     private const string Centre = "geography(ST_SetSRID(ST_MakePoint(@longitude, @latitude), 4490))";
 
     private readonly NpgsqlDataSource dataSource;
@@ -177,8 +178,8 @@ internal sealed class PostgresSpatialStore : ISpatialStore
         var conditions = FilterConditions(filter, command);
         if (area is not null)
         {
-            conditions += " AND ST_Intersects(boundary, ST_GeomFromEWKB(@area))";
-            command.Parameters.Add(new NpgsqlParameter("area", NpgsqlDbType.Bytea) { Value = Cgcs2000.ToEwkb(area) });
+            conditions += " AND ST_Intersects(boundary, @area)";
+            command.Parameters.Add(Cgcs2000.Parameter("area", area));
         }
 
         command.CommandText = $"""
@@ -327,7 +328,7 @@ internal sealed class PostgresSpatialStore : ISpatialStore
         }
 
         await using (var update = new NpgsqlCommand($"""
-            UPDATE {parcels} SET land_use_code = @land_use, area_m2 = @area, boundary = ST_GeomFromEWKB(@boundary), division_code = @division,
+            UPDATE {parcels} SET land_use_code = @land_use, area_m2 = @area, boundary = @boundary, division_code = @division,
                 location = @location, rights = @rights::jsonb, updated_at = @updated_at
             WHERE unit_code = @code
             """, connection, transaction))
@@ -335,7 +336,7 @@ internal sealed class PostgresSpatialStore : ISpatialStore
             update.Parameters.Add(new NpgsqlParameter<string>("code", corrected.UnitCode));
             update.Parameters.Add(new NpgsqlParameter<string>("land_use", corrected.LandUseCode));
             update.Parameters.Add(new NpgsqlParameter<double>("area", corrected.AreaSquareMetres));
-            update.Parameters.Add(new NpgsqlParameter("boundary", NpgsqlDbType.Bytea) { Value = Cgcs2000.ToEwkb(corrected.Boundary) });
+            update.Parameters.Add(Cgcs2000.Parameter("boundary", corrected.Boundary));
             update.Parameters.Add(new NpgsqlParameter<string>("division", corrected.DivisionCode));
             update.Parameters.Add(NullableText("location", corrected.Location));
             update.Parameters.Add(new NpgsqlParameter<string>("rights", ParcelRightsJson.Write(corrected.Rights)));
@@ -452,7 +453,7 @@ internal sealed class PostgresSpatialStore : ISpatialStore
         reader.GetString(at + 2),
         reader.GetString(at + 3),
         reader.IsDBNull(at + 4) ? null : reader.GetString(at + 4),
-        reader.IsDBNull(at + 5) ? null : Cgcs2000.FromWkb(reader.GetFieldValue<byte[]>(at + 5)),
+        reader.IsDBNull(at + 5) ? null : reader.GetFieldValue<Geometry>(at + 5),
         reader.GetDouble(at + 6),
         reader.GetDouble(at + 7),
         reader.IsDBNull(at + 8) ? null : reader.GetFieldValue<DateOnly>(at + 8));
@@ -478,7 +479,7 @@ internal sealed class PostgresSpatialStore : ISpatialStore
         reader.GetString(at),
         reader.GetString(at + 1),
         reader.GetDouble(at + 2),
-        Cgcs2000.FromWkb(reader.GetFieldValue<byte[]>(at + 3)),
+        reader.GetFieldValue<Geometry>(at + 3),
         reader.GetString(at + 4),
         NullableString(reader, at + 5),
         ParcelRightsJson.Read(reader.GetString(at + 6)),
@@ -533,8 +534,8 @@ internal sealed class PostgresSpatialStore : ISpatialStore
 
         public async Task<double> AreaAsync(Geometry boundary, CancellationToken cancellationToken)
         {
-            await using var command = new NpgsqlCommand("SELECT ST_Area(geography(ST_GeomFromEWKB(@boundary)))", connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter("boundary", NpgsqlDbType.Bytea) { Value = Cgcs2000.ToEwkb(boundary) });
+            await using var command = new NpgsqlCommand("SELECT ST_Area(geography(@boundary))", connection, transaction);
+            command.Parameters.Add(Cgcs2000.Parameter("boundary", boundary));
             return (double)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
     }

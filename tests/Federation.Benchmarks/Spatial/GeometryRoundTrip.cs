@@ -11,9 +11,10 @@ namespace Federation.Benchmarks.Spatial;
 
 /// <summary>
 /// The spatial store's two ways of moving PostGIS geometries, side by side on the same table of parcel
-/// polygons (SRID 4490): as the store does today — <c>ST_AsBinary(boundary)</c> read as bytes and parsed
-/// with NetTopologySuite's <c>WKBReader</c>, written as EWKB bytes through <c>ST_GeomFromEWKB(@b)</c> —
-/// and with Npgsql.NetTopologySuite, the data source mapping <c>geometry</c> to NTS types both ways.
+/// polygons (SRID 4490): as the store did before 2026-12-08 — <c>ST_AsBinary(boundary)</c> read as bytes and
+/// parsed with NetTopologySuite's <c>WKBReader</c>, written as EWKB bytes through <c>ST_GeomFromEWKB(@b)</c> —
+/// and with Npgsql.NetTopologySuite, the data source mapping <c>geometry</c> to NTS types both ways, as the
+/// store does now (<c>SpatialDataSource</c>).
 /// Rounds alternate the two; the report gives each one's median time and the median per-round ratio.
 /// <code>dotnet run -c Release --project tests/Federation.Benchmarks -- spatial-geometry [rounds] [parcels] [vertices]</code>
 /// </summary>

@@ -1,4 +1,3 @@
-using Federation.Storage;
 using Federation.Subgraphs.Spatial.Seeding;
 using Federation.Subgraphs.Spatial.Store;
 using Federation.Subgraphs.Testing;
@@ -11,12 +10,12 @@ public sealed class PostgresStartupTests
     [Fact]
     public async Task Migrations_and_the_seed_apply_once_in_a_schema_of_any_name()
     {
-        await using var database = await TestDatabase.CreateAsync("spatial_startup", postgis: false, TestContext.Current.CancellationToken);
-        var migrations = SqlMigration.FromAssembly(typeof(PostgresSpatialStore).Assembly);
+        await using var database = await TestDatabase.CreateAsync("spatial_startup", postgis: false, TestContext.Current.CancellationToken, SpatialDataSource.Configure);
+        var migrations = SpatialMigrations.All;
         const string Schema = "Spatial \"register\"";
 
-        var first = await PostgresMigrations.ApplyAsync(database.DataSource, Schema, migrations, cancellationToken: TestContext.Current.CancellationToken);
-        var second = await PostgresMigrations.ApplyAsync(database.DataSource, Schema, migrations, cancellationToken: TestContext.Current.CancellationToken);
+        var first = await SpatialMigrations.ApplyAsync(database.DataSource, Schema, cancellationToken: TestContext.Current.CancellationToken);
+        var second = await SpatialMigrations.ApplyAsync(database.DataSource, Schema, cancellationToken: TestContext.Current.CancellationToken);
         var loaded = await PostgresSeedLoader.LoadIfEmptyAsync(database.DataSource, Schema, TestWorld.Seed, TestContext.Current.CancellationToken);
         var loadedAgain = await PostgresSeedLoader.LoadIfEmptyAsync(database.DataSource, Schema, TestWorld.Seed, TestContext.Current.CancellationToken);
 

@@ -1,4 +1,3 @@
-using Federation.Storage;
 using Federation.Subgraphs.Hosting.Changes;
 using Federation.Subgraphs.Spatial.Seeding;
 using Federation.Subgraphs.Spatial.Store;
@@ -26,8 +25,8 @@ internal sealed class RegisterUnderTest(ISpatialStore store, ManualClock clock, 
 
     public static async Task<RegisterUnderTest> PostgresAsync(string schema = "spatial")
     {
-        var database = await TestDatabase.CreateAsync("spatial", postgis: true, TestContext.Current.CancellationToken);
-        await PostgresMigrations.ApplyAsync(database.DataSource, schema, SqlMigration.FromAssembly(typeof(PostgresSpatialStore).Assembly), cancellationToken: TestContext.Current.CancellationToken);
+        var database = await TestDatabase.CreateAsync("spatial", postgis: true, TestContext.Current.CancellationToken, SpatialDataSource.Configure);
+        await SpatialMigrations.ApplyAsync(database.DataSource, schema, cancellationToken: TestContext.Current.CancellationToken);
         var outbox = new ChangeOutbox(database.DataSource, schema);
         await outbox.EnsureAsync(TestContext.Current.CancellationToken);
         await PostgresSeedLoader.LoadIfEmptyAsync(database.DataSource, schema, TestWorld.Seed, TestContext.Current.CancellationToken);

@@ -62,13 +62,15 @@ internal sealed class SpatialServer : IAsyncDisposable
 
     public static async Task<SpatialServer> PostgresAsync()
     {
-        var database = await TestDatabase.CreateAsync("spatial_http", postgis: true, TestContext.Current.CancellationToken);
+        var database = await TestDatabase.CreateAsync("spatial_http", postgis: true, TestContext.Current.CancellationToken, SpatialDataSource.Configure);
         var commands = new SqlCommandLog();
-        var dataSource = new NpgsqlDataSourceBuilder(database.ConnectionString).UseLoggerFactory(LoggerFactory.Create(logging =>
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(database.ConnectionString).UseLoggerFactory(LoggerFactory.Create(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Debug);
             logging.AddProvider(commands);
-        })).Build();
+        }));
+        SpatialDataSource.Configure(dataSourceBuilder);
+        var dataSource = dataSourceBuilder.Build();
         return await StartAsync(
             database,
             commands,

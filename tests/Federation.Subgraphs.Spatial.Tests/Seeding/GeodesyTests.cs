@@ -1,6 +1,6 @@
 using Federation.Subgraphs.Spatial.Geo;
+using Federation.Subgraphs.Spatial.Store;
 using Federation.Subgraphs.Testing;
-using Npgsql;
 
 namespace Federation.Subgraphs.Spatial.Tests.Seeding;
 
@@ -10,15 +10,15 @@ public sealed class GeodesyTests
     [Fact]
     public async Task Areas_and_distances_agree_with_postgis_geography()
     {
-        await using var database = await TestDatabase.CreateAsync("spatial_geodesy", postgis: true, TestContext.Current.CancellationToken);
+        await using var database = await TestDatabase.CreateAsync("spatial_geodesy", postgis: true, TestContext.Current.CancellationToken, SpatialDataSource.Configure);
         var parcels = TestWorld.Data.Parcels.Take(200).ToList();
         var centre = TestWorld.Data.Addresses[0];
 
         foreach (var parcel in parcels)
         {
             await using var command = database.DataSource.CreateCommand(
-                "SELECT ST_Area(geography(ST_GeomFromEWKB(@b))), ST_Distance(geography(ST_GeomFromEWKB(@b)), geography(ST_SetSRID(ST_MakePoint(@x, @y), 4490)))");
-            command.Parameters.Add(new NpgsqlParameter("b", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = Cgcs2000.ToEwkb(parcel.Boundary) });
+                "SELECT ST_Area(geography(@b)), ST_Distance(geography(@b), geography(ST_SetSRID(ST_MakePoint(@x, @y), 4490)))");
+            command.Parameters.Add(Cgcs2000.Parameter("b", parcel.Boundary));
             command.Parameters.AddWithValue("x", centre.Longitude);
             command.Parameters.AddWithValue("y", centre.Latitude);
             await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
