@@ -37,6 +37,25 @@ public sealed class SubgraphStoreSetupTests
     }
 
     [Fact]
+    public void The_agencys_data_source_needs_are_applied_to_the_one_data_source_it_gets()
+    {
+        var calls = 0;
+        using var app = Build(
+            new() { ["Store"] = "Postgres", ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Application Name=agency" },
+            dataSource: builder =>
+            {
+                calls++;
+                builder.ConnectionStringBuilder.ApplicationName = "agency register";
+            });
+
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+
+        Assert.Same(dataSource, app.Services.GetRequiredService<PostgresStorage>().DataSource);
+        Assert.Equal(1, calls);
+        Assert.Contains("Application Name=\"agency register\"", dataSource.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_store_and_a_publisher_the_host_registered_first_are_kept()
     {
         var own = new Register("the host's");
@@ -76,14 +95,14 @@ public sealed class SubgraphStoreSetupTests
 
     private static (string, string?) Entry(HealthReport report) => (report.Entries["store"].Status.ToString(), report.Entries["store"].Description);
 
-    private static WebApplication Build(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    private static WebApplication Build(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, Action<NpgsqlDataSourceBuilder>? dataSource = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         services?.Invoke(builder.Services);
         builder.AddSubgraphStore<Register, HeldStartup>(
-            new StoreDefaults(Schema: "agency", SeedPersons: 0, MaximumSeedPersons: 10),
+            new StoreDefaults(Schema: "agency", SeedPersons: 0, MaximumSeedPersons: 10, DataSource: dataSource),
             inMemory: _ => new Register("memory"),
             postgres: (_, storage) => new Register("postgres:" + storage.Schema));
         return builder.Build();
