@@ -48,6 +48,13 @@ internal sealed class CacheOptions
     /// <summary>How long Redis is left alone after a failure before it is tried again (the circuit breaker).</summary>
     public TimeSpan RedisRetryAfter { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The most keys a root list lookup (<c>personsByIdNumbers(idNumbers:)</c>) may hold to be served from the cache: the
+    /// subgraphs' own limit on keys per lookup, so the cache never answers a list the subgraph would refuse; a longer
+    /// one is sent as it is.
+    /// </summary>
+    public int MaxLookupKeys { get; set; } = 100;
+
     /// <summary>The time-to-live of an entry of a resource updated at <paramref name="frequency"/>; null when it is not cached.</summary>
     public TimeSpan? TtlOf(UpdateFrequency frequency) => frequency switch
     {
@@ -111,6 +118,11 @@ internal sealed class CacheOptions
         if (RedisRetryAfter < TimeSpan.FromMilliseconds(100) || RedisRetryAfter > TimeSpan.FromMinutes(5))
         {
             problems.Add($"{Section}:RedisRetryAfter must be between 00:00:00.100 and 00:05:00 (it is {RedisRetryAfter}).");
+        }
+
+        if (MaxLookupKeys < 1 || MaxLookupKeys > 10_000)
+        {
+            problems.Add($"{Section}:MaxLookupKeys must be between 1 and 10000 (it is {MaxLookupKeys}).");
         }
 
         return problems;

@@ -61,7 +61,10 @@ internal sealed record CachedShape(string ResponseName, string Name, string Sign
         }
     }
 
-    /// <summary>The kept value under the fetch's response names. False when the entry lacks a signature (another selection's entry).</summary>
+    /// <summary>
+    /// The kept value under the fetch's response names, in objects and lists of its own (the kept value is
+    /// shared by every reader, the answer is edited). False when the entry lacks a signature (another selection's entry).
+    /// </summary>
     public bool TryRestore(object? kept, out object? value)
     {
         value = kept;
@@ -72,6 +75,7 @@ internal sealed record CachedShape(string ResponseName, string Name, string Sign
 
         if (Children is null)
         {
+            value = kept is List<object?> leaves ? CopyOf(leaves) : kept;
             return kept is not Dictionary<string, object?>;
         }
 
@@ -108,6 +112,17 @@ internal sealed record CachedShape(string ResponseName, string Name, string Sign
             default:
                 return false;
         }
+    }
+
+    private static List<object?> CopyOf(List<object?> list)
+    {
+        var copy = new List<object?>(list.Count);
+        foreach (var item in list)
+        {
+            copy.Add(item is List<object?> nested ? CopyOf(nested) : item);
+        }
+
+        return copy;
     }
 
     /// <summary>The JSON text the entry keeps for <paramref name="value"/>; null when the answer is not one to keep.</summary>

@@ -28,6 +28,7 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
     private readonly MemoryCache memory;
     private readonly IConnectionMultiplexer? redis;
     private readonly FusionCacheEntryOptions readOptions;
+    private readonly FusionCacheEntryOptions localReadOptions;
     private readonly Func<ShareCatalogue?> catalogue;
     private readonly Func<Supergraph?> supergraph;
 
@@ -42,6 +43,8 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
         // Reads rethrow Redis's failures so that they are counted per resource; the read is then a miss.
         readOptions = cache.DefaultEntryOptions.Duplicate();
         readOptions.ReThrowDistributedCacheExceptions = true;
+        localReadOptions = readOptions.Duplicate();
+        localReadOptions.SkipDistributedCacheRead = true;
     }
 
     public CacheOptions Options { get; }
@@ -116,6 +119,24 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
         }
 
         return new EntityCache(options, cache, memory, redis, catalogue, supergraph);
+    }
+
+    /// <summary>
+    /// The entry at <paramref name="key"/> in the in-process layer alone, read without waiting: a warm hit costs
+    /// no task. Null when the layer lacks it (<see cref="ReadAsync"/> then asks Redis, when there is one).
+    /// </summary>
+    public CachedEntry? ReadLocal(string key, string resource)
+    {
+        try
+        {
+            var found = cache.TryGet<CachedEntry>(key, localReadOptions);
+            return found.HasValue ? found.Value : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Metrics.Error(resource);
+            return null;
+        }
     }
 
     /// <summary>The entry at <paramref name="key"/>; null when there is none, or Redis failed or was too slow (an error counted for <paramref name="resource"/>).</summary>

@@ -58,8 +58,75 @@ internal sealed class EntityFetchCachePlan(IReadOnlyDictionary<string, TypeCache
     public bool NeedsRemainder(TypeCachePlan plan) => TopRemainder || plan.HasRemainder;
 }
 
-/// <summary>A root field that looks an entity up by its one-field key: served as that entity.</summary>
-internal sealed record RootLookup(string ResponseName, string KeyField, ValueNode Argument, TypeCachePlan Plan);
+/// <summary>
+/// A root field that looks an entity up by its one-field key (<c>person(idNumber:)</c>), or entities by a list of
+/// such keys (<c>personsByIdNumbers(idNumbers:)</c>, <see cref="ListType"/> the argument's type): served as those
+/// entities. <see cref="Field"/> is the field as the fetch selects it.
+/// </summary>
+internal sealed record RootLookup(string ResponseName, string KeyField, ValueNode Argument, TypeCachePlan Plan, FieldNode Field, TypeNode? ListType)
+{
+    public bool IsList => ListType is not null;
+}
+
+/// <summary>
+/// A root fetch made of lookups by key alone: the lookups, and how to ask the subgraph for only what the
+/// cache lacks — the lookups with misses, a list lookup with its missing keys alone
+/// (<see cref="Narrowed"/>), each of its items then showing its key under <see cref="KeyAlias"/>.
+/// </summary>
+internal sealed class RootFetchCachePlan(RootLookup[] lookups, OperationDefinitionNode operation, string keyAlias, string keysVariable)
+{
+    public RootLookup[] Lookups { get; } = lookups;
+
+    /// <summary>The response name under which a narrowed list lookup's items show their key (none of the fetch's own).</summary>
+    public string KeyAlias { get; } = keyAlias;
+
+    /// <summary>The variable that holds the missing keys of list lookup <paramref name="index"/> in a narrowed operation.</summary>
+    public string KeysVariable(int index) => keysVariable + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The operation that asks only for the lookups <paramref name="sent"/> marks: those of
+    /// <paramref name="narrowed"/> (list lookups) with their keys in <see cref="KeysVariable"/> and their key under
+    /// <see cref="KeyAlias"/>, the others as the fetch selects them; and the variables it uses.
+    /// </summary>
+    public (string Text, IReadOnlySet<string> Variables) Narrowed(bool[] sent, bool[] narrowed)
+    {
+        var selections = new List<SelectionNode>(Lookups.Length);
+        var added = new List<VariableDefinitionNode>();
+        for (var i = 0; i < Lookups.Length; i++)
+        {
+            if (!sent[i])
+            {
+                continue;
+            }
+
+            var lookup = Lookups[i];
+            if (!narrowed[i])
+            {
+                selections.Add(lookup.Field);
+                continue;
+            }
+
+            var variable = new VariableNode(new NameNode(KeysVariable(i)));
+            added.Add(new VariableDefinitionNode(variable, lookup.ListType!, null, []));
+            var key = new FieldNode(new NameNode(KeyAlias), new NameNode(lookup.KeyField), [], [], null);
+            selections.Add(lookup.Field with
+            {
+                Arguments = [lookup.Field.Arguments[0] with { Value = variable }],
+                SelectionSet = new SelectionSetNode([.. lookup.Field.SelectionSet!.Selections, key]),
+            });
+        }
+
+        var selection = new SelectionSetNode(selections);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        EntityCachePlans.VariablesIn(selection, used);
+        var text = Printer.Print(operation with
+        {
+            VariableDefinitions = [.. operation.VariableDefinitions.Where(d => used.Contains(d.Variable.Name.Value)), .. added],
+            SelectionSet = selection,
+        });
+        return (text, used);
+    }
+}
 
 /// <summary>
 /// The cache plans of one pipeline's fetches, made once per fetch from the catalogue (each field's
@@ -75,9 +142,9 @@ internal sealed class EntityCachePlans(PlanningSchema planning, ShareCatalogue c
     public EntityFetchCachePlan? ForEntities(FetchNode fetch) =>
         entityPlans.GetValue(fetch, node => BuildEntities(node) ?? None) as EntityFetchCachePlan;
 
-    /// <summary>The lookups of a root fetch made of lookups by key alone; null otherwise.</summary>
-    public RootLookup[]? ForRoot(FetchNode fetch) =>
-        rootPlans.GetValue(fetch, node => BuildRoot(node) ?? None) as RootLookup[];
+    /// <summary>The plan of a root fetch made of lookups by key alone; null otherwise.</summary>
+    public RootFetchCachePlan? ForRoot(FetchNode fetch) =>
+        rootPlans.GetValue(fetch, node => BuildRoot(node) ?? None) as RootFetchCachePlan;
 
     private EntityFetchCachePlan? BuildEntities(FetchNode fetch)
     {
@@ -157,7 +224,7 @@ internal sealed class EntityCachePlans(PlanningSchema planning, ShareCatalogue c
         return new EntityFetchCachePlan(types, topRemainder, remainderText, combinedText, cachedVariable);
     }
 
-    private RootLookup[]? BuildRoot(FetchNode fetch)
+    private RootFetchCachePlan? BuildRoot(FetchNode fetch)
     {
         if (fetch.IsEntityFetch || fetch.Operation != OperationType.Query || fetch.Selection.Selections.Count == 0
             || planning.Api.GetRootType(OperationType.Query) is not { } query)
@@ -166,25 +233,83 @@ internal sealed class EntityCachePlans(PlanningSchema planning, ShareCatalogue c
         }
 
         var lookups = new List<RootLookup>(fetch.Selection.Selections.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var selection in fetch.Selection.Selections)
         {
             if (selection is not FieldNode { Directives.Count: 0, Arguments: [var argument], SelectionSet: { } nested } field
                 || FieldOf(query, field.Name.Value) is not { } definition
-                || definition.Type.Nullable is ListType
                 || definition.Type.Named is not ObjectType type
                 || !Cacheable(catalogue.ResourceOf(query.Name, field.Name.Value))
                 || !Cacheable(catalogue.ResourceOf(query.Name, field.Name.Value, argument.Name.Value))
-                || KeyField(type.Name, fetch.Subgraph) != argument.Name.Value
+                || KeyField(type.Name, fetch.Subgraph) is not { } keyField
+                || LookupKind(definition, argument.Name.Value, type, keyField) is not { } kind
                 || Plan(type.Name, nested, out _) is not { } plan)
             {
                 return null;
             }
 
-            lookups.Add(new RootLookup(field.ResponseName, argument.Name.Value, argument.Value, plan));
+            names.Add(field.ResponseName);
+            foreach (var item in nested.Selections)
+            {
+                if (item is FieldNode child)
+                {
+                    names.Add(child.ResponseName);
+                }
+            }
+
+            lookups.Add(new RootLookup(field.ResponseName, keyField, argument.Value, plan, field, kind.List ? kind.ArgumentType : null));
         }
 
-        return [.. lookups];
+        var operation = (OperationDefinitionNode)Parser.Parse(fetch.OperationText).Definitions[0];
+        var keyAlias = "_cacheKey";
+        while (names.Contains(keyAlias))
+        {
+            keyAlias += "_";
+        }
+
+        var keysVariable = "cacheKeys";
+        while (operation.VariableDefinitions.Any(definition => definition.Variable.Name.Value.StartsWith(keysVariable, StringComparison.Ordinal)))
+        {
+            keysVariable += "_";
+        }
+
+        return new RootFetchCachePlan([.. lookups], operation, keyAlias, keysVariable);
     }
+
+    /// <summary>
+    /// Whether <paramref name="field"/> looks <paramref name="type"/> up by its key <paramref name="keyField"/>: one
+    /// entity by an argument named as the key (<c>person(idNumber:)</c>, returning the type), or a list of them by an
+    /// argument named as the key or its plural and holding a list of the key's type (<c>personsByIdNumbers(idNumbers:
+    /// [IdNumber!]!)</c>), returning a list of the type with nullable items — one item per key asked, in order, null
+    /// for a key the subgraph does not hold (answers that do not show it are not kept). Null for anything else.
+    /// </summary>
+    private static (bool List, TypeNode ArgumentType)? LookupKind(OutputField field, string argument, ObjectType type, string keyField)
+    {
+        if (FieldOf(type, keyField) is not { } key || field.Arguments is not [var defined] || defined.Name != argument)
+        {
+            return null;
+        }
+
+        if (field.Type.Nullable is not ListType list)
+        {
+            return argument == keyField && defined.Type.Nullable is not ListType ? (false, NamedTypeOf(defined.Type)) : null;
+        }
+
+        return list.OfType is not NonNullType and not ListType
+            && (argument == keyField || argument == keyField + "s")
+            && defined.Type.Nullable is ListType { OfType: var item } && item.Nullable is not ListType && item.Named.Name == key.Type.Named.Name
+            ? (true, TypeNodeOf(defined.Type))
+            : null;
+    }
+
+    private static TypeNode NamedTypeOf(GraphQLType type) => new NamedTypeNode(new NameNode(type.Named.Name));
+
+    private static TypeNode TypeNodeOf(GraphQLType type) => type switch
+    {
+        NonNullType nonNull => new NonNullTypeNode(TypeNodeOf(nonNull.OfType)),
+        ListType list => new ListTypeNode(TypeNodeOf(list.OfType)),
+        _ => new NamedTypeNode(new NameNode(type.Named.Name)),
+    };
 
     /// <summary>The field of a one-field key by which <paramref name="subgraph"/> resolves <paramref name="type"/>; null for none or a compound key.</summary>
     private string? KeyField(string type, string subgraph) =>
@@ -286,7 +411,7 @@ internal sealed class EntityCachePlans(PlanningSchema planning, ShareCatalogue c
             [],
             selection);
 
-    private static void VariablesIn(SyntaxNode node, HashSet<string> used)
+    internal static void VariablesIn(SyntaxNode node, HashSet<string> used)
     {
         switch (node)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using Federation.Gateway.Planning;
 using Federation.Protocol.Signing;
 using Federation.Gateway.Caching;
@@ -20,33 +19,92 @@ internal readonly record struct CacheLookup(TypeCachePlan? Plan, CachedEntry?[]?
 internal sealed class EntityCacheSession(EntityCache cache, EntityCachePlans plans, SubgraphClients clients, GatewayCaller caller)
 {
     private readonly Lock gate = new();
-    private List<CachedEntityServed>? served;
+    private List<(string Subgraph, Dictionary<string, object?> Representation)>? served;
 
-    public IReadOnlyList<CachedEntityServed> Served => served is null ? [] : served;
+    /// <summary>The entities served from the cache, for the operator's plan header (their keys printed only then).</summary>
+    public IReadOnlyList<CachedEntityServed> Served
+    {
+        get
+        {
+            lock (gate)
+            {
+                return served is null
+                    ? []
+                    : served.ConvertAll(entity => new CachedEntityServed(entity.Subgraph, (string)entity.Representation["__typename"]!, PlainJson.ToText(KeyOf(entity.Representation))));
+            }
+        }
+    }
+
+    /// <summary>The most keys a list lookup served from the cache may hold (<see cref="CacheOptions.MaxLookupKeys"/>).</summary>
+    public int MaxListKeys => cache.Options.MaxLookupKeys;
 
     public EntityFetchCachePlan? PlanFor(FetchNode fetch) => plans.ForEntities(fetch);
 
-    public RootLookup[]? RootPlanFor(FetchNode fetch) => plans.ForRoot(fetch);
+    public RootFetchCachePlan? RootPlanFor(FetchNode fetch) => plans.ForRoot(fetch);
 
     /// <summary>Looks each representation up; a hit's entity has the cached fields under the fetch's response names.</summary>
-    public async Task<CacheLookup[]> LookupAsync(string subgraph, EntityFetchCachePlan plan, List<object?> representations, CancellationToken cancellationToken)
+    public ValueTask<CacheLookup[]> LookupAsync(string subgraph, EntityFetchCachePlan plan, List<object?> representations, CancellationToken cancellationToken)
     {
-        var view = RowViewOf(subgraph);
-        var lookups = new Task<CacheLookup>[representations.Count];
+        var typePlans = new TypeCachePlan?[representations.Count];
+        var asked = new Dictionary<string, object?>[representations.Count];
         for (var i = 0; i < representations.Count; i++)
         {
-            var representation = (Dictionary<string, object?>)representations[i]!;
-            lookups[i] = representation.GetValueOrDefault("__typename") is string type && plan.Types.TryGetValue(type, out var typePlan)
-                ? LookupAsync(subgraph, typePlan, representation, view, cancellationToken)
-                : Task.FromResult(default(CacheLookup));
+            asked[i] = (Dictionary<string, object?>)representations[i]!;
+            typePlans[i] = asked[i].GetValueOrDefault("__typename") is string type && plan.Types.TryGetValue(type, out var typePlan) ? typePlan : null;
         }
 
-        return await Task.WhenAll(lookups).ConfigureAwait(false);
+        return LookupAsync(subgraph, typePlans, asked, cancellationToken);
     }
 
-    /// <summary>Looks the entity a root lookup names up: <paramref name="key"/> is its key field's value.</summary>
-    public Task<CacheLookup> LookupAsync(string subgraph, RootLookup lookup, object key, CancellationToken cancellationToken) =>
-        LookupAsync(subgraph, lookup.Plan, RepresentationOf(lookup, key), RowViewOf(subgraph), cancellationToken);
+    /// <summary>
+    /// Looks up the entities of <paramref name="representations"/> (none where <paramref name="typePlans"/> holds
+    /// null): first in the in-process layer without waiting, then, for what it lacks, in Redis, all at once.
+    /// </summary>
+    public async ValueTask<CacheLookup[]> LookupAsync(string subgraph, TypeCachePlan?[] typePlans, Dictionary<string, object?>[] representations, CancellationToken cancellationToken)
+    {
+        var view = RowViewOf(subgraph);
+        var lookups = new CacheLookup[representations.Length];
+        var entries = new CachedEntry?[representations.Length][];
+        List<(int Index, int Resource, ValueTask<CachedEntry?> Read)>? remote = null;
+        for (var i = 0; i < representations.Length; i++)
+        {
+            if (typePlans[i] is not { } plan)
+            {
+                continue;
+            }
+
+            var digest = CacheKeys.Entity(subgraph, plan.Type, KeyOf(representations[i]));
+            var found = entries[i] = new CachedEntry?[plan.Resources.Length];
+            for (var r = 0; r < plan.Resources.Length; r++)
+            {
+                var resource = plan.Resources[r];
+                var key = CacheKeys.Entry(subgraph, plan.Type, resource, digest);
+                found[r] = cache.ReadLocal(key, resource);
+                if (found[r] is null && cache.Shared)
+                {
+                    (remote ??= []).Add((i, r, cache.ReadAsync(key, resource, cancellationToken)));
+                }
+            }
+        }
+
+        if (remote is not null)
+        {
+            foreach (var (index, resource, read) in remote)
+            {
+                entries[index][resource] = await read.ConfigureAwait(false);
+            }
+        }
+
+        for (var i = 0; i < representations.Length; i++)
+        {
+            if (typePlans[i] is { } plan)
+            {
+                lookups[i] = Complete(plan, representations[i], entries[i], view);
+            }
+        }
+
+        return lookups;
+    }
 
     public static Dictionary<string, object?> RepresentationOf(RootLookup lookup, object key) =>
         new(StringComparer.Ordinal) { ["__typename"] = lookup.Plan.Type, [lookup.KeyField] = key };
@@ -88,6 +146,7 @@ internal sealed class EntityCacheSession(EntityCache cache, EntityCachePlans pla
         }
 
         var view = RowViewOf(subgraph);
+        string? digest = null;
         for (var r = 0; r < plan.Resources.Length; r++)
         {
             var resource = plan.Resources[r];
@@ -134,38 +193,34 @@ internal sealed class EntityCacheSession(EntityCache cache, EntityCachePlans pla
                 }
             }
 
-            cache.Write(CacheKeys.Entry(subgraph, type, resource, key), type, resource, ttl, entry);
+            cache.Write(CacheKeys.Entry(subgraph, type, resource, digest ??= CacheKeys.Entity(subgraph, type, key)), type, resource, ttl, entry);
         }
     }
 
     /// <summary>Notes that the entity of <paramref name="representation"/> was served from the cache.</summary>
     public void NoteServed(string subgraph, Dictionary<string, object?> representation)
     {
-        var entity = new CachedEntityServed(subgraph, (string)representation["__typename"]!, PlainJson.ToText(KeyOf(representation)));
         lock (gate)
         {
-            (served ??= []).Add(entity);
+            (served ??= []).Add((subgraph, representation));
         }
     }
 
-    private async Task<CacheLookup> LookupAsync(string subgraph, TypeCachePlan plan, Dictionary<string, object?> representation, string? view, CancellationToken cancellationToken)
+    /// <summary>The lookup of one entity from the entries read: a hit when every cached field is there for this caller's view.</summary>
+    private CacheLookup Complete(TypeCachePlan plan, Dictionary<string, object?> representation, CachedEntry?[] entries, string? view)
     {
-        var key = KeyOf(representation);
-        var entries = new CachedEntry?[plan.Resources.Length];
         var complete = true;
         for (var r = 0; r < plan.Resources.Length; r++)
         {
-            var resource = plan.Resources[r];
-            var entry = await cache.ReadAsync(CacheKeys.Entry(subgraph, plan.Type, resource, key), resource, cancellationToken).ConfigureAwait(false);
-            entries[r] = entry;
+            var entry = entries[r];
             if (entry is null || (view is not null && entry.SeenBy?.Contains(view) != true))
             {
                 complete = false;
-                cache.Metrics.Miss(resource);
+                cache.Metrics.Miss(plan.Resources[r]);
             }
             else
             {
-                cache.Metrics.Hit(resource);
+                cache.Metrics.Hit(plan.Resources[r]);
             }
         }
 
@@ -183,16 +238,28 @@ internal sealed class EntityCacheSession(EntityCache cache, EntityCachePlans pla
         foreach (var field in plan.Fields)
         {
             var entry = entries[Array.IndexOf(plan.Resources, field.Resource)]!;
-            if (field.Shape.Children is null && !entry.Fields.ContainsKey(field.Shape.Signature) && key.TryGetValue(field.Shape.Name, out var keyValue))
+            if (!entry.TryValue(field.Shape.Signature, out var kept, out var readable))
             {
-                // A key field another fetch took from elsewhere: its value is the representation's.
-                entity[field.Shape.ResponseName] = keyValue;
-                continue;
+                if (field.Shape.Children is null && field.Shape.Name != "__typename" && representation.TryGetValue(field.Shape.Name, out var keyValue))
+                {
+                    // A key field another fetch took from elsewhere: its value is the representation's.
+                    entity[field.Shape.ResponseName] = keyValue;
+                    continue;
+                }
+
+                // Another selection's entry: the subgraph answers this one, and its answer completes the entry.
+                return new CacheLookup(plan, entries, null);
             }
 
-            if (!entry.Fields.TryGetValue(field.Shape.Signature, out var text) || !TryRead(text, field, out var value))
+            if (!readable)
             {
-                // Another selection's entry: the subgraph answers this one, and its answer completes the entry.
+                // Not what this gateway writes: counted, and the subgraph answers.
+                cache.Metrics.Error(field.Resource);
+                return new CacheLookup(plan, entries, null);
+            }
+
+            if (!field.Shape.TryRestore(kept, out var value))
+            {
                 return new CacheLookup(plan, entries, null);
             }
 
@@ -200,21 +267,6 @@ internal sealed class EntityCacheSession(EntityCache cache, EntityCachePlans pla
         }
 
         return new CacheLookup(plan, entries, entity);
-    }
-
-    private bool TryRead(string text, CachedField field, out object? value)
-    {
-        value = null;
-        try
-        {
-            return field.Shape.TryRestore(PlainJson.Read(Encoding.UTF8.GetBytes(text)), out value);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Not what this gateway writes: counted, and the subgraph answers.
-            cache.Metrics.Error(field.Resource);
-            return false;
-        }
     }
 
     /// <summary>The caller's row view for a subgraph that withholds rows; null when it withholds none.</summary>

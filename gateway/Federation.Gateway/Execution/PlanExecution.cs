@@ -82,34 +82,21 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
 
     private async Task RootFetchAsync(FetchNode fetch, CancellationToken cancellationToken)
     {
-        RootLookup[]? lookups = null;
-        object[]? keys = null;
-        CacheLookup[]? found = null;
-        if (cache?.RootPlanFor(fetch) is { } plan && KeysOf(plan) is { } lookupKeys)
+        if (cache?.RootPlanFor(fetch) is { } plan && KeysOf(plan.Lookups) is { } keys)
         {
-            (lookups, keys) = (plan, lookupKeys);
-            found = await LookUpAsync(fetch, lookups, keys, cancellationToken).ConfigureAwait(false);
-            if (ServeFromCache(fetch, lookups, keys, found))
-            {
-                return;
-            }
+            await CachedRootFetchAsync(fetch, plan, keys, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        var response = await clients[fetch.Subgraph]
-            .SendAsync(fetch.OperationText, VariablesOf(fetch, null), caller, cancellationToken, query: fetch.Operation == OperationType.Query)
-            .ConfigureAwait(false);
-        if (lookups is not null && response is { Failure: null, Data: { } answered, Errors.Count: 0 })
-        {
-            for (var i = 0; i < lookups.Length; i++)
-            {
-                if (answered.GetValueOrDefault(lookups[i].ResponseName) is Dictionary<string, object?> entity)
-                {
-                    // The key must be in the answer and equal the argument: what a lookup returns is kept as the entity it shows it is.
-                    cache!.Store(fetch.Subgraph, lookups[i].Plan, EntityCacheSession.RepresentationOf(lookups[i], keys![i]), entity, found![i].Entries, keyRequired: true);
-                }
-            }
-        }
+        MergeRoot(fetch, await SendAsIsAsync(fetch, cancellationToken).ConfigureAwait(false));
+    }
 
+    private Task<SubgraphResponse> SendAsIsAsync(FetchNode fetch, CancellationToken cancellationToken) =>
+        clients[fetch.Subgraph].SendAsync(fetch.OperationText, VariablesOf(fetch, null), caller, cancellationToken, query: fetch.Operation == OperationType.Query);
+
+    /// <summary>Merges a root fetch's answer into the result, or the failure into each field it was to give.</summary>
+    private void MergeRoot(FetchNode fetch, SubgraphResponse response)
+    {
         lock (gate)
         {
             if (response.Failure is null && response.Data is null && response.Errors.Count > 0 && response.Errors.All(e => !e.ContainsKey("path")))
@@ -137,6 +124,292 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
             foreach (var error in response.Errors)
             {
                 Place(fetch.Subgraph, Data, error, AliasRenames.Restore(Path(error), 0, fetch.Renames), 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A root fetch of lookups by key with the cache: every key is looked up; the lookups it holds in full are
+    /// served from it, and the subgraph is asked, in one request, for the others — a list lookup for its missing
+    /// keys alone (each once), its items placed back at every position that asked their key. A narrowed list's
+    /// answer must show it follows the list (one item per key, in order, each with its key); one that does not
+    /// is set aside and the fetch sent as it is. Only complete, error-free answers that show their key are kept.
+    /// </summary>
+    private async Task CachedRootFetchAsync(FetchNode fetch, RootFetchCachePlan plan, object[][] keys, CancellationToken cancellationToken)
+    {
+        var lookups = plan.Lookups;
+        var offsets = new int[lookups.Length + 1];
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            offsets[i + 1] = offsets[i] + keys[i].Length;
+        }
+
+        var typePlans = new TypeCachePlan?[offsets[^1]];
+        var representations = new Dictionary<string, object?>[offsets[^1]];
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            for (var k = 0; k < keys[i].Length; k++)
+            {
+                typePlans[offsets[i] + k] = lookups[i].Plan;
+                representations[offsets[i] + k] = EntityCacheSession.RepresentationOf(lookups[i], keys[i][k]);
+            }
+        }
+
+        var found = await cache!.LookupAsync(fetch.Subgraph, typePlans, representations, cancellationToken).ConfigureAwait(false);
+        var sent = new bool[lookups.Length];
+        var narrowed = new bool[lookups.Length];
+        var missing = new List<object>?[lookups.Length];
+        var anySent = false;
+        var anyServed = false;
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            var hits = 0;
+            for (var k = offsets[i]; k < offsets[i + 1]; k++)
+            {
+                hits += found[k].IsHit ? 1 : 0;
+            }
+
+            if (!lookups[i].Plan.HasRemainder && hits == keys[i].Length)
+            {
+                anyServed = true;
+                continue;
+            }
+
+            sent[i] = anySent = true;
+            if (lookups[i].IsList && !lookups[i].Plan.HasRemainder && hits > 0)
+            {
+                narrowed[i] = anyServed = true;
+                var distinct = new HashSet<string>(StringComparer.Ordinal);
+                missing[i] = [];
+                for (var k = 0; k < keys[i].Length; k++)
+                {
+                    if (!found[offsets[i] + k].IsHit && distinct.Add(PlainJson.ToText(keys[i][k])))
+                    {
+                        missing[i]!.Add(keys[i][k]);
+                    }
+                }
+            }
+        }
+
+        if (!anyServed)
+        {
+            // Nothing the cache gives: the fetch goes as it is, and its answer is kept.
+            var whole = await SendAsIsAsync(fetch, cancellationToken).ConfigureAwait(false);
+            StoreAnswers(fetch, plan, keys, offsets, found, whole, narrowed: null);
+            MergeRoot(fetch, whole);
+            return;
+        }
+
+        SubgraphResponse? response = null;
+        if (anySent)
+        {
+            var (text, declared) = plan.Narrowed(sent, narrowed);
+            var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (name, value) in VariablesOf(fetch, null) ?? [])
+            {
+                if (declared.Contains(name))
+                {
+                    variables[name] = value;
+                }
+            }
+
+            for (var i = 0; i < lookups.Length; i++)
+            {
+                if (narrowed[i])
+                {
+                    variables[plan.KeysVariable(i)] = missing[i];
+                }
+            }
+
+            response = await clients[fetch.Subgraph].SendAsync(text, variables, caller, cancellationToken).ConfigureAwait(false);
+            if (!FollowsTheLists(plan, narrowed, missing, response))
+            {
+                // Not one item per key asked, in order: the cache's items cannot be placed among them.
+                var whole = await SendAsIsAsync(fetch, cancellationToken).ConfigureAwait(false);
+                StoreAnswers(fetch, plan, keys, offsets, found, whole, narrowed: null);
+                MergeRoot(fetch, whole);
+                return;
+            }
+        }
+
+        // A request that failed as a whole: what the cache gave stays, the rest holds the failure.
+        var failed = response is not null && (response.Failure is not null || response.Data is null);
+        var data = response?.Data is { } answered ? new Dictionary<string, object?>(answered, StringComparer.Ordinal) : new Dictionary<string, object?>(StringComparer.Ordinal);
+        var errors = new List<Dictionary<string, object?>>(response?.Errors ?? []);
+        if (response is not null)
+        {
+            StoreAnswers(fetch, plan, keys, offsets, found, response, narrowed);
+        }
+
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            var name = lookups[i].ResponseName;
+            if (sent[i] && !narrowed[i])
+            {
+                continue;
+            }
+
+            if (!lookups[i].IsList)
+            {
+                data[name] = found[offsets[i]].Entity;
+                cache.NoteServed(fetch.Subgraph, representations[offsets[i]]);
+                continue;
+            }
+
+            var items = narrowed[i] ? data.GetValueOrDefault(name) as List<object?> : null;
+            if (narrowed[i] && (failed || items is null))
+            {
+                // The subgraph nulled the list (its error says why): so is the answer.
+                continue;
+            }
+
+            var answeredByKey = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var j = 0; j < (items?.Count ?? 0); j++)
+            {
+                if (items![j] is Dictionary<string, object?> item)
+                {
+                    item.Remove(plan.KeyAlias);
+                }
+
+                answeredByKey[PlainJson.ToText(missing[i]![j])] = items[j];
+            }
+
+            var list = new List<object?>(keys[i].Length);
+            for (var k = 0; k < keys[i].Length; k++)
+            {
+                var lookup = found[offsets[i] + k];
+                if (lookup.IsHit)
+                {
+                    list.Add(lookup.Entity);
+                    cache.NoteServed(fetch.Subgraph, representations[offsets[i] + k]);
+                }
+                else
+                {
+                    list.Add(answeredByKey.GetValueOrDefault(PlainJson.ToText(keys[i][k])));
+                }
+            }
+
+            data[name] = list;
+            if (narrowed[i])
+            {
+                Reposition(errors, name, missing[i]!, keys[i]);
+            }
+        }
+
+        MergeRoot(fetch, SubgraphResponse.Answered(data, failed ? [] : errors));
+        if (failed)
+        {
+            MergeRoot(fetch, response!);
+        }
+    }
+
+    /// <summary>Whether each narrowed list lookup answered one item per missing key, in order, each null or showing its key.</summary>
+    private static bool FollowsTheLists(RootFetchCachePlan plan, bool[] narrowed, List<object>?[] missing, SubgraphResponse response)
+    {
+        if (response.Failure is not null || response.Data is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < narrowed.Length; i++)
+        {
+            if (!narrowed[i] || response.Data.GetValueOrDefault(plan.Lookups[i].ResponseName) is not { } value)
+            {
+                continue;
+            }
+
+            if (value is not List<object?> items || items.Count != missing[i]!.Count)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < items.Count; j++)
+            {
+                if (items[j] is Dictionary<string, object?> item
+                    ? !item.TryGetValue(plan.KeyAlias, out var shown) || PlainJson.ToText(shown) != PlainJson.ToText(missing[i]![j])
+                    : items[j] is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps what a root fetch's answer shows of the entities it looked up: a single lookup's entity, and a list
+    /// lookup's items when the list has one per key asked, or, for the lists <paramref name="narrowed"/> marks, the items
+    /// checked against their keys. Nothing of an answer with errors.
+    /// </summary>
+    private void StoreAnswers(FetchNode fetch, RootFetchCachePlan plan, object[][] keys, int[] offsets, CacheLookup[] found, SubgraphResponse response, bool[]? narrowed)
+    {
+        if (response is not { Failure: null, Data: { } answered, Errors.Count: 0 })
+        {
+            return;
+        }
+
+        for (var i = 0; i < plan.Lookups.Length; i++)
+        {
+            var lookup = plan.Lookups[i];
+            switch (answered.GetValueOrDefault(lookup.ResponseName))
+            {
+                case Dictionary<string, object?> entity when !lookup.IsList:
+                    // The key must be in the answer and equal the argument: what a lookup returns is kept as the entity it shows it is.
+                    cache!.Store(fetch.Subgraph, lookup.Plan, EntityCacheSession.RepresentationOf(lookup, keys[i][0]), entity, found[offsets[i]].Entries, keyRequired: true);
+                    break;
+                case List<object?> items when lookup.IsList && (narrowed?[i] == true || items.Count == keys[i].Length):
+                    StoreItems(fetch, plan, lookup, keys[i], offsets[i], found, items, narrowed?[i] != true);
+                    break;
+            }
+        }
+    }
+
+    private void StoreItems(FetchNode fetch, RootFetchCachePlan plan, RootLookup lookup, object[] keys, int offset, CacheLookup[] found, List<object?> items, bool all)
+    {
+        if (all)
+        {
+            for (var k = 0; k < items.Count; k++)
+            {
+                if (items[k] is Dictionary<string, object?> entity)
+                {
+                    cache!.Store(fetch.Subgraph, lookup.Plan, EntityCacheSession.RepresentationOf(lookup, keys[k]), entity, found[offset + k].Entries, keyRequired: true);
+                }
+            }
+
+            return;
+        }
+
+        // A narrowed list: each item shows its key under the plan's alias (checked), the first position asking it has its entries.
+        foreach (var item in items)
+        {
+            if (item is Dictionary<string, object?> entity && entity.GetValueOrDefault(plan.KeyAlias) is { } key)
+            {
+                var k = Array.FindIndex(keys, asked => PlainJson.ToText(asked) == PlainJson.ToText(key));
+                if (k >= 0)
+                {
+                    cache!.Store(fetch.Subgraph, lookup.Plan, EntityCacheSession.RepresentationOf(lookup, keys[k]), entity, found[offset + k].Entries, keyRequired: false);
+                }
+            }
+        }
+    }
+
+    /// <summary>The errors at a narrowed list's items moved to the first position that asked the item's key.</summary>
+    private static void Reposition(List<Dictionary<string, object?>> errors, string name, List<object> missing, object[] keys)
+    {
+        for (var e = 0; e < errors.Count; e++)
+        {
+            var path = Path(errors[e]);
+            if (path is [string field, int index, ..] && field == name && index >= 0 && index < missing.Count)
+            {
+                var position = Array.FindIndex(keys, asked => PlainJson.ToText(asked) == PlainJson.ToText(missing[index]));
+                var segments = new List<object?>(path.Count) { name, position };
+                for (var k = 2; k < path.Count; k++)
+                {
+                    segments.Add(path[k]);
+                }
+
+                errors[e] = new Dictionary<string, object?>(errors[e], StringComparer.Ordinal) { ["path"] = segments };
             }
         }
     }
@@ -406,67 +679,56 @@ internal sealed class PlanExecution(SubgraphClients clients, IReadOnlyDictionary
         return repositioned;
     }
 
-    /// <summary>The key each lookup names, from its argument; null when one is neither a string nor an integer (the fetch is then sent as it is).</summary>
-    private object[]? KeysOf(RootLookup[] lookups)
+    /// <summary>
+    /// The keys each lookup names, from its argument: one for a single lookup, the list's for a list lookup (a value
+    /// alone stands for a list of one, as GraphQL coerces it). Null when one is neither a string nor an integer, or a
+    /// list holds more than <see cref="EntityCacheSession.MaxListKeys"/> (the fetch is then sent as it is).
+    /// </summary>
+    private object[][]? KeysOf(RootLookup[] lookups)
     {
-        var keys = new object[lookups.Length];
+        var keys = new object[lookups.Length][];
         for (var i = 0; i < lookups.Length; i++)
         {
-            object? key = lookups[i].Argument switch
+            if (!lookups[i].IsList)
             {
-                StringValueNode literal => literal.Value,
-                IntValueNode literal when long.TryParse(literal.Value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
-                VariableNode variable => variables?.GetValueOrDefault(variable.Name.Value) is { } value and (string or int or long) ? value : null,
-                _ => null,
+                if (KeyOf(lookups[i].Argument) is not { } key)
+                {
+                    return null;
+                }
+
+                keys[i] = [key];
+                continue;
+            }
+
+            var values = lookups[i].Argument switch
+            {
+                ListValueNode list => list.Values.Select(item => KeyOf(item)).ToList(),
+                VariableNode variable => variables?.GetValueOrDefault(variable.Name.Value) switch
+                {
+                    List<object?> items => items.ConvertAll(item => item is string or int or long ? item : null),
+                    _ => new List<object?> { KeyOf(lookups[i].Argument) },
+                },
+                var single => new List<object?> { KeyOf(single) },
             };
-            if (key is null)
+            if (values.Count > cache!.MaxListKeys || values.Any(value => value is null))
             {
                 return null;
             }
 
-            keys[i] = key;
+            keys[i] = values.ConvertAll(value => value!).ToArray();
         }
 
         return keys;
     }
 
-    private async Task<CacheLookup[]> LookUpAsync(FetchNode fetch, RootLookup[] lookups, object[] keys, CancellationToken cancellationToken)
+    /// <summary>A key from an argument's value: a string or an integer, literal or in a variable; null otherwise.</summary>
+    private object? KeyOf(ValueNode value) => value switch
     {
-        var found = new Task<CacheLookup>[lookups.Length];
-        for (var i = 0; i < lookups.Length; i++)
-        {
-            found[i] = cache!.LookupAsync(fetch.Subgraph, lookups[i], keys[i], cancellationToken);
-        }
-
-        return await Task.WhenAll(found).ConfigureAwait(false);
-    }
-
-    /// <summary>Answers a root fetch of lookups from the cache when it holds every one of them in full.</summary>
-    private bool ServeFromCache(FetchNode fetch, RootLookup[] lookups, object[] keys, CacheLookup[] found)
-    {
-        for (var i = 0; i < lookups.Length; i++)
-        {
-            if (!found[i].IsHit || lookups[i].Plan.HasRemainder)
-            {
-                return false;
-            }
-        }
-
-        var data = new Dictionary<string, object?>(lookups.Length, StringComparer.Ordinal);
-        for (var i = 0; i < lookups.Length; i++)
-        {
-            data[lookups[i].ResponseName] = found[i].Entity;
-            cache!.NoteServed(fetch.Subgraph, EntityCacheSession.RepresentationOf(lookups[i], keys[i]));
-        }
-
-        lock (gate)
-        {
-            AliasRenames.Apply(data, fetch.Renames);
-            Merge(Data, data);
-        }
-
-        return true;
-    }
+        StringValueNode literal => literal.Value,
+        IntValueNode literal when long.TryParse(literal.Value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        VariableNode variable => variables?.GetValueOrDefault(variable.Name.Value) is { } given and (string or int or long) ? given : null,
+        _ => null,
+    };
 
     private Dictionary<string, object?>? VariablesOf(FetchNode fetch, List<object?>? representations)
     {

@@ -19,27 +19,34 @@ namespace Federation.Benchmarks.Gateway;
 
 /// <summary>
 /// The entity cache on the base-data query — 20 persons by identity number with name, gender, date of
-/// birth, division of registration and its name — over the population and spatial subgraphs on
+/// birth, division of registration and its name, asked in two forms (<see cref="Forms"/>: one list lookup
+/// and 20 aliased single lookups) — over the population and spatial subgraphs on
 /// PostgreSQL with the 1 000 000-person world: one gateway caching in Redis (warmed first) against one
 /// with caching off, in this process, in alternating wrk runs at 10 connections. Reports the medians
 /// of requests per second, p99 latency and subgraph requests per gateway request (counted at the
-/// subgraphs). The worlds are loaded once into databases kept for the next run
+/// subgraphs), the medians of the per-run ratios, and per run how long the process's garbage collections
+/// paused it (every thread of it: subgraphs, both gateways). The worlds are loaded once into databases kept for the next run
 /// (<c>bench_cache_population_N</c>, <c>bench_cache_spatial_N</c>): loading takes minutes.
 /// PostgreSQL is <c>FEDERATION_BENCH_POSTGRES</c> (default the test server), Redis <c>FEDERATION_BENCH_REDIS</c>
 /// (default 127.0.0.1:6390; the run's keys go under a prefix of its own).
-/// <code>dotnet run -c Release --project tests/Federation.Benchmarks -- cache [runs] [seconds] [persons]</code>
+/// <code>dotnet run -c Release --project tests/Federation.Benchmarks -- cache [runs] [seconds] [persons] [both|list|aliases]</code>
 /// </summary>
 internal static class CachedBaseData
 {
-    /// <summary>
-    /// Twenty lookups by identity number in one operation. Not <c>personsByIdNumbers(idNumbers:)</c>: the
-    /// cache serves a root lookup by key as the entity, but sends a list lookup as it is (the schema does
-    /// not promise its answer follows the list asked; <c>gateway/Federation.Gateway/Caching/README.md</c>).
-    /// </summary>
-    public static readonly string Query =
+    /// <summary>Twenty lookups by identity number in one operation, each a single lookup under an alias.</summary>
+    public static readonly string AliasesQuery =
         "query BaseData(" + string.Join(", ", Enumerable.Range(0, PersonsPerRequest).Select(i => $"$p{i}: IdNumber!")) + ") {\n"
         + string.Concat(Enumerable.Range(0, PersonsPerRequest).Select(i => $"  p{i}: person(idNumber: $p{i}) {{ idNumber name gender birthDate registeredDivision {{ code name }} }}\n"))
         + "}";
+
+    /// <summary>The same twenty persons by one root list lookup, the natural form.</summary>
+    public const string ListQuery = """
+        query BaseData($ids: [IdNumber!]!) {
+          personsByIdNumbers(idNumbers: $ids) { idNumber name gender birthDate registeredDivision { code name } }
+        }
+        """;
+
+    private static readonly string[] Forms = ["list", "aliases"];
 
     private const string Secret = "cache-benchmark-secret-long-enough-for-hmac-sha256";
     private const int PersonsPerRequest = 20;
@@ -51,6 +58,13 @@ internal static class CachedBaseData
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var persons = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+        string[] forms = args.Length > 3 && args[3] != "both" ? [args[3]] : Forms;
+        if (forms.Any(form => !Forms.Contains(form)))
+        {
+            Console.Error.WriteLine("The form is both, list or aliases.");
+            return 2;
+        }
+
         var postgres = Environment.GetEnvironmentVariable("FEDERATION_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=5440;Username=postgres;Database=postgres";
         var redis = Environment.GetEnvironmentVariable("FEDERATION_BENCH_REDIS") ?? "127.0.0.1:6390";
 
@@ -84,49 +98,79 @@ internal static class CachedBaseData
         var directory = Directory.CreateTempSubdirectory("cache-bench-");
         try
         {
-            var bodies = Bodies(world);
-            var script = await WriteScriptAsync(directory.FullName, bodies);
-            foreach (var (name, url) in gateways)
+            var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var form in forms)
             {
-                Console.WriteLine($"{name} answers: {await CheckAsync(url, bodies[0])}");
+                var bodies = Bodies(world, form);
+                scripts[form] = await WriteScriptAsync(directory.FullName, form, bodies);
+                foreach (var (name, url) in gateways)
+                {
+                    Console.WriteLine($"{name} answers the {form} form: {await CheckAsync(url, bodies[0], form)}");
+                }
+
+                // Warm the cache with every body (the forms share the entries), then both gateways' JIT and pools.
+                foreach (var body in bodies)
+                {
+                    await CheckAsync(cached.Url, body, form);
+                }
+
+                foreach (var (_, url) in gateways)
+                {
+                    await FederatedThroughput.WrkAsync(url, scripts[form], seconds, Connections);
+                }
             }
 
-            // Warm the cache with every body, then both gateways' JIT and pools.
-            foreach (var body in bodies)
+            var results = new Dictionary<(string Form, string Gateway), List<(WrkResult Wrk, double PerRequest)>>();
+            foreach (var form in forms)
             {
-                await CheckAsync(cached.Url, body);
+                foreach (var (name, _) in gateways)
+                {
+                    results[(form, name)] = [];
+                }
             }
 
-            foreach (var (_, url) in gateways)
-            {
-                await FederatedThroughput.WrkAsync(url, script, seconds, Connections);
-            }
-
-            var results = gateways.ToDictionary(g => g.Name, _ => new List<(WrkResult Wrk, double PerRequest)>());
             for (var run = 0; run < runs; run++)
             {
-                // Alternate which goes first, so a drift of the machine's load favours neither.
-                foreach (var (name, url) in run % 2 == 0 ? gateways : gateways.Reverse())
+                foreach (var form in forms)
                 {
-                    var before = counter.Count;
-                    var result = await FederatedThroughput.WrkAsync(url, script, seconds, Connections);
-                    var perRequest = (double)(counter.Count - before) / Math.Max(1, result.Requests);
-                    results[name].Add((result, perRequest));
-                    Console.WriteLine($"run {run + 1} {name}: {result.Rate:F0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {perRequest:F3} subgraph requests per request, load average {LoadAverage()}");
+                    // Alternate which goes first, so a drift of the machine's load favours neither.
+                    foreach (var (name, url) in run % 2 == 0 ? gateways : gateways.Reverse())
+                    {
+                        var before = counter.Count;
+                        var paused = GC.GetTotalPauseDuration();
+                        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                        var result = await FederatedThroughput.WrkAsync(url, scripts[form], seconds, Connections);
+                        var perRequest = (double)(counter.Count - before) / Math.Max(1, result.Requests);
+                        results[(form, name)].Add((result, perRequest));
+                        Console.WriteLine(
+                            $"run {run + 1} {form} {name}: {result.Rate:F0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {perRequest:F3} subgraph requests per request, "
+                            + $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, result.Requests):F3} ms per request (this process: both gateways and the subgraphs), "
+                            + $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms ({GC.CollectionCount(0) - collections.Item1} gen0, {GC.CollectionCount(1) - collections.Item2} gen1, {GC.CollectionCount(2) - collections.Item3} gen2 collections), "
+                            + $"load average {LoadAverage()}");
+                    }
                 }
             }
 
             Console.WriteLine();
-            Console.WriteLine($"| gateway ({Connections} connections, {PersonsPerRequest} persons a request) | req/s | p50 | p99 | subgraph requests per request |");
-            Console.WriteLine("|---|---|---|---|---|");
-            foreach (var (name, _) in gateways)
+            Console.WriteLine($"| form | gateway ({Connections} connections, {PersonsPerRequest} persons a request) | req/s | p50 | p99 | subgraph requests per request |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+            foreach (var form in forms)
             {
-                var list = results[name];
-                Console.WriteLine($"| {name} | {Median(list, r => r.Wrk.Rate):F0} | {Median(list, r => r.Wrk.P50):F2} ms | {Median(list, r => r.Wrk.P99):F2} ms | {Median(list, r => r.PerRequest):F3} |");
+                foreach (var (name, _) in gateways)
+                {
+                    var list = results[(form, name)];
+                    Console.WriteLine($"| {form} | {name} | {Median(list, r => r.Wrk.Rate):F0} | {Median(list, r => r.Wrk.P50):F2} ms | {Median(list, r => r.Wrk.P99):F2} ms | {Median(list, r => r.PerRequest):F3} |");
+                }
             }
 
-            var ratios = results["warm cache"].Zip(results["caching off"], (on, off) => on.Wrk.Rate / off.Wrk.Rate).ToList();
-            Console.WriteLine($"median of per-run ratios warm cache / caching off: req/s {FederatedThroughput.Median(ratios):F2}x (lowest {ratios.Min():F2}x); load average {LoadAverage()}");
+            foreach (var form in forms)
+            {
+                var ratios = results[(form, "warm cache")].Zip(results[(form, "caching off")], (on, off) => on.Wrk.Rate / off.Wrk.Rate).ToList();
+                Console.WriteLine($"{form}: median of per-run ratios warm cache / caching off: req/s {FederatedThroughput.Median(ratios):F2}x (lowest {ratios.Min():F2}x, highest {ratios.Max():F2}x)");
+            }
+
+            Console.WriteLine($"load average {LoadAverage()}");
             return 0;
         }
         finally
@@ -135,25 +179,30 @@ internal static class CachedBaseData
         }
     }
 
-    /// <summary>Bodies of 20 distinct persons each, drawn across the whole world: 10 000 persons in all.</summary>
-    private static List<string> Bodies(DemoWorld world) =>
+    /// <summary>Bodies of 20 distinct persons each, drawn across the whole world: 10 000 persons in all, the same in either form.</summary>
+    private static List<string> Bodies(DemoWorld world, string form) =>
         [.. Enumerable.Range(0, DistinctBodies).Select(b =>
         {
             var random = world.Random("cache-benchmark", b);
+            var ids = new JsonArray();
             var variables = new JsonObject();
             for (var i = 0; i < PersonsPerRequest; i++)
             {
-                variables[$"p{i}"] = world.Person(random.NextInt(world.PersonCount)).IdNumber;
+                var id = world.Person(random.NextInt(world.PersonCount)).IdNumber;
+                ids.Add(id);
+                variables[$"p{i}"] = id;
             }
 
-            return new JsonObject { ["query"] = Query, ["variables"] = variables }.ToJsonString();
+            return form == "list"
+                ? new JsonObject { ["query"] = ListQuery, ["variables"] = new JsonObject { ["ids"] = ids } }.ToJsonString()
+                : new JsonObject { ["query"] = AliasesQuery, ["variables"] = variables }.ToJsonString();
         })];
 
-    private static async Task<string> WriteScriptAsync(string directory, List<string> bodies)
+    private static async Task<string> WriteScriptAsync(string directory, string form, List<string> bodies)
     {
-        var file = Path.Combine(directory, "bodies.txt");
+        var file = Path.Combine(directory, $"bodies-{form}.txt");
         await File.WriteAllLinesAsync(file, bodies);
-        var script = Path.Combine(directory, "base-data.lua");
+        var script = Path.Combine(directory, $"base-data-{form}.lua");
         await File.WriteAllTextAsync(script, $$"""
             local bodies, next = {}, 0
             function init(args)
@@ -169,14 +218,15 @@ internal static class CachedBaseData
     }
 
     /// <summary>Asks once; fails unless every person comes back whole, with the division's name.</summary>
-    private static async Task<string> CheckAsync(string url, string body)
+    private static async Task<string> CheckAsync(string url, string body, string form)
     {
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")) };
         BenchmarkCaller.Authorize(request);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var persons = JsonNode.Parse(text)?["data"]?.AsObject().Select(p => p.Value).ToList();
+        var data = JsonNode.Parse(text)?["data"];
+        var persons = form == "list" ? data?["personsByIdNumbers"]?.AsArray().ToList() : data?.AsObject().Select(p => p.Value).ToList();
         if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal) || persons?.Count != PersonsPerRequest || persons.Any(p => p?["registeredDivision"]?["name"] is null))
         {
             throw new InvalidOperationException($"{url} did not answer the base-data query in full: {(int)response.StatusCode} {text}");

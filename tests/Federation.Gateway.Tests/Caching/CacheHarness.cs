@@ -67,7 +67,7 @@ internal sealed class CacheHarness : IAsyncDisposable
         Agencies,
         DivisionFields,
         [
-            Resource(BaseResource, ShareClass.Unconditional, null, "Query.person", "Query.person(idNumber:)", "Person.idNumber", "Person.name", "Person.gender", "Person.registeredDivision", "AdministrativeDivision.code"),
+            Resource(BaseResource, ShareClass.Unconditional, null, "Query.person", "Query.person(idNumber:)", "Query.personsByIdNumbers", "Query.personsByIdNumbers(idNumbers:)", "Person.idNumber", "Person.name", "Person.gender", "Person.registeredDivision", "AdministrativeDivision.code"),
             Resource(BirthResource, ShareClass.Unconditional, null, "Person.birthDate") with { UpdateFrequency = UpdateFrequency.RealTime },
             Resource(
                 ResidenceResource,

@@ -152,6 +152,9 @@ internal sealed class CacheSubgraphs : IAsyncDisposable
             .Entity("Person", (representations, _) => new ValueTask<IReadOnlyList<object?>>(
                 [.. representations.Select(r => (object?)Person(r.GetString("idNumber")!))]))
             .Bind("Query.person", context => new ValueTask<object?>(Person(Key(context.Arguments["idNumber"]))))
+            // As the register does: one item per number asked, in order, null for a number it does not hold.
+            .Bind("Query.personsByIdNumbers", context => new ValueTask<object?>(
+                ((IEnumerable<object?>)context.Arguments["idNumbers"]!).Select(id => (object?)Person(Key(id))).ToList()))
             .Bind("Person.name", context =>
             {
                 var person = (Dictionary<string, object?>)context.Source!;
