@@ -7,4 +7,4 @@ using Federation.Host;
 var platform = GatewayCommandLine.Create(
     "The government data-sharing platform in one process: the agency subgraphs with demo data and the gateway.",
     OneCommandRun.RunAsync);
-return await platform.Parse(args).InvokeAsync();
+return await platform.Parse(args).InvokeAsync(GatewayCommandLine.Invocation);

@@ -14,6 +14,15 @@ namespace Federation.Gateway.Hosting;
 /// </summary>
 public static class GatewayCommandLine
 {
+    /// <summary>
+    /// How both programs are invoked. System.CommandLine leaves SIGTERM and Ctrl+C alone here: by default it
+    /// would cancel the command and, two seconds later, end the process itself with 143 (130) — in the
+    /// middle of a graceful stop, whose drain delay alone is a few seconds on Kubernetes
+    /// (<c>Shutdown:DrainDelay</c>). The served host's own console lifetime takes the signal instead:
+    /// readiness off, the drain, the requests in flight, the audit spool closed, exit 0.
+    /// </summary>
+    public static InvocationConfiguration Invocation => new() { ProcessTerminationTimeout = null };
+
     public static RootCommand Create(string description, Func<string[], CancellationToken, Task<int>> serve)
     {
         var root = new RootCommand(description)
