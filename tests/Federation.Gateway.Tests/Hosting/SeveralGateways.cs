@@ -24,8 +24,8 @@ public sealed class SeveralGateways : IAsyncLifetime
 {
     public const int Persons = 60;
 
-    /// <summary>How long a gateway given SIGTERM keeps serving, unready: several of the balancer's probe intervals.</summary>
-    public static readonly TimeSpan DrainDelay = TimeSpan.FromSeconds(5);
+    /// <summary>How long a gateway given SIGTERM keeps serving, unready: many of the balancer's probe intervals.</summary>
+    public static readonly TimeSpan DrainDelay = TimeSpan.FromSeconds(8);
 
     private readonly TestTokens tokens = new();
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(60) };
