@@ -1,3 +1,4 @@
+using Federation.Testing;
 using Snapshooter;
 using Snapshooter.Exceptions;
 using Xunit;

@@ -3,6 +3,7 @@ using Federation.Gateway.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace Federation.Gateway.Caching;
 
@@ -27,6 +28,13 @@ internal static class CacheServices
             () => provider.GetService<SupergraphSource>()?.Current,
             provider.GetService<ILoggerFactory>()));
         services.AddSingleton<IEntityCacheInvalidation>(provider => provider.GetRequiredService<EntityCache>());
+        if (options.Redis is not null)
+        {
+            // The gateway's Redis connection, for the readiness check (GatewayHealth) and the Redis spans
+            // (ServiceTelemetry), which take the registered multiplexer: the cache's own, not a second one.
+            services.AddSingleton<IConnectionMultiplexer>(provider => provider.GetRequiredService<EntityCache>().Redis!);
+        }
+
         return services;
     }
 

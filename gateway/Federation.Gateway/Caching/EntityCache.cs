@@ -54,6 +54,9 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
     /// <summary>Whether the shared layer is Redis (else the in-process layer alone).</summary>
     public bool Shared => redis is not null;
 
+    /// <summary>The connection to the shared layer, when it is Redis: readiness pings it, tracing profiles it.</summary>
+    public IConnectionMultiplexer? Redis => redis;
+
     /// <summary>
     /// The cache of <paramref name="options"/>; <paramref name="catalogue"/> and <paramref name="supergraph"/>
     /// are read at each eviction (a reload may serve others), to find a type's key and a resource's types.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Federation.Gateway.Audit;
 using Federation.Gateway.Authentication;
+using Federation.Gateway.Caching;
 using Federation.Gateway.Reload;
 using Federation.Gateway.Sharing;
 using Federation.ServiceDefaults.Health;
@@ -18,10 +19,14 @@ namespace Federation.Gateway.Hosting;
 /// The gateway's readiness: not while it stops (<see cref="ServiceHealth"/>), not without a served supergraph
 /// (<see cref="SupergraphHealth"/>, which also reports the last reload's outcome), not without the grants'
 /// PostgreSQL (no grant, no answer); degraded — still ready — with a subgraph down (<see cref="SubgraphsHealth"/>)
-/// or the audit trail's PostgreSQL down (the spool keeps the records until it is back).
+/// or the audit trail's PostgreSQL down (the spool keeps the records until it is back), or the entity cache's
+/// Redis down (<see cref="RedisCheckName"/>: every read is a miss that the subgraphs answer).
 /// </summary>
 internal static class GatewayHealth
 {
+    /// <summary>The readiness check of the entity cache's Redis.</summary>
+    public const string RedisCheckName = "redis-cache";
+
     public static WebApplicationBuilder AddGatewayHealth(this WebApplicationBuilder builder)
     {
         var checks = builder.AddServiceHealth()
@@ -42,6 +47,17 @@ internal static class GatewayHealth
             && configuration.GetConnectionString("Audit") is { Length: > 0 } audit)
         {
             checks.AddNpgSql(audit, name: "postgresql-audit", failureStatus: HealthStatus.Degraded, tags: [ServiceHealth.ReadinessTag], timeout: TimeSpan.FromSeconds(3));
+        }
+
+        if (CacheServices.Read(configuration) is { Enabled: true, Redis: not null })
+        {
+            // The cache's own connection (CacheServices), pinged; Redis down costs hits, never an answer.
+            checks.AddRedis(
+                provider => provider.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+                name: RedisCheckName,
+                failureStatus: HealthStatus.Degraded,
+                tags: [ServiceHealth.ReadinessTag],
+                timeout: TimeSpan.FromSeconds(3));
         }
 
         return builder;
@@ -70,7 +86,8 @@ internal static class GatewayHealth
         {
             json.WriteStartObject(name);
             json.WriteString("status", entry.Status.ToString());
-            json.WriteString("description", entry.Description);
+            // A library's check (PostgreSQL, Redis) that fails describes nothing: its exception's kind says what failed.
+            json.WriteString("description", entry.Description ?? entry.Exception?.GetType().Name);
             if (entry.Data.TryGetValue(SupergraphHealth.StatusKey, out var value) && value is Composition.SupergraphReloadStatus status)
             {
                 ReloadJson.WriteStatus(json, status);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -14,7 +16,8 @@ namespace Federation.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for one service of the platform: the incoming requests (ASP.NET Core), the outgoing ones
-/// (HttpClient), PostgreSQL (Npgsql), and the service's own activity sources and meters; pushed over OTLP
+/// (HttpClient), PostgreSQL (Npgsql), Redis (StackExchange.Redis: the <see cref="StackExchange.Redis.IConnectionMultiplexer"/>
+/// registered as a service, if any), and the service's own activity sources and meters; pushed over OTLP
 /// when a collector is configured, scraped by Prometheus otherwise (<see cref="TelemetryOptions"/>).
 /// </summary>
 public static class ServiceTelemetry
@@ -50,6 +53,11 @@ public static class ServiceTelemetry
             });
         if (options.RecordsTraces)
         {
+            // OpenTelemetry's ASP.NET Core instrumentation reads the incoming trace context a second time with the
+            // default propagator unless that is the plain W3C one, and then starts the request's span under what the
+            // caller sent, tracestate and baggage included — past the host's own propagator (StartTracesAtTheEdge,
+            // ContinueSignedTraces). With the plain W3C propagator it leaves the reading to the host.
+            Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
             telemetry.WithTracing(tracing =>
             {
                 tracing
@@ -61,6 +69,9 @@ public static class ServiceTelemetry
                     })
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
+                    // The command's name only, never its key or script (SetVerboseDatabaseStatements stays off):
+                    // keys may hold what identifies a person. No Enrich or Filter, so commands are not held until the request ends.
+                    .AddRedisInstrumentation(redis => redis.SetVerboseDatabaseStatements = false)
                     .AddSource(sources);
                 if (options.Collector is { } collector)
                 {
@@ -92,6 +103,14 @@ public static class ServiceTelemetry
     public static IServiceCollection StartTracesAtTheEdge(this IServiceCollection services) =>
         services.AddSingleton<DistributedContextPropagator>(new EdgePropagator());
 
+    /// <summary>
+    /// Makes the ASP.NET Core host of a subgraph continue the trace of the gateway's <c>traceparent</c>, the one
+    /// trace header the gateway signs (<c>GatewaySignature</c>), and nothing else from the wire: no
+    /// <c>tracestate</c>, no <c>baggage</c>, no legacy <c>Request-Id</c>, which anyone on the way could add.
+    /// </summary>
+    public static IServiceCollection ContinueSignedTraces(this IServiceCollection services) =>
+        services.AddSingleton<DistributedContextPropagator>(new SignedTraceParentPropagator());
+
     private static bool IsOperational(PathString path, TelemetryOptions options) =>
         path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments(options.PrometheusPath, StringComparison.Ordinal);
 
@@ -108,6 +127,33 @@ public static class ServiceTelemetry
         {
             traceId = null;
             traceState = null;
+        }
+
+        public override IEnumerable<KeyValuePair<string, string?>>? ExtractBaggage(object? carrier, PropagatorGetterCallback? getter) => null;
+    }
+
+    /// <summary>
+    /// Reads the <c>traceparent</c> alone (a request whose signature does not cover it is refused before any
+    /// resolver runs) and writes nothing: a subgraph calls no one on a request's behalf.
+    /// </summary>
+    private sealed class SignedTraceParentPropagator : DistributedContextPropagator
+    {
+        private const string TraceParent = "traceparent";
+
+        public override IReadOnlyCollection<string> Fields { get; } = [TraceParent];
+
+        public override void Inject(Activity? activity, object? carrier, PropagatorSetterCallback? setter)
+        {
+        }
+
+        public override void ExtractTraceIdAndState(object? carrier, PropagatorGetterCallback? getter, out string? traceId, out string? traceState)
+        {
+            traceId = null;
+            traceState = null;
+            if (getter is not null)
+            {
+                getter(carrier, TraceParent, out traceId, out _);
+            }
         }
 
         public override IEnumerable<KeyValuePair<string, string?>>? ExtractBaggage(object? carrier, PropagatorGetterCallback? getter) => null;

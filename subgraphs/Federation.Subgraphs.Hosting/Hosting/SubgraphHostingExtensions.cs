@@ -35,7 +35,8 @@ public static class SubgraphHosting
 
     /// <summary>
     /// JSON console logs (UTC timestamps, scopes), OpenTelemetry (the <c>Telemetry</c> section; the
-    /// subgraph's server spans continue the trace of the gateway's signed <c>traceparent</c>), health checks
+    /// subgraph's server spans continue the trace of the gateway's signed <c>traceparent</c>, and take no other
+    /// trace header from the wire), health checks
     /// with the drain at a stop (<c>Shutdown</c>), and the gateway signature options bound from the
     /// <c>GatewaySignature</c> section, then <paramref name="configure"/>.
     /// </summary>
@@ -45,6 +46,8 @@ public static class SubgraphHosting
         builder.AddServiceLogging();
 
         builder.AddServiceTelemetry(builder.Environment.ApplicationName, ["Federation.Subgraphs*"], ["Federation.Subgraphs*"]);
+        // The signed traceparent only: tracestate and baggage are not signed, so not taken from the wire.
+        builder.Services.ContinueSignedTraces();
         builder.AddServiceHealth();
         var signature = builder.Services.AddOptions<GatewaySignatureOptions>().BindConfiguration(GatewaySignatureOptions.Section);
         if (configure is not null)

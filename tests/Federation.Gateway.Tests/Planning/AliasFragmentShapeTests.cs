@@ -7,7 +7,7 @@ namespace Federation.Gateway.Tests.Planning;
 /// Aliases and fragments across subgraph hops over a business register: one field under two
 /// aliases with other arguments, aliased hop fields, named fragments that span two subgraphs and
 /// nest, inline fragments without a type condition, and a client alias on a key field the gateway
-/// also needs. Each plan inline, and every operation run end to end.
+/// also needs. Each plan in its snapshot, and every operation run end to end.
 /// </summary>
 public sealed class AliasFragmentShapeTests
 {
@@ -23,136 +23,21 @@ public sealed class AliasFragmentShapeTests
 
     [Fact]
     public void One_field_under_two_aliases_with_other_arguments() => Business.ExpectPlan(
-        """{ companies { zh: name en: name(lang: "en") } }""",
-        """
-        QueryPlan {
-          Fetch(service: "companies") {
-            {
-              companies {
-                zh: name
-                en: name(lang: "en")
-              }
-            }
-          },
-        }
-        """);
+        """{ companies { zh: name en: name(lang: "en") } }""");
 
     [Fact]
     public void One_hop_field_under_two_aliases_with_other_arguments() => Business.ExpectPlan(
-        """{ companies { name recent: filings(year: 2025) { revenue } older: filings(year: 2024) { revenue } } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "companies") {
-              {
-                companies {
-                  name
-                  __typename
-                  code
-                }
-              }
-            },
-            Flatten(path: "companies.@") {
-              Fetch(service: "filings") {
-                {
-                  ... on Company {
-                    __typename
-                    code
-                  }
-                } =>
-                {
-                  ... on Company {
-                    recent: filings(year: 2025) {
-                      revenue
-                    }
-                    older: filings(year: 2024) {
-                      revenue
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ companies { name recent: filings(year: 2025) { revenue } older: filings(year: 2024) { revenue } } }""");
 
     [Fact]
     public void An_aliased_root_field_with_a_hop() => Business.ExpectPlan(
-        """{ first: company(code: "A1") { filings { year } } second: company(code: "B2") { name } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "companies") {
-              {
-                first: company(code: "A1") {
-                  __typename
-                  code
-                }
-                second: company(code: "B2") {
-                  name
-                }
-              }
-            },
-            Flatten(path: "first") {
-              Fetch(service: "filings") {
-                {
-                  ... on Company {
-                    __typename
-                    code
-                  }
-                } =>
-                {
-                  ... on Company {
-                    filings {
-                      year
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ first: company(code: "A1") { filings { year } } second: company(code: "B2") { name } }""");
 
     [Fact]
     public void A_named_fragment_spanning_two_subgraphs() => Business.ExpectPlan(
         """
         { companies { ...Summary } }
         fragment Summary on Company { name founded filings { year revenue } }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "companies") {
-              {
-                companies {
-                  name
-                  founded
-                  __typename
-                  code
-                }
-              }
-            },
-            Flatten(path: "companies.@") {
-              Fetch(service: "filings") {
-                {
-                  ... on Company {
-                    __typename
-                    code
-                  }
-                } =>
-                {
-                  ... on Company {
-                    filings {
-                      year
-                      revenue
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -162,76 +47,11 @@ public sealed class AliasFragmentShapeTests
         fragment Outer on Company { name ...Inner }
         fragment Inner on Company { filings(year: 2025) { ...Figures } }
         fragment Figures on Filing { year revenue }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "companies") {
-              {
-                company(code: $code) {
-                  name
-                  __typename
-                  code
-                }
-              }
-            },
-            Flatten(path: "company") {
-              Fetch(service: "filings") {
-                {
-                  ... on Company {
-                    __typename
-                    code
-                  }
-                } =>
-                {
-                  ... on Company {
-                    filings(year: 2025) {
-                      year
-                      revenue
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
     public void An_inline_fragment_without_a_type_condition_around_a_hop() => Business.ExpectPlan(
-        """{ companies { code ... { founded filings { year } } } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "companies") {
-              {
-                companies {
-                  code
-                  founded
-                  __typename
-                }
-              }
-            },
-            Flatten(path: "companies.@") {
-              Fetch(service: "filings") {
-                {
-                  ... on Company {
-                    __typename
-                    code
-                  }
-                } =>
-                {
-                  ... on Company {
-                    filings {
-                      year
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ companies { code ... { founded filings { year } } } }""");
 
     [Fact]
     public void A_client_alias_named_like_a_key_field_the_gateway_needs_is_refused() =>

@@ -4,6 +4,7 @@ using Federation.Gateway.Planning;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Validation;
 using Federation.Subgraphs.Hosting;
+using Federation.Testing;
 
 namespace Federation.Gateway.Tests.Planning;
 
@@ -54,8 +55,9 @@ internal sealed class FederatedGraph
         return new QueryPlanner(Planning).Plan(document, operationName);
     }
 
-    public void ExpectPlan([StringSyntax("graphql")] string operation, string expected, string? operationName = null) =>
-        Assert.Equal(expected, QueryPlanPrinter.Print(Plan(operation, operationName)));
+    /// <summary>Compares the printed plan with the test's reviewed snapshot (<see cref="Snapshots"/>).</summary>
+    public void ExpectPlan([StringSyntax("graphql")] string operation, string? operationName = null) =>
+        Snapshots.Match(QueryPlanPrinter.Print(Plan(operation, operationName)));
 
     /// <summary>Asserts the operation is refused with QUERY_PLANNING_FAILED and returns the error's message.</summary>
     public string ExpectRefused([StringSyntax("graphql")] string operation)

@@ -2,11 +2,15 @@ using System.Diagnostics.CodeAnalysis;
 using Federation.Gateway.Planning;
 using Federation.GraphQL.Language;
 using Federation.GraphQL.Validation;
+using Federation.Testing;
 using SupergraphModel = Federation.Gateway.Composition.Supergraph;
 
 namespace Federation.Gateway.Tests.Planning;
 
-/// <summary>Plans operations over the committed supergraph of the four agency subgraphs and compares the printed plan.</summary>
+/// <summary>
+/// Plans operations over the committed supergraph of the four agency subgraphs and compares the printed plan
+/// with the test's reviewed snapshot, <c>__snapshots__/{Class}.{Test}.snap</c> beside it (<see cref="Snapshots"/>).
+/// </summary>
 internal static class PlanHarness
 {
     private static readonly Lazy<SupergraphModel> LazyModel = new(() =>
@@ -28,6 +32,6 @@ internal static class PlanHarness
         return new QueryPlanner(Supergraph).Plan(document, operationName);
     }
 
-    public static void ExpectPlan([StringSyntax("graphql")] string operation, string expected, string? operationName = null) =>
-        Assert.Equal(expected, QueryPlanPrinter.Print(Plan(operation, operationName)));
+    public static void ExpectPlan([StringSyntax("graphql")] string operation, string? operationName = null) =>
+        Snapshots.Match(QueryPlanPrinter.Print(Plan(operation, operationName)));
 }

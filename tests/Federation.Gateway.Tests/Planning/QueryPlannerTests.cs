@@ -2,7 +2,7 @@ using static Federation.Gateway.Tests.Planning.PlanHarness;
 
 namespace Federation.Gateway.Tests.Planning;
 
-/// <summary>Plans over the committed supergraph of the four agency subgraphs, each compared with the expected plan as Apollo Router prints plans.</summary>
+/// <summary>Plans over the committed supergraph of the four agency subgraphs, each compared with its snapshot, the plan as Apollo Router prints plans.</summary>
 public sealed class QueryPlannerTests
 {
     [Fact]
@@ -14,18 +14,6 @@ public sealed class QueryPlannerTests
             gender
           }
         }
-        """,
-        """
-        QueryPlan {
-          Fetch(service: "population") {
-            {
-              person(idNumber: "110101199003074514") {
-                name
-                gender
-              }
-            }
-          },
-        }
         """);
 
     [Fact]
@@ -36,17 +24,6 @@ public sealed class QueryPlannerTests
             name
           }
         }
-        """,
-        """
-        QueryPlan {
-          Fetch(service: "population") {
-            {
-              person(idNumber: $id) {
-                name
-              }
-            }
-          },
-        }
         """);
 
     [Fact]
@@ -56,20 +33,6 @@ public sealed class QueryPlannerTests
           person(idNumber: "110101199003074514") { name }
           household(number: "330203000001") { address }
         }
-        """,
-        """
-        QueryPlan {
-          Fetch(service: "population") {
-            {
-              person(idNumber: "110101199003074514") {
-                name
-              }
-              household(number: "330203000001") {
-                address
-              }
-            }
-          },
-        }
         """);
 
     [Fact]
@@ -78,26 +41,6 @@ public sealed class QueryPlannerTests
         query {
           person(idNumber: "110101199003074514") { name }
           licence(number: "L-1") { holderName }
-        }
-        """,
-        """
-        QueryPlan {
-          Parallel {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                }
-              }
-            },
-            Fetch(service: "licences") {
-              {
-                licence(number: "L-1") {
-                  holderName
-                }
-              }
-            },
-          },
         }
         """);
 
@@ -109,38 +52,6 @@ public sealed class QueryPlannerTests
             name
             licences { totalCount }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Flatten(path: "person") {
-              Fetch(service: "licences") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    licences {
-                      totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
         }
         """);
 
@@ -155,74 +66,6 @@ public sealed class QueryPlannerTests
             representedLegalPersons { totalCount }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "person") {
-                Fetch(service: "licences") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      licences {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-              Flatten(path: "person") {
-                Fetch(service: "spatial") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      parcels {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-              Flatten(path: "person") {
-                Fetch(service: "legal-persons") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      representedLegalPersons {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -236,63 +79,6 @@ public sealed class QueryPlannerTests
               ... on LegalPerson { name kind }
             }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                licence(number: "L-1") {
-                  holder {
-                    __typename
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                    ... on LegalPerson {
-                      __typename
-                      creditCode
-                    }
-                  }
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "licence.holder") {
-                Fetch(service: "population") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      name
-                      birthDate
-                    }
-                  }
-                },
-              },
-              Flatten(path: "licence.holder") {
-                Fetch(service: "legal-persons") {
-                  {
-                    ... on LegalPerson {
-                      __typename
-                      creditCode
-                    }
-                  } =>
-                  {
-                    ... on LegalPerson {
-                      name
-                      kind
-                    }
-                  }
-                },
-              },
-            },
-          },
         }
         """);
 
@@ -317,90 +103,6 @@ public sealed class QueryPlannerTests
             }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                licence(number: "L-1") {
-                  number
-                  holder {
-                    __typename
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  }
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "licence.holder") {
-                Fetch(service: "population") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      name
-                    }
-                  }
-                },
-              },
-              Sequence {
-                Flatten(path: "licence.holder") {
-                  Fetch(service: "legal-persons") {
-                    {
-                      ... on Person {
-                        __typename
-                        idNumber
-                      }
-                    } =>
-                    {
-                      ... on Person {
-                        representedLegalPersons {
-                          edges {
-                            node {
-                              name
-                              __typename
-                              creditCode
-                            }
-                          }
-                        }
-                      }
-                    }
-                  },
-                },
-                Flatten(path: "licence.holder.representedLegalPersons.edges.@.node") {
-                  Fetch(service: "spatial") {
-                    {
-                      ... on LegalPerson {
-                        __typename
-                        creditCode
-                      }
-                    } =>
-                    {
-                      ... on LegalPerson {
-                        parcels {
-                          edges {
-                            node {
-                              unitCode
-                              areaSquareMetres
-                            }
-                          }
-                        }
-                      }
-                    }
-                  },
-                },
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -415,42 +117,6 @@ public sealed class QueryPlannerTests
               }
             }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                persons(first: 50) {
-                  edges {
-                    node {
-                      name
-                      __typename
-                      idNumber
-                    }
-                  }
-                }
-              }
-            },
-            Flatten(path: "persons.edges.@.node") {
-              Fetch(service: "licences") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    licences {
-                      totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
         }
         """);
 
@@ -471,46 +137,6 @@ public sealed class QueryPlannerTests
             }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                households(first: 10) {
-                  edges {
-                    node {
-                      members {
-                        person {
-                          name
-                          __typename
-                          idNumber
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            Flatten(path: "households.edges.@.node.members.@.person") {
-              Fetch(service: "spatial") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    parcels {
-                      totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -523,41 +149,6 @@ public sealed class QueryPlannerTests
             held: licences(first: 5) { count: totalCount }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                first: person(idNumber: "110101199003074514") {
-                  fullName: name
-                }
-                second: person(idNumber: "110101199003074522") {
-                  fullName: name
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Flatten(path: "second") {
-              Fetch(service: "licences") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    held: licences(first: 5) {
-                      count: totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -569,38 +160,6 @@ public sealed class QueryPlannerTests
             licences(statuses: $statuses, first: $first) { totalCount }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: $id) {
-                  name
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Flatten(path: "person") {
-              Fetch(service: "licences") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    licences(statuses: $statuses, first: $first) {
-                      totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -610,45 +169,6 @@ public sealed class QueryPlannerTests
           licences(filter: { holderIdNumber: $id, statuses: [VALID] }, first: 3) {
             edges { node { number holder { ... on Person { name } } } }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                licences(filter: { holderIdNumber: $id, statuses: [VALID] }, first: 3) {
-                  edges {
-                    node {
-                      number
-                      holder {
-                        __typename
-                        ... on Person {
-                          __typename
-                          idNumber
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            Flatten(path: "licences.edges.@.node.holder") {
-              Fetch(service: "population") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    name
-                  }
-                }
-              },
-            },
-          },
         }
         """);
 
@@ -661,18 +181,6 @@ public sealed class QueryPlannerTests
             phone @skip(if: $brief)
           }
         }
-        """,
-        """
-        QueryPlan {
-          Fetch(service: "population") {
-            {
-              person(idNumber: "110101199003074514") {
-                name
-                phone @skip(if: $brief)
-              }
-            }
-          },
-        }
         """);
 
     [Fact]
@@ -683,40 +191,6 @@ public sealed class QueryPlannerTests
             name
             licences @include(if: $withLicences) { totalCount }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Include(if: $withLicences) {
-              Flatten(path: "person") {
-                Fetch(service: "licences") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      licences @include(if: $withLicences) {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-            },
-          },
         }
         """);
 
@@ -731,38 +205,6 @@ public sealed class QueryPlannerTests
             parcels @include(if: true) { totalCount }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Flatten(path: "person") {
-              Fetch(service: "spatial") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    parcels {
-                      totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -776,44 +218,6 @@ public sealed class QueryPlannerTests
             }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                  ... @include(if: $full) {
-                    __typename
-                    idNumber
-                  }
-                }
-              }
-            },
-            Include(if: $full) {
-              Flatten(path: "person") {
-                Fetch(service: "spatial") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      ... @include(if: $full) {
-                        parcels {
-                          totalCount
-                        }
-                      }
-                    }
-                  }
-                },
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -825,30 +229,6 @@ public sealed class QueryPlannerTests
             licence(number: "L-1") { holderName }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Parallel {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                }
-              }
-            },
-            Include(if: $withLicence) {
-              Fetch(service: "licences") {
-                {
-                  ... @include(if: $withLicence) {
-                    licence(number: "L-1") {
-                      holderName
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -856,10 +236,6 @@ public sealed class QueryPlannerTests
         """
         query {
           __typename
-        }
-        """,
-        """
-        QueryPlan {
         }
         """);
 
@@ -869,10 +245,6 @@ public sealed class QueryPlannerTests
         query {
           __schema { queryType { name } }
           __type(name: "Person") { name }
-        }
-        """,
-        """
-        QueryPlan {
         }
         """);
 
@@ -887,39 +259,6 @@ public sealed class QueryPlannerTests
             licences { __typename totalCount }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  __typename
-                  name
-                  idNumber
-                }
-              }
-            },
-            Flatten(path: "person") {
-              Fetch(service: "licences") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    licences {
-                      __typename
-                      totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -933,51 +272,6 @@ public sealed class QueryPlannerTests
             }
           }
           persons(first: 5) { pageInfo { endCursor } }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  __typename
-                  idNumber
-                }
-                persons(first: 5) {
-                  pageInfo {
-                    endCursor
-                  }
-                }
-              }
-            },
-            Flatten(path: "person") {
-              Fetch(service: "licences") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    licences(first: 5) {
-                      pageInfo {
-                        hasNextPage
-                        endCursor
-                      }
-                      edges {
-                        cursor
-                        node {
-                          number
-                        }
-                      }
-                    }
-                  }
-                }
-              },
-            },
-          },
         }
         """);
 
@@ -997,39 +291,6 @@ public sealed class QueryPlannerTests
         fragment LicencePage on LicenceConnection {
           totalCount
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                  birthDate
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Flatten(path: "person") {
-              Fetch(service: "licences") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    licences {
-                      totalCount
-                    }
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -1043,61 +304,6 @@ public sealed class QueryPlannerTests
           ... on Person { name }
           ... on LegalPerson { creditCode name }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                licence(number: "L-1") {
-                  holder {
-                    __typename
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                    ... on LegalPerson {
-                      creditCode
-                      __typename
-                    }
-                  }
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "licence.holder") {
-                Fetch(service: "population") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      name
-                    }
-                  }
-                },
-              },
-              Flatten(path: "licence.holder") {
-                Fetch(service: "legal-persons") {
-                  {
-                    ... on LegalPerson {
-                      __typename
-                      creditCode
-                    }
-                  } =>
-                  {
-                    ... on LegalPerson {
-                      name
-                    }
-                  }
-                },
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -1109,59 +315,6 @@ public sealed class QueryPlannerTests
             ... on Person { licences { pageInfo { hasNextPage } } }
             parcels { totalCount }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "person") {
-                Fetch(service: "licences") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      licences {
-                        totalCount
-                        pageInfo {
-                          hasNextPage
-                        }
-                      }
-                    }
-                  }
-                },
-              },
-              Flatten(path: "person") {
-                Fetch(service: "spatial") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      parcels {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-            },
-          },
         }
         """);
 
@@ -1175,27 +328,6 @@ public sealed class QueryPlannerTests
             members { relationToHead person { name birthDate } }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Fetch(service: "population") {
-            {
-              household(number: "330203000001") {
-                kind
-                head {
-                  name
-                }
-                members {
-                  relationToHead
-                  person {
-                    name
-                    birthDate
-                  }
-                }
-              }
-            }
-          },
-        }
         """);
 
     [Fact]
@@ -1206,39 +338,6 @@ public sealed class QueryPlannerTests
             name
             legalRepresentative { name phone }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "legal-persons") {
-              {
-                legalPerson(creditCode: "91350100M000100Y43") {
-                  name
-                  legalRepresentative {
-                    __typename
-                    idNumber
-                  }
-                }
-              }
-            },
-            Flatten(path: "legalPerson.legalRepresentative") {
-              Fetch(service: "population") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    name
-                    phone
-                  }
-                }
-              },
-            },
-          },
         }
         """);
 
@@ -1257,65 +356,6 @@ public sealed class QueryPlannerTests
             }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "spatial") {
-              {
-                parcel(unitCode: "330203001001GB00001") {
-                  areaSquareMetres
-                  rightHolders {
-                    kind
-                    holder {
-                      __typename
-                      ... on Person {
-                        __typename
-                        idNumber
-                      }
-                      ... on LegalPerson {
-                        __typename
-                        creditCode
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "parcel.rightHolders.@.holder") {
-                Fetch(service: "population") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      name
-                    }
-                  }
-                },
-              },
-              Flatten(path: "parcel.rightHolders.@.holder") {
-                Fetch(service: "legal-persons") {
-                  {
-                    ... on LegalPerson {
-                      __typename
-                      creditCode
-                    }
-                  } =>
-                  {
-                    ... on LegalPerson {
-                      name
-                    }
-                  }
-                },
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -1332,46 +372,6 @@ public sealed class QueryPlannerTests
             }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "legal-persons") {
-              {
-                legalPerson(creditCode: "91350100M000100Y43") {
-                  shareholders {
-                    shareholderName
-                    shareholder {
-                      __typename
-                      ... on LegalPerson {
-                        name
-                      }
-                      ... on Person {
-                        __typename
-                        idNumber
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            Flatten(path: "legalPerson.shareholders.@.shareholder") {
-              Fetch(service: "population") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    name
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -1383,59 +383,6 @@ public sealed class QueryPlannerTests
             residenceStandardAddress { text postalCode }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  registeredDivision {
-                    code
-                    __typename
-                  }
-                  residenceStandardAddress {
-                    __typename
-                    id
-                  }
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "person.registeredDivision") {
-                Fetch(service: "spatial") {
-                  {
-                    ... on AdministrativeDivision {
-                      __typename
-                      code
-                    }
-                  } =>
-                  {
-                    ... on AdministrativeDivision {
-                      name
-                    }
-                  }
-                },
-              },
-              Flatten(path: "person.residenceStandardAddress") {
-                Fetch(service: "spatial") {
-                  {
-                    ... on Address {
-                      __typename
-                      id
-                    }
-                  } =>
-                  {
-                    ... on Address {
-                      text
-                      postalCode
-                    }
-                  }
-                },
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -1446,41 +393,6 @@ public sealed class QueryPlannerTests
             issuingAgency { name status }
             seal { sealId }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                licence(number: "L-1") {
-                  issuingAgency {
-                    __typename
-                    creditCode
-                  }
-                  seal {
-                    sealId
-                  }
-                }
-              }
-            },
-            Flatten(path: "licence.issuingAgency") {
-              Fetch(service: "legal-persons") {
-                {
-                  ... on LegalPerson {
-                    __typename
-                    creditCode
-                  }
-                } =>
-                {
-                  ... on LegalPerson {
-                    name
-                    status
-                  }
-                }
-              },
-            },
-          },
         }
         """);
 
@@ -1495,30 +407,6 @@ public sealed class QueryPlannerTests
             changedFields
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                correctPerson(
-                  input: { idNumber: "110101199003074514", reason: "objection", name: "Li Hua" }
-                ) {
-                  changedFields
-                }
-              }
-            },
-            Fetch(service: "licences") {
-              {
-                correctLicence(
-                  input: { number: "L-1", reason: "objection", holderName: "Li Hua" }
-                ) {
-                  changedFields
-                }
-              }
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -1531,40 +419,6 @@ public sealed class QueryPlannerTests
           recordDeath(input: $death) { person { vitalStatus } }
           correctLicence(input: { number: "L-1", reason: "objection" }) { changedFields }
           correctHousehold(input: { number: "330203000001", reason: "objection" }) { changedFields }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                correctPerson(
-                  input: { idNumber: "110101199003074514", reason: "objection", phone: "1" }
-                ) {
-                  changedFields
-                }
-                recordDeath(input: $death) {
-                  person {
-                    vitalStatus
-                  }
-                }
-              }
-            },
-            Fetch(service: "licences") {
-              {
-                correctLicence(input: { number: "L-1", reason: "objection" }) {
-                  changedFields
-                }
-              }
-            },
-            Fetch(service: "population") {
-              {
-                correctHousehold(input: { number: "330203000001", reason: "objection" }) {
-                  changedFields
-                }
-              }
-            },
-          },
         }
         """);
 
@@ -1579,45 +433,6 @@ public sealed class QueryPlannerTests
             }
           }
         }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                changeLicenceStatus(
-                  input: { number: "L-1", status: REVOKED, reason: "decision" }
-                ) {
-                  licence {
-                    status
-                    holder {
-                      __typename
-                      ... on LegalPerson {
-                        __typename
-                        creditCode
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            Flatten(path: "changeLicenceStatus.licence.holder") {
-              Fetch(service: "legal-persons") {
-                {
-                  ... on LegalPerson {
-                    __typename
-                    creditCode
-                  }
-                } =>
-                {
-                  ... on LegalPerson {
-                    name
-                  }
-                }
-              },
-            },
-          },
-        }
         """);
 
     [Fact]
@@ -1626,42 +441,7 @@ public sealed class QueryPlannerTests
         query First { person(idNumber: "110101199003074514") { name } }
 
         query Second { licence(number: "L-1") { holder { ... on Person { name } } } }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                licence(number: "L-1") {
-                  holder {
-                    __typename
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  }
-                }
-              }
-            },
-            Flatten(path: "licence.holder") {
-              Fetch(service: "population") {
-                {
-                  ... on Person {
-                    __typename
-                    idNumber
-                  }
-                } =>
-                {
-                  ... on Person {
-                    name
-                  }
-                }
-              },
-            },
-          },
-        }
-        """,
-        operationName: "Second");
+        """, operationName: "Second");
 
     [Fact]
     public void Entities_reached_by_two_paths_get_a_fetch_each() => ExpectPlan(
@@ -1672,63 +452,6 @@ public sealed class QueryPlannerTests
             household { head { licences { totalCount } } }
             licences { totalCount }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "population") {
-              {
-                person(idNumber: "110101199003074514") {
-                  name
-                  household {
-                    head {
-                      __typename
-                      idNumber
-                    }
-                  }
-                  __typename
-                  idNumber
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "person.household.head") {
-                Fetch(service: "licences") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      licences {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-              Flatten(path: "person") {
-                Fetch(service: "licences") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      licences {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-            },
-          },
         }
         """);
 
@@ -1741,25 +464,6 @@ public sealed class QueryPlannerTests
             name
             children { code name children { code } }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Fetch(service: "spatial") {
-            {
-              divisions(parent: "330200") {
-                code
-                name
-                children {
-                  code
-                  name
-                  children {
-                    code
-                  }
-                }
-              }
-            }
-          },
         }
         """);
 
@@ -1776,66 +480,6 @@ public sealed class QueryPlannerTests
               }
             }
           }
-        }
-        """,
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "licences") {
-              {
-                licence(number: "L-1") {
-                  holder {
-                    __typename
-                    ... on Person {
-                      __typename
-                      idNumber
-                      licences(first: 3) {
-                        edges {
-                          node {
-                            number
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "licence.holder") {
-                Fetch(service: "population") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      name
-                    }
-                  }
-                },
-              },
-              Flatten(path: "licence.holder") {
-                Fetch(service: "spatial") {
-                  {
-                    ... on Person {
-                      __typename
-                      idNumber
-                    }
-                  } =>
-                  {
-                    ... on Person {
-                      parcels {
-                        totalCount
-                      }
-                    }
-                  }
-                },
-              },
-            },
-          },
         }
         """);
 }

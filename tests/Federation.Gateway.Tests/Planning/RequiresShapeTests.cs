@@ -6,7 +6,7 @@ namespace Federation.Gateway.Tests.Planning;
 /// <summary>
 /// @requires shapes over a land register: scalar, nested and union requirements, chains through
 /// three and four subgraphs, requirements alternating between two subgraphs, on members of an
-/// interface, under @skip/@include, in serial mutations and under client aliases. Each plan inline,
+/// interface, under @skip/@include, in serial mutations and under client aliases. Each plan in its snapshot,
 /// and every operation run end to end against subgraphs that fail when a required field is missing.
 /// </summary>
 public sealed class RequiresShapeTests
@@ -53,725 +53,63 @@ public sealed class RequiresShapeTests
 
     [Fact]
     public void Two_scalar_requirements_from_the_root_list() => Land.ExpectPlan(
-        """{ parcels { id levy } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  id
-                  area
-                  zone
-                  __typename
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { id levy } }""");
 
     [Fact]
     public void A_required_field_the_client_also_selects_is_fetched_once() => Land.ExpectPlan(
-        """{ parcels { area zone levy } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  area
-                  zone
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { area zone levy } }""");
 
     [Fact]
     public void A_required_field_the_client_selects_under_an_alias_is_also_fetched_by_its_name() => Land.ExpectPlan(
-        """{ parcels { size: area levy } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  size: area
-                  area
-                  zone
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { size: area levy } }""");
 
     [Fact]
     public void The_requiring_field_under_a_client_alias() => Land.ExpectPlan(
-        """{ parcels { due: levy } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  area
-                  zone
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    due: levy
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { due: levy } }""");
 
     [Fact]
     public void Requirements_of_a_single_entity_root_field_with_an_argument() => Land.ExpectPlan(
-        """query ($id: ID!) { parcel(id: $id) { levy frontage } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcel(id: $id) {
-                  area
-                  zone
-                  __typename
-                  id
-                  geometry {
-                    width
-                  }
-                }
-              }
-            },
-            Flatten(path: "parcel") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                    geometry {
-                      width
-                    }
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                    frontage
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """query ($id: ID!) { parcel(id: $id) { levy frontage } }""");
 
     [Fact]
     public void A_nested_requirement_merges_with_the_client_selection_of_the_same_object() => Land.ExpectPlan(
-        """{ parcels { geometry { depth } frontage } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  geometry {
-                    depth
-                    width
-                  }
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    geometry {
-                      width
-                    }
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    frontage
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { geometry { depth } frontage } }""");
 
     [Fact]
     public void Two_requiring_fields_of_one_subgraph_share_its_fetch() => Land.ExpectPlan(
-        """{ parcels { levy frontage assessed } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  area
-                  zone
-                  __typename
-                  id
-                  geometry {
-                    width
-                  }
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                    geometry {
-                      width
-                    }
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                    frontage
-                    assessed
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { levy frontage assessed } }""");
 
     [Fact]
     public void A_requirement_with_fragments_on_the_members_of_a_union() => Land.ExpectPlan(
-        """{ parcels { holder { ... on Person { name } } rebate } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  holder {
-                    __typename
-                    ... on Person {
-                      name
-                      age
-                    }
-                    ... on Company {
-                      employees
-                    }
-                  }
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    holder {
-                      ... on Person {
-                        age
-                      }
-                      ... on Company {
-                        employees
-                      }
-                    }
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    rebate
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { holder { ... on Person { name } } rebate } }""");
 
     [Fact]
     public void A_chain_of_requires_through_three_subgraphs() => Land.ExpectPlan(
-        """{ parcels { value } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  area
-                  zone
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                  }
-                }
-              },
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "valuation") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    levy
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    value
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { value } }""");
 
     [Fact]
     public void A_chain_of_requires_through_four_subgraphs_with_every_link_selected() => Land.ExpectPlan(
-        """{ parcels { id levy value flagged } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  id
-                  area
-                  zone
-                  __typename
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                  }
-                }
-              },
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "valuation") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    levy
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    value
-                  }
-                }
-              },
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "audit") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    value
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    flagged
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { id levy value flagged } }""");
 
     [Fact]
     public void Requires_on_the_members_of_an_interface_selected_by_fragments() => Land.ExpectPlan(
-        """{ structures { id floors ... on House { rate } ... on Shed { rate } } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                structures {
-                  __typename
-                  id
-                  floors
-                  ... on House {
-                    rooms
-                    __typename
-                    id
-                  }
-                  ... on Shed {
-                    volume
-                    __typename
-                    id
-                  }
-                }
-              }
-            },
-            Flatten(path: "structures.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on House {
-                    __typename
-                    id
-                    rooms
-                  }
-                  ... on Shed {
-                    __typename
-                    id
-                    volume
-                  }
-                } =>
-                {
-                  ... on House {
-                    rate
-                  }
-                  ... on Shed {
-                    rate
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ structures { id floors ... on House { rate } ... on Shed { rate } } }""");
 
     [Fact]
     public void Requires_on_one_member_of_an_interface_only() => Land.ExpectPlan(
-        """{ structures { ... on Shed { rate } } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                structures {
-                  __typename
-                  ... on Shed {
-                    volume
-                    __typename
-                    id
-                  }
-                }
-              }
-            },
-            Flatten(path: "structures.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Shed {
-                    __typename
-                    id
-                    volume
-                  }
-                } =>
-                {
-                  ... on Shed {
-                    rate
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ structures { ... on Shed { rate } } }""");
 
     [Fact]
     public void Requires_under_skip_on_the_requiring_field() => Land.ExpectPlan(
-        """query ($quick: Boolean!) { parcels { id levy @skip(if: $quick) } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  id
-                  area
-                  zone
-                  __typename
-                }
-              }
-            },
-            Skip(if: $quick) {
-              Flatten(path: "parcels.@") {
-                Fetch(service: "tax") {
-                  {
-                    ... on Parcel {
-                      __typename
-                      id
-                      area
-                      zone
-                    }
-                  } =>
-                  {
-                    ... on Parcel {
-                      levy @skip(if: $quick)
-                    }
-                  }
-                },
-              },
-            },
-          },
-        }
-        """);
+        """query ($quick: Boolean!) { parcels { id levy @skip(if: $quick) } }""");
 
     [Fact]
     public void Requires_under_include_on_a_fragment_around_a_chain() => Land.ExpectPlan(
-        """query ($full: Boolean!) { parcels { id ... @include(if: $full) { value } } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  id
-                  ... @include(if: $full) {
-                    __typename
-                    id
-                  }
-                  area
-                  zone
-                  __typename
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    zone
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                  }
-                }
-              },
-            },
-            Include(if: $full) {
-              Flatten(path: "parcels.@") {
-                Fetch(service: "valuation") {
-                  {
-                    ... on Parcel {
-                      __typename
-                      id
-                      levy
-                    }
-                  } =>
-                  {
-                    ... on Parcel {
-                      ... @include(if: $full) {
-                        value
-                      }
-                    }
-                  }
-                },
-              },
-            },
-          },
-        }
-        """);
+        """query ($full: Boolean!) { parcels { id ... @include(if: $full) { value } } }""");
 
     [Fact]
     public void Requires_in_both_fields_of_a_serial_mutation_run_after_each_mutation() => Land.ExpectPlan(
-        """mutation { first: resurvey(id: "p1", area: 300) { levy } second: resurvey(id: "p2", area: 50) { levy value } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                first: resurvey(id: "p1", area: 300) {
-                  area
-                  zone
-                  __typename
-                  id
-                }
-                second: resurvey(id: "p2", area: 50) {
-                  area
-                  zone
-                  __typename
-                  id
-                }
-              }
-            },
-            Parallel {
-              Flatten(path: "first") {
-                Fetch(service: "tax") {
-                  {
-                    ... on Parcel {
-                      __typename
-                      id
-                      area
-                      zone
-                    }
-                  } =>
-                  {
-                    ... on Parcel {
-                      levy
-                    }
-                  }
-                },
-              },
-              Sequence {
-                Flatten(path: "second") {
-                  Fetch(service: "tax") {
-                    {
-                      ... on Parcel {
-                        __typename
-                        id
-                        area
-                        zone
-                      }
-                    } =>
-                    {
-                      ... on Parcel {
-                        levy
-                      }
-                    }
-                  },
-                },
-                Flatten(path: "second") {
-                  Fetch(service: "valuation") {
-                    {
-                      ... on Parcel {
-                        __typename
-                        id
-                        levy
-                      }
-                    } =>
-                    {
-                      ... on Parcel {
-                        value
-                      }
-                    }
-                  },
-                },
-              },
-            },
-          },
-        }
-        """);
+        """mutation { first: resurvey(id: "p1", area: 300) { levy } second: resurvey(id: "p2", area: 50) { levy value } }""");
 
     private static readonly FederatedGraph Alternating = FederatedGraph.Compose(
         ("permits", """
@@ -784,54 +122,7 @@ public sealed class RequiresShapeTests
 
     [Fact]
     public void Requires_alternating_between_two_subgraphs() => Alternating.ExpectPlan(
-        """{ permits { total } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "permits") {
-              {
-                permits {
-                  fee
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "permits.@") {
-              Fetch(service: "workflow") {
-                {
-                  ... on Permit {
-                    __typename
-                    id
-                    fee
-                  }
-                } =>
-                {
-                  ... on Permit {
-                    stage
-                  }
-                }
-              },
-            },
-            Flatten(path: "permits.@") {
-              Fetch(service: "permits") {
-                {
-                  ... on Permit {
-                    __typename
-                    id
-                    stage
-                  }
-                } =>
-                {
-                  ... on Permit {
-                    total
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ permits { total } }""");
 
     [Fact]
     public async Task Every_requires_shape_end_to_end()
@@ -922,54 +213,7 @@ public sealed class RequiresShapeTests
 
     [Fact]
     public void A_requirement_two_other_subgraphs_give_is_fetched_from_both_first() => SideBySide.ExpectPlan(
-        """{ parcels { levy } }""",
-        """
-        QueryPlan {
-          Sequence {
-            Fetch(service: "land") {
-              {
-                parcels {
-                  area
-                  __typename
-                  id
-                }
-              }
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "soil") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    grade
-                  }
-                }
-              },
-            },
-            Flatten(path: "parcels.@") {
-              Fetch(service: "tax") {
-                {
-                  ... on Parcel {
-                    __typename
-                    id
-                    area
-                    grade
-                  }
-                } =>
-                {
-                  ... on Parcel {
-                    levy
-                  }
-                }
-              },
-            },
-          },
-        }
-        """);
+        """{ parcels { levy } }""");
 
     [Fact]
     public async Task A_requirement_two_other_subgraphs_give_end_to_end()

@@ -23,21 +23,7 @@ public sealed class UnplannedFeatureTests
 
     [Fact]
     public void One_member_alone_is_planned() => Nullability.ExpectPlan(
-        """{ wallet { ... on Bank { holder } } }""",
-        """
-        QueryPlan {
-          Fetch(service: "cards") {
-            {
-              wallet {
-                __typename
-                ... on Bank {
-                  holder
-                }
-              }
-            }
-          },
-        }
-        """);
+        """{ wallet { ... on Bank { holder } } }""");
 
     private static readonly FederatedGraph ProgressiveOverride = FederatedGraph.Compose(
         ("catalogue", """
@@ -50,18 +36,7 @@ public sealed class UnplannedFeatureTests
 
     [Fact]
     public void Fields_beside_a_progressive_override_still_plan() => ProgressiveOverride.ExpectPlan(
-        """{ product(id: "1") { name } }""",
-        """
-        QueryPlan {
-          Fetch(service: "catalogue") {
-            {
-              product(id: "1") {
-                name
-              }
-            }
-          },
-        }
-        """);
+        """{ product(id: "1") { name } }""");
 
     [Fact]
     public void An_interface_field_a_member_resolves_only_where_it_cannot_be_looked_up_is_refused()

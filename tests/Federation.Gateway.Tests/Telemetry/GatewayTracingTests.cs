@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Federation.Gateway.Telemetry;
 using Federation.Gateway.Tests.Reload;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace Federation.Gateway.Tests.Telemetry;
@@ -93,11 +94,96 @@ public sealed class GatewayTracingTests(ReloadSubgraphs subgraphs)
         }
     }
 
-    private async Task<ReloadGateway> TracedGatewayAsync(SpanSink spans) =>
-        await ReloadGateway.StartAsync(
+    [Fact]
+    public async Task A_clients_trace_headers_are_not_trusted_the_gateway_starts_its_own_trace_and_passes_none_of_them_on()
+    {
+        var spans = new SpanSink();
+        await using var gateway = await TracedGatewayAsync(spans);
+        var theirs = ActivityTraceId.CreateRandom();
+        var theirSpan = ActivitySpanId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway.Url, "/graphql"))
+        {
+            Content = new StringContent(new JsonObject { ["query"] = PersonAndLicenceTypes, ["variables"] = new JsonObject { ["id"] = IdentityNumber } }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", gateway.Tokens.For(ReloadGateway.PublicSecurity));
+        request.Headers.Add("Federation-Purpose", "WORK_REFERENCE");
+        request.Headers.Add("traceparent", $"00-{theirs}-{theirSpan}-01");
+        request.Headers.Add("tracestate", "client=chosen");
+        request.Headers.Add("baggage", "agency=someone-else,purpose=ANYTHING");
+        request.Headers.Add("Request-Id", $"00-{theirs}-{theirSpan}-01");
+        // The headers exactly as written: this process's tracing must not replace them with its own span's.
+        using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null });
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)response.StatusCode);
+
+        var operation = await SpanAsync(spans, span => span.OperationName == "gateway.operation" && (string?)span.GetTagItem(GatewayTelemetry.OperationName) == "PersonAndLicenceTypes");
+        var server = await SpanAsync(spans, span => span.SpanId == operation.ParentSpanId);
+        var fetch = await SpanAsync(spans, span => span.TraceId == operation.TraceId && span.OperationName.StartsWith("gateway.fetch ", StringComparison.Ordinal));
+        var continued = await SpanAsync(spans, span => span.Kind == ActivityKind.Server && span.ParentSpanId == fetch.SpanId);
+
+        // The gateway's server span is in a trace of its own: neither the client's trace nor under the client's span.
+        Assert.Equal(ActivityKind.Server, server.Kind);
+        Assert.NotEqual(theirs, server.TraceId);
+        Assert.Equal(default, server.ParentSpanId);
+        Assert.DoesNotContain(spans.All(), span => span.TraceId == theirs);
+        foreach (var span in new[] { server, operation, fetch, continued })
+        {
+            Assert.Null(span.TraceStateString);
+            Assert.Empty(span.Baggage);
+        }
+
+        // The subgraph continues the gateway's trace (its signed traceparent), not the client's.
+        Assert.Equal(server.TraceId, continued.TraceId);
+    }
+
+    [Fact]
+    public async Task Redis_calls_of_the_entity_cache_are_spans_of_the_request_without_keys_or_identity_numbers()
+    {
+        var spans = new SpanSink();
+        await using var gateway = await TracedGatewayAsync(spans, new Dictionary<string, string>
+        {
+            ["Cache:Redis"] = Federation.Subgraphs.Testing.TestServices.Redis,
+            ["Cache:KeyPrefix"] = "tracing-" + Guid.NewGuid().ToString("N") + ":",
+        });
+
+        var answer = await gateway.PostAsync(PersonAndLicenceTypes, new JsonObject { ["id"] = IdentityNumber, ["first"] = 7 }, ReloadGateway.PublicSecurity);
+        Assert.Equal(200, answer.Status);
+
+        var operation = await SpanAsync(spans, span => span.OperationName == "gateway.operation" && (string?)span.GetTagItem(GatewayTelemetry.OperationName) == "PersonAndLicenceTypes");
+        var redis = await SpanAsync(spans, span => span.Source.Name == RedisSource && span.TraceId == operation.TraceId);
+        Assert.Equal(ActivityKind.Client, redis.Kind);
+        foreach (var span in spans.All().Where(span => span.Source.Name == RedisSource))
+        {
+            foreach (var (key, value) in span.TagObjects)
+            {
+                var text = key + "=" + value;
+                Assert.DoesNotContain(IdentityNumber, text, StringComparison.Ordinal);
+                Assert.DoesNotContain(Federation.Gateway.Caching.CacheKeys.Prefix, text, StringComparison.Ordinal);
+                Assert.DoesNotContain("tracing-", text, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain(":", span.DisplayName, StringComparison.Ordinal);
+        }
+    }
+
+    private const string RedisSource = "OpenTelemetry.Instrumentation.StackExchangeRedis";
+
+    private async Task<ReloadGateway> TracedGatewayAsync(SpanSink spans, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string> { ["Telemetry:Traces"] = "true" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return await ReloadGateway.StartAsync(
             subgraphs.Subgraphs,
-            new Dictionary<string, string> { ["Telemetry:Traces"] = "true" },
-            services: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+            all,
+            services: services => services
+                .Configure<OpenTelemetry.Instrumentation.StackExchangeRedis.StackExchangeRedisInstrumentationOptions>(redis => redis.FlushInterval = TimeSpan.FromMilliseconds(200))
+                .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+    }
 
     /// <summary>The first span that matches, waiting (at most 10 s) for it to end: the server spans end after the answer is read.</summary>
     private static async Task<Activity> SpanAsync(SpanSink spans, Func<Activity, bool> match)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Federation.GraphQL.Types;
 using Federation.GraphQL.Types.Building;
+using Federation.Testing;
 using Xunit;
 
 namespace Federation.GraphQL.Tests.Introspection;

@@ -104,7 +104,7 @@ public sealed class AgencySubgraphsTests
         Assert.True(hosted.IndexOf("StoreStartup") is >= 0 and var startup && startup < hosted.IndexOf(nameof(ChangeOutboxRelay)), string.Join(", ", hosted));
 
         await app.StartAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(["draining", "store"], await ReadinessChecksAsync(app, expectHealthy: true));
+        Assert.Equal(["draining", ChangeEventSetup.RedisCheckName, "store"], await ReadinessChecksAsync(app, expectHealthy: true));
         await using var tables = database.DataSource.CreateCommand(
             "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = @schema AND table_name IN ('change_outbox', 'schema_migrations')");
         tables.Parameters.AddWithValue("schema", schema);
