@@ -269,13 +269,16 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
         return resources;
     }
 
-    /// <summary>The entry's in-process size for <see cref="CacheOptions.MemoryLimitBytes"/>: two bytes a character, plus the dictionary's overhead.</summary>
+    /// <summary>
+    /// The entry's in-process size for <see cref="CacheOptions.MemoryLimitBytes"/>: two bytes a character, plus the
+    /// dictionary's overhead, and as much again for each value's decoded copy (<see cref="CachedEntry.TryValue"/>).
+    /// </summary>
     private static long EstimatedSize(CachedEntry entry)
     {
         long size = 256;
         foreach (var (name, value) in entry.Fields)
         {
-            size += 64 + (2L * (name.Length + value.Length));
+            size += 128 + (2L * name.Length) + (4L * value.Length);
         }
 
         return size + (entry.SeenBy?.Sum(view => 32 + (2L * view.Length)) ?? 0);

@@ -38,6 +38,7 @@ public sealed class CacheOptionsTests
     [InlineData("Cache:KeyPrefix", "a b", "Cache:KeyPrefix")]
     [InlineData("Cache:Redis", " ", "Cache:Redis")]
     [InlineData("Cache:RedisTimeout", "00:01:00", "Cache:RedisTimeout")]
+    [InlineData("Cache:MaxLookupKeys", "0", "Cache:MaxLookupKeys")]
     public void Settings_that_cannot_work_stop_the_start_naming_the_setting(string key, string value, string named)
     {
         var exception = Assert.Throws<CacheConfigurationException>(() => CacheServices.Read(Configuration((key, value))));
