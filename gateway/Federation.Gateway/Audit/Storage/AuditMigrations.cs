@@ -193,5 +193,30 @@ internal static class AuditMigrations
             END
             $$;
             """),
+
+        // The reading API's user and matter filters had no index (a rare user or matter was found by walking
+        // the time index: seconds on millions of records), and the GIN on resources held a few dozen keys,
+        // each record adding ~2-10 of them. One GIN over an expression — the record's resources, its user and
+        // its matter, prefixed — serves the three filters, and costs the writer about what the resources'
+        // GIN alone cost it (docs/benchmarks.md, "The audit writer into PostgreSQL", 2026-12-08). The
+        // expression is TermsExpression; a query must spell it the same to use the index.
+        new(2, "audit_records_terms_index", $"""
+            DROP INDEX records_resources;
+            CREATE INDEX records_terms ON records USING gin ({TermsExpression});
+            """),
     ];
+
+    /// <summary>
+    /// The indexed expression of <c>records_terms</c> (migration 2): the resources as they are, the user as
+    /// <c>user:&lt;id&gt;</c>, the matter as <c>matter:&lt;id&gt;</c> (a missing one is a null element, never
+    /// matched). A filter asks <c>TermsExpression @&gt; ARRAY[…]</c> beside the column's own condition, so
+    /// a resource id that looked like a user term could widen the index's candidates, never the answer.
+    /// </summary>
+    public const string TermsExpression = "(ARRAY['user:' || user_id, 'matter:' || matter] || resources)";
+
+    /// <summary>The term of <c>records_terms</c> for a user id.</summary>
+    public static string UserTerm(string user) => "user:" + user;
+
+    /// <summary>The term of <c>records_terms</c> for a matter.</summary>
+    public static string MatterTerm(string matter) => "matter:" + matter;
 }
