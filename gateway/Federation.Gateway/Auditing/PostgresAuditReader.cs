@@ -11,7 +11,7 @@ namespace Federation.Gateway.Auditing;
 /// <summary>
 /// The trail read from PostgreSQL: the <c>records</c> table of <see cref="Audit.Storage.AuditMigrations"/>
 /// in <paramref name="schema"/>. The filter is asked of the searched columns as the store writes them
-/// (<see cref="Audit.Storage.AuditRecordColumns"/>; the GIN indexes serve subject, and user, matter and resource through <c>records_terms</c>), the entry is read from the canonical body, the one the
+/// (<see cref="Audit.Storage.AuditRecordColumns"/>; GIN indexes serve subject, and user and matter through <c>records_terms</c>), the entry is read from the canonical body, the one the
 /// chain hashes, by <paramref name="readBody"/>. The SQL text is made of this class's constants only:
 /// every value a caller gives is a parameter.
 /// </summary>
@@ -69,8 +69,9 @@ internal sealed class PostgresAuditReader(NpgsqlDataSource source, string schema
         Condition(sql, command, " AND user_id = @user", "user", NpgsqlDbType.Text, filter.User);
         Condition(sql, command, " AND purpose = @purpose", "purpose", NpgsqlDbType.Text, filter.Purpose);
         Condition(sql, command, " AND matter = @matter", "matter", NpgsqlDbType.Text, filter.Matter);
-        // User, matter and resource are found through records_terms (migration 2): the same expression, asked
-        // for the filter's terms; the conditions on the columns stay, and decide.
+        // User and matter are found through records_terms (migration 2): the same expression, asked for the
+        // filter's terms; the conditions on the columns stay, and decide. A resource has no index: its values
+        // are few and common, and a page of them is found walking the time index.
         var terms = Terms(filter);
         Condition(sql, command, $" AND {AuditMigrations.TermsExpression} @> @terms", "terms", NpgsqlDbType.Array | NpgsqlDbType.Text, terms.Count == 0 ? null : terms.ToArray());
         Condition(sql, command, " AND event = @event", "event", NpgsqlDbType.Text, filter.Event);
@@ -87,7 +88,7 @@ internal sealed class PostgresAuditReader(NpgsqlDataSource source, string schema
 
     private static List<string> Terms(AuditFilter filter)
     {
-        var terms = new List<string>(3);
+        var terms = new List<string>(2);
         if (filter.User is { } user)
         {
             terms.Add(AuditMigrations.UserTerm(user));
@@ -96,11 +97,6 @@ internal sealed class PostgresAuditReader(NpgsqlDataSource source, string schema
         if (filter.Matter is { } matter)
         {
             terms.Add(AuditMigrations.MatterTerm(matter));
-        }
-
-        if (filter.Resource is { } resource)
-        {
-            terms.Add(resource);
         }
 
         return terms;

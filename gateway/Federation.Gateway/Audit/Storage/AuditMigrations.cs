@@ -194,12 +194,13 @@ internal static class AuditMigrations
             $$;
             """),
 
-        // The reading API's user and matter filters had no index (a rare user or matter was found by walking
-        // the time index: seconds on millions of records), and the GIN on resources held a few dozen keys,
-        // each record adding ~2-10 of them. One GIN over an expression — the record's resources, its user and
-        // its matter, prefixed — serves the three filters, and costs the writer about what the resources'
-        // GIN alone cost it (docs/benchmarks.md, "The audit writer into PostgreSQL", 2026-12-08). The
-        // expression is TermsExpression; a query must spell it the same to use the index.
+        // The reading API's user and matter filters had no index: a rare user or matter was found by walking
+        // the time index, seconds on millions of records. One GIN over an expression holding the record's
+        // user and matter, prefixed, serves both at about the cost of one more index key per record — two
+        // B-trees (user_id, at) and (matter, at) cost the writer a third more. The GIN on resources goes:
+        // a gateway's record names ~10 resources, so it was the largest part of the database's work per
+        // request, for a filter whose values are few and common (a page of them is found by walking the
+        // time index). docs/benchmarks.md, "Which indexes the audit records keep (2026-12-08)".
         new(2, "audit_records_terms_index", $"""
             DROP INDEX records_resources;
             CREATE INDEX records_terms ON records USING gin ({TermsExpression});
@@ -207,12 +208,12 @@ internal static class AuditMigrations
     ];
 
     /// <summary>
-    /// The indexed expression of <c>records_terms</c> (migration 2): the resources as they are, the user as
-    /// <c>user:&lt;id&gt;</c>, the matter as <c>matter:&lt;id&gt;</c> (a missing one is a null element, never
-    /// matched). A filter asks <c>TermsExpression @&gt; ARRAY[…]</c> beside the column's own condition, so
-    /// a resource id that looked like a user term could widen the index's candidates, never the answer.
+    /// The indexed expression of <c>records_terms</c> (migration 2): the user as <c>user:&lt;id&gt;</c>, the
+    /// matter as <c>matter:&lt;id&gt;</c> (a missing one is a null element, never matched). A filter asks
+    /// <c>TermsExpression @&gt; ARRAY[…]</c> beside the column's own condition, which decides; a query must
+    /// spell the expression the same to use the index.
     /// </summary>
-    public const string TermsExpression = "(ARRAY['user:' || user_id, 'matter:' || matter] || resources)";
+    public const string TermsExpression = "(ARRAY['user:' || user_id, 'matter:' || matter])";
 
     /// <summary>The term of <c>records_terms</c> for a user id.</summary>
     public static string UserTerm(string user) => "user:" + user;
