@@ -32,6 +32,16 @@ public sealed class PostgresAuditIndexTests
         Assert.Equal(
             (await database.PartitionsAsync("records")).Count,
             await database.ScalarAsOwnerAsync<long>($"SELECT count(*) FROM pg_inherits WHERE inhparent = '\"{database.Schema}\".records_terms'::regclass"));
+        // Bodies past 2 KB are compressed with lz4 from now on, in the partitions there are and in those made later.
+        await database.ExecuteAsOwnerAsync($"SELECT \"{database.Schema}\".ensure_month_partitions(now() + interval '20 days')");
+        Assert.Equal(
+            "l",
+            await database.ScalarAsOwnerAsync<string>(
+                $"""
+                SELECT string_agg(DISTINCT a.attcompression::text, ',') FROM pg_attribute a
+                WHERE a.attname = 'body' AND a.attrelid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = '"{database.Schema}".records'::regclass
+                                                            UNION SELECT '"{database.Schema}".records'::regclass)
+                """));
         var reader = new PostgresAuditReader(database.Writer, database.Schema, body => AuditCanonicalForm.Read(body.Span).Entry);
         async Task<string> Read(AuditFilter filter) => string.Join(",", (await reader.PageAsync(filter, null, 50, Ct)).Select(r => r.Entry.RequestId));
         Assert.Equal("r6,r4,r3", await Read(new AuditFilter { User = "zhao.lei" }));
