@@ -206,7 +206,7 @@ internal static class AuditMigrations
         // values: pglz took ~18 µs of the backend per record, lz4 ~7 µs for the same size on disk. New
         // values only (rows stored keep theirs, readable as ever); a partition made later takes the
         // parent's setting. A server built without lz4 keeps pglz.
-        new(2, "audit_records_terms_index", $"""
+        new(2, "audit_records_terms_index_and_lz4_bodies", $"""
             DROP INDEX records_resources;
             CREATE INDEX records_terms ON records USING gin ({TermsExpression});
             DO $$
