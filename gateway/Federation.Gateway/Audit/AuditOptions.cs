@@ -53,9 +53,11 @@ internal sealed partial class AuditOptions
     /// <summary>
     /// How long the shipper gathers records after a batch that was not full before it ships the next
     /// (Postgres store): records wait in the fsync'd spool meanwhile, and a few large batches a second
-    /// cost the database far less than one per group commit.
+    /// cost the database far less than one per group commit. One second: at a gateway's ~2 000 requests a
+    /// second a batch then holds about <see cref="BatchSize"/> records (a batch of 500 cost the database twice
+    /// the CPU per record of one of 2 000, docs/benchmarks.md), and the store lags the spool by about a second.
     /// </summary>
-    public TimeSpan ShipInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan ShipInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int RetentionDays { get; set; } = MinimumRetentionDays;
 

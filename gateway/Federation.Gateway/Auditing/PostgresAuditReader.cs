@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Federation.Gateway.Audit;
+using Federation.Gateway.Audit.Storage;
 using Federation.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,7 +11,7 @@ namespace Federation.Gateway.Auditing;
 /// <summary>
 /// The trail read from PostgreSQL: the <c>records</c> table of <see cref="Audit.Storage.AuditMigrations"/>
 /// in <paramref name="schema"/>. The filter is asked of the searched columns as the store writes them
-/// (<see cref="Audit.Storage.AuditRecordColumns"/>; the GIN indexes serve resource and subject), the entry is read from the canonical body, the one the
+/// (<see cref="Audit.Storage.AuditRecordColumns"/>; GIN indexes serve subject, and user and matter through <c>records_terms</c>), the entry is read from the canonical body, the one the
 /// chain hashes, by <paramref name="readBody"/>. The SQL text is made of this class's constants only:
 /// every value a caller gives is a parameter.
 /// </summary>
@@ -68,6 +69,11 @@ internal sealed class PostgresAuditReader(NpgsqlDataSource source, string schema
         Condition(sql, command, " AND user_id = @user", "user", NpgsqlDbType.Text, filter.User);
         Condition(sql, command, " AND purpose = @purpose", "purpose", NpgsqlDbType.Text, filter.Purpose);
         Condition(sql, command, " AND matter = @matter", "matter", NpgsqlDbType.Text, filter.Matter);
+        // User and matter are found through records_terms (migration 2): the same expression, asked for the
+        // filter's terms; the conditions on the columns stay, and decide. A resource has no index: its values
+        // are few and common, and a page of them is found walking the time index.
+        var terms = Terms(filter);
+        Condition(sql, command, $" AND {AuditMigrations.TermsExpression} @> @terms", "terms", NpgsqlDbType.Array | NpgsqlDbType.Text, terms.Count == 0 ? null : terms.ToArray());
         Condition(sql, command, " AND event = @event", "event", NpgsqlDbType.Text, filter.Event);
         Condition(sql, command, " AND kind = @kind", "kind", NpgsqlDbType.Text, filter.Kind is { } kind ? AuditWireNames.Of(kind) : null);
         Condition(sql, command, " AND resources @> @resources", "resources", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Resource is { } resource ? new[] { resource } : null);
@@ -78,6 +84,22 @@ internal sealed class PostgresAuditReader(NpgsqlDataSource source, string schema
         Condition(sql, command, " AND at < @until", "until", NpgsqlDbType.TimestampTz, filter.Until?.UtcDateTime);
         command.CommandText = sql.ToString();
         return command;
+    }
+
+    private static List<string> Terms(AuditFilter filter)
+    {
+        var terms = new List<string>(2);
+        if (filter.User is { } user)
+        {
+            terms.Add(AuditMigrations.UserTerm(user));
+        }
+
+        if (filter.Matter is { } matter)
+        {
+            terms.Add(AuditMigrations.MatterTerm(matter));
+        }
+
+        return terms;
     }
 
     private static void Condition(StringBuilder sql, NpgsqlCommand command, string clause, string name, NpgsqlDbType type, object? value)

@@ -1,5 +1,6 @@
 using Federation.Gateway.Audit.Storage;
 using Federation.Gateway.Tests.Sharing;
+using Federation.Storage;
 using Npgsql;
 
 namespace Federation.Gateway.Tests.Audit;
@@ -37,10 +38,13 @@ internal sealed class AuditDatabase : IAsyncDisposable
     public string ConnectionStringOf(string role) =>
         new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role }.ConnectionString;
 
-    public static async Task<AuditDatabase> CreateAsync()
+    public static Task<AuditDatabase> CreateAsync() => CreateAsync(AuditMigrations.All.Count);
+
+    /// <summary>A schema with the first <paramref name="migrations"/> migrations only: one an older gateway made, to be upgraded.</summary>
+    public static async Task<AuditDatabase> CreateAsync(int migrations)
     {
         var database = new AuditDatabase("audit_test_" + Guid.NewGuid().ToString("N")[..12]);
-        await AuditSchemaOwner.MigrateAsync(database.Owner, database.Schema, null, TestContext.Current.CancellationToken);
+        await PostgresMigrations.ApplyAsync(database.Owner, database.Schema, [.. AuditMigrations.All.Take(migrations)], null, TestContext.Current.CancellationToken);
         await database.ExecuteAsOwnerAsync($"CREATE ROLE \"{database.LoginRole}\" LOGIN IN ROLE \"{database.WriterRole}\"");
         return database;
     }

@@ -193,5 +193,49 @@ internal static class AuditMigrations
             END
             $$;
             """),
+
+        // The reading API's user and matter filters had no index: a rare user or matter was found by walking
+        // the time index, seconds on millions of records. One GIN over an expression holding the record's
+        // user and matter, prefixed, serves both at about the cost of one more index key per record — two
+        // B-trees (user_id, at) and (matter, at) cost the writer a third more. The GIN on resources goes:
+        // a gateway's record names about six resources, six GIN keys per request (against ~1 subject), for a
+        // filter whose values are few and common (a page of them is found by walking the
+        // time index). docs/benchmarks.md, "Which indexes the audit records keep (2026-12-08)".
+        //
+        // A gateway's body is ~3 KB of canonical JSON, past the 2 KB at which PostgreSQL compresses a row's
+        // values: pglz took ~18 µs of the backend per record, lz4 ~7 µs for the same size on disk. New
+        // values only (rows stored keep theirs, readable as ever); a partition made later takes the
+        // parent's setting. A server built without lz4 keeps pglz.
+        new(2, "audit_records_terms_index_and_lz4_bodies", $"""
+            DROP INDEX records_resources;
+            CREATE INDEX records_terms ON records USING gin ({TermsExpression});
+            DO $$
+            DECLARE
+                part regclass;
+            BEGIN
+                IF EXISTS (SELECT FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
+                    -- The parent's setting goes to the partitions made later, not to those there are.
+                    ALTER TABLE records ALTER COLUMN body SET COMPRESSION lz4;
+                    FOR part IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = 'records'::regclass LOOP
+                        EXECUTE format('ALTER TABLE %s ALTER COLUMN body SET COMPRESSION lz4', part);
+                    END LOOP;
+                END IF;
+            END
+            $$;
+            """),
     ];
+
+    /// <summary>
+    /// The indexed expression of <c>records_terms</c> (migration 2): the user as <c>user:&lt;id&gt;</c>, the
+    /// matter as <c>matter:&lt;id&gt;</c> (a missing one is a null element, never matched). A filter asks
+    /// <c>TermsExpression @&gt; ARRAY[…]</c> beside the column's own condition, which decides; a query must
+    /// spell the expression the same to use the index.
+    /// </summary>
+    public const string TermsExpression = "(ARRAY['user:' || user_id, 'matter:' || matter])";
+
+    /// <summary>The term of <c>records_terms</c> for a user id.</summary>
+    public static string UserTerm(string user) => "user:" + user;
+
+    /// <summary>The term of <c>records_terms</c> for a matter.</summary>
+    public static string MatterTerm(string matter) => "matter:" + matter;
 }
