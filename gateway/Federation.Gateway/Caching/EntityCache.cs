@@ -29,6 +29,7 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
     private readonly IConnectionMultiplexer? redis;
     private readonly FusionCacheEntryOptions readOptions;
     private readonly FusionCacheEntryOptions localReadOptions;
+    private readonly FusionCacheEntryOptions evictOptions;
     private readonly Func<ShareCatalogue?> catalogue;
     private readonly Func<Supergraph?> supergraph;
 
@@ -45,6 +46,10 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
         readOptions.ReThrowDistributedCacheExceptions = true;
         localReadOptions = readOptions.Duplicate();
         localReadOptions.SkipDistributedCacheRead = true;
+        // An eviction waits for Redis: done in the background, it let this instance's next read find the old
+        // entry still in Redis and keep it again in its in-process layer, until the entry's lifetime ended.
+        evictOptions = cache.DefaultEntryOptions.Duplicate();
+        evictOptions.AllowBackgroundDistributedCacheOperations = false;
     }
 
     public CacheOptions Options { get; }
@@ -86,9 +91,14 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
                 AllowBackgroundBackplaneOperations = true,
                 IsFailSafeEnabled = false,
             },
+            // A tag's entry (when its entries were last evicted) changes only by an eviction, which every
+            // instance hears through the backplane; kept for FusionCache's default 30 s, it expired under
+            // load and a warm hit's synchronous in-process read then fetched it again from Redis, holding
+            // the request's thread.
             TagsDefaultEntryOptions = new FusionCacheEntryOptions
             {
                 Size = 1,
+                Duration = options.MaxTtl,
                 DistributedCacheHardTimeout = options.RedisTimeout,
                 DistributedCacheSoftTimeout = options.RedisTimeout,
                 AllowBackgroundDistributedCacheOperations = true,
@@ -193,7 +203,7 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
         foreach (var resource in resources)
         {
             Metrics.Evicted(resource);
-            await cache.RemoveAsync(CacheKeys.Entry(subgraph, typeName, resource, fields), token: cancellationToken).ConfigureAwait(false);
+            await cache.RemoveAsync(CacheKeys.Entry(subgraph, typeName, resource, fields), evictOptions, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -205,14 +215,14 @@ internal sealed class EntityCache : IEntityCacheInvalidation, IDisposable
             Metrics.Evicted(resource);
         }
 
-        await cache.RemoveByTagAsync(CacheKeys.TypeTag(typeName), token: cancellationToken).ConfigureAwait(false);
+        await cache.RemoveByTagAsync(CacheKeys.TypeTag(typeName), evictOptions, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask EvictResourceAsync(string resourceCode, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(resourceCode);
         Metrics.Evicted(resourceCode);
-        await cache.RemoveByTagAsync(CacheKeys.ResourceTag(resourceCode), token: cancellationToken).ConfigureAwait(false);
+        await cache.RemoveByTagAsync(CacheKeys.ResourceTag(resourceCode), evictOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The key fields of <paramref name="type"/> in <paramref name="subgraph"/> from a change event's key: the value of a one-field key, or a JSON object of the fields.</summary>

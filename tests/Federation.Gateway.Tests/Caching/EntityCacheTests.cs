@@ -275,6 +275,24 @@ public sealed class EntityCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_eviction_has_left_Redis_when_it_returns_so_the_evicting_instance_reads_no_old_entry_back()
+    {
+        var cache = harness.Cache();
+        var gateway = harness.Gateway(cache);
+        var query = $$"""{ person(idNumber: "{{Persons[10]}}") { idNumber name } }""";
+        await CacheHarness.RunAsync(gateway, query);
+        await WaitForEntriesAsync(1);
+
+        await ((IEntityCacheInvalidation)cache).EvictEntityAsync("population", "Person", Persons[10], TestContext.Current.CancellationToken);
+        var entries = (await harness.RedisEntriesAsync()).Count(entry => entry.Key.Contains(CacheKeys.Prefix, StringComparison.Ordinal));
+        var before = harness.Subgraphs.Asked("population");
+        await CacheHarness.RunAsync(gateway, query);
+
+        Assert.Equal(0, entries);
+        Assert.Equal(before + 1, harness.Subgraphs.Asked("population"));
+    }
+
+    [Fact]
     public async Task Evictions_by_type_and_by_resource_empty_what_they_name()
     {
         var cache = harness.Cache();
