@@ -248,6 +248,11 @@ internal sealed class SubgraphClient(
         }
     }
 
+    private static string NotJson(JsonException exception) =>
+        exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the body is not JSON (line {line + 1}, byte {position + 1}).")
+            : "the body is not JSON.";
+
     private SubgraphResponse Parse(ReadOnlySpan<byte> body)
     {
         object? root;
@@ -257,7 +262,8 @@ internal sealed class SubgraphClient(
         }
         catch (JsonException exception)
         {
-            return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, "the body is not JSON (" + exception.Message + ")."));
+            // The position only: the parser's message quotes the subgraph's bytes, which are not the caller's to read.
+            return SubgraphResponse.Failed(ExecutionErrorCodes.InvalidResponse(Name, NotJson(exception)));
         }
 
         if (root is not Dictionary<string, object?> response)
