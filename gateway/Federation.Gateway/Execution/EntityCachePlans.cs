@@ -118,7 +118,7 @@ internal sealed class RootFetchCachePlan(RootLookup[] lookups, OperationDefiniti
 
         var selection = new SelectionSetNode(selections);
         var used = new HashSet<string>(StringComparer.Ordinal);
-        EntityCachePlans.VariablesIn(selection, used);
+        QueryPlanner.VariablesIn(selection, used);
         var text = Printer.Print(operation with
         {
             VariableDefinitions = [.. operation.VariableDefinitions.Where(d => used.Contains(d.Variable.Name.Value)), .. added],
@@ -204,7 +204,7 @@ internal sealed class EntityCachePlans(PlanningSchema planning, ShareCatalogue c
         {
             var remainderSelection = new SelectionSetNode(remainder);
             var used = new HashSet<string>(StringComparer.Ordinal) { "representations" };
-            VariablesIn(remainderSelection, used);
+            QueryPlanner.VariablesIn(remainderSelection, used);
             remainderText = Printer.Print(operation with
             {
                 VariableDefinitions = [.. operation.VariableDefinitions.Where(d => used.Contains(d.Variable.Name.Value))],
@@ -410,66 +410,4 @@ internal sealed class EntityCachePlans(PlanningSchema planning, ShareCatalogue c
             [new ArgumentNode(new NameNode("representations"), new VariableNode(new NameNode(variable)))],
             [],
             selection);
-
-    internal static void VariablesIn(SyntaxNode node, HashSet<string> used)
-    {
-        switch (node)
-        {
-            case SelectionSetNode set:
-                foreach (var selection in set.Selections)
-                {
-                    VariablesIn(selection, used);
-                }
-
-                break;
-            case FieldNode field:
-                foreach (var argument in field.Arguments)
-                {
-                    VariablesIn(argument.Value, used);
-                }
-
-                foreach (var directive in field.Directives)
-                {
-                    foreach (var argument in directive.Arguments)
-                    {
-                        VariablesIn(argument.Value, used);
-                    }
-                }
-
-                if (field.SelectionSet is { } nested)
-                {
-                    VariablesIn(nested, used);
-                }
-
-                break;
-            case InlineFragmentNode fragment:
-                foreach (var directive in fragment.Directives)
-                {
-                    foreach (var argument in directive.Arguments)
-                    {
-                        VariablesIn(argument.Value, used);
-                    }
-                }
-
-                VariablesIn(fragment.SelectionSet, used);
-                break;
-            case VariableNode variable:
-                used.Add(variable.Name.Value);
-                break;
-            case ListValueNode list:
-                foreach (var value in list.Values)
-                {
-                    VariablesIn(value, used);
-                }
-
-                break;
-            case ObjectValueNode obj:
-                foreach (var field in obj.Fields)
-                {
-                    VariablesIn(field.Value, used);
-                }
-
-                break;
-        }
-    }
 }

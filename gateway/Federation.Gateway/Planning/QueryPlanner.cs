@@ -179,7 +179,8 @@ internal sealed partial class QueryPlanner(PlanningSchema schema)
         };
     }
 
-    private static void VariablesIn(SyntaxNode node, HashSet<string> used)
+    /// <summary>Adds to <paramref name="used"/> the name of every variable <paramref name="node"/> uses (arguments, directives, nested selections).</summary>
+    internal static void VariablesIn(SyntaxNode node, HashSet<string> used)
     {
         switch (node)
         {
